@@ -1,0 +1,23 @@
+/**
+ * A stable hash of a trace: 53-bit cyrb53 over the canonical JSON of every event (node states included, keys in
+ * insertion order, which the deterministic reducers fix). Same scenario → same hash, in Node and in the browser.
+ */
+export function cyrb53(str: string, h1 = 0xdeadbeef, h2 = 0x41c6ce57): [number, number] {
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+export function traceHash(events: readonly unknown[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const ev of events) [h1, h2] = cyrb53(JSON.stringify(ev), h1, h2);
+  return (h2 & 0x1fffff).toString(16).padStart(6, '0') + h1.toString(16).padStart(8, '0');
+}

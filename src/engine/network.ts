@@ -1,0 +1,138 @@
+/**
+ * The network model: per-link latency distributions, loss, duplication, reordering, partitions.
+ * Each directed link draws from its own seeded stream, always the same number of draws per message, so what
+ * happens on one link never depends on traffic elsewhere.
+ */
+import { createRng, type Rng } from './prng';
+import type { Dist, LinkSpec, NetworkSpec, NodeId } from './types';
+
+export function sampleDist(d: Dist, rng: Rng): number {
+  switch (d.kind) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return d.min + (d.max - d.min) * rng.next();
+    case 'exponential': {
+      const u = rng.next();
+      return Math.max(d.min ?? 0, -Math.log(1 - u) * d.mean);
+    }
+    case 'normal': {
+      // Box–Muller, one value per call (two uniforms), clipped below.
+      const u1 = rng.next() || 1e-12;
+      const u2 = rng.next();
+      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      return Math.max(d.min ?? 0, d.mean + d.sd * z);
+    }
+  }
+}
+
+export function distMean(d: Dist): number {
+  switch (d.kind) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'exponential':
+    case 'normal':
+      return d.mean;
+  }
+}
+
+export interface LinkPlan {
+  lost: boolean;
+  /** Delays from now for each copy to deliver (one, or two for a duplicate). */
+  delays: number[];
+  /** May overtake earlier messages on this link. */
+  reorder: boolean;
+}
+
+interface LinkState {
+  spec: LinkSpec;
+  rng: Rng;
+  lastDeliverAt: number;
+}
+
+export class Network {
+  private links = new Map<NodeId, Map<NodeId, LinkState>>();
+  private cuts: { a: Set<NodeId>; b: Set<NodeId>; oneWay: boolean }[] = [];
+
+  constructor(
+    private spec: NetworkSpec,
+    private seed: number,
+  ) {}
+
+  private link(from: NodeId, to: NodeId): LinkState {
+    let byTo = this.links.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      this.links.set(from, byTo);
+    }
+    let l = byTo.get(to);
+    if (!l) {
+      const key = from + '\u0000' + to;
+      let spec = this.spec.default;
+      for (const o of this.spec.links ?? []) {
+        if ((o.from === from && o.to === to) || (o.both && o.from === to && o.to === from)) {
+          spec = { ...spec, ...stripEnds(o) };
+        }
+      }
+      l = { spec, rng: createRng(this.seed, 'link:' + key), lastDeliverAt: -Infinity };
+      byTo.set(to, l);
+    }
+    return l;
+  }
+
+  /** Plan a message's fate. Always draws five numbers plus the latency samples from the link's stream. */
+  plan(from: NodeId, to: NodeId, now: number): LinkPlan {
+    const l = this.link(from, to);
+    const { spec, rng } = l;
+    const lossU = rng.next();
+    const dupU = rng.next();
+    const reorderU = rng.next();
+    const d1 = sampleDist(spec.latency, rng);
+    const d2 = sampleDist(spec.latency, rng);
+    const reorder = reorderU < spec.reorder;
+    const delays: number[] = [];
+    if (lossU < spec.loss) return { lost: true, delays, reorder };
+    let first = d1;
+    if (!reorder) {
+      // FIFO link: never overtake what was sent before on it.
+      first = Math.max(first, l.lastDeliverAt - now);
+      l.lastDeliverAt = now + first;
+    }
+    delays.push(first);
+    if (dupU < spec.duplicate) delays.push(first + d2);
+    return { lost: false, delays, reorder };
+  }
+
+  /** Note a delivery time chosen outside plan() (a delayed message) so FIFO order keeps holding after it. */
+  bumpFifo(from: NodeId, to: NodeId, deliverAt: number): void {
+    const l = this.link(from, to);
+    if (deliverAt > l.lastDeliverAt) l.lastDeliverAt = deliverAt;
+  }
+
+  cut(a: NodeId[], b: NodeId[], oneWay: boolean): void {
+    this.cuts.push({ a: new Set(a), b: new Set(b), oneWay });
+  }
+
+  healAll(): void {
+    this.cuts = [];
+  }
+
+  isCut(from: NodeId, to: NodeId): boolean {
+    for (const c of this.cuts) {
+      if (c.a.has(from) && c.b.has(to)) return true;
+      if (!c.oneWay && c.b.has(from) && c.a.has(to)) return true;
+    }
+    return false;
+  }
+}
+
+function stripEnds(o: Partial<LinkSpec> & { from?: unknown; to?: unknown; both?: unknown }): Partial<LinkSpec> {
+  const r: Partial<LinkSpec> = {};
+  if (o.latency) r.latency = o.latency;
+  if (o.loss !== undefined) r.loss = o.loss;
+  if (o.duplicate !== undefined) r.duplicate = o.duplicate;
+  if (o.reorder !== undefined) r.reorder = o.reorder;
+  return r;
+}

@@ -1,0 +1,284 @@
+/**
+ * Core data types of the deterministic simulator. Everything here is plain, serializable data:
+ * a scenario in, a trace out. No React, DOM, wall clock or Math.random anywhere under src/engine.
+ */
+
+export type NodeId = string;
+/** Virtual time in milliseconds. */
+export type Time = number;
+
+/** A protocol message. `type` names it (PREPARE, VOTE, …); the rest is its payload (plain JSON). */
+export interface Msg {
+  type: string;
+  /** Transaction id (global transaction / gid), when the message belongs to one. */
+  tx?: string;
+  [key: string]: unknown;
+}
+
+/** A node's state is split so that a crash is exact: `durable` survives, `volatile` is reset. */
+export interface NodeState<D = unknown, V = unknown> {
+  durable: D;
+  volatile: V;
+}
+
+/** What a reducer is asked to handle. */
+export type Input =
+  | { kind: 'start' }
+  | { kind: 'recover' }
+  | { kind: 'deliver'; from: NodeId; msg: Msg; msgId: number }
+  | { kind: 'timer'; name: string; data?: unknown }
+  | { kind: 'request'; request: Msg };
+
+/** What a reducer asks the engine to do. Applied in order, after the new state is committed. */
+export type Effect =
+  | { kind: 'send'; to: NodeId; msg: Msg }
+  | { kind: 'setTimer'; name: string; after: Time; data?: unknown }
+  | { kind: 'cancelTimer'; name: string }
+  /** A narration line (i18n key + params). `tag` marks it on the timeline. */
+  | { kind: 'note'; key: string; params?: Record<string, string | number>; tag?: NoteTag };
+
+export type NoteTag = 'decision' | 'info' | 'warn' | 'block' | 'effect';
+
+export interface StepResult<D = unknown, V = unknown> {
+  state: NodeState<D, V>;
+  effects: Effect[];
+}
+
+/** Context a reducer may read. `random()` draws from the node's own seeded stream. */
+export interface StepContext<P = Params> {
+  now: Time;
+  self: NodeId;
+  params: P;
+  guards: Record<string, boolean>;
+  topology: Topology;
+  random(): number;
+}
+
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
+
+// ---------------------------------------------------------------- network
+
+export type Dist =
+  | { kind: 'constant'; value: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'exponential'; mean: number; min?: number }
+  | { kind: 'normal'; mean: number; sd: number; min?: number };
+
+export interface LinkSpec {
+  latency: Dist;
+  /** Probability a message is lost. */
+  loss: number;
+  /** Probability a message is delivered twice. */
+  duplicate: number;
+  /** Probability a message may overtake earlier ones (links are FIFO otherwise). */
+  reorder: number;
+}
+
+export interface LinkOverride extends Partial<LinkSpec> {
+  from: NodeId;
+  to: NodeId;
+  /** Apply to both directions. */
+  both?: boolean;
+}
+
+export interface NetworkSpec {
+  default: LinkSpec;
+  links?: LinkOverride[];
+}
+
+// ---------------------------------------------------------------- faults
+
+/** Selects trace events for fault triggers ("after the coordinator's 1st COMMIT send"). */
+export interface EventMatcher {
+  kind: 'send' | 'deliver' | 'timer' | 'note' | 'crash' | 'recover' | 'request' | 'drop';
+  /** The node the event happens at (sender for a send, receiver for a deliver). */
+  node?: NodeId;
+  /** For send: the destination. */
+  to?: NodeId;
+  /** For deliver / drop: the sender. */
+  from?: NodeId;
+  /** Message type (send / deliver / drop), timer name (timer), note key (note). */
+  type?: string;
+  tx?: string;
+}
+
+export type Trigger =
+  | { at: Time }
+  /** Fires after the `nth` (default 1) event matching `on`, `delay` ms later (default 0: at once). */
+  | { on: EventMatcher; nth?: number; delay?: Time };
+
+export interface MsgMatcher {
+  from?: NodeId;
+  to?: NodeId;
+  type?: string;
+  /** How many of the next matching messages this applies to (default 1). */
+  count?: number;
+}
+
+export type FaultAction =
+  | { crash: NodeId }
+  | { recover: NodeId }
+  /** Cut links between groups a and b (both directions unless oneWay: then only a → b). */
+  | { partition: { a: NodeId[]; b: NodeId[]; oneWay?: boolean } }
+  | { heal: true }
+  | { drop: MsgMatcher }
+  | { delay: MsgMatcher; by: Time }
+  | { duplicate: MsgMatcher };
+
+export interface Fault {
+  id: string;
+  when: Trigger;
+  do: FaultAction;
+}
+
+// ---------------------------------------------------------------- scenario
+
+export interface WorkloadItem {
+  at: Time;
+  node: NodeId;
+  request: Msg;
+}
+
+/** A scenario is plain data: everything a run depends on. Edits of it are the only user actions. */
+export interface Scenario {
+  version: 1;
+  pattern: string;
+  /** Optional name of the named scenario this came from. */
+  name?: string;
+  title?: string;
+  seed: number;
+  params: Params;
+  guards: Record<string, boolean>;
+  network: NetworkSpec;
+  workload: WorkloadItem[];
+  faults: Fault[];
+  /** Stop simulating after this virtual time (ms). */
+  horizon: Time;
+}
+
+// ---------------------------------------------------------------- topology
+
+export interface TopologyNode {
+  id: NodeId;
+  role: string;
+  /** i18n key of its label, or a literal. */
+  label: string;
+  /** Layout position for diagrams (px). */
+  x: number;
+  y: number;
+}
+
+export interface TopologyEdge {
+  from: NodeId;
+  to: NodeId;
+}
+
+export interface Topology {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+}
+
+// ---------------------------------------------------------------- trace
+
+interface EventBase {
+  /** Sequence number: index in the trace, the tie-break for equal times. */
+  seq: number;
+  t: Time;
+  node: NodeId;
+}
+
+export type DropReason = 'loss' | 'partition' | 'crashed' | 'fault';
+
+/** One delivery the network planned for a send (two for a duplicate). */
+export interface PlannedCopy {
+  deliverAt: Time;
+}
+
+/** Events that run a reducer carry the node's state after it (`state`). */
+export type TraceEvent =
+  | (EventBase & { kind: 'start'; state: NodeState })
+  | (EventBase & { kind: 'recover'; state: NodeState })
+  | (EventBase & { kind: 'crash'; state: NodeState })
+  | (EventBase & {
+      kind: 'deliver';
+      from: NodeId;
+      msgId: number;
+      /** seq of the send event this delivery answers. */
+      sendSeq: number;
+      msg: Msg;
+      state: NodeState;
+    })
+  | (EventBase & { kind: 'timer'; name: string; state: NodeState })
+  | (EventBase & { kind: 'request'; msg: Msg; state: NodeState })
+  | (EventBase & {
+      kind: 'send';
+      to: NodeId;
+      msgId: number;
+      msg: Msg;
+      /** Planned deliveries; empty when the network lost it at once. */
+      copies: PlannedCopy[];
+      lost?: DropReason;
+      /** A fault changed this message (drop / delay / duplicate), by fault id. */
+      faultId?: string;
+    })
+  | (EventBase & {
+      kind: 'drop';
+      /** Receiver is `node`. */
+      from: NodeId;
+      msgId: number;
+      sendSeq: number;
+      msg: Msg;
+      reason: DropReason;
+    })
+  | (EventBase & {
+      kind: 'note';
+      key: string;
+      params?: Record<string, string | number>;
+      tag?: NoteTag;
+    })
+  /** A fault action took effect (node is the affected node, or '*' for network-wide). */
+  | (EventBase & { kind: 'fault'; faultId: string; action: FaultAction });
+
+export type EventKind = TraceEvent['kind'];
+
+export interface LockInterval {
+  node: NodeId;
+  resource: string;
+  from: Time;
+  /** null while still held at the end of the run. */
+  to: Time | null;
+  fromSeq: number;
+  toSeq: number | null;
+}
+
+export interface InvariantInterval {
+  from: Time;
+  fromSeq: number;
+  to: Time | null;
+  toSeq: number | null;
+}
+
+export type InvariantVerdict = 'holds' | 'violated' | 'undecided';
+
+export interface InvariantResult {
+  id: string;
+  kind: 'always' | 'eventually';
+  /** For 'always': intervals during which it was broken. For 'eventually': intervals during which it was not (yet) true. */
+  broken: InvariantInterval[];
+  /** Verdict at the end of the run. */
+  final: InvariantVerdict;
+  /** First time it broke (always) / was found violated at the end (eventually). */
+  firstBreak: Time | null;
+  firstBreakSeq: number | null;
+}
+
+export type StopReason = 'quiescent' | 'horizon' | 'maxEvents';
+
+export interface RunStats {
+  events: number;
+  messagesSent: number;
+  messagesDelivered: number;
+  messagesDropped: number;
+  byType: Record<string, { sent: number; delivered: number; dropped: number }>;
+}

@@ -1,0 +1,11 @@
+/**
+ * The pattern registry: the one list the UI, the CLI, the lab and the tests iterate over.
+ * A new pattern is a new folder under src/patterns/ and one line here.
+ */
+import type { PatternDef } from '../engine/pattern';
+
+export const patterns: PatternDef[] = [];
+
+export function getPattern(id: string): PatternDef | undefined {
+  return patterns.find((p) => p.id === id);
+}
