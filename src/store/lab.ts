@@ -1,0 +1,180 @@
+/**
+ * The lab store: the scenario being shown (plain data), the trace computed from it, the playback cursor and the
+ * linked-view selection. Every user action is an edit of the scenario (after which the trace is recomputed and the
+ * cursor keeps its virtual time) or a cursor move. Views never keep their own copy of simulated state: they read
+ * (index, cursor) and derive.
+ */
+import { create } from 'zustand';
+import type { PatternDef } from '../engine/pattern';
+import type { Fault, Scenario } from '../engine/types';
+import { simulate, type SimResult } from '../engine/simulator';
+import { indexTrace, posAtTime, type Cursor, type TraceIndex } from '../engine/trace';
+import { baseScenario, namedScenario } from '../engine/scenario';
+import { getPattern, patterns } from '../patterns/registry';
+
+/** What is selected or hovered, shared by every view (diagram, sequence chart, event log, tables). */
+export type Selection =
+  | { kind: 'node'; node: string }
+  | { kind: 'event'; seq: number }
+  | { kind: 'message'; sendSeq: number }
+  | { kind: 'fault'; id: string };
+
+/** A dismissible message shown in the UI (bad file, bad link, absurd parameter…). Text is an i18n key. */
+export interface UiError {
+  id: number;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface LabState {
+  pattern: PatternDef;
+  scenario: Scenario;
+  result: SimResult;
+  index: TraceIndex;
+  cursor: Cursor;
+  playing: boolean;
+  /** Virtual ms per wall-clock ms. */
+  speed: number;
+  selection: Selection | null;
+  hover: Selection | null;
+  errors: UiError[];
+
+  /** Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. */
+  loadScenario(s: Scenario): boolean;
+  /** Edit the scenario; the trace is recomputed and the cursor keeps its virtual time. */
+  editScenario(edit: (s: Scenario) => Scenario): boolean;
+  setPattern(id: string): void;
+  setNamedScenario(id: string): void;
+  addFault(f: Omit<Fault, 'id'>): void;
+  removeFault(id: string): void;
+
+  seekPos(pos: number): void;
+  seekTime(t: number): void;
+  stepBy(delta: number): void;
+  setPlaying(p: boolean): void;
+  setSpeed(v: number): void;
+
+  select(sel: Selection | null): void;
+  setHover(sel: Selection | null): void;
+  pushError(key: string, params?: Record<string, string | number>): void;
+  dismissError(id: number): void;
+}
+
+function run(pattern: PatternDef, scenario: Scenario): { result: SimResult; index: TraceIndex } {
+  const result = simulate(pattern, scenario);
+  return { result, index: indexTrace(result) };
+}
+
+let errorIds = 0;
+
+function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor'> {
+  const pattern = patterns[0];
+  const scenario = baseScenario(pattern);
+  const { result, index } = run(pattern, scenario);
+  return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 } };
+}
+
+export const useLab = create<LabState>()((set, get) => ({
+  ...initial(),
+  playing: false,
+  speed: 1,
+  selection: null,
+  hover: null,
+  errors: [],
+
+  loadScenario(s) {
+    const pattern = getPattern(s.pattern);
+    if (!pattern) {
+      get().pushError('error.unknownPattern', { pattern: s.pattern });
+      return false;
+    }
+    try {
+      const { result, index } = run(pattern, s);
+      set({ pattern, scenario: s, result, index, cursor: { pos: 0, t: 0 }, playing: false, selection: null });
+      return true;
+    } catch (e) {
+      get().pushError('error.runFailed', { message: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  },
+
+  editScenario(edit) {
+    const { pattern, scenario, cursor } = get();
+    const next = edit(scenario);
+    try {
+      const { result, index } = run(pattern, next);
+      const t = Math.min(cursor.t, result.endTime);
+      set({ scenario: next, result, index, cursor: { pos: posAtTime(index, t), t } });
+      return true;
+    } catch (e) {
+      get().pushError('error.runFailed', { message: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  },
+
+  setPattern(id) {
+    const p = getPattern(id);
+    if (!p) return get().pushError('error.unknownPattern', { pattern: id });
+    get().loadScenario(baseScenario(p));
+  },
+
+  setNamedScenario(id) {
+    const p = get().pattern;
+    const ns = p.scenarios.find((s) => s.id === id);
+    if (!ns) return get().pushError('error.unknownScenario', { scenario: id });
+    get().loadScenario(namedScenario(p, ns));
+  },
+
+  addFault(f) {
+    get().editScenario((s) => {
+      let n = s.faults.length + 1;
+      while (s.faults.some((x) => x.id === 'f' + n)) n++;
+      return { ...s, faults: [...s.faults, { ...f, id: 'f' + n } as Fault] };
+    });
+  },
+
+  removeFault(id) {
+    get().editScenario((s) => ({ ...s, faults: s.faults.filter((f) => f.id !== id) }));
+  },
+
+  seekPos(pos) {
+    const { index } = get();
+    const p = Math.max(0, Math.min(index.events.length, Math.round(pos)));
+    const t = p === 0 ? 0 : index.events[p - 1].t;
+    set({ cursor: { pos: p, t } });
+  },
+
+  seekTime(t) {
+    const { index } = get();
+    const tt = Math.max(0, Math.min(index.endTime, t));
+    set({ cursor: { pos: posAtTime(index, tt), t: tt } });
+  },
+
+  stepBy(delta) {
+    set({ playing: false });
+    get().seekPos(get().cursor.pos + delta);
+  },
+
+  setPlaying(p) {
+    const { cursor, index } = get();
+    if (p && cursor.pos >= index.events.length) set({ cursor: { pos: 0, t: 0 } });
+    set({ playing: p });
+  },
+
+  setSpeed(v) {
+    set({ speed: Math.max(0.01, Math.min(100_000, v)) });
+  },
+
+  select(sel) {
+    set({ selection: sel });
+  },
+  setHover(sel) {
+    set({ hover: sel });
+  },
+  pushError(key, params) {
+    set((st) => ({ errors: [...st.errors, { id: ++errorIds, key, params }] }));
+  },
+  dismissError(id) {
+    set((st) => ({ errors: st.errors.filter((e) => e.id !== id) }));
+  },
+}));
