@@ -1,6 +1,8 @@
 /**
- * A stable hash of a trace: 53-bit cyrb53 over the canonical JSON of every event (node states included, keys in
- * insertion order, which the deterministic reducers fix). Same scenario → same hash, in Node and in the browser.
+ * A stable hash of a trace: 53-bit cyrb53 over the canonical JSON of every event (keys in insertion order, which
+ * the deterministic reducers fix). Same scenario → same hash, in Node and in the browser.
+ * Node states are left out: they are a function of the events and the reducers, and hashing every state version
+ * would make the cost grow with state size × trace length.
  */
 export function cyrb53(str: string, h1 = 0xdeadbeef, h2 = 0x41c6ce57): [number, number] {
   for (let i = 0; i < str.length; i++) {
@@ -18,6 +20,11 @@ export function cyrb53(str: string, h1 = 0xdeadbeef, h2 = 0x41c6ce57): [number, 
 export function traceHash(events: readonly unknown[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (const ev of events) [h1, h2] = cyrb53(JSON.stringify(ev), h1, h2);
+  for (const ev of events) [h1, h2] = cyrb53(JSON.stringify(ev, dropState), h1, h2);
   return (h2 & 0x1fffff).toString(16).padStart(6, '0') + h1.toString(16).padStart(8, '0');
+}
+
+function dropState(this: unknown, key: string, value: unknown): unknown {
+  // Only the event's own `state` field (top level) is skipped; payloads may use the word freely.
+  return key === 'state' && this !== null && typeof this === 'object' && 'seq' in this ? undefined : value;
 }
