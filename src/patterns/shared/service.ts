@@ -1,0 +1,161 @@
+/**
+ * An account service (Bob's or Smith's) of a compensation pattern: its database holds the ledger, a per-transaction
+ * status row and — with the 'barrier' guard — the barrier table. One pure reducer, configured per pattern (TCC: try /
+ * confirm / cancel; Saga: action / compensate) and per side (payer / payee).
+ *
+ * One request = one local transaction: either everything it writes commits (business change + barrier rows +
+ * status), or — on a business failure or an injected transient failure — nothing does (dtm rolls the barrier insert
+ * back with the business error, so a later cancel sees an empty rollback).
+ */
+import { same, type RoleDef } from '../../engine/pattern';
+import type { Effect, NodeState, StepContext } from '../../engine/types';
+import { barrierCall, type BarrierOp, type BarrierRow } from './barrier';
+import { countApplied, newLedger, readBalance, type Ledger } from './accounts';
+
+export type OpKind = 'forward' | 'finish' | 'undo';
+
+export interface OpSpec {
+  /** Request message type (TRY, CONFIRM, CANCEL, ACTION, COMPENSATE); replies are `${type}_OK` / `${type}_FAIL`. */
+  type: string;
+  barrierOp: BarrierOp;
+  kind: OpKind;
+  /** Param holding how many times this op fails transiently on `transientBranch` before it succeeds. */
+  transientParam?: string;
+  /** Status word written on success. */
+  status: string;
+  /** The business change; a string is a business failure (its reason, an i18n key suffix). */
+  apply(l: Ledger, gid: string, amount: number, ctx: StepContext, self: string): Ledger | string;
+}
+
+export interface ServiceConfig {
+  /** i18n prefix ('tcc' / 'saga'). */
+  prefix: string;
+  ops: OpSpec[];
+  /** Status words for barrier verdicts and business failures. */
+  emptyStatus: string;
+  refusedStatus: string;
+  failedStatus: string;
+  initialBalance(ctx: StepContext): number;
+}
+
+export interface ServiceDurable {
+  ledger: Ledger;
+  /** Per gid: this branch's local transaction status (the business's own status row). */
+  status: Record<string, string>;
+  barrier: BarrierRow[];
+  /** Injected transient failures so far, per op type (simulation bookkeeping for the failure knobs). */
+  failures: Record<string, number>;
+}
+
+export interface ServiceVolatile {
+  /** Requests handled since the service (re)started. */
+  handled: number;
+}
+
+export type ServiceState = NodeState<ServiceDurable, ServiceVolatile>;
+
+export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, ServiceVolatile> {
+  const undoStatuses = new Set([...cfg.ops.filter((o) => o.kind === 'undo').map((o) => o.status), cfg.emptyStatus]);
+  const p = cfg.prefix;
+  return {
+    init: (ctx) => ({
+      durable: { ledger: newLedger(cfg.initialBalance(ctx)), status: {}, barrier: [], failures: {} },
+      volatile: { handled: 0 },
+    }),
+    locks: (s) => [
+      ...Object.keys(s.durable.ledger.frozen).map((g) => `frozen:${g}`),
+      ...Object.keys(s.durable.ledger.pending).map((g) => `pending:${g}`),
+    ],
+    step(s, input, ctx) {
+      if (input.kind !== 'deliver') return same(s);
+      const msg = input.msg;
+      const from = input.from;
+      const self = ctx.self;
+      const vol = { handled: s.volatile.handled + 1 };
+      if (msg.type === 'READ') {
+        const r = readBalance(s.durable.ledger);
+        return {
+          state: { ...s, volatile: vol },
+          effects: [{ kind: 'send', to: from, msg: { type: 'READ_REPLY', balance: r.balance, effects: r.effects } }],
+        };
+      }
+      const op = cfg.ops.find((o) => o.type === msg.type);
+      if (!op) return same(s);
+      const gid = String(msg.tx);
+      const amount = Number(msg.amount);
+      const reply = (ok: boolean, extra: Record<string, string> = {}): Effect => ({
+        kind: 'send',
+        to: from,
+        msg: { type: `${op.type}_${ok ? 'OK' : 'FAIL'}`, tx: gid, ...extra },
+      });
+      const d = s.durable;
+      const np = { gid, node: self, op: op.type };
+
+      // Injected transient failure (e.g. a deadlock): the local transaction rolls back, nothing is written.
+      const failN = op.transientParam ? Number(ctx.params[op.transientParam] ?? 0) : 0;
+      const done = d.failures[op.type] ?? 0;
+      if (failN > 0 && ctx.params.transientBranch === self && done < failN) {
+        return {
+          state: { durable: { ...d, failures: { ...d.failures, [op.type]: done + 1 } }, volatile: vol },
+          effects: [
+            { kind: 'note', key: `${p}.note.transientFail`, params: { ...np, n: done + 1, of: failN }, tag: 'warn' },
+            reply(false, { reason: 'transient' }),
+          ],
+        };
+      }
+
+      let barrier = d.barrier;
+      if (ctx.guards.barrier) {
+        const b = barrierCall(d.barrier, gid, self, op.barrierOp);
+        if (b.verdict !== 'run') {
+          const status =
+            b.verdict === 'empty'
+              ? { ...d.status, [gid]: cfg.emptyStatus }
+              : b.verdict === 'refused'
+                ? { ...d.status, [gid]: cfg.refusedStatus }
+                : d.status;
+          const ok = b.verdict !== 'refused';
+          return {
+            state: { durable: { ...d, barrier: b.rows, status }, volatile: vol },
+            effects: [
+              { kind: 'note', key: `${p}.note.barrier.${b.verdict}`, params: np, tag: 'info' },
+              reply(ok, ok ? {} : { reason: 'refused' }),
+            ],
+          };
+        }
+        barrier = b.rows;
+      }
+
+      const before = d.status[gid];
+      const res = op.apply(d.ledger, gid, amount, ctx, self);
+      if (typeof res === 'string') {
+        // Business failure: the local transaction (and the barrier insert with it) rolls back.
+        return {
+          state: { durable: { ...d, status: { ...d.status, [gid]: cfg.failedStatus } }, volatile: vol },
+          effects: [
+            { kind: 'note', key: `${p}.note.businessFail.${res}`, params: np, tag: 'warn' },
+            reply(false, { reason: res }),
+          ],
+        };
+      }
+      const warn: Effect[] = [];
+      const key = `${gid}/${op.barrierOp}`;
+      if ((d.ledger.applied[key] ?? 0) >= 1) {
+        warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
+      } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
+        warn.push({ kind: 'note', key: `${p}.note.emptyApplied`, params: np, tag: 'warn' });
+      } else if (op.kind === 'forward' && before !== undefined && undoStatuses.has(before)) {
+        warn.push({ kind: 'note', key: `${p}.note.hangingApplied`, params: np, tag: 'warn' });
+      }
+      const ledger = countApplied(res, gid, op.barrierOp);
+      return {
+        state: { durable: { ...d, ledger, barrier, status: { ...d.status, [gid]: op.status } }, volatile: vol },
+        effects: [
+          { kind: 'note', key: `${p}.note.applied.${op.barrierOp}`, params: { ...np, amount }, tag: 'effect' },
+          ...warn,
+          reply(true),
+        ],
+      };
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Named TCC scenarios: the seed's S-TCC-1 and the three anomalies frameworks guard against (dtm docs
+ * docs/exception/exception.md; Seata TCC fence). Anomaly scenarios ship with the barrier OFF (what goes wrong); the
+ * UI toggles it on the same seed (how the framework prevents it). `guardedExpect` is the promise with the guard on.
+ * Faults name messages by type and link, never by wall-clock instant, so they stay right when latencies change.
+ */
+import type { Expectation, NamedScenario } from '../../engine/pattern';
+
+const ALL = ['conservation', 'no-negative', 'no-leak', 'exactly-once', 'no-dirty-read', 'atomicity'];
+const allHold = Object.fromEntries(ALL.map((i) => [i, 'holds' as const]));
+
+export const tccScenarios: NamedScenario[] = [
+  {
+    id: 's-tcc-1',
+    claims: ['S-TCC-1'],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      neverBreaks: ['conservation', 'no-negative', 'exactly-once', 'no-dirty-read'],
+      durable: {
+        bob: { 'ledger.available': 70 },
+        smith: { 'ledger.available': 80 },
+        TM: { 'txs.g1.phase': 'confirmed' },
+      },
+    },
+  },
+  {
+    id: 's-tcc-1-confirm-retry',
+    claims: ['S-TCC-1'],
+    params: { transientBranch: 'smith', confirmFailures: 2 },
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      durable: {
+        bob: { 'ledger.available': 70 },
+        smith: { 'ledger.available': 80, 'failures.CONFIRM': 2 },
+        TM: { 'txs.g1.retries': 2 },
+      },
+    },
+  },
+  {
+    id: 'tcc-try-fails',
+    claims: ['S-TCC-1'],
+    params: { tryFails: 'smith', transientBranch: 'bob', cancelFailures: 2 },
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      durable: { bob: { 'ledger.available': 100, 'failures.CANCEL': 2 }, smith: { 'ledger.available': 50 } },
+    },
+  },
+  {
+    id: 'tcc-empty-rollback',
+    claims: [],
+    guards: { barrier: false },
+    faults: [{ id: 'lose-try-bob', when: { at: 0 }, do: { drop: { from: 'TM', to: 'bob', type: 'TRY' } } }],
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: { ...allHold, conservation: 'violated' },
+      breaks: ['conservation'],
+      durable: { bob: { 'ledger.available': 130 }, smith: { 'ledger.available': 50 } },
+    },
+  },
+  {
+    id: 'tcc-hanging',
+    claims: [],
+    guards: { barrier: false },
+    // the Try to Smith is held in the network longer than the TM's try timeout (35 s): the Cancel, a separate request
+    // (links between TM and branches are not FIFO here), overtakes it
+    network: { links: [{ from: 'TM', to: 'smith', reorder: 1 }] },
+    faults: [
+      { id: 'late-try-smith', when: { at: 0 }, do: { delay: { from: 'TM', to: 'smith', type: 'TRY' }, by: 40_000 } },
+    ],
+    expect: {
+      outcomes: { g1: 'inconsistent' },
+      invariants: { ...allHold, 'no-leak': 'violated' },
+      neverBreaks: ['conservation'],
+      durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 50, 'ledger.pending.g1': 30 } },
+    },
+  },
+  {
+    id: 'tcc-idempotency',
+    claims: [],
+    guards: { barrier: false },
+    faults: [
+      { id: 'dup-confirm-smith', when: { at: 0 }, do: { duplicate: { from: 'TM', to: 'smith', type: 'CONFIRM' } } },
+      { id: 'lose-confirm-reply-bob', when: { at: 0 }, do: { drop: { from: 'bob', to: 'TM', type: 'CONFIRM_OK' } } },
+    ],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+      breaks: ['conservation', 'exactly-once'],
+      durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110 } },
+    },
+  },
+  {
+    id: 'tcc-tm-crash',
+    claims: [],
+    faults: [
+      { id: 'crash-tm', when: { on: { kind: 'send', node: 'TM', type: 'CONFIRM' } }, do: { crash: 'TM' } },
+      {
+        id: 'recover-tm',
+        when: { on: { kind: 'send', node: 'TM', type: 'CONFIRM' }, delay: 5_000 },
+        do: { recover: 'TM' },
+      },
+    ],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      durable: {
+        bob: { 'ledger.available': 70 },
+        smith: { 'ledger.available': 80 },
+        TM: { 'txs.g1.phase': 'confirmed' },
+      },
+    },
+  },
+  {
+    id: 'tcc-tm-crash-cancel',
+    claims: [],
+    params: { tryFails: 'smith' },
+    faults: [
+      { id: 'crash-tm', when: { on: { kind: 'send', node: 'TM', type: 'CANCEL' } }, do: { crash: 'TM' } },
+      {
+        id: 'recover-tm',
+        when: { on: { kind: 'send', node: 'TM', type: 'CANCEL' }, delay: 5_000 },
+        do: { recover: 'TM' },
+      },
+    ],
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      durable: {
+        bob: { 'ledger.available': 100 },
+        smith: { 'ledger.available': 50 },
+        TM: { 'txs.g1.phase': 'cancelled' },
+      },
+    },
+  },
+  {
+    id: 'tcc-no-dirty-read',
+    claims: [],
+    // Bob cannot pay 150; his Try is slow, so the auditor reads Smith's balance while Smith's credit is reserved
+    params: { amount: 150, auditAt: 200 },
+    faults: [{ id: 'slow-try-bob', when: { at: 0 }, do: { delay: { from: 'TM', to: 'bob', type: 'TRY' }, by: 400 } }],
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      neverBreaks: ['no-dirty-read', 'conservation'],
+      durable: {
+        bob: { 'ledger.available': 100 },
+        smith: { 'ledger.available': 50 },
+        client: { 'reads.0.balance': 50 },
+      },
+    },
+  },
+];
+
+/** What each scenario promises with the barrier guard ON (scenarios not listed: same as `expect`). */
+export const tccGuardedExpect: Record<string, Expectation> = {
+  'tcc-empty-rollback': {
+    outcomes: { g1: 'aborted' },
+    invariants: allHold,
+    neverBreaks: ALL.filter((i) => i !== 'no-leak' && i !== 'atomicity'),
+    durable: { bob: { 'ledger.available': 100, 'status.g1': 'emptyRollback' }, smith: { 'ledger.available': 50 } },
+  },
+  'tcc-hanging': {
+    outcomes: { g1: 'aborted' },
+    invariants: allHold,
+    neverBreaks: ['conservation', 'exactly-once'],
+    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 50, 'status.g1': 'refusedTry' } },
+  },
+  'tcc-idempotency': {
+    outcomes: { g1: 'committed' },
+    invariants: allHold,
+    neverBreaks: ['conservation', 'exactly-once'],
+    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 80 } },
+  },
+};
+
+/** With the barrier OFF, for scenarios that ship with it on (their default `expect` is the guarded one). */
+export const tccUnguardedExpect: Record<string, Expectation> = {
+  // Recovery re-sends Confirm to Bob, whose reply was lost while the TM was down: his confirm runs twice
+  'tcc-tm-crash': {
+    outcomes: { g1: 'committed' },
+    invariants: { ...allHold, 'exactly-once': 'violated' },
+    durable: { bob: { 'ledger.available': 70, 'ledger.applied.g1/confirm': 2 }, smith: { 'ledger.available': 80 } },
+  },
+  // Bob's Try failed, so the Cancel the TM sends him is an empty rollback: the naive refund creates 150
+  'tcc-no-dirty-read': {
+    outcomes: { g1: 'aborted' },
+    invariants: { ...allHold, conservation: 'violated' },
+    neverBreaks: ['no-dirty-read'],
+    durable: { bob: { 'ledger.available': 250 }, smith: { 'ledger.available': 50 } },
+  },
+};
