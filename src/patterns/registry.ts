@@ -3,8 +3,9 @@
  * A new pattern is a new folder under src/patterns/ and one line here.
  */
 import type { PatternDef } from '../engine/pattern';
+import { twoPC } from './twopc';
 
-export const patterns: PatternDef[] = [];
+export const patterns: PatternDef[] = [twoPC];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);

@@ -1,0 +1,40 @@
+/**
+ * Two-phase commit (XA) with a 3PC variant: application, coordinator C, standby coordinator C2, participants
+ * P1…Pn, each with its own database (one row, its lock, a durable log). See SEED-EN.md (S-2PC-1 … 4) and
+ * PATTERNS.md (2PC / XA).
+ */
+import type { PatternDef } from '../../engine/pattern';
+import { clientRole } from './client';
+import { coordinatorRole } from './coordinator';
+import { handlers } from './handlers';
+import { invariants, outcomes } from './invariants';
+import { defaultNetwork, guards, params, topology, workload } from './params';
+import { participantRole } from './participant';
+import { scenarios } from './scenarios';
+import { standbyRole } from './standby';
+import { view } from './view';
+
+export const twoPC: PatternDef = {
+  id: '2pc',
+  family: 'atomic-commit',
+  roles: {
+    client: clientRole,
+    coordinator: coordinatorRole,
+    standby: standbyRole,
+    participant: participantRole,
+  },
+  params,
+  guards,
+  topology,
+  defaultNetwork,
+  defaultHorizon: 15_000,
+  workload,
+  invariants,
+  lockBoundParam: 'lockBound',
+  outcomes,
+  view,
+  scenarios,
+  handlers,
+};
+
+export default twoPC;

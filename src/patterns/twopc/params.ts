@@ -1,0 +1,108 @@
+/**
+ * Parameters, guards, topology, network and workload of the 2PC pattern. Times are virtual milliseconds, scaled
+ * down from production settings so a run fits a screen; the sources of the production values are cited.
+ */
+import type { GuardDef, ParamDef } from '../../engine/pattern';
+import type { NetworkSpec, Params, Topology, TopologyEdge, TopologyNode, WorkloadItem } from '../../engine/types';
+import { APP, COORD, num, STANDBY } from './types';
+
+export const params: ParamDef[] = [
+  { key: 'participants', kind: 'int', default: 3, min: 2, max: 5 },
+  { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20 },
+  { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 },
+  // Local execution of the branch's SQL (XA START … XA END); a few tens of ms is typical of an OLTP update.
+  { key: 'workTime', kind: 'ms', default: 50, min: 0, max: 5_000 },
+  {
+    key: 'voteTimeout',
+    kind: 'ms',
+    default: 1_000,
+    min: 50,
+    max: 60_000,
+    source: 'scaled down; dtm TimeoutToFail 35 s (dtmsvr/config/config.go), Seata global timeout 60 s',
+  },
+  {
+    key: 'participantTimeout',
+    kind: 'ms',
+    default: 1_500,
+    min: 50,
+    max: 60_000,
+    source: 'scaled down; JTA UserTransaction.setTransactionTimeout, Atomikos default_jta_timeout 10 s',
+  },
+  {
+    key: 'queryInterval',
+    kind: 'ms',
+    default: 500,
+    min: 20,
+    max: 60_000,
+    source: 'scaled down; Seata phase-two retry period 1 s, dtm RetryInterval 10 s (doubled after each retry)',
+  },
+  {
+    key: 'takeoverTimeout',
+    kind: 'ms',
+    default: 1_000,
+    min: 50,
+    max: 60_000,
+    source: 'scaled down; ZooKeeper session timeout ≥ 2 × tickTime (2 s) — heartbeats every third of it',
+  },
+  { key: 'lockBound', kind: 'ms', default: 3_000, min: 100, max: 600_000 },
+  { key: 'thirdPartyAt', kind: 'ms', default: 0, min: 0, max: 60_000 },
+  { key: 'voteNoProb', kind: 'prob', default: 0, min: 0, max: 1 },
+];
+
+export const guards: GuardDef[] = [
+  { key: 'decisionLog', default: true },
+  { key: 'participantTimeout', default: false },
+  { key: 'cooperativeTermination', default: false },
+  { key: 'threePC', default: false, requires: ['participantTimeout'] },
+];
+
+export function partIds(p: Params): string[] {
+  const n = Math.max(2, Math.min(5, Math.round(num(p, 'participants') || 3)));
+  return Array.from({ length: n }, (_, i) => 'P' + (i + 1));
+}
+
+export function topology(p: Params): Topology {
+  const ps = partIds(p);
+  const width = 640;
+  const nodes: TopologyNode[] = [
+    { id: APP, role: 'client', label: 'node.2pc.app', x: 40, y: 200 },
+    { id: COORD, role: 'coordinator', label: 'node.2pc.C', x: 360, y: 40 },
+    { id: STANDBY, role: 'standby', label: 'node.2pc.C2', x: 680, y: 40 },
+    ...ps.map((id, i) => ({
+      id,
+      role: 'participant',
+      label: 'node.2pc.' + id,
+      x: Math.round(360 - width / 2 + ((i + 0.5) * width) / ps.length),
+      y: 360,
+    })),
+  ];
+  const edges: TopologyEdge[] = [
+    { from: APP, to: COORD },
+    { from: COORD, to: STANDBY },
+    ...ps.flatMap((id) => [
+      { from: APP, to: id },
+      { from: COORD, to: id },
+      { from: STANDBY, to: id },
+    ]),
+    ...ps.flatMap((a, i) => ps.slice(i + 1).map((b) => ({ from: a, to: b }))),
+  ];
+  return { nodes, edges };
+}
+
+/** Uniform 20–60 ms one way: a LAN/same-region round trip with some jitter. */
+export const defaultNetwork: NetworkSpec = {
+  default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 },
+};
+
+export function workload(p: Params): WorkloadItem[] {
+  const n = Math.max(1, Math.round(num(p, 'txCount') || 1));
+  const gap = num(p, 'txGap');
+  const items: WorkloadItem[] = Array.from({ length: n }, (_, i) => ({
+    at: 10 + i * gap,
+    node: APP,
+    request: { type: 'BEGIN', tx: 'T' + (i + 1) },
+  }));
+  const third = num(p, 'thirdPartyAt');
+  if (third > 0) items.push({ at: third, node: APP, request: { type: 'THIRD_PARTY', node: 'P1' } });
+  return items.sort((a, b) => a.at - b.at);
+}
