@@ -1,13 +1,552 @@
+/**
+ * Message-sequence (space-time) chart: one lifeline per topology node, time flowing down, an arrow per message copy.
+ * Drawn from (trace, cursor) only. Virtualized: the SVG is as tall as the viewport (sticky inside a spacer as tall
+ * as the whole run) and only the events and arrows crossing the visible window are drawn.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useLab, type Selection } from '../../store/lab';
+import type { TraceEvent } from '../../engine/types';
+import { formatTime, messageColor, toneColor } from '../theme';
+import { describeEvent, nodeName, type TFn } from '../panels/describe';
+import {
+  buildSeqModel,
+  cursorU,
+  defaultScale,
+  seekTarget,
+  splitAt,
+  tickStep,
+  visibleEvents,
+  visibleSegments,
+  type AxisMode,
+  type SeqSegment,
+} from './layout';
 
-/** Placeholder; full implementation follows. */
+const GUTTER = 72;
+const PAD_TOP = 14;
+const PAD_BOTTOM = 40;
+const ROW = 26;
+const LOST_PX = 12;
+const FUTURE_OPACITY = 0.22;
+const MARGIN_PX = 200;
+
+interface Highlight {
+  sends: Set<number>;
+  lanes: Set<number>;
+  seqs: Set<number>;
+  faults: Set<string>;
+}
+
+function highlightOf(
+  sels: (Selection | null)[],
+  events: readonly TraceEvent[],
+  laneOf: Map<string, number>,
+): Highlight {
+  const h: Highlight = { sends: new Set(), lanes: new Set(), seqs: new Set(), faults: new Set() };
+  for (const s of sels) {
+    if (!s) continue;
+    if (s.kind === 'message') h.sends.add(s.sendSeq);
+    else if (s.kind === 'node') {
+      const l = laneOf.get(s.node);
+      if (l !== undefined) h.lanes.add(l);
+    } else if (s.kind === 'fault') h.faults.add(s.id);
+    else if (s.kind === 'event') {
+      h.seqs.add(s.seq);
+      const ev = events[s.seq];
+      if (ev?.kind === 'send') h.sends.add(ev.seq);
+      if (ev?.kind === 'deliver' || ev?.kind === 'drop') h.sends.add(ev.sendSeq);
+    }
+  }
+  return h;
+}
+
 export function SequenceChart() {
   const { t } = useTranslation();
-  const n = useLab((s) => s.index.events.length);
+  const tf = t as unknown as TFn;
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
+  const selection = useLab((s) => s.selection);
+  const hover = useLab((s) => s.hover);
+  const playing = useLab((s) => s.playing);
+  const topology = useLab((s) => s.result.topology);
+  const stats = useLab((s) => s.result.stats);
+  const seekPos = useLab((s) => s.seekPos);
+  const seekTime = useLab((s) => s.seekTime);
+  const select = useLab((s) => s.select);
+  const setHover = useLab((s) => s.setHover);
+
+  const [mode, setMode] = useState<AxisMode>('time');
+  const [zoom, setZoom] = useState(1);
+  const [follow, setFollow] = useState(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [size, setSize] = useState({ w: 600, h: 300 });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const progTarget = useRef<number | null>(null);
+
+  const events = index.events;
+  const lanes = index.nodeIds;
+  const model = useMemo(() => buildSeqModel(events, lanes, mode, index.endTime), [events, lanes, mode, index.endTime]);
+  const name = useCallback((id: string) => nodeName(tf, topology, id), [tf, topology]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    setSize({ w: el.clientWidth, h: el.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  const scale = defaultScale(mode, model.uMax, size.h, ROW) * (mode === 'time' ? zoom : 1);
+  const totalH = PAD_TOP + model.uMax * scale + PAD_BOTTOM;
+  const yOf = (u: number) => PAD_TOP + u * scale;
+  const nLanes = Math.max(1, lanes.length);
+  const laneW = Math.max(40, (size.w - GUTTER - 12) / nLanes);
+  const xOf = (lane: number) => GUTTER + (lane + 0.5) * laneW;
+
+  const cu = cursorU(mode, cursor, events);
+  const cy = yOf(cu);
+
+  // ---- follow the cursor
+  const prevPlaying = useRef(playing);
+  const prevPos = useRef(cursor.pos);
+  useEffect(() => {
+    const rising = playing && !prevPlaying.current;
+    const jumped = !playing && prevPos.current !== cursor.pos;
+    prevPlaying.current = playing;
+    prevPos.current = cursor.pos;
+    if ((rising || jumped) && !follow) setFollow(true);
+  }, [playing, cursor.pos, follow]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !follow) return;
+    const top = el.scrollTop;
+    const h = el.clientHeight;
+    if (cy < top + 0.1 * h || cy > top + 0.85 * h) {
+      const target = Math.max(0, Math.round(cy - (playing ? 0.7 : 0.5) * h));
+      progTarget.current = target;
+      el.scrollTop = target;
+      setScrollTop(el.scrollTop);
+    }
+  }, [cy, follow, playing, totalH]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const st = el.scrollTop;
+    setScrollTop(st);
+    if (progTarget.current !== null && Math.abs(progTarget.current - st) <= 2) {
+      progTarget.current = null;
+      return;
+    }
+    progTarget.current = null;
+    if (cy < st || cy > st + el.clientHeight) setFollow(false);
+  };
+
+  const zoomBy = (f: number) => {
+    const el = scrollRef.current;
+    const next = Math.max(0.05, Math.min(2000, zoom * f));
+    setZoom(next);
+    if (el) {
+      // keep the cursor where it is on screen
+      const off = cy - el.scrollTop;
+      const ncy = PAD_TOP + cu * (scale / zoom) * next;
+      progTarget.current = Math.max(0, Math.round(ncy - off));
+      requestAnimationFrame(() => {
+        el.scrollTop = progTarget.current ?? el.scrollTop;
+      });
+    }
+  };
+
+  // ---- visible window
+  const viewH = size.h;
+  const uTop = (scrollTop - MARGIN_PX - PAD_TOP) / scale;
+  const uBottom = (scrollTop + viewH + MARGIN_PX - PAD_TOP) / scale;
+  const [evLo, evHi] = visibleEvents(model, uTop, uBottom);
+  const segIdx = visibleSegments(model, uTop, uBottom, LOST_PX / scale);
+  const hl = highlightOf([selection, hover], events, model.laneOf);
+  const anyHl = hl.sends.size + hl.lanes.size + hl.seqs.size + hl.faults.size > 0;
+
+  const onBackgroundClick = (e: MouseEvent<SVGRectElement>) => {
+    const rect = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
+    const y = e.clientY - rect.top + scrollTop;
+    const target = seekTarget(mode, (y - PAD_TOP) / scale, events.length, index.endTime);
+    if ('t' in target) seekTime(target.t);
+    else seekPos(target.pos);
+  };
+
+  const segTarget = (s: SeqSegment) => (s.arrSeq !== null ? s.arrSeq + 1 : s.sendSeq + 1);
+
+  // ---- draw
+  const yTop = scrollTop - MARGIN_PX;
+  const yBottom = scrollTop + viewH + MARGIN_PX;
+  const ticks: { y: number; label: string }[] = [];
+  if (mode === 'time') {
+    const step = tickStep(scale, 56);
+    const first = Math.max(0, Math.ceil(uTop / step) * step);
+    for (let u = first; u <= Math.min(uBottom, model.uMax); u += step) ticks.push({ y: yOf(u), label: formatTime(u) });
+  } else {
+    let lastY = -Infinity;
+    for (let i = evLo; i < evHi; i++) {
+      const ev = events[i];
+      if (i > 0 && events[i - 1].t === ev.t && i !== evLo) continue;
+      const y = yOf(model.evU[i]);
+      if (y - lastY < 18) continue;
+      lastY = y;
+      ticks.push({ y, label: formatTime(ev.t) });
+    }
+  }
+
+  const segEls = segIdx.map((i) => {
+    const s = model.segs[i];
+    const color = messageColor(s.type);
+    const xA = xOf(s.from);
+    const xB = xOf(s.to);
+    const yA = yOf(s.uA);
+    const lost = s.fate === 'lost';
+    const xEnd = lost ? xA + (xB - xA) * 0.3 : s.fate === 'drop' ? xB - Math.sign(xB - xA) * 6 : xB;
+    const yEnd = lost ? yA + LOST_PX : yOf(s.uB);
+    const pastA = s.sendSeq < cursor.pos;
+    const pastB = s.arrSeq !== null ? s.arrSeq < cursor.pos : pastA && s.tB <= cursor.t && !lost ? true : lost && pastA;
+    const uEnd = lost ? s.uA + LOST_PX / scale : s.uB;
+    const split = !pastA ? xA : pastB ? xEnd : splitAt(xA, s.uA, xEnd, uEnd, cu);
+    const ySplit = !pastA ? yA : pastB ? yEnd : Math.min(yEnd, Math.max(yA, cy));
+    const isHl = hl.sends.has(s.sendSeq) || hl.lanes.has(s.from) || hl.lanes.has(s.to);
+    const dim = anyHl && !isHl ? 0.45 : 1;
+    const width = isHl ? 3.5 : 2;
+    const dx = xEnd - xA;
+    const dy = yEnd - yA;
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const head = `${xEnd},${yEnd} ${xEnd - 9 * ux + 4.5 * uy},${yEnd - 9 * uy - 4.5 * ux} ${xEnd - 9 * ux - 4.5 * uy},${yEnd - 9 * uy + 4.5 * ux}`;
+    const endOpacity = pastB ? 1 : FUTURE_OPACITY;
+    const from = name(model.lanes[s.from]);
+    const to = name(model.lanes[s.to]);
+    const title =
+      s.fate === 'lost'
+        ? t('panels.seq.tip.lost', { type: s.type, from, to, reason: t('panels.reason.' + (s.reason ?? 'loss')) })
+        : s.fate === 'drop'
+          ? t('panels.seq.tip.drop', { type: s.type, from, to, reason: t('panels.reason.' + (s.reason ?? 'loss')) })
+          : t('panels.seq.tip.msg', { type: s.type, from, to, sent: formatTime(s.tA), at: formatTime(s.tB) });
+    const midX = lost ? xEnd + 14 * Math.sign(xB - xA || 1) : (xA + xEnd) / 2;
+    const midY = lost ? yEnd : (yA + yEnd) / 2;
+    const labelPast = lost ? pastA : (s.uA + uEnd) / 2 <= cu && pastA;
+    return (
+      <g
+        key={`s${s.sendSeq}:${s.copy}`}
+        opacity={dim}
+        style={{ cursor: 'pointer' }}
+        onMouseEnter={() => setHover({ kind: 'message', sendSeq: s.sendSeq })}
+        onMouseLeave={() => setHover(null)}
+        onClick={(e) => {
+          e.stopPropagation();
+          select({ kind: 'message', sendSeq: s.sendSeq });
+          seekPos(segTarget(s));
+        }}
+      >
+        <title>{title}</title>
+        {isHl && <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="#fde047" strokeWidth={9} strokeLinecap="round" />}
+        {pastA && <line x1={xA} y1={yA} x2={split} y2={ySplit} stroke={color} strokeWidth={width} />}
+        {!pastB && (
+          <line
+            x1={split}
+            y1={ySplit}
+            x2={xEnd}
+            y2={yEnd}
+            stroke={color}
+            strokeWidth={width}
+            opacity={FUTURE_OPACITY}
+            strokeDasharray={s.fate === 'pending' ? '4 4' : undefined}
+          />
+        )}
+        {pastA && !pastB && <circle cx={split} cy={ySplit} r={4.5} fill={color} stroke="#fff" strokeWidth={1.5} />}
+        {s.fate === 'deliver' || s.fate === 'pending' ? (
+          <polygon points={head} fill={color} opacity={endOpacity} />
+        ) : (
+          <text
+            x={xEnd}
+            y={yEnd + 5}
+            textAnchor="middle"
+            fontSize={16}
+            fontWeight={700}
+            fill="#b91c1c"
+            opacity={endOpacity}
+          >
+            ✕
+          </text>
+        )}
+        {s.copy > 0 && (
+          <text x={xEnd + (xB >= xA ? -22 : 10)} y={yEnd - 4} fontSize={14} fill="#0f172a" opacity={endOpacity}>
+            ⧉
+          </text>
+        )}
+        <text
+          x={midX}
+          y={midY - 4}
+          textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
+          fontSize={13}
+          fontWeight={600}
+          fill={color}
+          stroke="#fff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          opacity={labelPast ? 1 : FUTURE_OPACITY + 0.1}
+        >
+          {s.type}
+        </text>
+        <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="transparent" strokeWidth={12} />
+      </g>
+    );
+  });
+
+  const markerEls: ReactNode[] = [];
+  for (let i = evLo; i < evHi; i++) {
+    const ev = events[i];
+    if (ev.kind === 'send' || ev.kind === 'deliver' || ev.kind === 'drop' || ev.kind === 'start') continue;
+    const lane = model.laneOf.get(ev.node);
+    const x = lane === undefined ? GUTTER - 10 : xOf(lane);
+    const y = yOf(model.evU[i]);
+    const past = ev.seq < cursor.pos;
+    const isHl = hl.seqs.has(ev.seq) || (ev.kind === 'fault' && hl.faults.has(ev.faultId));
+    let glyph = '';
+    let color = '#334155';
+    let size = 13;
+    let label: string | null = null;
+    if (ev.kind === 'note') {
+      if (ev.tag === 'decision') {
+        glyph = '◆';
+        color = '#6d28d9';
+        size = 15;
+      } else if (ev.tag === 'block' || ev.tag === 'warn') {
+        glyph = '▲';
+        color = '#b45309';
+      } else glyph = '•';
+      if (mode === 'order' && ev.tag && ev.tag !== 'info') label = describeEvent(tf, ev, name);
+    } else if (ev.kind === 'fault') {
+      glyph = '⚡';
+      color = '#c2410c';
+      size = 16;
+      if (mode === 'order') label = describeEvent(tf, ev, name);
+    } else if (ev.kind === 'crash') {
+      glyph = '✕';
+      color = toneColor.crashed;
+      size = 16;
+    } else if (ev.kind === 'recover') {
+      glyph = '↺';
+      color = '#047857';
+      size = 16;
+    } else if (ev.kind === 'timer') {
+      glyph = '⏱';
+      color = '#475569';
+    } else if (ev.kind === 'request') {
+      glyph = '▶';
+      color = '#0f172a';
+    }
+    markerEls.push(
+      <g
+        key={`e${ev.seq}`}
+        opacity={past ? 1 : FUTURE_OPACITY + 0.1}
+        style={{ cursor: 'pointer' }}
+        onMouseEnter={() => setHover({ kind: 'event', seq: ev.seq })}
+        onMouseLeave={() => setHover(null)}
+        onClick={(e) => {
+          e.stopPropagation();
+          select(ev.kind === 'fault' ? { kind: 'fault', id: ev.faultId } : { kind: 'event', seq: ev.seq });
+          seekPos(ev.seq + 1);
+        }}
+      >
+        <title>{`${formatTime(ev.t)} · ${name(ev.node)} · ${describeEvent(tf, ev, name)}`}</title>
+        {isHl && <circle cx={x} cy={y} r={11} fill="#fde047" />}
+        <text
+          x={x}
+          y={y + size * 0.35}
+          textAnchor="middle"
+          fontSize={size}
+          fill={color}
+          stroke="#fff"
+          strokeWidth={2}
+          paintOrder="stroke"
+        >
+          {glyph}
+        </text>
+        {label && (
+          <text x={x + 12} y={y + 4} fontSize={12} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+            {label.length > 48 ? label.slice(0, 47) + '…' : label}
+          </text>
+        )}
+      </g>,
+    );
+  }
+
+  const barEls = model.bars.map((b) => {
+    const y0 = yOf(b.uA);
+    const uEnd = b.uB ?? model.uMax;
+    const y1 = yOf(uEnd);
+    if (y1 < yTop || y0 > yBottom) return null;
+    const x = xOf(b.lane);
+    const yc = Math.min(y1, Math.max(y0, cy));
+    return (
+      <g key={`b${b.crashSeq}`}>
+        <title>{t('panels.seq.down', { node: name(model.lanes[b.lane]) })}</title>
+        <rect x={x - 5} y={y0} width={10} height={Math.max(0, yc - y0)} fill={toneColor.crashed} rx={2} />
+        <rect
+          x={x - 5}
+          y={yc}
+          width={10}
+          height={Math.max(0, y1 - yc)}
+          fill={toneColor.crashed}
+          opacity={FUTURE_OPACITY}
+          rx={2}
+        />
+      </g>
+    );
+  });
+
+  const summary = t('panels.seq.summary', {
+    nodes: lanes.length,
+    msgs: stats.messagesSent,
+    dropped: stats.messagesDropped,
+    time: formatTime(cursor.t),
+  });
+
   return (
-    <section className="h-full overflow-auto p-2 text-sm" aria-label={t('panels.seq.title')}>
-      {t('panels.seq.title')} ({n})
+    <section
+      className="flex h-full min-h-0 flex-col bg-white text-sm text-slate-900"
+      aria-label={t('panels.seq.title')}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-1">
+        <h2 className="font-semibold">{t('panels.seq.title')}</h2>
+        <div
+          role="group"
+          aria-label={t('panels.seq.axis')}
+          className="flex overflow-hidden rounded border border-slate-300"
+        >
+          {(['time', 'order'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => {
+                setMode(m);
+                setFollow(true);
+              }}
+              className={`px-2 py-0.5 ${mode === m ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'}`}
+            >
+              {t('panels.seq.axis.' + m)}
+            </button>
+          ))}
+        </div>
+        {mode === 'time' && (
+          <div className="flex gap-1">
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+              aria-label={t('panels.seq.zoomOut')}
+              title={t('panels.seq.zoomOut')}
+              onClick={() => zoomBy(1 / 1.6)}
+            >
+              −
+            </button>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+              aria-label={t('panels.seq.zoomIn')}
+              title={t('panels.seq.zoomIn')}
+              onClick={() => zoomBy(1.6)}
+            >
+              +
+            </button>
+          </div>
+        )}
+        {!follow && (
+          <button
+            type="button"
+            className="rounded border border-sky-700 px-2 text-sky-800 hover:bg-sky-50"
+            onClick={() => setFollow(true)}
+          >
+            {t('panels.seq.follow')}
+          </button>
+        )}
+        <span className="ml-auto text-slate-600" aria-hidden="true">
+          {t('panels.seq.legend')}
+        </span>
+      </div>
+      <div className="relative flex h-9 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
+        {lanes.map((id, i) => {
+          const isHl = hl.lanes.has(i);
+          return (
+            <button
+              type="button"
+              tabIndex={-1}
+              key={id}
+              className={`absolute top-1 truncate rounded px-1 text-center font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
+              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4 }}
+              title={id}
+              onMouseEnter={() => setHover({ kind: 'node', node: id })}
+              onMouseLeave={() => setHover(null)}
+              onClick={() => select({ kind: 'node', node: id })}
+            >
+              {name(id)}
+            </button>
+          );
+        })}
+      </div>
+      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll}>
+        <div style={{ height: totalH, position: 'relative' }}>
+          <svg
+            role="img"
+            aria-label={summary}
+            width={size.w}
+            height={viewH}
+            style={{ position: 'sticky', top: 0, display: 'block' }}
+          >
+            <g transform={`translate(0, ${-scrollTop})`}>
+              <rect
+                x={0}
+                y={yTop}
+                width={size.w}
+                height={yBottom - yTop}
+                fill="transparent"
+                style={{ cursor: 'crosshair' }}
+                onClick={onBackgroundClick}
+              />
+              {ticks.map((tk, i) => (
+                <g key={i} pointerEvents="none">
+                  <line x1={GUTTER - 6} x2={size.w} y1={tk.y} y2={tk.y} stroke="#f1f5f9" />
+                  <text x={GUTTER - 8} y={tk.y + 4} textAnchor="end" fontSize={12} fill="#475569">
+                    {tk.label}
+                  </text>
+                </g>
+              ))}
+              {lanes.map((id, i) => (
+                <line
+                  key={id}
+                  x1={xOf(i)}
+                  x2={xOf(i)}
+                  y1={Math.max(0, yTop)}
+                  y2={Math.min(totalH, yBottom)}
+                  stroke={hl.lanes.has(i) ? '#0f172a' : '#94a3b8'}
+                  strokeWidth={hl.lanes.has(i) ? 2.5 : 1}
+                  strokeDasharray={hl.lanes.has(i) ? undefined : '3 4'}
+                  pointerEvents="none"
+                />
+              ))}
+              {barEls}
+              {segEls}
+              {markerEls}
+              <g pointerEvents="none">
+                <line x1={GUTTER - 4} x2={size.w} y1={cy} y2={cy} stroke="#0f172a" strokeWidth={2} />
+                <rect x={2} y={cy - 10} width={GUTTER - 6} height={20} rx={4} fill="#0f172a" />
+                <text x={GUTTER / 2 - 1} y={cy + 5} textAnchor="middle" fontSize={12} fill="#fff" fontWeight={600}>
+                  {formatTime(cursor.t)}
+                </text>
+              </g>
+            </g>
+          </svg>
+        </div>
+      </div>
     </section>
   );
 }

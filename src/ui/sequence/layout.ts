@@ -1,0 +1,276 @@
+/**
+ * Pure layout and virtualization math of the message-sequence chart. Everything is expressed in an abstract vertical
+ * coordinate `u` (linear mode: virtual ms; order mode: event rows), so zooming only changes the px-per-u factor and
+ * the model is built once per trace and mode. Visible ranges are found by binary search, so a 100,000-event trace
+ * scrolls and seeks within a frame.
+ */
+import type { Cursor } from '../../engine/trace';
+import type { DropReason, FaultAction, NodeId, TraceEvent } from '../../engine/types';
+
+export type AxisMode = 'time' | 'order';
+
+/** One planned delivery of a send (two for a duplicate), or the stub of a message lost at send. */
+export interface SeqSegment {
+  sendSeq: number;
+  from: number;
+  to: number;
+  type: string;
+  /** Copy index (0 = first; ≥ 1 = network or fault duplicate). */
+  copy: number;
+  /** deliver: arrived; drop: dropped on arrival; lost: dropped at send; pending: still travelling at the end. */
+  fate: 'deliver' | 'drop' | 'lost' | 'pending';
+  reason?: DropReason;
+  /** seq of the arrival event (deliver/drop), if any. */
+  arrSeq: number | null;
+  uA: number;
+  uB: number;
+  /** Times of send and (planned) arrival. */
+  tA: number;
+  tB: number;
+}
+
+export interface DownBar {
+  lane: number;
+  uA: number;
+  /** null: down until the end of the run. */
+  uB: number | null;
+  crashSeq: number;
+}
+
+export interface SeqModel {
+  mode: AxisMode;
+  lanes: NodeId[];
+  laneOf: Map<NodeId, number>;
+  /** u of each event (ascending with seq). */
+  evU: Float64Array;
+  /** Segments sorted by uA. */
+  segs: SeqSegment[];
+  segUA: Float64Array;
+  /** Threshold above which a segment is "long" and checked linearly. */
+  longSpan: number;
+  longSegs: number[];
+  bars: DownBar[];
+  /** Largest u (end of the chart). */
+  uMax: number;
+  /** sendSeq → indices of its segments. */
+  segsBySend: Map<number, number[]>;
+}
+
+/** Lower bound: first index i with arr[i] >= x. */
+export function lowerBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Upper bound: first index i with arr[i] > x. */
+export function upperBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** u of an event in a mode. Order mode: the centre of its row. */
+export function eventU(mode: AxisMode, ev: TraceEvent): number {
+  return mode === 'time' ? ev.t : ev.seq + 0.5;
+}
+
+export function buildSeqModel(
+  events: readonly TraceEvent[],
+  lanes: NodeId[],
+  mode: AxisMode,
+  endTime: number,
+): SeqModel {
+  const laneOf = new Map<NodeId, number>();
+  lanes.forEach((id, i) => laneOf.set(id, i));
+  const n = events.length;
+  const evU = new Float64Array(n);
+  for (let i = 0; i < n; i++) evU[i] = eventU(mode, events[i]);
+  const uMax = mode === 'time' ? Math.max(endTime, n ? events[n - 1].t : 0) : n;
+
+  // arrivals per send, in order of occurrence (copy k = k-th arrival)
+  const arrivals = new Map<number, TraceEvent[]>();
+  for (const ev of events) {
+    if (ev.kind === 'deliver' || ev.kind === 'drop') {
+      const list = arrivals.get(ev.sendSeq);
+      if (list) list.push(ev);
+      else arrivals.set(ev.sendSeq, [ev]);
+    }
+  }
+  const uOfTime = (t: number) => (mode === 'time' ? t : upperBound(timesOf(events), t));
+  let times: Float64Array | null = null;
+  function timesOf(evs: readonly TraceEvent[]): Float64Array {
+    if (!times) {
+      times = new Float64Array(evs.length);
+      for (let i = 0; i < evs.length; i++) times[i] = evs[i].t;
+    }
+    return times;
+  }
+
+  const segs: SeqSegment[] = [];
+  const segsBySend = new Map<number, number[]>();
+  const push = (s: SeqSegment) => {
+    const list = segsBySend.get(s.sendSeq);
+    if (list) list.push(segs.length);
+    else segsBySend.set(s.sendSeq, [segs.length]);
+    segs.push(s);
+  };
+  for (const ev of events) {
+    if (ev.kind !== 'send') continue;
+    const from = laneOf.get(ev.node) ?? 0;
+    const to = laneOf.get(ev.to) ?? 0;
+    const uA = evU[ev.seq];
+    const base = { sendSeq: ev.seq, from, to, type: ev.msg.type, uA, tA: ev.t };
+    if (ev.copies.length === 0) {
+      push({ ...base, copy: 0, fate: 'lost', reason: ev.lost, arrSeq: null, uB: uA, tB: ev.t });
+      continue;
+    }
+    const arr = arrivals.get(ev.seq) ?? [];
+    // arrivals happen in deliverAt order; match copies sorted by deliverAt
+    const order = ev.copies.map((c, k) => ({ c, k })).sort((a, b) => a.c.deliverAt - b.c.deliverAt);
+    order.forEach(({ c }, i) => {
+      const a = arr[i];
+      if (a) {
+        push({
+          ...base,
+          copy: i,
+          fate: a.kind === 'drop' ? 'drop' : 'deliver',
+          reason: a.kind === 'drop' ? a.reason : undefined,
+          arrSeq: a.seq,
+          uB: evU[a.seq],
+          tB: a.t,
+        });
+      } else {
+        push({
+          ...base,
+          copy: i,
+          fate: 'pending',
+          arrSeq: null,
+          uB: Math.max(uA, uOfTime(c.deliverAt)),
+          tB: c.deliverAt,
+        });
+      }
+    });
+  }
+  // sends are in seq order, so segs are sorted by uA already
+  const segUA = new Float64Array(segs.length);
+  const spans: number[] = [];
+  segs.forEach((s, i) => {
+    segUA[i] = s.uA;
+    spans.push(s.uB - s.uA);
+  });
+  spans.sort((a, b) => a - b);
+  const longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
+  const longSegs: number[] = [];
+  segs.forEach((s, i) => {
+    if (s.uB - s.uA > longSpan) longSegs.push(i);
+  });
+
+  const bars: DownBar[] = [];
+  const open = new Map<number, DownBar>();
+  for (const ev of events) {
+    if (ev.kind === 'crash') {
+      const lane = laneOf.get(ev.node);
+      if (lane === undefined || open.has(lane)) continue;
+      const b: DownBar = { lane, uA: evU[ev.seq], uB: null, crashSeq: ev.seq };
+      open.set(lane, b);
+      bars.push(b);
+    } else if (ev.kind === 'recover' || (ev.kind === 'fault' && 'recover' in ev.action)) {
+      const lane = laneOf.get(ev.node);
+      const b = lane === undefined ? undefined : open.get(lane);
+      if (b && lane !== undefined) {
+        b.uB = evU[ev.seq];
+        open.delete(lane);
+      }
+    }
+  }
+
+  return { mode, lanes, laneOf, evU, segs, segUA, longSpan, longSegs, bars, uMax, segsBySend };
+}
+
+/** Event indices [lo, hi) whose u lies in [uTop, uBottom]. */
+export function visibleEvents(m: SeqModel, uTop: number, uBottom: number): [number, number] {
+  return [lowerBound(m.evU, uTop), upperBound(m.evU, uBottom)];
+}
+
+/** Segment indices crossing [uTop, uBottom], ascending. `lostPadU`: the stub length of lost messages in u. */
+export function visibleSegments(m: SeqModel, uTop: number, uBottom: number, lostPadU = 0): number[] {
+  const out: number[] = [];
+  const hi = upperBound(m.segUA, uBottom);
+  const lo = lowerBound(m.segUA, uTop - m.longSpan - lostPadU);
+  for (let i = lo; i < hi; i++) {
+    const s = m.segs[i];
+    const end = s.fate === 'lost' ? s.uB + lostPadU : s.uB;
+    if (end >= uTop && s.uB - s.uA <= m.longSpan) out.push(i);
+  }
+  for (const i of m.longSegs) {
+    if (i >= hi) break;
+    if (m.segs[i].uB >= uTop) out.push(i);
+  }
+  out.sort((a, b) => a - b);
+  return out;
+}
+
+/** u of the cursor. Order mode: the boundary after `pos` events, advancing into the next gap as time passes. */
+export function cursorU(mode: AxisMode, cur: Cursor, events: readonly TraceEvent[]): number {
+  if (mode === 'time') return cur.t;
+  const pos = cur.pos;
+  if (pos <= 0 || pos >= events.length) return pos;
+  const t0 = events[pos - 1].t;
+  const t1 = events[pos].t;
+  const frac = t1 > t0 ? Math.min(1, Math.max(0, (cur.t - t0) / (t1 - t0))) : 0;
+  return pos + 0.8 * frac;
+}
+
+/** Where a click at u lands: a time (time mode) or a pos (order mode). */
+export function seekTarget(
+  mode: AxisMode,
+  u: number,
+  nEvents: number,
+  endTime: number,
+): { t: number } | { pos: number } {
+  if (mode === 'time') return { t: Math.max(0, Math.min(endTime, u)) };
+  return { pos: Math.max(0, Math.min(nEvents, Math.round(u))) };
+}
+
+/** Default px per u: order mode uses a fixed row; time mode fits the run into a few screens. */
+export function defaultScale(mode: AxisMode, uMax: number, viewportPx: number, rowPx: number): number {
+  if (mode === 'order') return rowPx;
+  if (uMax <= 0) return 1;
+  return Math.max(1e-6, (viewportPx * 2) / uMax);
+}
+
+const NICE = [1, 2, 5];
+/** A tick step (in u) so that ticks are at least `minPx` apart. */
+export function tickStep(scale: number, minPx: number): number {
+  const raw = minPx / scale;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of NICE) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+/** The point where a segment crosses the horizontal line at u (clamped to the segment). */
+export function splitAt(xA: number, uA: number, xB: number, uB: number, u: number): number {
+  if (uB <= uA) return u >= uA ? xB : xA;
+  const f = Math.min(1, Math.max(0, (u - uA) / (uB - uA)));
+  return xA + (xB - xA) * f;
+}
+
+/** A short label for a fault action, used for markers. */
+export function faultGlyph(a: FaultAction): string {
+  if ('crash' in a) return '⚡';
+  if ('recover' in a) return '↺';
+  if ('partition' in a) return '⚡';
+  if ('heal' in a) return '↺';
+  return '⚡';
+}
