@@ -51,7 +51,7 @@ function withTx(s: CState, tx: string, t: CTx): CState {
 
 /** Start heartbeats to the standby while there is unfinished work (its lease; the standby takes over on silence). */
 function ensureHeartbeat(s: CState, ctx: StepContext, effects: Effect[]): CState {
-  if (s.volatile.hb || !active(s.volatile) || !ctx.topology.nodes.some((n) => n.id === STANDBY)) return s;
+  if (s.volatile.hb || !active(s.volatile) || !ctx.guards.reElection) return s;
   effects.push(
     { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: false } },
     { kind: 'setTimer', name: 'hb', after: hbInterval(ctx) },
@@ -200,10 +200,8 @@ export const coordinatorRole = role<CDurable, CVolatile>({
           }
           case 'VOTE': {
             if (!t) return same(s, answer(s, tx, input.from, ctx));
-            if (t.phase !== 'voting') {
-              // A late or duplicate vote: repeat the decision to that participant.
-              return same(s, m.yes ? answer(s, tx, input.from, ctx) : []);
-            }
+            // A late or duplicate vote: the decision is already on its way (and re-sent until acknowledged).
+            if (t.phase !== 'voting') return same(s);
             const votes = { ...t.votes, [input.from]: !!m.yes };
             let next = withTx(s, tx, { ...t, votes });
             const effects: Effect[] = [];

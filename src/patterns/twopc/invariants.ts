@@ -110,7 +110,8 @@ export function outcomes(w: World): TxReport[] {
     if (sts.includes('committed') && sts.includes('aborted')) outcome = 'inconsistent';
     else if (sts.every((st) => st === 'committed')) outcome = 'committed';
     else if (!sts.includes('committed') && sts.every((st) => st === 'aborted' || st === 'none')) outcome = 'aborted';
-    else if (blocked) outcome = sts.includes('committed') ? 'inconsistent' : 'blocked';
+    else if (blocked)
+      outcome = 'blocked'; // possibly committed elsewhere: consistent-now shows that
     else outcome = 'pending';
     return { tx, outcome, at };
   });

@@ -51,6 +51,7 @@ export const params: ParamDef[] = [
 
 export const guards: GuardDef[] = [
   { key: 'decisionLog', default: true },
+  { key: 'reElection', default: true },
   { key: 'participantTimeout', default: false },
   { key: 'cooperativeTermination', default: false },
   { key: 'threePC', default: false, requires: ['participantTimeout'] },

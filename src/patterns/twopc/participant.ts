@@ -13,7 +13,6 @@ import {
   ROW,
   timeoutsOn,
   type PDurable,
-  type PDurableSt,
   type PLocalSt,
   type PState,
   type PTxRec,
@@ -314,17 +313,14 @@ export const participantRole = role<PDurable, PVolatile>({
             return same(s, [note('coopPeerInDoubt', { tx, peer: input.from })]);
           }
           case 'STATE_REQ': {
-            // A new coordinator asks. Branches not yet voted are aborted now, so they can never vote yes later.
+            // A new coordinator asks. Asked about one transaction it has not voted on, it aborts it, so it can
+            // never vote yes later; the plain question just reports every transaction it knows.
             let r: R = same({ ...s, volatile: { ...s.volatile, coord: input.from } });
-            if (m.tx !== undefined) {
-              if (st === 'working' || st === 'none') r = abortUnvoted(r.state, tx, ctx, 'takeoverAbortUnvoted');
-            } else {
-              for (const t of Object.keys(r.state.volatile.work)) {
-                const rr = abortUnvoted(r.state, t, ctx, 'takeoverAbortUnvoted');
-                r = { state: rr.state, effects: [...r.effects, ...rr.effects] };
-              }
+            if (m.tx !== undefined && (st === 'working' || st === 'none')) {
+              r = abortUnvoted(r.state, tx, ctx, 'takeoverAbortUnvoted');
             }
-            const txs: Record<string, { st: PDurableSt; parts: NodeId[] }> = {};
+            const txs: Record<string, { st: PLocalSt; parts: NodeId[] }> = {};
+            for (const t of Object.keys(r.state.volatile.work)) txs[t] = { st: 'working', parts: [] };
             for (const [t, rec] of Object.entries(r.state.durable.txs)) txs[t] = { st: rec.st, parts: rec.parts };
             r.effects.push({ kind: 'send', to: input.from, msg: { type: 'STATE', txs } });
             return r;

@@ -62,7 +62,7 @@ function decide(
 function evaluate(s0: SState, ctx: StepContext, effects: Effect[], final: boolean): SState {
   let s = s0;
   for (const [tx, t] of Object.entries(s.volatile.txs)) {
-    if (t.decided || s.durable.decisions[tx]) continue;
+    if (t.decided || s.durable.decisions[tx] || !t.parts.length) continue;
     const sts = t.parts.map((p) => t.states[p]);
     if (sts.includes('committed')) s = decide(s, tx, 'commit', ctx, effects, 'c2Commit');
     else if (sts.includes('aborted')) s = decide(s, tx, 'abort', ctx, effects, 'c2Abort');
@@ -102,11 +102,19 @@ export const standbyRole = role<SDurable, SVolatile>({
           const effects: Effect[] = [];
           let next = evaluate(s, ctx, effects, true);
           // Re-ask while some participant has not reached a final state (a decision sent may have been lost,
-          // a crashed participant may come back and know the outcome).
+          // a crashed participant may come back and know the outcome). A participant that has never heard of an
+          // undecided transaction is asked about it by name: it then records an abort (it never voted yes).
           const open = Object.values(next.volatile.txs).some((t) => t.parts.some((p) => !settled(t.states[p])));
           if (open) {
             const base = num(ctx.params, 'queryInterval');
             ask(next, ctx, effects);
+            for (const [tx, t] of Object.entries(next.volatile.txs)) {
+              if (t.decided) continue;
+              for (const p of t.parts) {
+                if (t.states[p] === 'none' || t.states[p] === 'working')
+                  effects.push({ kind: 'send', to: p, msg: { type: 'STATE_REQ', tx } });
+              }
+            }
             const b = Math.min((next.volatile.backoff || base) * 2, base * 8);
             next = { ...next, volatile: { ...next.volatile, backoff: b } };
             effects.push({ kind: 'setTimer', name: 'round', after: b });
@@ -144,10 +152,13 @@ export const standbyRole = role<SDurable, SVolatile>({
           const effects: Effect[] = [];
           const next = evaluate({ ...s, volatile: { ...s.volatile, txs } }, ctx, effects, false);
           // Re-send a decision to a participant that is still in doubt.
-          for (const [tx, t] of Object.entries(next.volatile.txs)) {
+          for (const [tx, r] of Object.entries(rep)) {
             const d = next.durable.decisions[tx];
-            const st = t.states[input.from];
-            if (d && rep[tx] && (st === 'prepared' || st === 'precommitted') && t.decided && !effects.length) {
+            if (
+              d &&
+              (r.st === 'prepared' || r.st === 'precommitted') &&
+              !effects.some((e) => e.kind === 'send' && e.msg.tx === tx)
+            ) {
               effects.push({
                 kind: 'send',
                 to: input.from,
