@@ -99,7 +99,7 @@ export function buildSeqModel(
   const uMax = mode === 'time' ? Math.max(endTime, n ? events[n - 1].t : 0) : n;
 
   // arrivals per send, in order of occurrence (copy k = k-th arrival)
-  const arrivals = new Map<number, TraceEvent[]>();
+  const arrivals = new Map<number, Extract<TraceEvent, { kind: 'deliver' | 'drop' }>[]>();
   for (const ev of events) {
     if (ev.kind === 'deliver' || ev.kind === 'drop') {
       const list = arrivals.get(ev.sendSeq);
@@ -119,48 +119,73 @@ export function buildSeqModel(
 
   const segs: SeqSegment[] = [];
   const segsBySend = new Map<number, number[]>();
-  const push = (s: SeqSegment) => {
-    const list = segsBySend.get(s.sendSeq);
-    if (list) list.push(segs.length);
-    else segsBySend.set(s.sendSeq, [segs.length]);
-    segs.push(s);
-  };
-  for (const ev of events) {
+  for (let e = 0; e < n; e++) {
+    const ev = events[e];
     if (ev.kind !== 'send') continue;
     const from = laneOf.get(ev.node) ?? 0;
     const to = laneOf.get(ev.to) ?? 0;
-    const uA = evU[ev.seq];
-    const base = { sendSeq: ev.seq, from, to, type: ev.msg.type, uA, tA: ev.t };
+    const uA = evU[e];
+    const type = ev.msg.type;
+    const idx: number[] = [];
+    segsBySend.set(ev.seq, idx);
     if (ev.copies.length === 0) {
-      push({ ...base, copy: 0, fate: 'lost', reason: ev.lost, arrSeq: null, uB: uA, tB: ev.t });
+      idx.push(segs.length);
+      segs.push({
+        sendSeq: ev.seq,
+        from,
+        to,
+        type,
+        copy: 0,
+        fate: 'lost',
+        reason: ev.lost,
+        arrSeq: null,
+        uA,
+        uB: uA,
+        tA: ev.t,
+        tB: ev.t,
+      });
       continue;
     }
-    const arr = arrivals.get(ev.seq) ?? [];
-    // arrivals happen in deliverAt order; match copies sorted by deliverAt
-    const order = ev.copies.map((c, k) => ({ c, k })).sort((a, b) => a.c.deliverAt - b.c.deliverAt);
-    order.forEach(({ c }, i) => {
-      const a = arr[i];
+    const arr = arrivals.get(ev.seq);
+    // arrivals happen in deliverAt order: match them with the copies sorted by deliverAt
+    const due =
+      ev.copies.length === 1 ? [ev.copies[0].deliverAt] : ev.copies.map((c) => c.deliverAt).sort((a, b) => a - b);
+    for (let i = 0; i < due.length; i++) {
+      const a = arr ? arr[i] : undefined;
+      idx.push(segs.length);
       if (a) {
-        push({
-          ...base,
+        const dropped = a.kind === 'drop';
+        segs.push({
+          sendSeq: ev.seq,
+          from,
+          to,
+          type,
           copy: i,
-          fate: a.kind === 'drop' ? 'drop' : 'deliver',
-          reason: a.kind === 'drop' ? a.reason : undefined,
+          fate: dropped ? 'drop' : 'deliver',
+          reason: dropped ? a.reason : undefined,
           arrSeq: a.seq,
+          uA,
           uB: evU[a.seq],
+          tA: ev.t,
           tB: a.t,
         });
       } else {
-        push({
-          ...base,
+        const uB = Math.max(uA, uOfTime(due[i]));
+        segs.push({
+          sendSeq: ev.seq,
+          from,
+          to,
+          type,
           copy: i,
           fate: 'pending',
           arrSeq: null,
-          uB: Math.max(uA, uOfTime(c.deliverAt)),
-          tB: c.deliverAt,
+          uA,
+          uB,
+          tA: ev.t,
+          tB: due[i],
         });
       }
-    });
+    }
   }
   // sends are in seq order, so segs are sorted by uA already
   const segUA = new Float64Array(segs.length);

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../engine/simulator';
+import { baseScenario } from '../../engine/scenario';
+import { pingPong } from '../../engine/testing/pingpong';
+import type { TraceEvent } from '../../engine/types';
+import {
+  buildSeqModel,
+  cursorU,
+  lowerBound,
+  seekTarget,
+  splitAt,
+  tickStep,
+  upperBound,
+  visibleEvents,
+  visibleSegments,
+} from './layout';
+
+function run(faults = baseScenario(pingPong).faults, extra: Partial<ReturnType<typeof baseScenario>> = {}) {
+  const s = { ...baseScenario(pingPong), faults, ...extra };
+  return simulate(pingPong, s);
+}
+
+/** Reference: segments crossing [a, b] by brute force. */
+function brute(m: ReturnType<typeof buildSeqModel>, a: number, b: number, pad = 0): number[] {
+  const out: number[] = [];
+  m.segs.forEach((s, i) => {
+    const end = s.fate === 'lost' ? s.uB + pad : s.uB;
+    if (s.uA <= b && end >= a) out.push(i);
+  });
+  return out;
+}
+
+describe('binary search', () => {
+  it('lower/upper bounds', () => {
+    const a = [1, 2, 2, 2, 5];
+    expect(lowerBound(a, 2)).toBe(1);
+    expect(upperBound(a, 2)).toBe(4);
+    expect(lowerBound(a, 0)).toBe(0);
+    expect(upperBound(a, 9)).toBe(5);
+  });
+});
+
+describe('sequence model', () => {
+  it('one segment per delivered copy, arrival matched', () => {
+    const r = run();
+    const m = buildSeqModel(
+      r.events,
+      r.topology.nodes.map((n) => n.id),
+      'time',
+      r.endTime,
+    );
+    const sends = r.events.filter((e) => e.kind === 'send');
+    expect(m.segs.length).toBe(sends.length);
+    for (const s of m.segs) {
+      expect(s.fate).toBe('deliver');
+      const arr = r.events[s.arrSeq as number] as Extract<TraceEvent, { kind: 'deliver' }>;
+      expect(arr.sendSeq).toBe(s.sendSeq);
+      expect(s.uB).toBe(arr.t);
+    }
+  });
+
+  it('marks drops at send, drops on arrival (crashed receiver) and down bars', () => {
+    const r = run([
+      { id: 'f1', when: { at: 0 }, do: { drop: { type: 'PING', count: 1 } } },
+      { id: 'f2', when: { at: 15 }, do: { crash: 'server' } },
+      { id: 'f3', when: { at: 60 }, do: { recover: 'server' } },
+    ]);
+    const m = buildSeqModel(r.events, ['client', 'server'], 'order', r.endTime);
+    expect(m.segs.some((s) => s.fate === 'lost' && s.reason === 'fault')).toBe(true);
+    expect(m.segs.some((s) => s.fate === 'drop' && s.reason === 'crashed')).toBe(true);
+    expect(m.bars).toHaveLength(1);
+    expect(m.bars[0].lane).toBe(1);
+    expect(m.bars[0].uB).not.toBeNull();
+    // order mode: u is the row centre
+    m.segs.forEach((s) => expect(s.uA).toBe(s.sendSeq + 0.5));
+  });
+
+  it('duplicates produce two segments of one send', () => {
+    const r = run([{ id: 'd', when: { at: 0 }, do: { duplicate: { type: 'PING' } } }]);
+    const m = buildSeqModel(r.events, ['client', 'server'], 'time', r.endTime);
+    const dup = [...m.segsBySend.values()].find((l) => l.length === 2);
+    expect(dup).toBeDefined();
+    expect(m.segs[(dup as number[])[1]].copy).toBe(1);
+  });
+});
+
+describe('virtualization', () => {
+  // a synthetic trace with many messages of varied spans, including some very long ones
+  const events: TraceEvent[] = [];
+  let seq = 0;
+  const pending: { at: number; sendSeq: number }[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const t = i * 10;
+    while (pending.length && pending[0].at <= t) {
+      const p = pending.shift() as { at: number; sendSeq: number };
+      events.push({
+        seq,
+        t: p.at,
+        node: 'b',
+        kind: 'deliver',
+        from: 'a',
+        msgId: p.sendSeq,
+        sendSeq: p.sendSeq,
+        msg: { type: 'X' },
+        state: { durable: null, volatile: null },
+      });
+      seq++;
+    }
+    const span = i % 97 === 0 ? 20_000 : 5 + (i % 13);
+    events.push({
+      seq,
+      t,
+      node: 'a',
+      kind: 'send',
+      to: 'b',
+      msgId: seq,
+      msg: { type: 'X' },
+      copies: [{ deliverAt: t + span }],
+    });
+    pending.push({ at: t + span, sendSeq: seq });
+    pending.sort((x, y) => x.at - y.at);
+    seq++;
+  }
+  for (const mode of ['time', 'order'] as const) {
+    it(`finds exactly the segments crossing a window (${mode})`, () => {
+      const m = buildSeqModel(events, ['a', 'b'], mode, events[events.length - 1].t);
+      expect(m.longSegs.length).toBeGreaterThan(0);
+      for (const [a, b] of [
+        [0, 100],
+        [m.uMax / 3, m.uMax / 3 + 50],
+        [m.uMax - 10, m.uMax + 10],
+        [-50, -1],
+      ]) {
+        expect(visibleSegments(m, a, b)).toEqual(brute(m, a, b));
+      }
+    });
+  }
+  it('visible events by binary search', () => {
+    const m = buildSeqModel(events, ['a', 'b'], 'order', 0);
+    const [lo, hi] = visibleEvents(m, 100, 110);
+    expect(lo).toBe(100);
+    expect(hi).toBe(110);
+  });
+});
+
+describe('cursor and seeking', () => {
+  const evs = [{ t: 0 }, { t: 10 }, { t: 20 }] as TraceEvent[];
+  it('time mode uses the virtual time', () => {
+    expect(cursorU('time', { pos: 1, t: 7 }, evs)).toBe(7);
+  });
+  it('order mode sits on the row boundary and advances into the gap', () => {
+    expect(cursorU('order', { pos: 1, t: 0 }, evs)).toBe(1);
+    expect(cursorU('order', { pos: 1, t: 5 }, evs)).toBeCloseTo(1.4);
+    expect(cursorU('order', { pos: 3, t: 20 }, evs)).toBe(3);
+  });
+  it('clicks map back to a time or a pos, clamped', () => {
+    expect(seekTarget('time', -5, 3, 20)).toEqual({ t: 0 });
+    expect(seekTarget('time', 50, 3, 20)).toEqual({ t: 20 });
+    expect(seekTarget('order', 1.6, 3, 20)).toEqual({ pos: 2 });
+    expect(seekTarget('order', 99, 3, 20)).toEqual({ pos: 3 });
+  });
+  it('splits a segment where it crosses the cursor', () => {
+    expect(splitAt(0, 0, 100, 10, 5)).toBe(50);
+    expect(splitAt(0, 0, 100, 10, 50)).toBe(100);
+    expect(splitAt(0, 0, 100, 0, 0)).toBe(100);
+  });
+  it('nice tick steps', () => {
+    expect(tickStep(1, 56)).toBe(100);
+    expect(tickStep(0.01, 56)).toBe(10000);
+    expect(tickStep(10, 56)).toBe(10);
+  });
+});
