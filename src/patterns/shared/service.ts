@@ -83,10 +83,12 @@ export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, Service
       if (!op) return same(s);
       const gid = String(msg.tx);
       const amount = Number(msg.amount);
+      // a reply names the request it answers (gid, and the saga step when there is one)
+      const echo = msg.step !== undefined ? { step: Number(msg.step) } : {};
       const reply = (ok: boolean, extra: Record<string, string> = {}): Effect => ({
         kind: 'send',
         to: from,
-        msg: { type: `${op.type}_${ok ? 'OK' : 'FAIL'}`, tx: gid, ...extra },
+        msg: { type: `${op.type}_${ok ? 'OK' : 'FAIL'}`, tx: gid, ...echo, ...extra },
       });
       const d = s.durable;
       const np = { gid, node: self, op: op.type };

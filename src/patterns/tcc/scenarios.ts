@@ -184,6 +184,12 @@ export const tccUnguardedExpect: Record<string, Expectation> = {
     invariants: { ...allHold, 'exactly-once': 'violated' },
     durable: { bob: { 'ledger.available': 70, 'ledger.applied.g1/confirm': 2 }, smith: { 'ledger.available': 80 } },
   },
+  // Recovery re-sends Cancel to Bob (his reply was lost while the TM was down): the naive refund runs twice
+  'tcc-tm-crash-cancel': {
+    outcomes: { g1: 'aborted' },
+    invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+    durable: { bob: { 'ledger.available': 130, 'ledger.applied.g1/cancel': 2 }, smith: { 'ledger.available': 50 } },
+  },
   // Bob's Try failed, so the Cancel the TM sends him is an empty rollback: the naive refund creates 150
   'tcc-no-dirty-read': {
     outcomes: { g1: 'aborted' },
