@@ -4,8 +4,10 @@
  */
 import type { PatternDef } from '../engine/pattern';
 import { twoPC } from './twopc';
+import { tcc } from './tcc';
+import { saga } from './saga';
 
-export const patterns: PatternDef[] = [twoPC];
+export const patterns: PatternDef[] = [twoPC, tcc, saga];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);

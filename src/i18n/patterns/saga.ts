@@ -1,0 +1,229 @@
+/** Strings of the Saga pattern (src/patterns/saga). Chinese keeps the seed's domain words (补偿, 空补偿, 幂等…). */
+import tcc from './tcc';
+
+const shared = (lang: 'en' | 'zh') =>
+  Object.fromEntries(Object.entries(tcc[lang]).filter(([k]) => k.startsWith('inv.')));
+
+const en: Record<string, string> = {
+  'pattern.saga.name': 'Saga (orchestrated)',
+  'pattern.saga.desc':
+    'The same transfer as forward steps — T1 debit Bob, T2 credit Smith — each with a compensation. A coordinator runs the steps in order; if one fails it runs the compensations in reverse order, retrying each until it succeeds. No reservations: every step is visible to others at once (no isolation).',
+
+  'role.saga.client': 'Client / third party',
+  'role.saga.tm': 'Saga coordinator',
+  'role.saga.payer': 'Payer account service',
+  'role.saga.payee': 'Payee account service',
+  'node.saga.client': 'Client / auditor',
+  'node.saga.TM': 'Saga coordinator',
+  'node.saga.bob': 'Bob’s account service',
+  'node.saga.smith': 'Smith’s account service',
+
+  'scenario.saga.saga-happy.title': 'Saga: Bob transfers to Smith',
+  'scenario.saga.saga-happy.desc':
+    'T1 debits Bob, then T2 credits Smith; each step commits locally at once. Watch the money in transit between the two steps.',
+  'scenario.saga.saga-compensate.title': 'A step fails → compensate in reverse',
+  'scenario.saga.saga-compensate.desc':
+    'T2 (credit Smith) fails, so the coordinator runs C2 and then C1. C2 is an empty compensation: with the barrier it does nothing; without it, it takes 30 from Smith that he never received.',
+  'scenario.saga.saga-compensation-retry.title': 'A compensation keeps failing',
+  'scenario.saga.saga-compensation-retry.desc':
+    'C1 (refund Bob) fails three times; the coordinator retries after 10, 20 and 40 s until it succeeds. A compensation may not give up — it must be retried, so it must be idempotent.',
+  'scenario.saga.saga-dirty-read.title': 'Dirty read (no isolation)',
+  'scenario.saga.saga-dirty-read.desc':
+    'Steps in credit-first order; Bob cannot pay 150. The auditor reads Smith’s balance after T1 credited him: 200. Then C1 takes the money back — the value the auditor saw never really existed (no-dirty-read turns red at that compensation). Compare with TCC’s “No dirty read”.',
+  'scenario.saga.saga-idempotency.title': 'Duplicate action (幂等)',
+  'scenario.saga.saga-idempotency.desc':
+    'The network delivers T2 to Smith twice. Without the barrier Smith is credited twice; with it the duplicate is skipped.',
+  'scenario.saga.saga-tm-crash.title': 'Coordinator crashes',
+  'scenario.saga.saga-tm-crash.desc':
+    'The coordinator sends T2 and crashes; Smith’s reply is lost. On recovery it re-sends T2 from its log: with the barrier the repeat is skipped, without it Smith is credited twice.',
+
+  'param.saga.amount': 'Amount',
+  'param.saga.amount.help': 'How much Bob transfers to Smith.',
+  'param.saga.bobBalance': 'Bob’s balance',
+  'param.saga.bobBalance.help': 'Bob’s initial available balance.',
+  'param.saga.smithBalance': 'Smith’s balance',
+  'param.saga.smithBalance.help': 'Smith’s initial available balance.',
+  'param.saga.order': 'Step order',
+  'param.saga.order.help': 'Debit Bob first (the usual advice) or credit Smith first.',
+  'param.saga.retryInterval': 'Retry interval',
+  'param.saga.retryInterval.help':
+    'First wait before an unanswered step is retried; doubles after each retry (dtm: 10 s).',
+  'param.saga.failStep': 'Step fails at',
+  'param.saga.failStep.help': 'Which account service answers FAILURE to its forward action.',
+  'param.saga.transientBranch': 'Transient failures at',
+  'param.saga.transientBranch.help': 'Which account service’s compensation fails transiently.',
+  'param.saga.compensateFailures': 'Compensation failures',
+  'param.saga.compensateFailures.help': 'How many times the compensation fails there before it succeeds.',
+  'param.saga.auditAt': 'Audit at',
+  'param.saga.auditAt.help': 'When a third party reads a balance (0: never).',
+  'param.saga.auditTarget': 'Audited account',
+  'param.saga.auditTarget.help': 'Whose balance the third party reads.',
+
+  'guard.saga.barrier': 'Barrier',
+  'guard.saga.barrier.desc':
+    'dtm’s sub-transaction barrier for action / compensate: a compensation whose action never committed is an empty compensation (skipped), a duplicate is skipped, an action arriving after its compensation is refused.',
+
+  'saga.status.idle': 'idle',
+  'saga.status.working': 'working',
+  'saga.status.none': 'no record',
+  'saga.status.forward': 'running steps',
+  'saga.status.compensating': 'compensating',
+  'saga.status.succeeded': 'succeeded',
+  'saga.status.aborted': 'compensated',
+  'saga.status.done': 'step done',
+  'saga.status.failed': 'step failed',
+  'saga.status.compensated': 'compensated',
+  'saga.status.emptyCompensation': 'empty compensation',
+  'saga.status.refusedAction': 'late action refused',
+
+  'saga.row.available': 'available',
+  'saga.row.frozen': 'frozen',
+  'saga.row.pending': 'pending credit',
+  'saga.row.tx': 'step tx',
+  'saga.row.barrier': 'barrier row',
+  'saga.row.applied': 'handler runs',
+  'saga.row.handled': 'requests handled',
+  'saga.row.result': 'result',
+  'saga.row.read': 'balance read',
+  'saga.row.gtx': 'saga',
+  'saga.row.step': 'step',
+  'saga.row.retry': 'retries · next interval',
+  'saga.row.awaiting': 'awaiting',
+
+  'saga.note.transfer': 'Client submits saga {{gid}}: transfer {{amount}} from Bob to Smith.',
+  'saga.note.read': 'Third party reads {{node}}’s balance: {{balance}}.',
+  'saga.note.begin': 'Coordinator logs saga {{gid}} ({{amount}}) and runs the first step.',
+  'saga.note.decideCompensate':
+    '{{step}} failed at {{node}}: the coordinator logs “compensate” for {{gid}} and compensates in reverse order.',
+  'saga.note.retry': 'Coordinator retries {{step}} of {{gid}} (retry {{n}}); next retry in {{next}} ms.',
+  'saga.note.branchError': '{{node}} answered an error to {{step}} of {{gid}}; the coordinator will retry.',
+  'saga.note.finished.succeeded': 'Saga {{gid}} succeeded: every step done.',
+  'saga.note.finished.aborted': 'Saga {{gid}} compensated: every attempted step undone.',
+  'saga.note.recover.forward': 'Coordinator recovers: saga {{gid}} was at {{step}}; it runs it again.',
+  'saga.note.recover.compensating':
+    'Coordinator recovers: saga {{gid}} was compensating at {{step}}; it runs it again.',
+  'saga.note.transientFail': '{{node}}: {{op}} of {{gid}} fails transiently ({{n}} of {{of}}); nothing is written.',
+  'saga.note.barrier.empty':
+    '{{node}}: barrier — compensation of {{gid}} found no action: empty compensation, nothing to undo.',
+  'saga.note.barrier.duplicate': '{{node}}: barrier — {{op}} of {{gid}} already done: duplicate skipped.',
+  'saga.note.barrier.refused': '{{node}}: barrier — action of {{gid}} arrived after its compensation: refused.',
+  'saga.note.businessFail.rejected': '{{node}} answers FAILURE to the action of {{gid}}.',
+  'saga.note.businessFail.insufficient': '{{node}}: not enough available money for {{gid}}; the action fails.',
+  'saga.note.applied.action': '{{node}}: action of {{gid}} applied ({{amount}}), visible to everyone at once.',
+  'saga.note.applied.compensate': '{{node}}: compensation of {{gid}} undoes {{amount}}.',
+  'saga.note.duplicateApplied': '{{node}}: {{op}} of {{gid}} ran a second time — applied twice (not idempotent).',
+  'saga.note.emptyApplied':
+    '{{node}}: compensation of {{gid}} ran although its action never did — empty compensation executed.',
+  'saga.note.hangingApplied': '{{node}}: action of {{gid}} ran after its compensation — nothing will undo it.',
+  ...shared('en'),
+};
+
+const zh: Record<string, string> = {
+  'pattern.saga.name': 'Saga（编排式）',
+  'pattern.saga.desc':
+    '同样的转账拆成正向步骤——T1 扣 Bob，T2 给 Smith 入账——每步都有补偿。协调者按顺序执行；某步失败就按相反顺序执行补偿，每个补偿重试到成功。没有预留：每一步立即对他人可见（没有隔离性）。',
+
+  'role.saga.client': '客户端 / 第三方',
+  'role.saga.tm': 'Saga 协调者',
+  'role.saga.payer': '付款方账户服务',
+  'role.saga.payee': '收款方账户服务',
+  'node.saga.client': '客户端 / 审计方',
+  'node.saga.TM': 'Saga 协调者',
+  'node.saga.bob': 'Bob 的账户服务',
+  'node.saga.smith': 'Smith 的账户服务',
+
+  'scenario.saga.saga-happy.title': 'Saga：Bob 向 Smith 转账',
+  'scenario.saga.saga-happy.desc': 'T1 扣 Bob，T2 给 Smith 入账；每步立即在本地提交。注意两步之间的在途资金。',
+  'scenario.saga.saga-compensate.title': '某步失败 → 逆序补偿',
+  'scenario.saga.saga-compensate.desc':
+    'T2（给 Smith 入账）失败，协调者先执行 C2 再执行 C1。C2 是空补偿：有屏障时什么也不做；没有屏障时从 Smith 扣走他从未收到的 30 元。',
+  'scenario.saga.saga-compensation-retry.title': '补偿一再失败',
+  'scenario.saga.saga-compensation-retry.desc':
+    'C1（给 Bob 退款）失败三次；协调者在 10、20、40 秒后重试直到成功。补偿不能放弃，只能重试，所以必须幂等。',
+  'scenario.saga.saga-dirty-read.title': '脏读（没有隔离）',
+  'scenario.saga.saga-dirty-read.desc':
+    '步骤按先入账顺序；Bob 付不起 150 元。审计方在 T1 给 Smith 入账后读到 200。随后 C1 把钱扣回——审计方看到的值从未真正存在（“无脏读”在这次补偿时变红）。对比 TCC 的“没有脏读”。',
+  'scenario.saga.saga-idempotency.title': '重复的正向操作（幂等）',
+  'scenario.saga.saga-idempotency.desc':
+    '网络把 T2 投递给 Smith 两次。没有屏障时 Smith 入账两次；有屏障时重复请求被跳过。',
+  'scenario.saga.saga-tm-crash.title': '协调者崩溃',
+  'scenario.saga.saga-tm-crash.desc':
+    '协调者发出 T2 后崩溃，Smith 的回复丢失。恢复后按日志重发 T2：有屏障时重复被跳过，没有屏障时 Smith 入账两次。',
+
+  'param.saga.amount': '金额',
+  'param.saga.amount.help': 'Bob 向 Smith 转账的金额。',
+  'param.saga.bobBalance': 'Bob 的余额',
+  'param.saga.bobBalance.help': 'Bob 的初始可用余额。',
+  'param.saga.smithBalance': 'Smith 的余额',
+  'param.saga.smithBalance.help': 'Smith 的初始可用余额。',
+  'param.saga.order': '步骤顺序',
+  'param.saga.order.help': '先扣 Bob（通常的建议）或先给 Smith 入账。',
+  'param.saga.retryInterval': '重试间隔',
+  'param.saga.retryInterval.help': '未应答步骤第一次重试前的等待；每次重试后翻倍（dtm：10 秒）。',
+  'param.saga.failStep': '失败的步骤',
+  'param.saga.failStep.help': '哪个账户服务对正向操作返回 FAILURE。',
+  'param.saga.transientBranch': '临时失败方',
+  'param.saga.transientBranch.help': '哪个账户服务的补偿临时失败。',
+  'param.saga.compensateFailures': '补偿失败次数',
+  'param.saga.compensateFailures.help': '补偿成功前失败的次数。',
+  'param.saga.auditAt': '审计时间',
+  'param.saga.auditAt.help': '第三方读取余额的时间（0：不读）。',
+  'param.saga.auditTarget': '审计账户',
+  'param.saga.auditTarget.help': '第三方读取谁的余额。',
+
+  'guard.saga.barrier': '子事务屏障',
+  'guard.saga.barrier.desc':
+    'dtm 的子事务屏障（正向操作 / 补偿）：正向操作从未提交的补偿是空补偿（跳过），重复请求被跳过（幂等），补偿之后到达的正向操作被拒绝（防悬挂）。',
+
+  'saga.status.idle': '空闲',
+  'saga.status.working': '进行中',
+  'saga.status.none': '无记录',
+  'saga.status.forward': '执行步骤中',
+  'saga.status.compensating': '补偿中',
+  'saga.status.succeeded': '成功',
+  'saga.status.aborted': '已补偿',
+  'saga.status.done': '步骤完成',
+  'saga.status.failed': '步骤失败',
+  'saga.status.compensated': '已补偿',
+  'saga.status.emptyCompensation': '空补偿',
+  'saga.status.refusedAction': '迟到的正向操作被拒',
+
+  'saga.row.available': '可用',
+  'saga.row.frozen': '冻结',
+  'saga.row.pending': '预留入账',
+  'saga.row.tx': '步骤事务',
+  'saga.row.barrier': '屏障记录',
+  'saga.row.applied': '处理执行次数',
+  'saga.row.handled': '已处理请求',
+  'saga.row.result': '结果',
+  'saga.row.read': '读到的余额',
+  'saga.row.gtx': 'Saga',
+  'saga.row.step': '步骤',
+  'saga.row.retry': '重试次数 · 下次间隔',
+  'saga.row.awaiting': '等待回复',
+
+  'saga.note.transfer': '客户端提交 Saga {{gid}}：从 Bob 向 Smith 转账 {{amount}}。',
+  'saga.note.read': '第三方读取 {{node}} 的余额：{{balance}}。',
+  'saga.note.begin': '协调者记录 Saga {{gid}}（{{amount}}），执行第一步。',
+  'saga.note.decideCompensate': '{{step}} 在 {{node}} 失败：协调者为 {{gid}} 记录“补偿”，按相反顺序补偿。',
+  'saga.note.retry': '协调者重试 {{gid}} 的 {{step}}（第 {{n}} 次）；下次重试在 {{next}} ms 后。',
+  'saga.note.branchError': '{{node}} 对 {{gid}} 的 {{step}} 返回错误；协调者会重试。',
+  'saga.note.finished.succeeded': 'Saga {{gid}} 成功：所有步骤完成。',
+  'saga.note.finished.aborted': 'Saga {{gid}} 已补偿：所有尝试过的步骤都已撤销。',
+  'saga.note.recover.forward': '协调者恢复：Saga {{gid}} 停在 {{step}}，重新执行。',
+  'saga.note.recover.compensating': '协调者恢复：Saga {{gid}} 正在补偿 {{step}}，重新执行。',
+  'saga.note.transientFail': '{{node}}：{{gid}} 的 {{op}} 临时失败（{{n}}/{{of}}），什么也没写入。',
+  'saga.note.barrier.empty': '{{node}}：屏障——{{gid}} 的补偿找不到正向操作：空补偿，无需撤销。',
+  'saga.note.barrier.duplicate': '{{node}}：屏障——{{gid}} 的 {{op}} 已执行过：重复请求被跳过（幂等）。',
+  'saga.note.barrier.refused': '{{node}}：屏障——{{gid}} 的正向操作在补偿之后到达：拒绝（防悬挂）。',
+  'saga.note.businessFail.rejected': '{{node}} 对 {{gid}} 的正向操作返回 FAILURE。',
+  'saga.note.businessFail.insufficient': '{{node}}：可用余额不足，{{gid}} 的正向操作失败。',
+  'saga.note.applied.action': '{{node}}：{{gid}} 的正向操作生效（{{amount}}），立即对所有人可见。',
+  'saga.note.applied.compensate': '{{node}}：{{gid}} 的补偿撤销 {{amount}}。',
+  'saga.note.duplicateApplied': '{{node}}：{{gid}} 的 {{op}} 又执行了一次——生效两次（不幂等）。',
+  'saga.note.emptyApplied': '{{node}}：正向操作从未执行，{{gid}} 的补偿却执行了——空补偿被执行。',
+  'saga.note.hangingApplied': '{{node}}：{{gid}} 的正向操作在补偿之后执行——悬挂，没人会撤销它。',
+  ...shared('zh'),
+};
+
+export default { en, zh };

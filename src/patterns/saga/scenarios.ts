@@ -1,0 +1,149 @@
+/**
+ * Named Saga scenarios: the same Bob → Smith transfer as forward steps with compensations. The guard ('barrier')
+ * ships ON unless a scenario shows what goes wrong without it; `sagaUnguardedExpect` / `sagaGuardedExpect` give the
+ * promise for the other setting of the guard on the same seed.
+ */
+import type { Expectation, NamedScenario } from '../../engine/pattern';
+
+const ALL = ['conservation', 'no-negative', 'exactly-once', 'no-dirty-read', 'atomicity'];
+const allHold = Object.fromEntries(ALL.map((i) => [i, 'holds' as const]));
+
+export const sagaScenarios: NamedScenario[] = [
+  {
+    id: 'saga-happy',
+    claims: [],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      neverBreaks: ['conservation', 'no-negative', 'exactly-once', 'no-dirty-read'],
+      durable: {
+        bob: { 'ledger.available': 70 },
+        smith: { 'ledger.available': 80 },
+        TM: { 'txs.g1.phase': 'succeeded' },
+      },
+    },
+  },
+  {
+    id: 'saga-compensate',
+    claims: [],
+    // T2 (credit Smith) answers FAILURE → C2 (an empty compensation: T2 never committed), then C1 refunds Bob
+    params: { failStep: 'smith' },
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      neverBreaks: ['conservation', 'exactly-once'],
+      durable: {
+        bob: { 'ledger.available': 100, 'status.g1': 'compensated' },
+        smith: { 'ledger.available': 50, 'status.g1': 'emptyCompensation' },
+        TM: { 'txs.g1.phase': 'aborted' },
+      },
+    },
+  },
+  {
+    id: 'saga-compensation-retry',
+    claims: [],
+    params: { failStep: 'smith', transientBranch: 'bob', compensateFailures: 3 },
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      durable: {
+        bob: { 'ledger.available': 100, 'failures.COMPENSATE': 3 },
+        smith: { 'ledger.available': 50 },
+        TM: { 'txs.g1.retries': 3 },
+      },
+    },
+  },
+  {
+    id: 'saga-dirty-read',
+    claims: [],
+    // credit first; Bob cannot pay 150 and his step is slow: the auditor reads Smith's credited balance, later taken back
+    params: { order: 'credit-first', amount: 150, auditAt: 200 },
+    faults: [
+      { id: 'slow-debit-bob', when: { at: 0 }, do: { delay: { from: 'TM', to: 'bob', type: 'ACTION' }, by: 400 } },
+    ],
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: { ...allHold, 'no-dirty-read': 'violated' },
+      breaks: ['no-dirty-read'],
+      neverBreaks: ['conservation'],
+      durable: {
+        bob: { 'ledger.available': 100 },
+        smith: { 'ledger.available': 50 },
+        client: { 'reads.0.balance': 200 },
+      },
+    },
+  },
+  {
+    id: 'saga-idempotency',
+    claims: [],
+    guards: { barrier: false },
+    // the network delivers T2 (credit Smith) twice
+    faults: [
+      { id: 'dup-action-smith', when: { at: 0 }, do: { duplicate: { from: 'TM', to: 'smith', type: 'ACTION' } } },
+    ],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+      breaks: ['conservation', 'exactly-once'],
+      durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110, 'ledger.applied.g1/action': 2 } },
+    },
+  },
+  {
+    id: 'saga-tm-crash',
+    claims: [],
+    faults: [
+      { id: 'crash-tm', when: { on: { kind: 'send', node: 'TM', type: 'ACTION', to: 'smith' } }, do: { crash: 'TM' } },
+      {
+        id: 'recover-tm',
+        when: { on: { kind: 'send', node: 'TM', type: 'ACTION', to: 'smith' }, delay: 5_000 },
+        do: { recover: 'TM' },
+      },
+    ],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      durable: {
+        bob: { 'ledger.available': 70 },
+        smith: { 'ledger.available': 80 },
+        TM: { 'txs.g1.phase': 'succeeded' },
+      },
+    },
+  },
+];
+
+/** With the barrier ON, for scenarios that ship with it off. */
+export const sagaGuardedExpect: Record<string, Expectation> = {
+  'saga-idempotency': {
+    outcomes: { g1: 'committed' },
+    invariants: allHold,
+    neverBreaks: ['conservation', 'exactly-once'],
+    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 80 } },
+  },
+};
+
+/** With the barrier OFF, for scenarios that ship with it on. */
+export const sagaUnguardedExpect: Record<string, Expectation> = {
+  // C2 runs although T2 never committed: the naive compensation takes 30 from Smith that he never got
+  'saga-compensate': {
+    outcomes: { g1: 'aborted' },
+    invariants: { ...allHold, conservation: 'violated' },
+    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 20 } },
+  },
+  'saga-compensation-retry': {
+    outcomes: { g1: 'aborted' },
+    invariants: { ...allHold, conservation: 'violated' },
+    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 20 } },
+  },
+  // both the dirty read and the empty compensation of Bob's failed debit (a naive refund of 150)
+  'saga-dirty-read': {
+    outcomes: { g1: 'aborted' },
+    invariants: { ...allHold, 'no-dirty-read': 'violated', conservation: 'violated' },
+    durable: { bob: { 'ledger.available': 250 }, smith: { 'ledger.available': 50 } },
+  },
+  // recovery re-sends T2 to Smith, whose first T2 already credited him: without the guard he is credited twice
+  'saga-tm-crash': {
+    outcomes: { g1: 'committed' },
+    invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110 } },
+  },
+};
