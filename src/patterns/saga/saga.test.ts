@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { SimResult } from '../../engine/simulator';
+import i18n from '../../i18n/patterns/saga';
+import { keysDeclared, keysShown, misses, runNamed } from '../shared/testkit';
+import { tcc } from '../tcc';
+import { saga } from './index';
+import { sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
+
+const inv = (r: SimResult, id: string) => {
+  const i = r.invariants.find((x) => x.id === id);
+  if (!i) throw new Error(`no invariant ${id}`);
+  return i;
+};
+const sends = (r: SimResult, type: string) =>
+  r.events
+    .filter((e) => e.kind === 'send' && e.node === 'TM' && e.msg.type === type)
+    .map((e) => (e.kind === 'send' ? e.to : ''));
+
+describe('Saga named scenarios, barrier guard off and on', () => {
+  for (const ns of saga.scenarios) {
+    const shippedGuard = ns.guards?.barrier ?? true;
+    it(`${ns.id}: as shipped (barrier ${shippedGuard ? 'on' : 'off'}) meets its expect`, () => {
+      expect(misses(runNamed(saga, ns.id), ns.expect)).toEqual([]);
+    });
+    const other = shippedGuard ? sagaUnguardedExpect[ns.id] : sagaGuardedExpect[ns.id];
+    it(`${ns.id}: barrier ${shippedGuard ? 'off' : 'on'}`, () => {
+      expect(misses(runNamed(saga, ns.id, !shippedGuard), other ?? ns.expect)).toEqual([]);
+    });
+  }
+});
+
+describe('Saga behaviour', () => {
+  it('happy path: T1 debit Bob, then T2 credit Smith; money in transit in between, conserved throughout', () => {
+    const r = runNamed(saga, 'saga-happy');
+    expect(sends(r, 'ACTION')).toEqual(['bob', 'smith']);
+    expect(inv(r, 'conservation').broken).toEqual([]);
+  });
+
+  it('a failed forward step → compensations in reverse order (C2 then C1)', () => {
+    const r = runNamed(saga, 'saga-compensate');
+    expect(sends(r, 'ACTION')).toEqual(['bob', 'smith']);
+    expect(sends(r, 'COMPENSATE')).toEqual(['smith', 'bob']);
+  });
+
+  it('unguarded, the empty compensation C2 breaks conservation exactly at its delivery', () => {
+    const r = runNamed(saga, 'saga-compensate', false);
+    const seq = inv(r, 'conservation').firstBreakSeq;
+    const e = seq === null ? undefined : r.events[seq];
+    expect(e?.kind === 'deliver' && e.node === 'smith' && e.msg.type === 'COMPENSATE').toBe(true);
+  });
+
+  it('a compensation failing 3 times is retried after 10, 20, 40 s', () => {
+    const r = runNamed(saga, 'saga-compensation-retry');
+    const t = r.events
+      .filter((e) => e.kind === 'send' && e.to === 'bob' && e.msg.type === 'COMPENSATE')
+      .map((e) => e.t);
+    expect(t).toHaveLength(4);
+    expect(t.slice(1).map((x, i) => Math.round(x - t[i]))).toEqual([10_000, 20_000, 40_000]);
+  });
+
+  it('dirty read: the auditor saw Smith credited; no-dirty-read breaks when C1 takes it back', () => {
+    const r = runNamed(saga, 'saga-dirty-read');
+    const seq = inv(r, 'no-dirty-read').firstBreakSeq;
+    const e = seq === null ? undefined : r.events[seq];
+    expect(e?.kind === 'deliver' && e.node === 'smith' && e.msg.type === 'COMPENSATE').toBe(true);
+    const read = r.events.find((x) => x.kind === 'deliver' && x.node === 'client' && x.msg.type === 'READ_REPLY');
+    expect(read && e && read.seq < e.seq).toBe(true);
+  });
+
+  it('the same business under TCC keeps no-dirty-read (tcc-no-dirty-read)', () => {
+    const r = runNamed(tcc, 'tcc-no-dirty-read');
+    expect(inv(r, 'no-dirty-read').broken).toEqual([]);
+    expect(r.outcomes[0].outcome).toBe('aborted');
+  });
+
+  it('same scenario → same trace hash; state is plain data', () => {
+    for (const id of ['saga-dirty-read', 'saga-tm-crash'])
+      expect(runNamed(saga, id).hash).toBe(runNamed(saga, id).hash);
+    const r = runNamed(saga, 'saga-tm-crash');
+    for (const s of Object.values(r.final.states)) expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
+  it('en and zh have the same keys, and every key a run shows or the definition names exists', () => {
+    expect(Object.keys(i18n.zh).sort()).toEqual(Object.keys(i18n.en).sort());
+    const need = new Set(keysDeclared(saga));
+    for (const ns of saga.scenarios)
+      for (const g of [false, true]) for (const k of keysShown(saga, runNamed(saga, ns.id, g))) need.add(k);
+    expect([...need].filter((k) => !(k in i18n.en))).toEqual([]);
+  });
+});
