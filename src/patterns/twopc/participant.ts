@@ -172,7 +172,12 @@ function onDoubtTimer(s: PState, tx: string, ctx: StepContext): R {
   }
   const ask = !!ctx.guards.participantTimeout;
   const coop = !!ctx.guards.cooperativeTermination;
-  if (ask) effects.push({ kind: 'send', to: coordOf(s, tx), msg: { type: 'QUERY', tx } });
+  if (ask) {
+    // Ask the transaction's coordinator, and the one that took over if another did.
+    for (const c of new Set([s.durable.txs[tx]?.coord ?? 'C', coordOf(s, tx)])) {
+      effects.push({ kind: 'send', to: c, msg: { type: 'QUERY', tx } });
+    }
+  }
   if (coop) {
     for (const p of s.durable.txs[tx]?.parts ?? []) {
       if (p !== ctx.self) effects.push({ kind: 'send', to: p, msg: { type: 'COOP_REQ', tx } });
