@@ -34,7 +34,7 @@ const en: Record<string, string> = {
     'The coordinator crashes right after its first COMMIT: P1 commits, P2 and P3 cannot — consistent-now is broken (S-2PC-3). When C recovers it reads COMMIT from its log, re-sends it and closes the window.',
   'scenario.2pc.s-2pc-3-no-recovery.title': 'S-2PC-3 without recovery',
   'scenario.2pc.s-2pc-3-no-recovery.desc':
-    'Same fault, but the coordinator never comes back: P1 has committed, P2 and P3 stay in doubt holding locks — the data stays inconsistent (S-2PC-3).',
+    'Same fault, but the coordinator never comes back and no standby is elected: P1 has committed, P2 and P3 stay in doubt holding locks — the data stays inconsistent (S-2PC-3).',
   'scenario.2pc.s-2pc-4.title': 'S-2PC-4 What 2PC cannot solve',
   'scenario.2pc.s-2pc-4.desc':
     'The coordinator crashes right after sending COMMIT to P1 alone, and P1 crashes too. C2 takes over and P2, P3 ask each other (cooperative termination): all are prepared, nobody knows whether T1 committed (S-2PC-4).',
@@ -75,6 +75,9 @@ const en: Record<string, string> = {
   'guard.2pc.decisionLog': 'Coordinator decision log',
   'guard.2pc.decisionLog.desc':
     'Force-write COMMIT to the coordinator’s log before sending it; a restarted coordinator re-sends it and answers queries. Off: a restarted coordinator knows nothing and presumes abort.',
+  'guard.2pc.reElection': 'Standby coordinator (re-election)',
+  'guard.2pc.reElection.desc':
+    'A standby coordinator watches C’s heartbeats and takes over when they stop. It has no access to C’s log: it can only ask the participants what they know.',
   'guard.2pc.participantTimeout': 'Participant timeouts',
   'guard.2pc.participantTimeout.desc':
     'A participant that has not voted aborts after a timeout; a prepared one keeps asking the coordinator for the outcome.',
@@ -210,7 +213,7 @@ const zh: Record<string, string> = {
     '协调者发出第一个 COMMIT 后立即宕机：P1 提交，P2、P3 无法提交——“当前一致”被打破（S-2PC-3）。C 恢复后从日志读到 COMMIT，重发，不一致窗口关闭。',
   'scenario.2pc.s-2pc-3-no-recovery.title': 'S-2PC-3 协调者不恢复',
   'scenario.2pc.s-2pc-3-no-recovery.desc':
-    '同样的故障，但协调者再也没有回来：P1 已提交，P2、P3 一直存疑并持有锁——数据保持不一致（S-2PC-3）。',
+    '同样的故障，但协调者再也没有回来，也没有选举备用协调者：P1 已提交，P2、P3 一直存疑并持有锁——数据保持不一致（S-2PC-3）。',
   'scenario.2pc.s-2pc-4.title': 'S-2PC-4 两阶段提交无法解决的问题',
   'scenario.2pc.s-2pc-4.desc':
     '协调者只把 COMMIT 发给 P1 就宕机，P1 也宕机。C2 接管，P2、P3 互相询问（协作终止）：全都是已准备，没人知道 T1 是否已提交（S-2PC-4）。',
@@ -247,6 +250,8 @@ const zh: Record<string, string> = {
   'guard.2pc.decisionLog': '协调者决定日志',
   'guard.2pc.decisionLog.desc':
     '发送 COMMIT 前先强制写入协调者日志；重启后的协调者重发并回答查询。关闭：重启后的协调者什么都不记得，推定中止。',
+  'guard.2pc.reElection': '备用协调者（重新选举）',
+  'guard.2pc.reElection.desc': '备用协调者监视 C 的心跳，心跳中断就接管。它读不到 C 的日志，只能询问参与者知道什么。',
   'guard.2pc.participantTimeout': '参与者超时',
   'guard.2pc.participantTimeout.desc': '尚未投票的参与者超时后自行中止；已准备的参与者不断向协调者询问结果。',
   'guard.2pc.cooperativeTermination': '协作终止',
