@@ -100,7 +100,7 @@ export const saga: PatternDef = {
   view(_node, roleName, state): NodeView {
     if (roleName === 'tm') return coordView(state);
     if (roleName === 'client') return clientView('saga', state);
-    return serviceView('saga', state);
+    return serviceView('saga', state, false);
   },
   scenarios: sagaScenarios,
   handlers: sagaHandlers,

@@ -26,7 +26,8 @@ const fmt = (r: Readonly<Record<string, number>>) =>
         .map(([g, v]) => `${g}: ${v}`)
         .join(', ');
 
-export function serviceView(prefix: string, state: NodeState): NodeView {
+/** `reservations`: show the frozen / pending rows (TCC reserves; a Saga never does). */
+export function serviceView(prefix: string, state: NodeState, reservations: boolean): NodeView {
   const d = state.durable as ServiceDurable;
   const v = state.volatile as ServiceVolatile;
   const l = d.ledger;
@@ -34,16 +35,20 @@ export function serviceView(prefix: string, state: NodeState): NodeView {
   const last = gids.length ? d.status[gids[gids.length - 1]] : undefined;
   const durable: NodeViewRow[] = [
     { label: `${prefix}.row.available`, value: l.available, tone: l.available < 0 ? 'violated' : undefined },
-    {
-      label: `${prefix}.row.frozen`,
-      value: sum(l.frozen) === 0 ? 0 : fmt(l.frozen),
-      tone: sum(l.frozen) ? 'prepared' : undefined,
-    },
-    {
-      label: `${prefix}.row.pending`,
-      value: sum(l.pending) === 0 ? 0 : fmt(l.pending),
-      tone: sum(l.pending) ? 'prepared' : undefined,
-    },
+    ...(reservations
+      ? [
+          {
+            label: `${prefix}.row.frozen`,
+            value: fmt(l.frozen),
+            tone: sum(l.frozen) ? ('prepared' as const) : undefined,
+          },
+          {
+            label: `${prefix}.row.pending`,
+            value: fmt(l.pending),
+            tone: sum(l.pending) ? ('prepared' as const) : undefined,
+          },
+        ]
+      : []),
     ...gids.map((g) => ({
       label: `${prefix}.row.tx`,
       value: `${g}: ${d.status[g]}`,

@@ -141,7 +141,7 @@ export const tcc: PatternDef = {
   view(_node, roleName, state): NodeView {
     if (roleName === 'tm') return tmView(state);
     if (roleName === 'client') return clientView('tcc', state);
-    return serviceView('tcc', state);
+    return serviceView('tcc', state, true);
   },
   scenarios: tccScenarios,
   handlers: tccHandlers,
