@@ -28,7 +28,7 @@ export function CodePanel() {
 
   return (
     <section className="h-full overflow-auto bg-white p-2 text-sm text-slate-900" aria-label={t('panels.code.title')}>
-      <h2 className="font-semibold">{t('panels.code.title')}</h2>
+      <h2 className="sr-only">{t('panels.code.title')}</h2>
       {pattern.handlers.length === 0 ? (
         <p className="text-slate-600">{t('panels.code.none')}</p>
       ) : (

@@ -13,7 +13,7 @@ const KIND_ICON: Record<string, string> = {
   recover: '↺',
   crash: '✕',
   deliver: '←',
-  timer: '⏱',
+  timer: '◷',
   request: '▶',
   send: '→',
   drop: '✕',
@@ -143,7 +143,7 @@ export function EventLog() {
       aria-label={t('panels.log.title')}
     >
       <div className="flex items-center gap-3 border-b border-slate-200 px-2 py-1">
-        <h2 className="font-semibold">{t('panels.log.title')}</h2>
+        <h2 className="sr-only">{t('panels.log.title')}</h2>
         <span className="text-slate-600">{t('panels.log.count', { n: events.length })}</span>
         <label className="ml-auto flex items-center gap-1">
           <input

@@ -110,7 +110,7 @@ export function FaultList() {
 
   return (
     <section className="h-full overflow-auto bg-white p-2 text-sm text-slate-900" aria-label={t('panels.faults.title')}>
-      <h2 className="mb-1 font-semibold">{t('panels.faults.title')}</h2>
+      <h2 className="sr-only">{t('panels.faults.title')}</h2>
       {faults.length === 0 ? (
         <p className="text-slate-600">{t('panels.faults.empty')}</p>
       ) : (

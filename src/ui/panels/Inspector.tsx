@@ -7,6 +7,7 @@ import { formatTime, messageColor, toneClass } from '../theme';
 import { usePanelText } from './common';
 import { describeEvent, describeFault, type TFn } from './describe';
 import { recentAt } from './traceViews';
+import { LockIcon } from './icons';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -112,13 +113,17 @@ export function Inspector() {
             <Field label={t('panels.insp.locks')}>
               {locks.length === 0
                 ? t('panels.insp.noLocks')
-                : locks.map((l) => `🔒 ${l.resource} (${formatTime(l.heldFor)})`).join(', ')}
+                : locks.map((l) => (
+                    <span key={l.resource} className="mr-2 inline-block">
+                      <LockIcon /> {l.resource} ({formatTime(l.heldFor)})
+                    </span>
+                  ))}
             </Field>
           </dl>
           {view && (
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               <div className="rounded border border-slate-400 bg-slate-50 p-1.5">
-                <h4 className="font-semibold">🛢 {t('panels.insp.durable')}</h4>
+                <h4 className="font-semibold">⛁ {t('panels.insp.durable')}</h4>
                 {rows(view.durable)}
               </div>
               <div className="rounded border border-dashed border-slate-400 p-1.5">
@@ -279,7 +284,7 @@ export function Inspector() {
   return (
     <section className="h-full overflow-auto bg-white p-2 text-sm text-slate-900" aria-label={t('panels.insp.title')}>
       <div className="mb-1 flex items-center gap-2">
-        <h2 className="font-semibold">{t('panels.insp.title')}</h2>
+        <h2 className="sr-only">{t('panels.insp.title')}</h2>
         {selection && (
           <button
             type="button"

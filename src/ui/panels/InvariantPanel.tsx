@@ -3,6 +3,7 @@ import { invariantsAt, locksAt } from '../../engine/trace';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { wordOf } from './describe';
+import { LockIcon } from './icons';
 
 const VERDICT = {
   holds: { icon: '✓', cls: 'text-emerald-700', box: 'border-emerald-600/40 bg-emerald-50' },
@@ -106,7 +107,7 @@ export function InvariantPanel() {
                 onMouseEnter={() => setHover({ kind: 'node', node: l.node })}
                 onMouseLeave={() => setHover(null)}
               >
-                <span aria-hidden="true">🔒</span>
+                <LockIcon />
                 <span className="flex-1">{t('panels.inv.lockRow', { node: name(l.node), res: l.resource })}</span>
                 <span className="font-mono">{t('panels.inv.heldFor', { time: formatTime(l.heldFor) })}</span>
               </button>

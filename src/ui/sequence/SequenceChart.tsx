@@ -13,6 +13,9 @@ import {
   buildSeqModel,
   cursorU,
   defaultScale,
+  medianGap,
+  placeLabel,
+  type Box,
   seekTarget,
   splitAt,
   tickStep,
@@ -75,7 +78,7 @@ export function SequenceChart() {
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
 
-  const [mode, setMode] = useState<AxisMode>('time');
+  const [mode, setMode] = useState<AxisMode>('order');
   const [zoom, setZoom] = useState(1);
   const [follow, setFollow] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
@@ -97,7 +100,8 @@ export function SequenceChart() {
     return () => ro.disconnect();
   }, []);
 
-  const scale = defaultScale(mode, model.uMax, size.h, ROW) * (mode === 'time' ? zoom : 1);
+  const gap = useMemo(() => (mode === 'time' ? medianGap(model.evU) : 0), [model, mode]);
+  const scale = defaultScale(mode, model.uMax, size.h, ROW, gap) * (mode === 'time' ? zoom : 1);
   const totalH = PAD_TOP + model.uMax * scale + PAD_BOTTOM;
   const yOf = (u: number) => PAD_TOP + u * scale;
   const nLanes = Math.max(1, lanes.length);
@@ -198,6 +202,25 @@ export function SequenceChart() {
     }
   }
 
+  const placed: Box[] = [];
+  const hlFirst = [...segIdx].sort((a, b) => {
+    const ha = hl.sends.has(model.segs[a].sendSeq) ? 0 : 1;
+    const hb = hl.sends.has(model.segs[b].sendSeq) ? 0 : 1;
+    return ha - hb;
+  });
+  const showLabel = new Set<number>();
+  for (const i of hlFirst) {
+    const s = model.segs[i];
+    const xA = xOf(s.from);
+    const xB = xOf(s.to);
+    const yA = yOf(s.uA);
+    const lost = s.fate === 'lost';
+    const mx = lost ? xA + (xB - xA) * 0.3 : (xA + xB) / 2;
+    const my = lost ? yA + LOST_PX : (yA + yOf(s.uB)) / 2;
+    const w = s.type.length * 8 + 4;
+    const x0 = lost ? (xB >= xA ? mx + 12 : mx - 12 - w) : mx - w / 2;
+    if (placeLabel(placed, { x0, x1: x0 + w, y0: my - 18, y1: my })) showLabel.add(i);
+  }
   const segEls = segIdx.map((i) => {
     const s = model.segs[i];
     const color = messageColor(s.type);
@@ -278,29 +301,37 @@ export function SequenceChart() {
           </text>
         )}
         {s.copy > 0 && (
-          <text x={xEnd + (xB >= xA ? -22 : 10)} y={yEnd - 4} fontSize={14} fill="#0f172a" opacity={endOpacity}>
-            ⧉
+          <g
+            transform={`translate(${xEnd + (xB >= xA ? -26 : 10)}, ${yEnd - 16})`}
+            opacity={endOpacity}
+            aria-hidden="true"
+          >
+            <rect x={0} y={0} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+            <rect x={5} y={5} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+          </g>
+        )}
+        {showLabel.has(i) && (
+          <text
+            x={midX}
+            y={midY - 4}
+            textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
+            fontSize={13}
+            fontWeight={600}
+            fill={color}
+            stroke="#fff"
+            strokeWidth={3}
+            paintOrder="stroke"
+            opacity={labelPast ? 1 : FUTURE_OPACITY + 0.1}
+          >
+            {s.type}
           </text>
         )}
-        <text
-          x={midX}
-          y={midY - 4}
-          textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
-          fontSize={13}
-          fontWeight={600}
-          fill={color}
-          stroke="#fff"
-          strokeWidth={3}
-          paintOrder="stroke"
-          opacity={labelPast ? 1 : FUTURE_OPACITY + 0.1}
-        >
-          {s.type}
-        </text>
         <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="transparent" strokeWidth={12} />
       </g>
     );
   });
 
+  const noteChars = Math.max(8, Math.floor((laneW * 1.6) / 7));
   const markerEls: ReactNode[] = [];
   for (let i = evLo; i < evHi; i++) {
     const ev = events[i];
@@ -338,7 +369,7 @@ export function SequenceChart() {
       color = '#047857';
       size = 16;
     } else if (ev.kind === 'timer') {
-      glyph = '⏱';
+      glyph = '◷';
       color = '#475569';
     } else if (ev.kind === 'request') {
       glyph = '▶';
@@ -373,7 +404,7 @@ export function SequenceChart() {
         </text>
         {label && (
           <text x={x + 12} y={y + 4} fontSize={12} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-            {label.length > 48 ? label.slice(0, 47) + '…' : label}
+            {label.length > noteChars ? label.slice(0, Math.max(1, noteChars - 1)) + '…' : label}
           </text>
         )}
       </g>,
@@ -416,7 +447,7 @@ export function SequenceChart() {
       className="flex h-full min-h-0 flex-col bg-white text-sm text-slate-900"
       aria-label={t('panels.seq.title')}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-1">
+      <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 whitespace-nowrap">
         <h2 className="font-semibold">{t('panels.seq.title')}</h2>
         <div
           role="group"
@@ -469,11 +500,29 @@ export function SequenceChart() {
             {t('panels.seq.follow')}
           </button>
         )}
-        <span className="ml-auto text-slate-600" aria-hidden="true">
-          {t('panels.seq.legend')}
+        <span className="ml-auto flex items-center gap-2 truncate text-slate-700" aria-hidden="true">
+          <span>
+            <b className="text-red-700">✕</b> {t('panels.seq.legend.lost')}
+          </span>
+          <span className="inline-flex items-center gap-0.5">
+            <svg width="15" height="15" viewBox="0 0 15 15">
+              <rect x={0.75} y={0.75} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+              <rect x={5.25} y={5.25} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+            </svg>
+            {t('panels.seq.legend.dup')}
+          </span>
+          <span>
+            <b className="text-violet-700">◆</b> {t('panels.seq.legend.decision')}
+          </span>
+          <span>
+            <b className="text-orange-700">⚡</b> {t('panels.seq.legend.fault')}
+          </span>
+          <span>
+            <b>▮</b> {t('panels.seq.legend.down')}
+          </span>
         </span>
       </div>
-      <div className="relative flex h-9 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
+      <div className="relative h-11 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
         {lanes.map((id, i) => {
           const isHl = hl.lanes.has(i);
           return (
@@ -481,7 +530,7 @@ export function SequenceChart() {
               type="button"
               tabIndex={-1}
               key={id}
-              className={`absolute top-1 truncate rounded px-1 text-center font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
+              className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
               style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4 }}
               title={id}
               onMouseEnter={() => setHover({ kind: 'node', node: id })}

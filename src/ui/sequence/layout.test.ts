@@ -6,6 +6,9 @@ import type { TraceEvent } from '../../engine/types';
 import {
   buildSeqModel,
   cursorU,
+  defaultScale,
+  medianGap,
+  placeLabel,
   lowerBound,
   seekTarget,
   splitAt,
@@ -168,5 +171,26 @@ describe('cursor and seeking', () => {
     expect(tickStep(1, 56)).toBe(100);
     expect(tickStep(0.01, 56)).toBe(10000);
     expect(tickStep(10, 56)).toBe(10);
+  });
+});
+
+describe('time-axis scale and labels', () => {
+  it('median gap ignores equal times', () => {
+    expect(medianGap([0, 0, 10, 10, 30, 60])).toBe(20);
+    expect(medianGap([5, 5])).toBe(0);
+  });
+  it('scale: rows for typical gaps, within [2 screens, maxScreens]', () => {
+    expect(defaultScale('order', 100, 300, 26)).toBe(26);
+    expect(defaultScale('time', 1000, 300, 26, 10)).toBeCloseTo(2.6);
+    // a 24 h idle run is capped at 30 screens
+    expect(defaultScale('time', 86_400_000, 300, 26, 10) * 86_400_000).toBeCloseTo(300 * 30);
+    // never less than the whole run in two screens
+    expect(defaultScale('time', 1000, 300, 26, 1e6)).toBeCloseTo(0.6);
+  });
+  it('greedy label placement skips overlaps', () => {
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    expect(placeLabel(placed, { x0: 0, x1: 50, y0: 0, y1: 18 })).toBe(true);
+    expect(placeLabel(placed, { x0: 40, x1: 90, y0: 10, y1: 28 })).toBe(false);
+    expect(placeLabel(placed, { x0: 60, x1: 90, y0: 10, y1: 28 })).toBe(true);
   });
 });

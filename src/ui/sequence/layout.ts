@@ -268,11 +268,50 @@ export function seekTarget(
   return { pos: Math.max(0, Math.min(nEvents, Math.round(u))) };
 }
 
-/** Default px per u: order mode uses a fixed row; time mode fits the run into a few screens. */
-export function defaultScale(mode: AxisMode, uMax: number, viewportPx: number, rowPx: number): number {
+/**
+ * Default px per u. Order mode: a fixed row. Time mode: enough that typical gaps between distinct event times get a
+ * few pixels (`medianGap`), at least the whole run in two screens, at most `maxScreens` screens tall.
+ */
+export function defaultScale(
+  mode: AxisMode,
+  uMax: number,
+  viewportPx: number,
+  rowPx: number,
+  medianGap = 0,
+  maxScreens = 30,
+): number {
   if (mode === 'order') return rowPx;
   if (uMax <= 0) return 1;
-  return Math.max(1e-6, (viewportPx * 2) / uMax);
+  const fit = (viewportPx * 2) / uMax;
+  const cap = (viewportPx * maxScreens) / uMax;
+  const want = medianGap > 0 ? rowPx / medianGap : fit;
+  return Math.max(1e-6, fit, Math.min(cap, want));
+}
+
+/** Median of the positive gaps between consecutive distinct event times. */
+export function medianGap(times: ArrayLike<number>): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < times.length; i++) {
+    const g = times[i] - times[i - 1];
+    if (g > 0) gaps.push(g);
+  }
+  if (!gaps.length) return 0;
+  gaps.sort((a, b) => a - b);
+  return gaps[gaps.length >> 1];
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Greedy label placement: true if `b` overlaps none of `placed` (then it is added). */
+export function placeLabel(placed: Box[], b: Box): boolean {
+  for (const p of placed) if (b.x0 < p.x1 && b.x1 > p.x0 && b.y0 < p.y1 && b.y1 > p.y0) return false;
+  placed.push(b);
+  return true;
 }
 
 const NICE = [1, 2, 5];
