@@ -50,6 +50,8 @@ export interface LabState {
 
   seekPos(pos: number): void;
   seekTime(t: number): void;
+  /** Set pos and t together (scrubbing between two events): t is clamped into [events[pos-1].t, events[pos].t]. */
+  seekCursor(pos: number, t: number): void;
   stepBy(delta: number): void;
   setPlaying(p: boolean): void;
   setSpeed(v: number): void;
@@ -148,6 +150,16 @@ export const useLab = create<LabState>()((set, get) => ({
     const { index } = get();
     const tt = Math.max(0, Math.min(index.endTime, t));
     set({ cursor: { pos: posAtTime(index, tt), t: tt } });
+  },
+
+  seekCursor(pos, t) {
+    const { index } = get();
+    const n = index.events.length;
+    const p = Math.max(0, Math.min(n, Math.round(pos)));
+    const lo = p === 0 ? 0 : index.events[p - 1].t;
+    const hi = p >= n ? index.endTime : index.events[p].t;
+    const tt = Number.isFinite(t) ? Math.max(lo, Math.min(hi, t)) : lo;
+    set({ cursor: { pos: p, t: tt } });
   },
 
   stepBy(delta) {

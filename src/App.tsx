@@ -1,0 +1,94 @@
+/**
+ * The main view (UI.md): header; topology | message-sequence chart; timeline; invariants | inspector / code
+ * burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
+ * the others keep working.
+ */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './ui/shell/Header';
+import { Toasts } from './ui/shell/Toasts';
+import { Tabs } from './ui/shell/Tabs';
+import { ErrorBoundary } from './ui/shell/ErrorBoundary';
+import { Timeline } from './ui/timeline/Timeline';
+import Topology from './ui/diagram/Topology';
+import { SequenceChart } from './ui/sequence/SequenceChart';
+import { InvariantPanel } from './ui/panels/InvariantPanel';
+import { Inspector } from './ui/panels/Inspector';
+import { FaultList } from './ui/panels/FaultList';
+import { usePlayback } from './ui/hooks/usePlayback';
+import { useKeyboard } from './ui/hooks/useKeyboard';
+import { useUrlSync } from './ui/hooks/useUrlSync';
+import { useUi } from './store/ui';
+
+// Not on the first screen: loaded when first shown.
+const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
+const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
+const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
+
+function Pane({ name, children, className = '' }: { name: string; children: React.ReactNode; className?: string }) {
+  return (
+    <div className={'relative min-h-0 min-w-0 overflow-hidden bg-white ' + className}>
+      <ErrorBoundary name={name}>{children}</ErrorBoundary>
+    </div>
+  );
+}
+
+export default function App() {
+  const { t } = useTranslation();
+  usePlayback();
+  useKeyboard();
+  useUrlSync();
+  const shortcutsOpen = useUi((s) => s.shortcutsOpen);
+  return (
+    <div className="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
+        {t('app.skip')}
+      </a>
+      <ErrorBoundary name="header.title">
+        <Header />
+      </ErrorBoundary>
+      <main id="main" className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)] gap-0">
+        <div className="grid min-h-0 grid-cols-[minmax(0,11fr)_minmax(0,9fr)] gap-px bg-slate-300">
+          <Pane name="diagram.title">
+            <Topology />
+          </Pane>
+          <Pane name="panels.seq.title">
+            <SequenceChart />
+          </Pane>
+        </div>
+        <ErrorBoundary name="timeline.title">
+          <Timeline />
+        </ErrorBoundary>
+        <div className="grid min-h-0 grid-cols-3 gap-px bg-slate-300">
+          <Pane name="panels.inv.title">
+            <InvariantPanel />
+          </Pane>
+          <Pane name="panels.insp.title">
+            <Tabs
+              label="layout.inspectorTabs"
+              tabs={[
+                { id: 'inspector', label: 'panels.insp.title', render: () => <Inspector /> },
+                { id: 'code', label: 'panels.code.title', render: () => <CodePanel /> },
+              ]}
+            />
+          </Pane>
+          <Pane name="panels.faults.title">
+            <Tabs
+              label="layout.faultTabs"
+              tabs={[
+                { id: 'faults', label: 'panels.faults.title', render: () => <FaultList /> },
+                { id: 'log', label: 'panels.log.title', render: () => <EventLog /> },
+              ]}
+            />
+          </Pane>
+        </div>
+      </main>
+      <Toasts />
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog />
+        </Suspense>
+      )}
+    </div>
+  );
+}

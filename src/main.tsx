@@ -1,0 +1,55 @@
+/**
+ * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
+ * dynamically so that an error while building the first trace shows a message instead of a blank page.
+ */
+import { StrictMode } from 'react';
+import { createRoot, type ErrorInfo } from 'react-dom/client';
+import i18n from './i18n';
+import './index.css';
+
+declare global {
+  interface Window {
+    /** Read-only handle for tests and benchmarks. */
+    __dtx?: {
+      getState: typeof import('./store/lab').useLab.getState;
+      subscribe: typeof import('./store/lab').useLab.subscribe;
+    };
+  }
+}
+
+/** Errors are UI: one line in the console, never a stack trace for bad input. */
+function report(kind: string) {
+  return (error: unknown, _info?: ErrorInfo) => {
+    const msg = error instanceof Error ? error.message : String(error);
+    console.warn(`[dtx-lab] ${kind}: ${msg}`);
+  };
+}
+
+const el = document.getElementById('root')!;
+const root = createRoot(el, {
+  onCaughtError: report('view error'),
+  onUncaughtError: report('uncaught error'),
+  onRecoverableError: report('recoverable error'),
+});
+
+function fatal(error: unknown) {
+  const msg = error instanceof Error ? error.message : String(error);
+  root.render(
+    <div role="alert" className="m-8 max-w-2xl rounded-lg border-2 border-red-700 bg-white p-6 text-lg text-red-950">
+      <h1 className="mb-2 text-2xl font-bold">{i18n.t('error.fatal')}</h1>
+      <p className="font-mono text-base break-all">{msg}</p>
+    </div>,
+  );
+  report('startup')(error);
+}
+
+Promise.all([import('./App'), import('./store/lab')])
+  .then(([{ default: App }, { useLab }]) => {
+    window.__dtx = Object.freeze({ getState: useLab.getState, subscribe: useLab.subscribe });
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  })
+  .catch(fatal);

@@ -1,0 +1,202 @@
+/**
+ * The topology view (React Flow 12): services as custom nodes showing their state at the cursor, links as custom
+ * edges carrying message tokens. Not draggable; fits the pane (and refits on resize). Right-click or ⋯ on a node
+ * or a link opens the fault menu; hover/click links it with every other view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Controls, ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import { useLab } from '../../store/lab';
+import { NODE_H, NODE_W, ServiceNode, type ServiceNodeType } from './ServiceNode';
+import { MessageEdge, type MessageEdgeType } from './MessageEdge';
+import { FaultMenu } from './FaultMenu';
+import { MenuContext, type MenuTarget } from './menu';
+import { pairsOf } from './derive';
+
+const GAP = 18;
+
+/**
+ * Scale the pattern's layout (x and y separately) so that no two node boxes overlap and the whole picture is as
+ * large as possible in a pane of the given size. Two nodes are apart when their x distance or their y distance
+ * exceeds the box plus a gap. Tries each critical x scale and takes the smallest y scale it then needs.
+ */
+export function layoutScales(
+  pts: readonly { x: number; y: number }[],
+  paneW: number,
+  paneH: number,
+): { sx: number; sy: number } {
+  if (pts.length < 2 || paneW <= 0 || paneH <= 0) return { sx: 1, sy: 1 };
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const spanX = Math.max(...xs) - Math.min(...xs);
+  const spanY = Math.max(...ys) - Math.min(...ys);
+  const pairs: { dx: number; dy: number }[] = [];
+  for (let i = 0; i < pts.length; i++)
+    for (let j = i + 1; j < pts.length; j++)
+      pairs.push({ dx: Math.abs(pts[i].x - pts[j].x), dy: Math.abs(pts[i].y - pts[j].y) });
+  const cands = new Set<number>([0.25]);
+  for (const p of pairs) if (p.dx > 0) cands.add((NODE_W + GAP) / p.dx);
+  let best = { sx: 1, sy: 1, zoom: -1 };
+  for (const raw of cands) {
+    const sx = Math.min(4, Math.max(0.25, raw));
+    let sy = sx / 2;
+    let ok = true;
+    for (const p of pairs) {
+      if (p.dx * sx >= NODE_W + GAP - 1e-6) continue;
+      if (p.dy === 0) {
+        ok = false;
+        break;
+      }
+      sy = Math.max(sy, (NODE_H + GAP) / p.dy);
+    }
+    if (!ok) continue;
+    const zoom = Math.min(paneW / (spanX * sx + NODE_W), paneH / (spanY * sy + NODE_H));
+    if (zoom > best.zoom + 1e-9) best = { sx, sy, zoom };
+  }
+  return { sx: best.sx, sy: best.sy };
+}
+
+const nodeTypes: NodeTypes = { service: ServiceNode };
+const edgeTypes: EdgeTypes = { message: MessageEdge };
+
+/** Refit when the pane changes size (window resize, projector, panels). */
+function FitOnResize({ target, dep }: { target: React.RefObject<HTMLDivElement | null>; dep: unknown }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    const raf = requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+    return () => cancelAnimationFrame(raf);
+  }, [fitView, dep]);
+  useEffect(() => {
+    const el = target.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let raf = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(raf);
+    };
+  }, [fitView, target]);
+  return null;
+}
+
+export default function Topology() {
+  const { t } = useTranslation();
+  const topo = useLab((s) => s.result.topology);
+  const index = useLab((s) => s.index);
+  const select = useLab((s) => s.select);
+  const setHover = useLab((s) => s.setHover);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+
+  const pane = useRef<HTMLDivElement>(null);
+  const [paneSize, setPaneSize] = useState({ w: 640, h: 360 });
+  useEffect(() => {
+    const el = pane.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => {
+      const w = Math.round(e.contentRect.width / 40) * 40;
+      const h = Math.round(e.contentRect.height / 40) * 40;
+      setPaneSize((old) => (old.w === w && old.h === h ? old : { w, h }));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const nodes: ServiceNodeType[] = useMemo(() => {
+    const { sx, sy } = layoutScales(topo.nodes, paneSize.w, paneSize.h);
+    return topo.nodes.map((n) => ({
+      id: n.id,
+      type: 'service' as const,
+      position: { x: Math.round(n.x * sx), y: Math.round(n.y * sy) },
+      width: NODE_W,
+      height: NODE_H,
+      data: { topo: n },
+      draggable: false,
+      connectable: false,
+      ariaLabel: t(n.label),
+    }));
+  }, [topo, t, paneSize]);
+  const pairs = pairsOf(index, topo);
+  const edges: MessageEdgeType[] = useMemo(() => {
+    const label = (id: string) => t(topo.nodes.find((n) => n.id === id)?.label ?? id);
+    return pairs.map((p) => ({
+      id: p.id,
+      source: p.a,
+      target: p.b,
+      type: 'message' as const,
+      data: { a: p.a, b: p.b, declared: p.declared, aLabel: label(p.a), bLabel: label(p.b) },
+      focusable: false,
+    }));
+  }, [pairs, topo, t]);
+
+  // Refit (remount) when the set of nodes changes: another pattern or a node-count parameter.
+  const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';');
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  return (
+    <MenuContext.Provider value={setMenu}>
+      <section className="flex h-full w-full flex-col" aria-labelledby="topology-title">
+        <div className="flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 px-2 text-[14px] text-slate-800">
+          <h2 id="topology-title" className="text-[16px] font-bold text-slate-950">
+            {t('diagram.title')}
+          </h2>
+          <span className="flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-3.5 w-3.5 rounded-sm border-2 border-slate-500" />
+            {t('diagram.legendDisk')}
+          </span>
+          <span className="flex items-center gap-1">
+            <span
+              aria-hidden="true"
+              className="inline-block h-3.5 w-3.5 rounded-sm border-2 border-dashed border-slate-600"
+            />
+            {t('diagram.legendMemory')}
+          </span>
+        </div>
+        <div ref={pane} className="topology min-h-0 w-full flex-1">
+          <ReactFlow<Node, Edge>
+            key={layoutKey}
+            nodes={nodes as Node[]}
+            edges={edges as Edge[]}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            fitView
+            fitViewOptions={{ padding: 0.08 }}
+            minZoom={0.2}
+            maxZoom={1.6}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            zoomOnScroll={false}
+            zoomOnDoubleClick={false}
+            panOnScroll={false}
+            preventScrolling={false}
+            onNodeClick={(_, n) => select({ kind: 'node', node: n.id })}
+            onNodeMouseEnter={(_, n) => setHover({ kind: 'node', node: n.id })}
+            onNodeMouseLeave={() => setHover(null)}
+            onPaneClick={() => {
+              setMenu(null);
+              select(null);
+            }}
+            onNodeContextMenu={(e, n) => {
+              e.preventDefault();
+              setMenu({ kind: 'node', node: n.id, x: e.clientX, y: e.clientY });
+            }}
+            onEdgeContextMenu={(e, edge) => {
+              e.preventDefault();
+              setMenu({ kind: 'edge', a: edge.source, b: edge.target, x: e.clientX, y: e.clientY });
+            }}
+            onPaneContextMenu={(e) => e.preventDefault()}
+            proOptions={{ hideAttribution: false }}
+          >
+            <Controls showInteractive={false} position="bottom-left" />
+            <FitOnResize target={pane} dep={nodes} />
+          </ReactFlow>
+          {menu && <FaultMenu target={menu} onClose={closeMenu} />}
+        </div>
+      </section>
+    </MenuContext.Provider>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Derived, cached facts about a trace that the diagram needs on every frame. Each is computed once per
+ * TraceIndex (WeakMap) so playback only pays for binary searches.
+ */
+import type { TraceEvent, Topology, NodeState, NodeId } from '../../engine/types';
+import type { PatternDef } from '../../engine/pattern';
+import { defaultGuards } from '../../engine/simulator';
+import { inFlightAt, type Cursor, type InFlight, type TraceIndex } from '../../engine/trace';
+import type { Selection } from '../../store/lab';
+
+export interface Pair {
+  id: string;
+  a: NodeId;
+  b: NodeId;
+  /** Declared by the pattern's topology; undeclared pairs still carry messages and get a straight path. */
+  declared: boolean;
+}
+
+export function pairId(a: NodeId, b: NodeId): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+const pairsCache = new WeakMap<TraceIndex, Pair[]>();
+
+/** One edge per unordered node pair: the declared ones, then every other pair a message travelled between. */
+export function pairsOf(ix: TraceIndex, topo: Topology): Pair[] {
+  const hit = pairsCache.get(ix);
+  if (hit) return hit;
+  const seen = new Map<string, Pair>();
+  const ids = new Set(topo.nodes.map((n) => n.id));
+  for (const e of topo.edges) {
+    if (e.from === e.to || !ids.has(e.from) || !ids.has(e.to)) continue;
+    const id = pairId(e.from, e.to);
+    if (!seen.has(id)) seen.set(id, { id, a: e.from, b: e.to, declared: true });
+  }
+  for (const s of ix.sends) {
+    if (s.node === s.to || !ids.has(s.node) || !ids.has(s.to)) continue;
+    const id = pairId(s.node, s.to);
+    if (!seen.has(id)) seen.set(id, { id, a: s.node, b: s.to, declared: false });
+  }
+  const out = [...seen.values()];
+  pairsCache.set(ix, out);
+  return out;
+}
+
+type DropEv = Extract<TraceEvent, { kind: 'drop' }>;
+const dropsCache = new WeakMap<TraceIndex, Map<NodeId, DropEv[]>>();
+
+/** Drop events per receiving node, ascending by seq. */
+export function dropsByNode(ix: TraceIndex): Map<NodeId, DropEv[]> {
+  const hit = dropsCache.get(ix);
+  if (hit) return hit;
+  const m = new Map<NodeId, DropEv[]>();
+  for (const ev of ix.events) {
+    if (ev.kind !== 'drop') continue;
+    const list = m.get(ev.node) ?? [];
+    list.push(ev);
+    m.set(ev.node, list);
+  }
+  dropsCache.set(ix, m);
+  return m;
+}
+
+const typesCache = new WeakMap<TraceIndex, Map<NodeId, string[]>>();
+
+/** Message types each node sends in this run (for "crash after its next send of type X"). */
+export function sendTypesByNode(ix: TraceIndex): Map<NodeId, string[]> {
+  const hit = typesCache.get(ix);
+  if (hit) return hit;
+  const sets = new Map<NodeId, Set<string>>();
+  for (const s of ix.sends) {
+    const set = sets.get(s.node) ?? new Set<string>();
+    set.add(s.msg.type);
+    sets.set(s.node, set);
+  }
+  const m = new Map([...sets].map(([k, v]) => [k, [...v].sort()]));
+  typesCache.set(ix, m);
+  return m;
+}
+
+const flightCache = new WeakMap<TraceIndex, number>();
+
+/** Mean flight time of the run's messages (ms): how long a drop's ✕ stays visible. */
+export function meanFlight(ix: TraceIndex): number {
+  const hit = flightCache.get(ix);
+  if (hit !== undefined) return hit;
+  let sum = 0;
+  let n = 0;
+  for (const s of ix.sends) {
+    for (const c of s.copies) {
+      sum += c.deliverAt - s.t;
+      n++;
+    }
+  }
+  const v = n ? Math.max(1, sum / n) : 10;
+  flightCache.set(ix, v);
+  return v;
+}
+
+let lastFlight: { ix: TraceIndex; cur: Cursor; val: InFlight[] } | null = null;
+
+/** inFlightAt, memoized on the (index, cursor) objects so every edge of one frame shares one query. */
+export function inFlight(ix: TraceIndex, cur: Cursor): InFlight[] {
+  if (lastFlight && lastFlight.ix === ix && lastFlight.cur === cur) return lastFlight.val;
+  const val = inFlightAt(ix, cur);
+  lastFlight = { ix, cur, val };
+  return val;
+}
+
+/** Nodes a selection refers to (a node, or the sender and receiver of a message / event). */
+export function nodesOf(sel: Selection | null, ix: TraceIndex): NodeId[] {
+  if (!sel) return [];
+  if (sel.kind === 'node') return [sel.node];
+  const seq = sel.kind === 'message' ? sel.sendSeq : sel.kind === 'event' ? sel.seq : -1;
+  const ev = ix.events[seq];
+  if (!ev) return [];
+  if (ev.kind === 'send') return [ev.node, ev.to];
+  if (ev.kind === 'deliver' || ev.kind === 'drop') return [ev.from, ev.node];
+  return [ev.node];
+}
+
+/** The pair a message selection travels on, if any. */
+export function pairOfSelection(sel: Selection | null, ix: TraceIndex): string | null {
+  if (!sel) return null;
+  const seq = sel.kind === 'message' ? sel.sendSeq : sel.kind === 'event' ? sel.seq : -1;
+  const ev = ix.events[seq];
+  if (!ev) return null;
+  if (ev.kind === 'send') return pairId(ev.node, ev.to);
+  if (ev.kind === 'deliver' || ev.kind === 'drop') return pairId(ev.from, ev.node);
+  return null;
+}
+
+/** The sendSeq a selection refers to (message, or an event that is a send / delivery / drop). */
+export function sendSeqOf(sel: Selection | null, ix: TraceIndex): number | null {
+  if (!sel) return null;
+  if (sel.kind === 'message') return sel.sendSeq;
+  if (sel.kind !== 'event') return null;
+  const ev = ix.events[sel.seq];
+  if (!ev) return null;
+  if (ev.kind === 'send') return ev.seq;
+  if (ev.kind === 'deliver' || ev.kind === 'drop') return ev.sendSeq;
+  return null;
+}
+
+const initCache = new WeakMap<TraceIndex, Map<NodeId, NodeState>>();
+
+/** A node's state before any event touched it: its role's init(). */
+export function initialState(pattern: PatternDef, ix: TraceIndex, node: NodeId, role: string): NodeState | undefined {
+  let m = initCache.get(ix);
+  if (!m) {
+    m = new Map();
+    initCache.set(ix, m);
+  }
+  const hit = m.get(node);
+  if (hit) return hit;
+  const def = pattern.roles[role];
+  if (!def) return undefined;
+  const sc = ix.result.scenario;
+  const st = def.init({
+    now: 0,
+    self: node,
+    params: ix.result.final.params,
+    guards: { ...defaultGuards(pattern), ...sc.guards },
+    topology: ix.result.topology,
+    random: () => 0,
+  });
+  m.set(node, st as NodeState);
+  return st as NodeState;
+}
+
+/** Black or white text, whichever contrasts more with a fill colour (#rrggbb). */
+export function textOn(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  const L = 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#000000' : '#ffffff';
+}

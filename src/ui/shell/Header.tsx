@@ -1,0 +1,272 @@
+/**
+ * The header: product name, pattern picker (grouped by family), named-scenario picker with its claim badges,
+ * guards, parameters, language, export / import / copy link, shortcuts. Under it, one line says what the chosen
+ * scenario shows, so a room can read what to watch.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { patterns } from '../../patterns/registry';
+import { namedScenario } from '../../engine/scenario';
+import { useLab } from '../../store/lab';
+import { useUi } from '../../store/ui';
+import { currentLang, setLang, type Lang } from '../../i18n';
+import { parseScenario, scenarioToJson, formatError } from '../../scenario/schema';
+import { currentLink } from '../hooks/useUrlSync';
+import { GuardsPopover } from './Guards';
+import { ParamsPopover } from './Params';
+
+const CUSTOM = '';
+
+function PatternPicker() {
+  const { t } = useTranslation();
+  const current = useLab((s) => s.pattern.id);
+  const setPattern = useLab((s) => s.setPattern);
+  const families = useMemo(() => {
+    const m = new Map<string, typeof patterns>();
+    for (const p of patterns) m.set(p.family, [...(m.get(p.family) ?? []), p]);
+    return [...m.entries()];
+  }, []);
+  return (
+    <label className="flex items-center gap-2">
+      <span className="sr-only">{t('header.pattern')}</span>
+      <select
+        value={current}
+        onChange={(e) => setPattern(e.target.value)}
+        className="hselect max-w-[12rem] font-semibold"
+        title={t('header.pattern')}
+      >
+        {families.map(([family, ps]) => (
+          <optgroup key={family} label={t(`family.${family}`)}>
+            {ps.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t(`pattern.${p.id}.name`)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Whether the scenario on screen still equals the named scenario it came from. */
+function useEdited(): boolean {
+  const pattern = useLab((s) => s.pattern);
+  const scenario = useLab((s) => s.scenario);
+  return useMemo(() => {
+    const ns = pattern.scenarios.find((x) => x.id === scenario.name);
+    if (!ns) return false;
+    return JSON.stringify(namedScenario(pattern, ns)) !== JSON.stringify(scenario);
+  }, [pattern, scenario]);
+}
+
+function ScenarioPicker() {
+  const { t } = useTranslation();
+  const pattern = useLab((s) => s.pattern);
+  const name = useLab((s) => s.scenario.name);
+  const setNamed = useLab((s) => s.setNamedScenario);
+  const setPattern = useLab((s) => s.setPattern);
+  const ns = pattern.scenarios.find((x) => x.id === name);
+  const edited = useEdited();
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <label className="flex min-w-0 items-center gap-2">
+        <span className="sr-only">{t('header.scenario')}</span>
+        <select
+          title={t('header.scenario')}
+          value={ns ? ns.id : CUSTOM}
+          onChange={(e) => (e.target.value === CUSTOM ? setPattern(pattern.id) : setNamed(e.target.value))}
+          className="hselect max-w-[15rem] min-w-0"
+        >
+          <option value={CUSTOM}>{t('header.defaultScenario')}</option>
+          {pattern.scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {t(`scenario.${pattern.id}.${s.id}.title`)}
+              {s.claims.length ? ` · ${s.claims.join(' ')}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {edited && (
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold whitespace-nowrap text-amber-950">
+          {t('header.edited')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function LangSwitch() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'zh' ? 'zh' : currentLang();
+  const btn = (l: Lang, text: string) => (
+    <button
+      type="button"
+      aria-pressed={lang === l}
+      lang={l === 'zh' ? 'zh-CN' : 'en'}
+      onClick={() => setLang(l)}
+      className={
+        'px-2.5 py-1 text-[15px] font-semibold ' +
+        (lang === l ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100')
+      }
+    >
+      {text}
+    </button>
+  );
+  return (
+    <div
+      role="group"
+      aria-label={t('header.language')}
+      className="flex overflow-hidden rounded border border-slate-500"
+    >
+      {btn('zh', '中文')}
+      {btn('en', 'EN')}
+    </div>
+  );
+}
+
+function FileActions() {
+  const { t } = useTranslation();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+
+  const exportJson = () => {
+    const s = useLab.getState().scenario;
+    const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `dtx-${s.pattern}-${s.name ?? 'scenario'}.json`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importFile = async (file: File) => {
+    const lab = useLab.getState();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      lab.pushError('error.importRead', { file: file.name });
+      return;
+    }
+    const r = parseScenario(text);
+    if (!r.ok) {
+      lab.pushError('error.import', {
+        file: file.name,
+        path: r.error.path || '—',
+        message: r.error.message,
+        detail: formatError(r.error),
+      });
+      return;
+    }
+    lab.loadScenario(r.scenario);
+  };
+
+  const copyLink = async () => {
+    const link = currentLink();
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      useLab.getState().pushError('error.clipboard');
+    }
+  };
+
+  return (
+    <div className="flex items-center gap-1.5">
+      <button type="button" className="hbtn" onClick={exportJson} title={t('header.export.desc')}>
+        {t('header.export')}
+      </button>
+      <button type="button" className="hbtn" onClick={() => fileRef.current?.click()} title={t('header.import.desc')}>
+        {t('header.import')}
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        className="hidden"
+        aria-label={t('header.import.file')}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
+      <button
+        type="button"
+        className="hbtn min-w-[4.5rem]"
+        onClick={() => void copyLink()}
+        aria-label={copied ? t('header.copied') : t('header.copyLink')}
+        title={t('header.copyLink.desc')}
+      >
+        {copied ? t('header.copiedShort') : t('header.link')}
+      </button>
+    </div>
+  );
+}
+
+function Description() {
+  const { t } = useTranslation();
+  const pattern = useLab((s) => s.pattern);
+  const name = useLab((s) => s.scenario.name);
+  const ns = pattern.scenarios.find((x) => x.id === name);
+  const text = ns ? t(`scenario.${pattern.id}.${ns.id}.desc`) : t(`pattern.${pattern.id}.desc`);
+  const claims = ns?.claims ?? [];
+  return (
+    <p
+      id="scenario-desc"
+      aria-live="polite"
+      className="border-b border-slate-300 bg-sky-50 px-4 py-1 text-[15px] leading-snug text-slate-900"
+    >
+      <span className="font-semibold text-sky-900">{t('header.watch')} </span>
+      {claims.map((c) => (
+        <span
+          key={c}
+          className="mr-1.5 inline-block rounded-full border border-sky-800 bg-white px-2 font-mono text-sm leading-5 font-semibold whitespace-nowrap text-sky-900"
+          title={t('header.claim')}
+        >
+          {c}
+        </span>
+      ))}
+      {text}
+    </p>
+  );
+}
+
+export function Header() {
+  const { t } = useTranslation();
+  return (
+    <header className="shrink-0">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
+        <h1 className="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">
+          <img src="./favicon.svg" alt="" width={24} height={24} />
+          {t('app.name')}
+        </h1>
+        <PatternPicker />
+        <ScenarioPicker />
+        <div className="flex items-center gap-1.5">
+          <GuardsPopover />
+          <ParamsPopover />
+        </div>
+        <div className="ml-auto flex items-center gap-1.5">
+          <LangSwitch />
+          <FileActions />
+          <button
+            type="button"
+            className="hbtn w-9 px-0"
+            aria-label={t('shortcuts.title')}
+            title={t('shortcuts.title')}
+            onClick={() => useUi.getState().setShortcutsOpen(true)}
+          >
+            ?
+          </button>
+        </div>
+      </div>
+      <Description />
+    </header>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Parameters: number inputs with min/max validation. Values are edited as a draft; Apply checks every field and
+ * only then edits the scenario. An absurd value shows a message beside its field and nothing changes.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ParamDef, PatternDef } from '../../engine/pattern';
+import type { Params as ParamValues, Scenario } from '../../engine/types';
+import { defaultParams } from '../../engine/simulator';
+import { useLab } from '../../store/lab';
+import { formatTime } from '../theme';
+import { Popover } from './Popover';
+
+/** Bounds when a pattern gives none: generous but finite (absurd values stay out). */
+const DEFAULT_MAX: Record<string, number> = { int: 1000, ms: 30 * 24 * 3600 * 1000, prob: 1 };
+
+export function bounds(p: ParamDef): { min: number; max: number } {
+  const min = p.min ?? 0;
+  const max = p.max ?? DEFAULT_MAX[p.kind] ?? 1e9;
+  return { min, max };
+}
+
+export type FieldError = { key: string; params?: Record<string, string | number> };
+
+/** Validate one draft value; returns the parsed value or an error (i18n key + params). */
+export function validateParam(p: ParamDef, raw: string): { value: number | string | boolean } | { error: FieldError } {
+  if (p.kind === 'bool') return { value: raw === 'true' };
+  if (p.kind === 'enum') {
+    if (p.options && !p.options.includes(raw)) return { error: { key: 'params.err.option' } };
+    return { value: raw };
+  }
+  const text = raw.trim();
+  if (text === '') return { error: { key: 'params.err.empty' } };
+  const n = Number(text);
+  if (!Number.isFinite(n)) return { error: { key: 'params.err.nan' } };
+  if ((p.kind === 'int' || p.kind === 'ms') && !Number.isInteger(n)) return { error: { key: 'params.err.int' } };
+  const { min, max } = bounds(p);
+  if (n < min || n > max) {
+    const fmt = (x: number) => (p.kind === 'ms' ? `${x} ms (${formatTime(x)})` : String(x));
+    return { error: { key: 'params.err.range', params: { min: fmt(min), max: fmt(max) } } };
+  }
+  return { value: n };
+}
+
+/** New scenario with new params; the workload follows the params when it was the pattern's default one. */
+export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues): Scenario {
+  const defaultWorkload = JSON.stringify(pattern.workload({ ...defaultParams(pattern), ...s.params }));
+  const workload =
+    JSON.stringify(s.workload) === defaultWorkload
+      ? pattern.workload({ ...defaultParams(pattern), ...params })
+      : s.workload;
+  return { ...s, params, workload };
+}
+
+function ParamsForm({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  const pattern = useLab((s) => s.pattern);
+  const scenario = useLab((s) => s.scenario);
+  const current = { ...defaultParams(pattern), ...scenario.params };
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),
+  );
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+
+  const apply = () => {
+    const next: ParamValues = { ...scenario.params };
+    const errs: Record<string, FieldError> = {};
+    for (const p of pattern.params) {
+      const r = validateParam(p, draft[p.key] ?? '');
+      if ('error' in r) errs[p.key] = r.error;
+      else next[p.key] = r.value;
+    }
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const ok = useLab.getState().editScenario((s) => withParams(pattern, s, next));
+    if (ok) close();
+  };
+
+  if (!pattern.params.length) return <p className="text-[15px]">{t('params.none')}</p>;
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+      className="flex flex-col gap-3"
+    >
+      <h2 className="text-base font-semibold">{t('params.title')}</h2>
+      {pattern.params.map((p) => {
+        const id = `param-${p.key}`;
+        const err = errors[p.key];
+        const { min, max } = bounds(p);
+        return (
+          <div key={p.key} className="flex flex-col gap-1">
+            <label htmlFor={id} className="text-[15px] font-semibold">
+              {t(`param.${pattern.id}.${p.key}`)}
+              {p.kind === 'ms' && <span className="font-normal text-slate-600"> (ms)</span>}
+            </label>
+            {p.kind === 'enum' ? (
+              <select
+                id={id}
+                value={draft[p.key]}
+                onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
+                className="rounded border border-slate-400 px-2 py-1 text-[15px]"
+              >
+                {(p.options ?? []).map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : p.kind === 'bool' ? (
+              <input
+                id={id}
+                type="checkbox"
+                checked={draft[p.key] === 'true'}
+                onChange={(e) => setDraft({ ...draft, [p.key]: String(e.target.checked) })}
+                className="h-5 w-5"
+              />
+            ) : (
+              <input
+                id={id}
+                type="number"
+                inputMode="decimal"
+                min={min}
+                max={max}
+                step={p.kind === 'prob' ? 0.01 : 1}
+                value={draft[p.key]}
+                aria-invalid={!!err}
+                aria-describedby={`${id}-help${err ? ` ${id}-err` : ''}`}
+                onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
+                className={
+                  'w-48 rounded border px-2 py-1 font-mono text-[15px] ' +
+                  (err ? 'border-red-700 bg-red-50' : 'border-slate-400')
+                }
+              />
+            )}
+            <span id={`${id}-help`} className="text-sm text-slate-700">
+              {t(`param.${pattern.id}.${p.key}.help`)}
+              {p.kind !== 'enum' && p.kind !== 'bool' && <> · {t('params.range', { min, max })}</>}
+              {p.source && <> · {t('params.source', { source: p.source })}</>}
+            </span>
+            {err && (
+              <span id={`${id}-err`} role="alert" className="text-sm font-semibold text-red-800">
+                {t(err.key, err.params)}
+              </span>
+            )}
+          </div>
+        );
+      })}
+      <div className="flex gap-2 pt-1">
+        <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-[15px] font-semibold text-white">
+          {t('params.apply')}
+        </button>
+        <button
+          type="button"
+          className="hbtn"
+          onClick={() => setDraft(Object.fromEntries(pattern.params.map((p) => [p.key, String(p.default)])))}
+        >
+          {t('params.defaults')}
+        </button>
+        <button type="button" className="hbtn" onClick={close}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ParamsPopover() {
+  const { t } = useTranslation();
+  const pattern = useLab((s) => s.pattern);
+  return (
+    <Popover label={t('params.button')} ariaLabel={t('params.title')} key={pattern.id}>
+      {(close) => <ParamsForm close={close} />}
+    </Popover>
+  );
+}

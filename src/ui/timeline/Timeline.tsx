@@ -1,0 +1,320 @@
+/**
+ * The timeline: ⏮ ◀ ▶/⏸ ▶| ⏭, speed, "compress idle gaps", a scrubber (role=slider) with markers — faults ⚡,
+ * invariant breaks ● (red), decisions ◆ — and the cursor's virtual time and event k / n. Clicking a marker moves
+ * the cursor just after that event.
+ */
+import { memo, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TraceIndex } from '../../engine/trace';
+import { useLab } from '../../store/lab';
+import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
+import { formatTime } from '../theme';
+import { cursorToFrac, eventFrac, fracToCursor } from './axis';
+
+type MarkerKind = 'fault' | 'break' | 'decision';
+interface Marker {
+  kind: MarkerKind;
+  seq: number;
+  frac: number;
+  /** i18n key + params for its accessible name. */
+  label: string;
+  params: Record<string, string | number>;
+}
+
+const GLYPH: Record<MarkerKind, string> = { fault: '⚡', break: '●', decision: '◆' };
+const COLOR: Record<MarkerKind, string> = { fault: 'text-amber-700', break: 'text-red-700', decision: 'text-sky-800' };
+/** Marker rows, top to bottom. */
+const ROW: Record<MarkerKind, number> = { fault: 0, break: 1, decision: 2 };
+
+function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
+  const out: Marker[] = [];
+  for (const ev of ix.events) {
+    if (ev.kind === 'fault')
+      out.push({
+        kind: 'fault',
+        seq: ev.seq,
+        frac: 0,
+        label: 'timeline.marker.fault',
+        params: { id: ev.faultId, node: ev.node },
+      });
+    else if (ev.kind === 'note' && ev.tag === 'decision')
+      out.push({
+        kind: 'decision',
+        seq: ev.seq,
+        frac: 0,
+        label: 'timeline.marker.decision',
+        params: { node: ev.node, key: ev.key },
+      });
+  }
+  for (const inv of ix.result.invariants) {
+    for (const b of inv.broken) {
+      if (b.fromSeq < 0 || b.fromSeq >= ix.events.length) continue;
+      out.push({ kind: 'break', seq: b.fromSeq, frac: 0, label: 'timeline.marker.break', params: { inv: inv.id } });
+    }
+  }
+  for (const m of out) m.frac = eventFrac(ix, m.seq, axis);
+  // Thin out markers closer than ~0.25 % of the width in the same row (100,000-event traces).
+  out.sort((a, b) => a.frac - b.frac);
+  const last: Record<MarkerKind, number> = { fault: -1, break: -1, decision: -1 };
+  return out.filter((m) => {
+    if (m.frac - last[m.kind] < 0.0025) return false;
+    last[m.kind] = m.frac;
+    return true;
+  });
+}
+
+const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
+  const { t } = useTranslation();
+  const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
+  const seekPos = useLab((s) => s.seekPos);
+  const setPlaying = useLab((s) => s.setPlaying);
+  return (
+    <>
+      {markers.map((m) => {
+        const ev = ix.events[m.seq];
+        const name = t(m.label, {
+          ...m.params,
+          time: formatTime(ev.t),
+          inv: t(`inv.${m.params.inv}`),
+          note: m.params.key ? t(String(m.params.key), ev.kind === 'note' ? ev.params : undefined) : '',
+        });
+        return (
+          <button
+            key={`${m.kind}:${m.seq}`}
+            type="button"
+            className={'marker absolute -translate-x-1/2 leading-none ' + COLOR[m.kind]}
+            style={{ left: `${m.frac * 100}%`, top: `${ROW[m.kind] * 13}px` }}
+            aria-label={name}
+            title={name}
+            onClick={(e) => {
+              e.stopPropagation();
+              setPlaying(false);
+              seekPos(m.seq + 1);
+            }}
+            onPointerDown={(e) => e.stopPropagation()}
+          >
+            {GLYPH[m.kind]}
+          </button>
+        );
+      })}
+    </>
+  );
+});
+
+function Scrubber() {
+  const { t } = useTranslation();
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
+  const axis = useUi((s) => s.axis);
+  const track = useRef<HTMLDivElement>(null);
+  const n = index.events.length;
+  const frac = cursorToFrac(index, cursor.pos, cursor.t, axis);
+
+  const seekAt = (clientX: number) => {
+    const el = track.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const c = fracToCursor(index, (clientX - r.left) / Math.max(1, r.width), axis);
+    const lab = useLab.getState();
+    if ('pos' in c) lab.seekCursor(c.pos, c.t);
+    else lab.seekTime(c.t);
+  };
+
+  return (
+    <div className="relative min-w-0 flex-1 px-2">
+      <div className="relative h-[40px]" aria-hidden={false}>
+        <Markers ix={index} axis={axis} />
+      </div>
+      <div
+        ref={track}
+        role="slider"
+        tabIndex={0}
+        aria-label={t('timeline.scrubber')}
+        aria-valuemin={0}
+        aria-valuemax={n}
+        aria-valuenow={cursor.pos}
+        aria-valuetext={t('timeline.valuetext', { k: cursor.pos, n, time: formatTime(cursor.t) })}
+        className="scrubber relative h-5 cursor-pointer touch-none rounded-full bg-slate-200 outline-offset-2"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          useLab.getState().setPlaying(false);
+          seekAt(e.clientX);
+        }}
+        onPointerMove={(e) => {
+          if (e.currentTarget.hasPointerCapture(e.pointerId)) seekAt(e.clientX);
+        }}
+      >
+        <div className="absolute inset-y-0 left-0 rounded-full bg-sky-700/70" style={{ width: `${frac * 100}%` }} />
+        <div
+          className="absolute top-1/2 h-7 w-7 -translate-x-1/2 -translate-y-1/2 rounded-full border-[3px] border-white bg-sky-800 shadow"
+          style={{ left: `${frac * 100}%` }}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Transport icons as SVG (emoji media glyphs are missing from many projector PCs' fonts). */
+function Icon({ name }: { name: 'start' | 'back' | 'play' | 'pause' | 'forward' | 'end' }) {
+  const p: Record<typeof name, React.ReactNode> = {
+    start: (
+      <>
+        <rect x="2" y="4" width="2.5" height="12" />
+        <path d="M11 4 L4 10 L11 16 Z M18 4 L11 10 L18 16 Z" />
+      </>
+    ),
+    back: <path d="M14 4 L5 10 L14 16 Z" />,
+    play: <path d="M6 3 L17 10 L6 17 Z" />,
+    pause: (
+      <>
+        <rect x="5" y="4" width="3.5" height="12" />
+        <rect x="11.5" y="4" width="3.5" height="12" />
+      </>
+    ),
+    forward: (
+      <>
+        <path d="M4 4 L13 10 L4 16 Z" />
+        <rect x="14" y="4" width="2.5" height="12" />
+      </>
+    ),
+    end: (
+      <>
+        <path d="M2 4 L9 10 L2 16 Z M9 4 L16 10 L9 16 Z" />
+        <rect x="15.5" y="4" width="2.5" height="12" />
+      </>
+    ),
+  };
+  return (
+    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="currentColor">
+      {p[name]}
+    </svg>
+  );
+}
+
+function speedLabel(v: number) {
+  return `${v < 1 ? String(v).replace(/^0/, '') || '0' : v}×`;
+}
+
+export function Timeline() {
+  const { t } = useTranslation();
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const cursor = useLab((s) => s.cursor);
+  const n = useLab((s) => s.index.events.length);
+  const endTime = useLab((s) => s.index.endTime);
+  const compress = useUi((s) => s.compressIdle);
+  const axis = useUi((s) => s.axis);
+  const lab = useLab.getState;
+  const btn =
+    'flex h-10 w-10 items-center justify-center rounded-md border border-slate-400 bg-white text-[18px] text-slate-900 hover:bg-slate-100 disabled:opacity-40';
+  const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])
+    ? [...SPEEDS]
+    : [...SPEEDS, speed].sort((a, b) => a - b);
+  return (
+    <section
+      aria-label={t('timeline.title')}
+      className="flex shrink-0 items-end gap-3 border-y border-slate-300 bg-slate-50 px-3 pt-0.5 pb-2"
+    >
+      <div className="flex items-center gap-1" role="group" aria-label={t('timeline.transport')}>
+        <button
+          type="button"
+          className={btn}
+          aria-label={t('timeline.start')}
+          title={t('timeline.start') + ' (Home)'}
+          onClick={() => {
+            lab().setPlaying(false);
+            lab().seekPos(0);
+          }}
+        >
+          <Icon name="start" />
+        </button>
+        <button
+          type="button"
+          className={btn}
+          aria-label={t('timeline.back')}
+          title={t('timeline.back') + ' (←)'}
+          onClick={() => lab().stepBy(-1)}
+          disabled={cursor.pos === 0}
+        >
+          <Icon name="back" />
+        </button>
+        <button
+          type="button"
+          className={btn + ' w-12 bg-sky-800! text-white! hover:bg-sky-900!'}
+          aria-label={playing ? t('timeline.pause') : t('timeline.play')}
+          title={(playing ? t('timeline.pause') : t('timeline.play')) + ' (Space)'}
+          onClick={() => lab().setPlaying(!playing)}
+        >
+          <Icon name={playing ? 'pause' : 'play'} />
+        </button>
+        <button
+          type="button"
+          className={btn}
+          aria-label={t('timeline.forward')}
+          title={t('timeline.forward') + ' (→)'}
+          onClick={() => lab().stepBy(1)}
+          disabled={cursor.pos >= n}
+        >
+          <Icon name="forward" />
+        </button>
+        <button
+          type="button"
+          className={btn}
+          aria-label={t('timeline.end')}
+          title={t('timeline.end') + ' (End)'}
+          onClick={() => {
+            lab().setPlaying(false);
+            lab().seekTime(lab().index.endTime);
+          }}
+        >
+          <Icon name="end" />
+        </button>
+      </div>
+      <div className="flex flex-col gap-0.5">
+        <label className="flex items-center gap-1.5 text-[14px] font-semibold text-slate-700">
+          {t('timeline.speed')}
+          <select
+            value={speed}
+            onChange={(e) => lab().setSpeed(Number(e.target.value))}
+            className="rounded border border-slate-400 bg-white px-1 py-0.5 font-mono text-[15px] text-slate-900"
+          >
+            {speeds.map((v) => (
+              <option key={v} value={v}>
+                {speedLabel(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1.5 text-[14px] text-slate-800" title={t('timeline.compress.desc')}>
+          <input
+            type="checkbox"
+            checked={compress}
+            onChange={(e) => useUi.getState().setCompressIdle(e.target.checked)}
+            className="h-4 w-4"
+          />
+          {t('timeline.compress')}
+        </label>
+      </div>
+      <Scrubber />
+      <div className="flex flex-col items-end gap-0.5">
+        <output
+          aria-label={t('timeline.now')}
+          className="font-mono text-[17px] font-bold whitespace-nowrap text-slate-950 tabular-nums"
+        >
+          t = {formatTime(cursor.t)}
+        </output>
+        <div className="font-mono text-[14px] whitespace-nowrap text-slate-700 tabular-nums">
+          {t('timeline.eventOf', { k: cursor.pos, n })} · {formatTime(endTime)}
+        </div>
+        <button
+          type="button"
+          className="text-[13px] text-sky-900 underline"
+          onClick={() => useUi.getState().setAxis(axis === 'events' ? 'time' : 'events')}
+          aria-label={t('timeline.axisToggle', { axis: t(`timeline.axis.${axis}`) })}
+        >
+          {t(`timeline.axis.${axis}`)}
+        </button>
+      </div>
+    </section>
+  );
+}
