@@ -232,7 +232,7 @@ describe('S-2PC-3 without recovery', () => {
       },
     });
     expect(r3.outcomes[0].outcome).toBe('committed');
-    expect(notes(r3, 'coopLearned').length).toBeGreaterThan(0);
+    expect(notes(r3, 'coopLearnedCommit').length).toBeGreaterThan(0);
   });
 });
 
@@ -286,6 +286,18 @@ describe('3PC', () => {
     });
     for (const p of ['P1', 'P2', 'P3']) expect(st(r, p)).toBe('committed');
     expect(notes(r, 'timeoutCommit3pc')).toHaveLength(3);
+    expect(r.outcomes[0].outcome).toBe('committed');
+  });
+  it('the S-2PC-4 fault under 3PC: C crashes after its first DoCommit, P1 commits and crashes — survivors commit', () => {
+    const faults: Fault[] = [
+      { id: 'crash-C', when: { on: { kind: 'send', node: 'C', type: 'DOCOMMIT' }, nth: 1 }, do: { crash: 'C' } },
+      { id: 'crash-P1', when: { on: { kind: 'deliver', node: 'P1', type: 'DOCOMMIT' }, nth: 1 }, do: { crash: 'P1' } },
+    ];
+    const r = runNamed('s-3pc-coordinator-crash', { faults });
+    expect(r.final.up.P1).toBe(false);
+    for (const p of ['P1', 'P2', 'P3']) expect(st(r, p)).toBe('committed');
+    expect(heldAtEnd(r)).toEqual([]);
+    expect(inv(r, 'atomicity').broken).toHaveLength(0);
     expect(r.outcomes[0].outcome).toBe('committed');
   });
   it('partition: P1 commits on its timeout while the coordinator aborts the others — atomicity breaks at P1’s commit', () => {

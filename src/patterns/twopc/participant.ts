@@ -289,7 +289,7 @@ export const participantRole = role<PDurable, PVolatile>({
             const ack: Effect = { kind: 'send', to: input.from, msg: { type: 'ACK', tx } };
             if (isDoubt(st)) return finish(s, tx, 'committed', ctx, [ack, note('commit', { tx }, 'decision')]);
             if (st === 'committed') return same(s, [ack]);
-            return same(s, [note('conflictCommit', { tx, st }, 'warn')]);
+            return same(s, [note('conflictCommit', { tx }, 'warn')]);
           }
           case 'ABORT': {
             const ack: Effect = { kind: 'send', to: input.from, msg: { type: 'ACK', tx } };
@@ -308,13 +308,9 @@ export const participantRole = role<PDurable, PVolatile>({
           case 'COOP_STATE': {
             if (!isDoubt(st)) return same(s);
             if (m.st === 'committed')
-              return finish(s, tx, 'committed', ctx, [
-                note('coopLearned', { tx, peer: input.from, st: 'committed' }, 'decision'),
-              ]);
+              return finish(s, tx, 'committed', ctx, [note('coopLearnedCommit', { tx, peer: input.from }, 'decision')]);
             if (m.st === 'aborted')
-              return finish(s, tx, 'aborted', ctx, [
-                note('coopLearned', { tx, peer: input.from, st: 'aborted' }, 'decision'),
-              ]);
+              return finish(s, tx, 'aborted', ctx, [note('coopLearnedAbort', { tx, peer: input.from }, 'decision')]);
             return same(s, [note('coopPeerInDoubt', { tx, peer: input.from })]);
           }
           case 'STATE_REQ': {
