@@ -1,0 +1,94 @@
+/**
+ * Every string exists in both languages, and every key a registered pattern can make the UI show exists:
+ * names, descriptions, scenarios, parameters, guards, invariants, node labels, and — by running every named
+ * scenario — every narration key, status word and row label its trace produces through pattern.view.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergedResources, resourceFiles } from './index';
+import { patterns } from '../patterns/registry';
+import { simulate } from '../engine/simulator';
+import { baseScenario, namedScenario } from '../engine/scenario';
+import type { PatternDef } from '../engine/pattern';
+
+/** A row label or node label is an i18n key when it looks like one (dotted); "T1" or "x" are literals. */
+const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
+
+function referencedKeys(p: PatternDef): Set<string> {
+  const keys = new Set<string>([`pattern.${p.id}.name`, `pattern.${p.id}.desc`, `family.${p.family}`]);
+  for (const role of Object.keys(p.roles)) keys.add(`role.${p.id}.${role}`);
+  for (const ns of p.scenarios) {
+    keys.add(`scenario.${p.id}.${ns.id}.title`);
+    keys.add(`scenario.${p.id}.${ns.id}.desc`);
+  }
+  for (const prm of p.params) {
+    keys.add(`param.${p.id}.${prm.key}`);
+    keys.add(`param.${p.id}.${prm.key}.help`);
+  }
+  for (const g of p.guards) {
+    keys.add(`guard.${p.id}.${g.key}`);
+    keys.add(`guard.${p.id}.${g.key}.desc`);
+  }
+  const runs = [baseScenario(p), ...p.scenarios.map((ns) => namedScenario(p, ns))];
+  for (const sc of runs) {
+    const r = simulate(p, sc);
+    for (const inv of r.invariants) {
+      keys.add(`inv.${inv.id}`);
+      keys.add(`inv.${inv.id}.desc`);
+    }
+    const roleOf = new Map(r.topology.nodes.map((n) => [n.id, n.role]));
+    for (const n of r.topology.nodes) if (keyLike(n.label)) keys.add(n.label);
+    for (const ev of r.events) {
+      if (ev.kind === 'note') keys.add(ev.key);
+      if (!('state' in ev)) continue;
+      const role = roleOf.get(ev.node);
+      if (!role) continue;
+      const views = ev.kind === 'crash' ? [false] : [true];
+      for (const up of views) {
+        const v = p.view(ev.node, role, ev.state, up);
+        keys.add(v.statusKey);
+        for (const row of [...v.durable, ...v.volatile]) {
+          if (keyLike(row.label)) keys.add(row.label);
+          if (row.valueKey) keys.add(row.valueKey);
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+describe('i18n resources', () => {
+  it('every resource file has the same keys in en and zh', () => {
+    for (const [name, file] of Object.entries(resourceFiles)) {
+      const en = Object.keys(file.en).sort();
+      const zh = Object.keys(file.zh).sort();
+      const onlyEn = en.filter((k) => !(k in file.zh));
+      const onlyZh = zh.filter((k) => !(k in file.en));
+      expect({ file: name, onlyEn, onlyZh }).toEqual({ file: name, onlyEn: [], onlyZh: [] });
+    }
+  });
+
+  it('no string is empty', () => {
+    for (const [name, file] of Object.entries(resourceFiles)) {
+      for (const lang of ['en', 'zh'] as const) {
+        const empty = Object.entries(file[lang])
+          .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+          .map(([k]) => k);
+        expect({ file: name, lang, empty }).toEqual({ file: name, lang, empty: [] });
+      }
+    }
+  });
+
+  it('the registry is not empty', () => {
+    expect(patterns.length).toBeGreaterThan(0);
+  });
+
+  for (const p of patterns) {
+    it(`every key pattern ${p.id} references exists in en and zh`, () => {
+      const res = mergedResources();
+      const keys = [...referencedKeys(p)].sort();
+      const missingEn = keys.filter((k) => !(k in res.en));
+      const missingZh = keys.filter((k) => !(k in res.zh));
+      expect({ pattern: p.id, missingEn, missingZh }).toEqual({ pattern: p.id, missingEn: [], missingZh: [] });
+    });
+  }
+});
