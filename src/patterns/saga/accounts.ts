@@ -13,7 +13,7 @@ import { serviceRole, type OpSpec } from '../shared/service';
 
 const fails = (ctx: StepContext, self: string) => ctx.params.failStep === self;
 
-const payerOps: OpSpec[] = [
+export const payerOps: OpSpec[] = [
   {
     type: 'ACTION',
     barrierOp: 'action',
@@ -35,7 +35,7 @@ const payerOps: OpSpec[] = [
   },
 ];
 
-const payeeOps: OpSpec[] = [
+export const payeeOps: OpSpec[] = [
   {
     type: 'ACTION',
     barrierOp: 'action',

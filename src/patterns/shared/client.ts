@@ -4,7 +4,7 @@
  * every balance it read (the no-dirty-read invariant judges those reads).
  */
 import { same, type RoleDef } from '../../engine/pattern';
-import type { NodeState } from '../../engine/types';
+import type { NodeState, StepContext } from '../../engine/types';
 import type { ReadRecord } from './accounts';
 
 export interface ClientDurable {
@@ -14,7 +14,11 @@ export interface ClientDurable {
 
 export type ClientState = NodeState<ClientDurable, Record<string, never>>;
 
-export function clientRole(prefix: string, tm: string): RoleDef<ClientDurable, Record<string, never>> {
+/** `tm`: where the transfer starts — the transaction manager, or (choreography) the first step's service. */
+export function clientRole(
+  prefix: string,
+  tm: string | ((ctx: StepContext) => string),
+): RoleDef<ClientDurable, Record<string, never>> {
   return {
     init: () => ({ durable: { results: {}, reads: [] }, volatile: {} }),
     step(s, input, ctx) {
@@ -23,7 +27,7 @@ export function clientRole(prefix: string, tm: string): RoleDef<ClientDurable, R
         if (r.type === 'TRANSFER') {
           return same(s, [
             { kind: 'note', key: `${prefix}.note.transfer`, params: { gid: String(r.tx), amount: Number(r.amount) } },
-            { kind: 'send', to: tm, msg: { type: 'BEGIN', tx: r.tx, amount: r.amount } },
+            { kind: 'send', to: typeof tm === 'string' ? tm : tm(ctx), msg: { type: 'BEGIN', tx: r.tx, amount: r.amount } },
           ]);
         }
         if (r.type === 'AUDIT') {
@@ -39,7 +43,8 @@ export function clientRole(prefix: string, tm: string): RoleDef<ClientDurable, R
             ...s,
             durable: { ...s.durable, results: { ...s.durable.results, [String(m.tx)]: String(m.outcome) } },
           },
-          effects: [],
+          // an event published through an outbox (choreography) is acknowledged, or it is published again
+          effects: m.eid !== undefined ? [{ kind: 'send', to: input.from, msg: { type: 'ACK', eid: m.eid } }] : [],
         };
       }
       if (m.type === 'READ_REPLY') {

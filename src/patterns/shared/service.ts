@@ -54,110 +54,146 @@ export interface ServiceVolatile {
 
 export type ServiceState = NodeState<ServiceDurable, ServiceVolatile>;
 
-export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, ServiceVolatile> {
-  const undoStatuses = new Set([...cfg.ops.filter((o) => o.kind === 'undo').map((o) => o.status), cfg.emptyStatus]);
+/** How one request ended: the business ran, the barrier skipped it, the business refused, or a transient error. */
+export type OpVerdict = 'run' | 'empty' | 'duplicate' | 'refused' | 'failed' | 'transient';
+
+export interface OpResult {
+  /** The database after the request's local transaction (unchanged but for bookkeeping when it rolled back). */
+  durable: ServiceDurable;
+  verdict: OpVerdict;
+  /** Business failure reason (verdict 'failed'). */
+  reason?: string;
+  notes: Effect[];
+}
+
+/** One request = one local transaction on the service's database. Pure; shared by every way a request arrives. */
+export function handleOp(
+  cfg: ServiceConfig,
+  d: ServiceDurable,
+  op: OpSpec,
+  gid: string,
+  amount: number,
+  ctx: StepContext,
+): OpResult {
   const p = cfg.prefix;
+  const self = ctx.self;
+  const np = { gid, node: self, op: op.type };
+
+  // Injected transient failure (e.g. a deadlock): the local transaction rolls back, nothing is written.
+  const failN = op.transientParam ? Number(ctx.params[op.transientParam] ?? 0) : 0;
+  const done = d.failures[op.type] ?? 0;
+  if (failN > 0 && ctx.params.transientBranch === self && done < failN) {
+    return {
+      durable: { ...d, failures: { ...d.failures, [op.type]: done + 1 } },
+      verdict: 'transient',
+      notes: [{ kind: 'note', key: `${p}.note.transientFail`, params: { ...np, n: done + 1, of: failN }, tag: 'warn' }],
+    };
+  }
+
+  let barrier = d.barrier;
+  if (ctx.guards.barrier) {
+    const b = barrierCall(d.barrier, gid, self, op.barrierOp);
+    if (b.verdict !== 'run') {
+      const status =
+        b.verdict === 'empty'
+          ? { ...d.status, [gid]: cfg.emptyStatus }
+          : b.verdict === 'refused'
+            ? { ...d.status, [gid]: cfg.refusedStatus }
+            : d.status;
+      return {
+        durable: { ...d, barrier: b.rows, status },
+        verdict: b.verdict,
+        notes: [{ kind: 'note', key: `${p}.note.barrier.${b.verdict}`, params: np, tag: 'info' }],
+      };
+    }
+    barrier = b.rows;
+  }
+
+  const before = d.status[gid];
+  const res = op.apply(d.ledger, gid, amount, ctx, self);
+  if (typeof res === 'string') {
+    // Business failure: the local transaction (and the barrier insert with it) rolls back.
+    return {
+      durable: { ...d, status: { ...d.status, [gid]: cfg.failedStatus } },
+      verdict: 'failed',
+      reason: res,
+      notes: [{ kind: 'note', key: `${p}.note.businessFail.${res}`, params: np, tag: 'warn' }],
+    };
+  }
+  const undoStatuses = new Set([...cfg.ops.filter((o) => o.kind === 'undo').map((o) => o.status), cfg.emptyStatus]);
+  const warn: Effect[] = [];
+  const key = `${gid}/${op.barrierOp}`;
+  if ((d.ledger.applied[key] ?? 0) >= 1) {
+    warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
+  } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
+    warn.push({ kind: 'note', key: `${p}.note.emptyApplied`, params: np, tag: 'warn' });
+  } else if (op.kind === 'forward' && before !== undefined && undoStatuses.has(before)) {
+    warn.push({ kind: 'note', key: `${p}.note.hangingApplied`, params: np, tag: 'warn' });
+  }
   return {
-    init: (ctx) => ({
-      durable: { ledger: newLedger(cfg.initialBalance(ctx)), status: {}, barrier: [], failures: {} },
-      volatile: { handled: 0 },
-    }),
-    locks: (s) => [
-      ...Object.keys(s.durable.ledger.frozen).map((g) => `frozen:${g}`),
-      ...Object.keys(s.durable.ledger.pending).map((g) => `pending:${g}`),
+    durable: { ...d, ledger: countApplied(res, gid, op.barrierOp), barrier, status: { ...d.status, [gid]: op.status } },
+    verdict: 'run',
+    notes: [
+      { kind: 'note', key: `${p}.note.applied.${op.barrierOp}`, params: { ...np, amount }, tag: 'effect' },
+      ...warn,
     ],
+  };
+}
+
+export function initialService(cfg: ServiceConfig, ctx: StepContext): ServiceDurable {
+  return { ledger: newLedger(cfg.initialBalance(ctx)), status: {}, barrier: [], failures: {} };
+}
+
+export function reservationLocks(d: ServiceDurable): string[] {
+  return [
+    ...Object.keys(d.ledger.frozen).map((g) => `frozen:${g}`),
+    ...Object.keys(d.ledger.pending).map((g) => `pending:${g}`),
+  ];
+}
+
+export function readReply(d: ServiceDurable): { type: string; balance: number; effects: string[] } {
+  const r = readBalance(d.ledger);
+  return { type: 'READ_REPLY', balance: r.balance, effects: r.effects };
+}
+
+/** The request/reply service (TCC branches, orchestrated Saga steps): answers `${TYPE}_OK` / `${TYPE}_FAIL`. */
+export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, ServiceVolatile> {
+  return {
+    init: (ctx) => ({ durable: initialService(cfg, ctx), volatile: { handled: 0 } }),
+    locks: (s) => reservationLocks(s.durable),
     step(s, input, ctx) {
       if (input.kind !== 'deliver') return same(s);
       const msg = input.msg;
-      const from = input.from;
-      const self = ctx.self;
       const vol = { handled: s.volatile.handled + 1 };
       if (msg.type === 'READ') {
-        const r = readBalance(s.durable.ledger);
         return {
           state: { ...s, volatile: vol },
-          effects: [{ kind: 'send', to: from, msg: { type: 'READ_REPLY', balance: r.balance, effects: r.effects } }],
+          effects: [{ kind: 'send', to: input.from, msg: readReply(s.durable) }],
         };
       }
       const op = cfg.ops.find((o) => o.type === msg.type);
       if (!op) return same(s);
       const gid = String(msg.tx);
-      const amount = Number(msg.amount);
+      const r = handleOp(cfg, s.durable, op, gid, Number(msg.amount), ctx);
+      const ok = r.verdict === 'run' || r.verdict === 'empty' || r.verdict === 'duplicate';
+      const reason =
+        r.verdict === 'failed'
+          ? r.reason
+          : r.verdict === 'transient' || r.verdict === 'refused'
+            ? r.verdict
+            : undefined;
       // a reply names the request it answers (gid, and the saga step when there is one)
-      const echo = msg.step !== undefined ? { step: Number(msg.step) } : {};
-      const reply = (ok: boolean, extra: Record<string, string> = {}): Effect => ({
+      const reply: Effect = {
         kind: 'send',
-        to: from,
-        msg: { type: `${op.type}_${ok ? 'OK' : 'FAIL'}`, tx: gid, ...echo, ...extra },
-      });
-      const d = s.durable;
-      const np = { gid, node: self, op: op.type };
-
-      // Injected transient failure (e.g. a deadlock): the local transaction rolls back, nothing is written.
-      const failN = op.transientParam ? Number(ctx.params[op.transientParam] ?? 0) : 0;
-      const done = d.failures[op.type] ?? 0;
-      if (failN > 0 && ctx.params.transientBranch === self && done < failN) {
-        return {
-          state: { durable: { ...d, failures: { ...d.failures, [op.type]: done + 1 } }, volatile: vol },
-          effects: [
-            { kind: 'note', key: `${p}.note.transientFail`, params: { ...np, n: done + 1, of: failN }, tag: 'warn' },
-            reply(false, { reason: 'transient' }),
-          ],
-        };
-      }
-
-      let barrier = d.barrier;
-      if (ctx.guards.barrier) {
-        const b = barrierCall(d.barrier, gid, self, op.barrierOp);
-        if (b.verdict !== 'run') {
-          const status =
-            b.verdict === 'empty'
-              ? { ...d.status, [gid]: cfg.emptyStatus }
-              : b.verdict === 'refused'
-                ? { ...d.status, [gid]: cfg.refusedStatus }
-                : d.status;
-          const ok = b.verdict !== 'refused';
-          return {
-            state: { durable: { ...d, barrier: b.rows, status }, volatile: vol },
-            effects: [
-              { kind: 'note', key: `${p}.note.barrier.${b.verdict}`, params: np, tag: 'info' },
-              reply(ok, ok ? {} : { reason: 'refused' }),
-            ],
-          };
-        }
-        barrier = b.rows;
-      }
-
-      const before = d.status[gid];
-      const res = op.apply(d.ledger, gid, amount, ctx, self);
-      if (typeof res === 'string') {
-        // Business failure: the local transaction (and the barrier insert with it) rolls back.
-        return {
-          state: { durable: { ...d, status: { ...d.status, [gid]: cfg.failedStatus } }, volatile: vol },
-          effects: [
-            { kind: 'note', key: `${p}.note.businessFail.${res}`, params: np, tag: 'warn' },
-            reply(false, { reason: res }),
-          ],
-        };
-      }
-      const warn: Effect[] = [];
-      const key = `${gid}/${op.barrierOp}`;
-      if ((d.ledger.applied[key] ?? 0) >= 1) {
-        warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
-      } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
-        warn.push({ kind: 'note', key: `${p}.note.emptyApplied`, params: np, tag: 'warn' });
-      } else if (op.kind === 'forward' && before !== undefined && undoStatuses.has(before)) {
-        warn.push({ kind: 'note', key: `${p}.note.hangingApplied`, params: np, tag: 'warn' });
-      }
-      const ledger = countApplied(res, gid, op.barrierOp);
-      return {
-        state: { durable: { ...d, ledger, barrier, status: { ...d.status, [gid]: op.status } }, volatile: vol },
-        effects: [
-          { kind: 'note', key: `${p}.note.applied.${op.barrierOp}`, params: { ...np, amount }, tag: 'effect' },
-          ...warn,
-          reply(true),
-        ],
+        to: input.from,
+        msg: {
+          type: `${op.type}_${ok ? 'OK' : 'FAIL'}`,
+          tx: gid,
+          ...(msg.step !== undefined ? { step: Number(msg.step) } : {}),
+          ...(reason ? { reason } : {}),
+        },
       };
+      return { state: { durable: r.durable, volatile: vol }, effects: [...r.notes, reply] };
     },
   };
 }
