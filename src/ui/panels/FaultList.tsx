@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { cloneElement, useMemo, useState, type ReactElement } from 'react';
 import { useLab } from '../../store/lab';
 import type { EventMatcher } from '../../engine/types';
 import { formatTime } from '../theme';
@@ -8,11 +8,13 @@ import { ACTION_KINDS, TRIGGER_KINDS, emptyDraft, validateDraft, type FaultDraft
 
 const INPUT = 'rounded border border-slate-400 bg-white px-1 py-0.5';
 
-function L({ label, children }: { label: string; children: ReactNode }) {
+function L({ label, children }: { label: string; children: ReactElement<{ 'aria-label'?: string }> }) {
   return (
     <label className="flex flex-col gap-0.5">
-      <span className="text-slate-700">{label}</span>
-      {children}
+      <span className="text-slate-700" aria-hidden="true">
+        {label}
+      </span>
+      {cloneElement(children, { 'aria-label': label })}
     </label>
   );
 }

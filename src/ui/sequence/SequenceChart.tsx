@@ -448,11 +448,11 @@ export function SequenceChart() {
       aria-label={t('panels.seq.title')}
     >
       <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 whitespace-nowrap">
-        <h2 className="font-semibold">{t('panels.seq.title')}</h2>
+        <h2 className="shrink-0 font-semibold">{t('panels.seq.title')}</h2>
         <div
           role="group"
           aria-label={t('panels.seq.axis')}
-          className="flex overflow-hidden rounded border border-slate-300"
+          className="flex shrink-0 overflow-hidden rounded border border-slate-300"
         >
           {(['time', 'order'] as const).map((m) => (
             <button
@@ -470,7 +470,7 @@ export function SequenceChart() {
           ))}
         </div>
         {mode === 'time' && (
-          <div className="flex gap-1">
+          <div className="flex shrink-0 gap-1">
             <button
               type="button"
               className="rounded border border-slate-300 px-2 hover:bg-slate-100"
@@ -494,13 +494,13 @@ export function SequenceChart() {
         {!follow && (
           <button
             type="button"
-            className="rounded border border-sky-700 px-2 text-sky-800 hover:bg-sky-50"
+            className="shrink-0 rounded border border-sky-700 px-2 text-sky-800 hover:bg-sky-50"
             onClick={() => setFollow(true)}
           >
             {t('panels.seq.follow')}
           </button>
         )}
-        <span className="ml-auto flex items-center gap-2 truncate text-slate-700" aria-hidden="true">
+        <span className="ml-auto flex min-w-0 items-center gap-2 overflow-hidden text-slate-700" aria-hidden="true">
           <span>
             <b className="text-red-700">✕</b> {t('panels.seq.legend.lost')}
           </span>
@@ -531,7 +531,7 @@ export function SequenceChart() {
               tabIndex={-1}
               key={id}
               className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
-              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4 }}
+              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: laneW < 100 ? 12 : 14 }}
               title={id}
               onMouseEnter={() => setHover({ kind: 'node', node: id })}
               onMouseLeave={() => setHover(null)}
