@@ -40,8 +40,12 @@ export function distMean(d: Dist): number {
 
 export interface LinkPlan {
   lost: boolean;
-  /** Delays from now for each copy to deliver (one, or two for a duplicate). */
-  delays: number[];
+  /** How many copies will be delivered: 0 (lost), 1, or 2 (duplicated). */
+  copies: number;
+  /** Delay from now of the first copy (when copies ≥ 1). */
+  first: number;
+  /** Delay from now of the second copy (when copies = 2). */
+  second: number;
   /** May overtake earlier messages on this link. */
   reorder: boolean;
 }
@@ -55,6 +59,7 @@ interface LinkState {
 export class Network {
   private links = new Map<NodeId, Map<NodeId, LinkState>>();
   private cuts: { a: Set<NodeId>; b: Set<NodeId>; oneWay: boolean }[] = [];
+  private out: LinkPlan = { lost: false, copies: 0, first: 0, second: 0, reorder: false };
 
   constructor(
     private spec: NetworkSpec,
@@ -82,27 +87,39 @@ export class Network {
     return l;
   }
 
-  /** Plan a message's fate. Always draws five numbers plus the latency samples from the link's stream. */
+  /**
+   * Plan a message's fate. Always draws five numbers plus the latency samples from the link's stream.
+   * Returns a shared object that the next call overwrites (no allocation per message): read it at once.
+   */
   plan(from: NodeId, to: NodeId, now: number): LinkPlan {
     const l = this.link(from, to);
     const { spec, rng } = l;
+    const out = this.out;
     const lossU = rng.next();
     const dupU = rng.next();
     const reorderU = rng.next();
     const d1 = sampleDist(spec.latency, rng);
     const d2 = sampleDist(spec.latency, rng);
     const reorder = reorderU < spec.reorder;
-    const delays: number[] = [];
-    if (lossU < spec.loss) return { lost: true, delays, reorder };
+    out.reorder = reorder;
+    if (lossU < spec.loss) {
+      out.lost = true;
+      out.copies = 0;
+      return out;
+    }
     let first = d1;
     if (!reorder) {
       // FIFO link: never overtake what was sent before on it.
       first = Math.max(first, l.lastDeliverAt - now);
       l.lastDeliverAt = now + first;
     }
-    delays.push(first);
-    if (dupU < spec.duplicate) delays.push(first + d2);
-    return { lost: false, delays, reorder };
+    out.lost = false;
+    out.first = first;
+    if (dupU < spec.duplicate) {
+      out.copies = 2;
+      out.second = first + d2;
+    } else out.copies = 1;
+    return out;
   }
 
   /** Note a delivery time chosen outside plan() (a delayed message) so FIFO order keeps holding after it. */

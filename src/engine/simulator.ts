@@ -189,18 +189,42 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
     if (invDefs.length) evalInvariants();
   };
 
-  const runStep = (rt: NodeRt, input: Input, mkEvent: (state: NodeState) => TraceEvent | null) => {
+  /** The trace event of a reducer step (only built when events are needed: recording or event triggers). */
+  const stepEvent = (rt: NodeRt, input: Input, state: NodeState, sendSeq: number): TraceEvent => {
+    switch (input.kind) {
+      case 'start':
+      case 'recover':
+        return { seq, t: now, node: rt.id, kind: input.kind, state };
+      case 'deliver':
+        return {
+          seq,
+          t: now,
+          node: rt.id,
+          kind: 'deliver',
+          from: input.from,
+          msgId: input.msgId,
+          sendSeq,
+          msg: input.msg,
+          state,
+        };
+      case 'timer':
+        return { seq, t: now, node: rt.id, kind: 'timer', name: input.name, state };
+      case 'request':
+        return { seq, t: now, node: rt.id, kind: 'request', msg: input.request, state };
+    }
+  };
+
+  const runStep = (rt: NodeRt, input: Input, sendSeq = 0) => {
     rt.ctx.now = now;
     const res = rt.role.step(states[rt.id] as never, input, rt.ctx);
     states[rt.id] = res.state as NodeState;
-    const ev = needEvents() ? mkEvent(res.state as NodeState) : null;
-    if (ev) emit(ev);
+    if (record || onTriggers.length > 0) emit(stepEvent(rt, input, res.state as NodeState, sendSeq));
     else {
       seq++;
       stats.events++;
     }
     afterStateChange(rt);
-    applyEffects(rt, res.effects);
+    if (res.effects.length) applyEffects(rt, res.effects);
   };
 
   const applyEffects = (rt: NodeRt, effects: Effect[]) => {
@@ -240,11 +264,14 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
     stats.messagesSent++;
     const plan = network.plan(from, to, now);
     let lost: DropReason | undefined = plan.lost ? 'loss' : undefined;
-    let delays = plan.delays;
+    // Delivery delays of the copies: n of them (0, 1 or 2), d0 then d1.
+    let n = plan.copies;
+    let d0 = plan.first;
+    let d1 = plan.second;
     let faultId: string | undefined;
     if (!lost && network.isCut(from, to)) {
       lost = 'partition';
-      delays = [];
+      n = 0;
     }
     if (armed.length) {
       for (const a of armed) {
@@ -254,25 +281,29 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         const act = a.fault.do;
         if ('drop' in act) {
           lost = 'fault';
-          delays = [];
+          n = 0;
         } else if ('delay' in act) {
           if (!lost) {
-            delays = delays.map((d) => d + act.by);
-            network.bumpFifo(from, to, now + delays[0]);
+            d0 += act.by;
+            d1 += act.by;
+            network.bumpFifo(from, to, now + d0);
           }
         } else if ('duplicate' in act) {
-          if (!lost && delays.length < 2) delays = [delays[0], delays[0] + Math.max(1, delays[0] / 2)];
+          if (!lost && n < 2) {
+            d1 = d0 + Math.max(1, d0 / 2);
+            n = 2;
+          }
         }
         break;
       }
     }
     if (lost) {
-      delays = [];
+      n = 0;
       ts.dropped++;
       stats.messagesDropped++;
     }
     const sendSeq = seq;
-    if (needEvents()) {
+    if (record || onTriggers.length > 0) {
       emit({
         seq,
         t: now,
@@ -281,7 +312,7 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         to,
         msgId,
         msg,
-        copies: delays.map((d) => ({ deliverAt: now + d })),
+        copies: n === 0 ? [] : n === 1 ? [{ deliverAt: now + d0 }] : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
         ...(lost ? { lost } : {}),
         ...(faultId ? { faultId } : {}),
       });
@@ -289,7 +320,8 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
       seq++;
       stats.events++;
     }
-    for (const d of delays) queue.push(now + d, { k: 'deliver', to, from, msgId, sendSeq, msg });
+    if (n > 0) queue.push(now + d0, { k: 'deliver', to, from, msgId, sendSeq, msg });
+    if (n > 1) queue.push(now + d1, { k: 'deliver', to, from, msgId, sendSeq, msg });
   };
 
   const applyFault = (fault: Fault) => {
@@ -315,7 +347,7 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
       up[rt.id] = true;
       if (needEvents()) emit({ seq, t: now, node: rt.id, kind: 'fault', faultId: fault.id, action: act });
       else seq++;
-      runStep(rt, { kind: 'recover' }, (state) => ({ seq, t: now, node: rt.id, kind: 'recover', state }));
+      runStep(rt, { kind: 'recover' });
     } else {
       if ('partition' in act) network.cut(act.partition.a, act.partition.b, !!act.partition.oneWay);
       else if ('heal' in act) network.healAll();
@@ -346,24 +378,25 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
   }
 
   let stoppedBy: StopReason = 'quiescent';
+  const horizon = scenario.horizon;
   while (queue.size) {
-    if (queue.peekTime() > scenario.horizon) {
+    const t = queue.peekTime();
+    if (t > horizon) {
       stoppedBy = 'horizon';
-      now = scenario.horizon;
+      now = horizon;
       break;
     }
     if (stats.events >= maxEvents) {
       stoppedBy = 'maxEvents';
       break;
     }
-    const t = queue.peekTime();
     const item = queue.pop() as QItem;
     now = t;
     switch (item.k) {
       case 'start': {
         const rt = nodes.get(item.node) as NodeRt;
         if (!rt.up) break;
-        runStep(rt, { kind: 'start' }, (state) => ({ seq, t: now, node: rt.id, kind: 'start', state }));
+        runStep(rt, { kind: 'start' });
         break;
       }
       case 'deliver': {
@@ -393,44 +426,20 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         }
         typeStats(item.msg.type).delivered++;
         stats.messagesDelivered++;
-        runStep(rt, { kind: 'deliver', from: item.from, msg: item.msg, msgId: item.msgId }, (state) => ({
-          seq,
-          t: now,
-          node: rt.id,
-          kind: 'deliver',
-          from: item.from,
-          msgId: item.msgId,
-          sendSeq: item.sendSeq,
-          msg: item.msg,
-          state,
-        }));
+        runStep(rt, { kind: 'deliver', from: item.from, msg: item.msg, msgId: item.msgId }, item.sendSeq);
         break;
       }
       case 'timer': {
         const rt = nodes.get(item.node) as NodeRt;
         if (!rt.up || rt.timers.get(item.name) !== item.gen) break; // cancelled, replaced, or lost in a crash
         rt.timers.delete(item.name);
-        runStep(rt, { kind: 'timer', name: item.name, data: item.data }, (state) => ({
-          seq,
-          t: now,
-          node: rt.id,
-          kind: 'timer',
-          name: item.name,
-          state,
-        }));
+        runStep(rt, { kind: 'timer', name: item.name, data: item.data });
         break;
       }
       case 'request': {
         const rt = nodes.get(item.node) as NodeRt;
         if (!rt.up) break;
-        runStep(rt, { kind: 'request', request: item.msg }, (state) => ({
-          seq,
-          t: now,
-          node: rt.id,
-          kind: 'request',
-          msg: item.msg,
-          state,
-        }));
+        runStep(rt, { kind: 'request', request: item.msg });
         break;
       }
       case 'fault':
