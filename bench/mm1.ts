@@ -1,14 +1,35 @@
 /**
- * An M/M/1 queue as a pattern of the engine (source → server), the workload used to compare the engine with simjs.
- * Arrivals: Poisson(rate λ) from the source's own timer; service: exponential(mean 1/μ). Messages cross a zero-latency link.
+ * An M/M/1 queue as a pattern of the engine (source → server), the workload on which the engine is compared with
+ * simjs (bench/engine.bench.ts). Arrivals: Poisson with mean gap `meanArrival`, from the source's own timer; service:
+ * exponential with mean `meanService`, FIFO, one server. Customers cross a zero-latency link.
+ *
+ * The model is lean but pure: the server keeps only counters, and the mean wait in queue comes from the time-integral
+ * of the queue length (Little's law: Wq = ∫Q dt / customers), so no per-customer array is needed.
  */
 import { role, type PatternDef } from '../src/engine/pattern';
+import type { Effect, NodeState } from '../src/engine/types';
 
-interface SrcD { sent: number }
-interface SrvD { served: number; queue: number; busy: boolean; waitSum: number; arrivals: number[] }
+interface SrcD {
+  sent: number;
+}
+export interface SrvD {
+  /** Customers whose service finished. */
+  served: number;
+  /** Customers waiting (not in service). */
+  queue: number;
+  busy: boolean;
+  /** Last time `queue` or `busy` changed. */
+  last: number;
+  /** ∫ queue dt (ms · customers). */
+  queueArea: number;
+  /** ∫ busy dt (ms). */
+  busyTime: number;
+}
+
+const exp = (u: number, mean: number) => -Math.log(1 - u) * mean;
 
 export function mm1Pattern(customers: number, meanArrival: number, meanService: number): PatternDef {
-  const exp = (u: number, mean: number) => -Math.log(1 - u) * mean;
+  const arrive: Effect = { kind: 'send', to: 'server', msg: { type: 'C' } };
   return {
     id: 'mm1',
     family: 'bench',
@@ -16,36 +37,61 @@ export function mm1Pattern(customers: number, meanArrival: number, meanService: 
       source: role<SrcD, null>({
         init: () => ({ durable: { sent: 0 }, volatile: null }),
         step(s, input, ctx) {
-          if (input.kind === 'start') return { state: s, effects: [{ kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) }] };
+          if (input.kind === 'start') {
+            return { state: s, effects: [{ kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) }] };
+          }
           if (input.kind === 'timer') {
             const sent = s.durable.sent + 1;
-            const effects: import('../src/engine/types').Effect[] = [{ kind: 'send', to: 'server', msg: { type: 'C' } }];
-            if (sent < customers) effects.push({ kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) });
-            return { state: { durable: { sent }, volatile: null }, effects };
+            const state: NodeState<SrcD, null> = { durable: { sent }, volatile: null };
+            if (sent >= customers) return { state, effects: [arrive] };
+            return { state, effects: [arrive, { kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) }] };
           }
           return { state: s, effects: [] };
         },
       }),
       server: role<SrvD, null>({
-        init: () => ({ durable: { served: 0, queue: 0, busy: false, waitSum: 0, arrivals: [] }, volatile: null }),
+        init: () => ({
+          durable: { served: 0, queue: 0, busy: false, last: 0, queueArea: 0, busyTime: 0 },
+          volatile: null,
+        }),
         step(s, input, ctx) {
           const d = s.durable;
+          const dt = ctx.now - d.last;
+          const queueArea = d.queueArea + d.queue * dt;
+          const busyTime = d.busy ? d.busyTime + dt : d.busyTime;
           if (input.kind === 'deliver') {
             if (!d.busy) {
-              return { state: { durable: { ...d, busy: true }, volatile: null }, effects: [{ kind: 'setTimer', name: 's', after: exp(ctx.random(), meanService) }] };
-            }
-            d.arrivals.push(ctx.now); // queue kept as an append-only array for speed (bench-only model)
-            return { state: { durable: { ...d, queue: d.queue + 1 }, volatile: null }, effects: [] };
-          }
-          if (input.kind === 'timer') {
-            if (d.queue > 0) {
-              const arrivedAt = d.arrivals[d.served - (d.served - (d.arrivals.length - d.queue))] ?? ctx.now;
               return {
-                state: { durable: { ...d, served: d.served + 1, queue: d.queue - 1, waitSum: d.waitSum + (ctx.now - arrivedAt) }, volatile: null },
+                state: {
+                  durable: { served: d.served, queue: 0, busy: true, last: ctx.now, queueArea, busyTime },
+                  volatile: null,
+                },
                 effects: [{ kind: 'setTimer', name: 's', after: exp(ctx.random(), meanService) }],
               };
             }
-            return { state: { durable: { ...d, served: d.served + 1, busy: false }, volatile: null }, effects: [] };
+            return {
+              state: {
+                durable: { served: d.served, queue: d.queue + 1, busy: true, last: ctx.now, queueArea, busyTime },
+                volatile: null,
+              },
+              effects: [],
+            };
+          }
+          if (input.kind === 'timer') {
+            const served = d.served + 1;
+            if (d.queue > 0) {
+              return {
+                state: {
+                  durable: { served, queue: d.queue - 1, busy: true, last: ctx.now, queueArea, busyTime },
+                  volatile: null,
+                },
+                effects: [{ kind: 'setTimer', name: 's', after: exp(ctx.random(), meanService) }],
+              };
+            }
+            return {
+              state: { durable: { served, queue: 0, busy: false, last: ctx.now, queueArea, busyTime }, volatile: null },
+              effects: [],
+            };
           }
           return { state: s, effects: [] };
         },
@@ -61,12 +107,84 @@ export function mm1Pattern(customers: number, meanArrival: number, meanService: 
       edges: [{ from: 'source', to: 'server' }],
     }),
     defaultNetwork: { default: { latency: { kind: 'constant', value: 0 }, loss: 0, duplicate: 0, reorder: 0 } },
-    defaultHorizon: Infinity,
+    defaultHorizon: Number.MAX_VALUE,
     workload: () => [],
     invariants: [],
     outcomes: () => [],
     view: () => ({ tone: 'idle', statusKey: '', locks: [], durable: [], volatile: [] }),
     scenarios: [],
     handlers: [],
+  };
+}
+
+interface OneD {
+  arrived: number;
+  served: number;
+  queue: number;
+  busy: boolean;
+  last: number;
+  queueArea: number;
+  busyTime: number;
+}
+
+/**
+ * The same M/M/1 queue on one node, arrivals and service completions both as the node's timers: the same two events
+ * per customer that simjs schedules (arrival timer, facility completion), so the comparison is like for like.
+ */
+export function mm1OneNodePattern(customers: number, meanArrival: number, meanService: number): PatternDef {
+  return {
+    ...mm1Pattern(customers, meanArrival, meanService),
+    id: 'mm1-1node',
+    roles: {
+      server: role<OneD, null>({
+        init: () => ({
+          durable: { arrived: 0, served: 0, queue: 0, busy: false, last: 0, queueArea: 0, busyTime: 0 },
+          volatile: null,
+        }),
+        step(s, input, ctx) {
+          const d = s.durable;
+          if (input.kind === 'start') {
+            return { state: s, effects: [{ kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) }] };
+          }
+          if (input.kind !== 'timer') return { state: s, effects: [] };
+          const now = ctx.now;
+          const dt = now - d.last;
+          const queueArea = d.queueArea + d.queue * dt;
+          const busyTime = d.busy ? d.busyTime + dt : d.busyTime;
+          if (input.name === 'a') {
+            const arrived = d.arrived + 1;
+            const effects: Effect[] =
+              arrived < customers ? [{ kind: 'setTimer', name: 'a', after: exp(ctx.random(), meanArrival) }] : [];
+            if (!d.busy) effects.push({ kind: 'setTimer', name: 's', after: exp(ctx.random(), meanService) });
+            const queue = d.busy ? d.queue + 1 : 0;
+            return {
+              state: {
+                durable: { arrived, served: d.served, queue, busy: true, last: now, queueArea, busyTime },
+                volatile: null,
+              },
+              effects,
+            };
+          }
+          const served = d.served + 1;
+          const busy = d.queue > 0;
+          return {
+            state: {
+              durable: {
+                arrived: d.arrived,
+                served,
+                queue: busy ? d.queue - 1 : 0,
+                busy,
+                last: now,
+                queueArea,
+                busyTime,
+              },
+              volatile: null,
+            },
+            effects: busy ? [{ kind: 'setTimer', name: 's', after: exp(ctx.random(), meanService) }] : [],
+          };
+        },
+      }),
+    },
+    topology: () => ({ nodes: [{ id: 'server', role: 'server', label: 'server', x: 0, y: 0 }], edges: [] }),
   };
 }
