@@ -42,8 +42,9 @@ export function loggedCommit(s: CState, tx: string): boolean {
   return s.durable.log.some((r) => r.tx === tx && r.rec === 'COMMIT');
 }
 
+/** Work the standby would have to finish: undecided or committing (an abort needs nobody: presumed abort). */
 const active = (v: CVolatile) =>
-  Object.values(v.txs).some((t) => t.phase !== 'done-commit' && t.phase !== 'done-abort');
+  Object.values(v.txs).some((t) => t.phase === 'voting' || t.phase === 'precommit' || t.phase === 'committing');
 
 function withTx(s: CState, tx: string, t: CTx): CState {
   return { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: t } } };
@@ -59,7 +60,7 @@ function ensureHeartbeat(s: CState, ctx: StepContext, effects: Effect[]): CState
   return { ...s, volatile: { ...s.volatile, hb: true } };
 }
 
-export const hbInterval = (ctx: StepContext) => Math.max(1, Math.floor(num(ctx.params, 'takeoverTimeout') / 3));
+export const hbInterval = (ctx: StepContext) => Math.max(1, Math.floor(num(ctx.params, 'takeoverTimeout') / 2));
 
 function decideCommit(s: CState, tx: string, ctx: StepContext, effects: Effect[]): CState {
   const t = s.volatile.txs[tx];

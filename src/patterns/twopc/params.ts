@@ -42,7 +42,7 @@ export const params: ParamDef[] = [
     default: 1_000,
     min: 50,
     max: 60_000,
-    source: 'scaled down; ZooKeeper session timeout ≥ 2 × tickTime (2 s) — heartbeats every third of it',
+    source: 'scaled down; ZooKeeper session timeout ≥ 2 × tickTime (2 s) — heartbeats every half of it',
   },
   { key: 'lockBound', kind: 'ms', default: 3_000, min: 100, max: 600_000 },
   { key: 'thirdPartyAt', kind: 'ms', default: 0, min: 0, max: 60_000 },

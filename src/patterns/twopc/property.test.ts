@@ -152,19 +152,19 @@ describe('2PC atomicity under random fault schedules', () => {
   it('holds with the decision log on (every crash followed by a recovery)', () => {
     fc.assert(
       fc.property(world, (w) => !atomicityBroken(scenarioOf(w, true))),
-      { numRuns: 250, seed: 20_241_125 },
+      { numRuns: 200, seed: 20_241_125 },
     );
-  });
+  }, 30_000);
 
   it('fails for some schedule with the decision log off', () => {
     const res = fc.check(
       fc.property(world, (w) => !atomicityBroken(scenarioOf(w, false))),
-      { numRuns: 250, seed: 20_241_125 },
+      { numRuns: 200, seed: 20_241_125 },
     );
     expect(res.failed).toBe(true);
     // The counterexample really is a log-off problem: the same schedule with the log on keeps atomicity.
     const cex = res.counterexample?.[0];
     expect(cex).toBeDefined();
     if (cex) expect(atomicityBroken(scenarioOf(cex, true))).toBe(false);
-  });
+  }, 30_000);
 });
