@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { exampleFiles } from './examples-lib';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const files = exampleFiles();
+const files = await exampleFiles();
 const wanted = new Set(files.map((f) => f.path));
 let written = 0;
 for (const f of files) {
