@@ -133,6 +133,7 @@ export default {
     'error.import': 'Cannot import {{file}}: field "{{path}}" {{message}}. The current run is unchanged.',
     'error.importRead': 'Cannot read the file {{file}}.',
     'error.link': 'This link cannot be opened: "{{path}}" {{message}}. Showing the default scenario.',
+    'error.linkBroken': 'This link cannot be opened: {{message}}. Showing the default scenario.',
     'error.clipboard': 'Copying to the clipboard is not allowed here; copy the address bar instead.',
   },
   zh: {
@@ -268,6 +269,7 @@ export default {
     'error.import': '无法导入 {{file}}：字段“{{path}}”{{message}}。当前运行保持不变。',
     'error.importRead': '无法读取文件 {{file}}。',
     'error.link': '无法打开此链接：“{{path}}”{{message}}。显示默认场景。',
+    'error.linkBroken': '无法打开此链接：{{message}}。显示默认场景。',
     'error.clipboard': '此处不允许写入剪贴板，请直接复制地址栏。',
   },
 };

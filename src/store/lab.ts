@@ -11,6 +11,7 @@ import { simulate, type SimResult } from '../engine/simulator';
 import { indexTrace, posAtTime, type Cursor, type TraceIndex } from '../engine/trace';
 import { baseScenario, namedScenario } from '../engine/scenario';
 import { getPattern, patterns } from '../patterns/registry';
+import { autoSpeed } from './ui';
 
 /** What is selected or hovered, shared by every view (diagram, sequence chart, event log, tables). */
 export type Selection =
@@ -69,17 +70,16 @@ function run(pattern: PatternDef, scenario: Scenario): { result: SimResult; inde
 
 let errorIds = 0;
 
-function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor'> {
+function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
   const pattern = patterns[0];
   const scenario = baseScenario(pattern);
   const { result, index } = run(pattern, scenario);
-  return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 } };
+  return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 }, speed: autoSpeed(index.sends) };
 }
 
 export const useLab = create<LabState>()((set, get) => ({
   ...initial(),
   playing: false,
-  speed: 1,
   selection: null,
   hover: null,
   errors: [],
@@ -92,7 +92,16 @@ export const useLab = create<LabState>()((set, get) => ({
     }
     try {
       const { result, index } = run(pattern, s);
-      set({ pattern, scenario: s, result, index, cursor: { pos: 0, t: 0 }, playing: false, selection: null });
+      set({
+        pattern,
+        scenario: s,
+        result,
+        index,
+        cursor: { pos: 0, t: 0 },
+        playing: false,
+        selection: null,
+        speed: autoSpeed(index.sends),
+      });
       return true;
     } catch (e) {
       get().pushError('error.runFailed', { message: e instanceof Error ? e.message : String(e) });

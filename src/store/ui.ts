@@ -34,3 +34,19 @@ export function nextSpeed(current: number, dir: 1 | -1): number {
   if (dir > 0) return SPEEDS.find((s) => s > current + 1e-9) ?? SPEEDS[SPEEDS.length - 1];
   return [...SPEEDS].reverse().find((s) => s < current - 1e-9) ?? SPEEDS[0];
 }
+
+/** A playback speed at which a typical message takes about 0.6 s on screen (snapped to SPEEDS). */
+export function autoSpeed(sends: readonly { t: number; copies: readonly { deliverAt: number }[] }[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const s of sends) {
+    for (const c of s.copies) {
+      sum += c.deliverAt - s.t;
+      n++;
+    }
+    if (n > 2000) break;
+  }
+  if (!n || sum <= 0) return 1;
+  const raw = sum / n / 600;
+  return [...SPEEDS].reverse().find((v) => v <= raw) ?? SPEEDS[0];
+}

@@ -127,6 +127,8 @@ const en: Record<string, string> = {
 
   '2pc.row.data': 'data',
   '2pc.row.log': 'log',
+  '2pc.row.votes': 'votes',
+  '2pc.row.acks': 'acknowledged',
   '2pc.row.waiting': 'lock queue',
   '2pc.row.inDoubt': 'in doubt',
   '2pc.row.coordinator': 'coordinator',
@@ -301,6 +303,8 @@ const zh: Record<string, string> = {
 
   '2pc.row.data': '数据',
   '2pc.row.log': '日志',
+  '2pc.row.votes': '投票',
+  '2pc.row.acks': '已确认',
   '2pc.row.waiting': '锁等待队列',
   '2pc.row.inDoubt': '存疑',
   '2pc.row.coordinator': '协调者',

@@ -59,27 +59,27 @@ function participantView(s: PState): NodeView {
   return { tone: toneOf[word], statusKey: S(word), locks: holder ? [`x (${holder})`] : [], durable, volatile };
 }
 
+function phaseTone(phase: string): Tone {
+  if (phase === 'voting' || phase === 'precommit') return 'working';
+  if (phase === 'committing' || phase === 'done-commit') return 'committed';
+  if (phase === 'aborting' || phase === 'done-abort') return 'aborted';
+  return 'idle';
+}
+
 function coordinatorView(s: CState): NodeView {
   const txs = Object.entries(s.volatile.txs);
   const open = txs.filter(([, t]) => !t.phase.startsWith('done'));
   const phase = open.length ? open[open.length - 1][1].phase : txs.length ? txs[txs.length - 1][1].phase : 'idle';
-  const tone: Tone =
-    phase === 'voting' || phase === 'precommit'
-      ? 'working'
-      : phase === 'committing' || phase === 'done-commit'
-        ? 'committed'
-        : phase === 'aborting' || phase === 'done-abort'
-          ? 'aborted'
-          : 'idle';
+  const tone = phaseTone(phase);
   const durable: NodeViewRow[] = s.durable.log.map((r) => ({ label: L('log'), value: `${r.rec} ${r.tx}` }));
   if (!durable.length) durable.push({ label: L('log'), value: '—' });
-  const volatile: NodeViewRow[] = txs.map(([tx, t]) => ({
-    label: tx,
-    value: `${t.phase} · ${Object.entries(t.votes)
-      .map(([p, y]) => `${p}${y ? '✓' : '✗'}`)
-      .join(' ')}${t.acks.length ? ` · ack ${t.acks.join(' ')}` : ''}`,
-    valueKey: S('c.' + t.phase),
-  }));
+  const volatile: NodeViewRow[] = [];
+  for (const [tx, t] of txs) {
+    volatile.push({ label: tx, value: t.phase, valueKey: S('c.' + t.phase), tone: phaseTone(t.phase) });
+    const votes = Object.entries(t.votes).map(([p, y]) => `${p}${y ? '✓' : '✗'}`);
+    if (votes.length) volatile.push({ label: L('votes'), value: votes.join(' ') });
+    if (t.acks.length) volatile.push({ label: L('acks'), value: t.acks.join(' ') });
+  }
   return { tone, statusKey: S('c.' + phase), locks: [], durable, volatile };
 }
 

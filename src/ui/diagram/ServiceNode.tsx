@@ -213,7 +213,7 @@ function LockIcon() {
   );
 }
 
-function DiskIcon() {
+export function DiskIcon() {
   return (
     <svg
       aria-hidden="true"
@@ -230,7 +230,7 @@ function DiskIcon() {
   );
 }
 
-function ChipIcon() {
+export function ChipIcon() {
   return (
     <svg
       aria-hidden="true"

@@ -8,7 +8,7 @@ import { Controls, ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
-import { NODE_H, NODE_W, ServiceNode, type ServiceNodeType } from './ServiceNode';
+import { ChipIcon, DiskIcon, NODE_H, NODE_W, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { FaultMenu } from './FaultMenu';
 import { MenuContext, type MenuTarget } from './menu';
@@ -144,14 +144,15 @@ export default function Topology() {
             {t('diagram.title')}
           </h2>
           <span className="flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3.5 w-3.5 rounded-sm border-2 border-slate-500" />
+            <span className="inline-flex items-center rounded border border-slate-500 bg-white px-0.5 text-slate-700">
+              <DiskIcon />
+            </span>
             {t('diagram.legendDisk')}
           </span>
           <span className="flex items-center gap-1">
-            <span
-              aria-hidden="true"
-              className="inline-block h-3.5 w-3.5 rounded-sm border-2 border-dashed border-slate-600"
-            />
+            <span className="inline-flex items-center rounded border border-dashed border-slate-600 px-0.5 text-slate-700">
+              <ChipIcon />
+            </span>
             {t('diagram.legendMemory')}
           </span>
         </div>

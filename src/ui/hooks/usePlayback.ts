@@ -5,11 +5,14 @@
  * so a 24-hour retry ladder plays in seconds. Stops at the end of the trace.
  */
 import { useEffect } from 'react';
+import { inFlightAt } from '../../engine/trace';
 import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 
-/** A gap is "idle" when crossing it at the chosen speed would take longer than this (wall ms). */
+/** A gap with no message in flight is "idle" when crossing it at the chosen speed would take longer than this. */
 const IDLE_GAP_WALL_MS = 1000;
+/** Any gap (even with a message in flight, e.g. one delayed by 40 s) longer than this on screen is compressed. */
+const LONG_GAP_WALL_MS = 4000;
 /** How long a compressed gap takes on screen (wall ms). */
 const COMPRESSED_GAP_WALL_MS = 450;
 /** Cap one frame's wall time so a background tab does not jump the run forward. */
@@ -23,6 +26,8 @@ export function advance(
   dtWall: number,
   speed: number,
   compressIdle: boolean,
+  /** Messages are in flight now: only very long gaps are compressed, so tokens still glide at the chosen speed. */
+  busy = false,
 ): number {
   const { pos, t } = cursor;
   let rate = speed;
@@ -31,7 +36,7 @@ export function advance(
     const prev = pos === 0 ? 0 : events[pos - 1].t;
     const next = events[pos].t;
     const gap = next - prev;
-    if (gap / speed > IDLE_GAP_WALL_MS) {
+    if (gap / speed > (busy ? LONG_GAP_WALL_MS : IDLE_GAP_WALL_MS)) {
       rate = Math.max(speed, gap / COMPRESSED_GAP_WALL_MS);
       cap = next; // land on the next event, then continue at normal speed
     }
@@ -51,7 +56,9 @@ export function usePlayback() {
       const st = useLab.getState();
       if (!st.playing) return;
       const { index, cursor, speed } = st;
-      const t = advance(index.events, index.endTime, cursor, dt, speed, useUi.getState().compressIdle);
+      const compress = useUi.getState().compressIdle;
+      const busy = compress && inFlightAt(index, cursor).length > 0;
+      const t = advance(index.events, index.endTime, cursor, dt, speed, compress, busy);
       if (t >= index.endTime) {
         st.seekTime(index.endTime);
         st.setPlaying(false);

@@ -12,7 +12,9 @@ export function loadFromHash(hash: string): void {
   const r = decodeLink(hash);
   const lab = useLab.getState();
   if (!r.ok) {
-    lab.pushError('error.link', { path: r.error.path || '—', message: r.error.message });
+    const { path, message } = r.error;
+    if (!path || path === 'link') lab.pushError('error.linkBroken', { message });
+    else lab.pushError('error.link', { path, message });
     return;
   }
   lab.loadScenario(r.scenario);

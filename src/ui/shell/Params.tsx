@@ -71,7 +71,16 @@ function ParamsForm({ close }: { close: () => void }) {
       else next[p.key] = r.value;
     }
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    const bad = pattern.params.find((p) => errs[p.key]);
+    if (bad) {
+      // Show the first bad field (the form may be scrolled) and put the caret there.
+      requestAnimationFrame(() => {
+        const el = document.getElementById(`param-${bad.key}`);
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      });
+      return;
+    }
     const ok = useLab.getState().editScenario((s) => withParams(pattern, s, next));
     if (ok) close();
   };

@@ -192,7 +192,7 @@ function Icon({ name }: { name: 'start' | 'back' | 'play' | 'pause' | 'forward' 
 }
 
 function speedLabel(v: number) {
-  return `${v < 1 ? String(v).replace(/^0/, '') || '0' : v}×`;
+  return `${v}×`;
 }
 
 export function Timeline() {
