@@ -115,6 +115,24 @@ const en: Record<string, string> = {
   'saga.note.emptyApplied':
     '{{node}}: compensation of {{gid}} ran although its action never did — empty compensation executed.',
   'saga.note.hangingApplied': '{{node}}: action of {{gid}} ran after its compensation — nothing will undo it.',
+  'role.saga.payerEvents': 'Payer account service (events)',
+  'role.saga.payeeEvents': 'Payee account service (events)',
+  'scenario.saga.saga-choreography.title': 'Choreography: no coordinator',
+  'scenario.saga.saga-choreography.desc':
+    'Bob’s service debits him and, in the same local transaction, writes an event for Smith’s service into its outbox; a relay publishes it until Smith acknowledges. Nobody holds the whole picture: the client learns the result from the last service.',
+  'scenario.saga.saga-choreography-compensate.title': 'Choreography: compensation by events',
+  'scenario.saga.saga-choreography-compensate.desc':
+    'Smith’s service fails its step and publishes a compensation event back to Bob’s service, which refunds him and tells the client the saga was aborted.',
+  'scenario.saga.saga-choreography-lost-ack.title': 'Choreography: a lost ack (幂等)',
+  'scenario.saga.saga-choreography-lost-ack.desc':
+    'Smith’s ack is lost, so Bob’s outbox relay publishes the event again (at-least-once). Without the barrier Smith is credited twice; with it the repeat is skipped.',
+  'param.saga.coordination': 'Coordination',
+  'param.saga.coordination.help':
+    'Orchestration: a coordinator drives the steps (dtm, Seata state machine). Choreography: services publish events to each other through an outbox.',
+  'saga.row.outbox': 'outbox event',
+  'saga.note.publish':
+    '{{node}} publishes {{type}} of {{gid}} to {{to}} (written to its outbox in the same local transaction).',
+  'saga.note.relay': '{{node}}’s outbox relay publishes {{n}} unacknowledged event(s) again.',
   ...shared('en'),
 };
 
@@ -223,6 +241,23 @@ const zh: Record<string, string> = {
   'saga.note.duplicateApplied': '{{node}}：{{gid}} 的 {{op}} 又执行了一次——生效两次（不幂等）。',
   'saga.note.emptyApplied': '{{node}}：正向操作从未执行，{{gid}} 的补偿却执行了——空补偿被执行。',
   'saga.note.hangingApplied': '{{node}}：{{gid}} 的正向操作在补偿之后执行——悬挂，没人会撤销它。',
+  'role.saga.payerEvents': '付款方账户服务（事件）',
+  'role.saga.payeeEvents': '收款方账户服务（事件）',
+  'scenario.saga.saga-choreography.title': '协同式：没有协调者',
+  'scenario.saga.saga-choreography.desc':
+    'Bob 的服务扣款，并在同一个本地事务里把给 Smith 服务的事件写入本地消息表（outbox）；中继不断投递直到 Smith 确认。没有谁掌握全局：客户端从最后一个服务得知结果。',
+  'scenario.saga.saga-choreography-compensate.title': '协同式：用事件补偿',
+  'scenario.saga.saga-choreography-compensate.desc':
+    'Smith 的服务执行失败，向 Bob 的服务发布补偿事件；Bob 被退款，客户端得知 Saga 已中止。',
+  'scenario.saga.saga-choreography-lost-ack.title': '协同式：确认丢失（幂等）',
+  'scenario.saga.saga-choreography-lost-ack.desc':
+    'Smith 的确认丢失，Bob 的中继再次发布事件（至少一次）。没有屏障时 Smith 入账两次；有屏障时重复被跳过。',
+  'param.saga.coordination': '协调方式',
+  'param.saga.coordination.help':
+    '编排式：由协调者驱动各步骤（dtm、Seata 状态机）。协同式：服务之间通过本地消息表发布事件。',
+  'saga.row.outbox': '待发事件',
+  'saga.note.publish': '{{node}} 向 {{to}} 发布 {{gid}} 的 {{type}}（在同一个本地事务里写入本地消息表）。',
+  'saga.note.relay': '{{node}} 的中继再次发布 {{n}} 个未确认的事件。',
   ...shared('zh'),
 };
 

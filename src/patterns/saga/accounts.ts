@@ -54,7 +54,7 @@ export const payeeOps: OpSpec[] = [
   },
 ];
 
-const common = {
+export const sagaCommon = {
   prefix: 'saga',
   emptyStatus: 'emptyCompensation',
   refusedStatus: 'refusedAction',
@@ -62,12 +62,12 @@ const common = {
 };
 
 export const sagaPayerRole = serviceRole({
-  ...common,
+  ...sagaCommon,
   ops: payerOps,
   initialBalance: (ctx) => Number(ctx.params.bobBalance),
 });
 export const sagaPayeeRole = serviceRole({
-  ...common,
+  ...sagaCommon,
   ops: payeeOps,
   initialBalance: (ctx) => Number(ctx.params.smithBalance),
 });

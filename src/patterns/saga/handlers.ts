@@ -62,4 +62,19 @@ export const sagaHandlers: HandlerDef[] = [
       '}',
     ],
   },
+  {
+    id: 'choreography.publish',
+    role: 'payerEvents',
+    runsOn: ['BEGIN', 'ACTION', 'COMPENSATE', 'ACK', 'relay'],
+    code: [
+      '// choreography only: every service publishes the next event itself',
+      'func OnEvent(ev) {',
+      '  tx := db.Begin()',
+      '  ok := barrier.Call(tx, step(ev))            // TransOut / TransOutCompensate',
+      '  INSERT INTO outbox(eid, to, event) VALUES (next(ev, ok))',
+      '  tx.Commit(); ack(ev)',
+      '}',
+      'every interval: publish unacked outbox rows  // at-least-once',
+    ],
+  },
 ];

@@ -40,6 +40,11 @@ function safe(s: Schedule, params: Record<string, string | number>, barrier: boo
 
 const arb = fc.tuple(scheduleArb(['ACTION', 'COMPENSATE']), knobs);
 
+const choreo = fc.tuple(
+  scheduleArb(['BEGIN', 'ACTION', 'COMPENSATE', 'ACK'], { mesh: true, crashable: ['bob', 'smith'] }),
+  knobs.map((k) => ({ ...k, coordination: 'choreography' })),
+);
+
 describe('Saga under random fault schedules (drops, duplicates, delays, reordering, coordinator crash + recovery)', () => {
   it('with the barrier: money conserved, nothing applied twice, all steps done or all compensated', () => {
     fc.assert(
@@ -53,5 +58,17 @@ describe('Saga under random fault schedules (drops, duplicates, delays, reorderi
       { numRuns: 300, seed: 20260101 },
     );
     expect(res.failed).toBe(true);
+  });
+  it('choreography (outbox + acks, service crashes): safe with the barrier, not without', () => {
+    fc.assert(
+      fc.property(choreo, ([s, k]) => safe(s, k, true)),
+      { numRuns: 300, seed: 20260101 },
+    );
+    expect(
+      fc.check(
+        fc.property(choreo, ([s, k]) => safe(s, k, false)),
+        { numRuns: 300, seed: 20260101 },
+      ).failed,
+    ).toBe(true);
   });
 });

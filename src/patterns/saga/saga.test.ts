@@ -88,3 +88,22 @@ describe('Saga behaviour', () => {
     expect([...need].filter((k) => !(k in i18n.en))).toEqual([]);
   });
 });
+
+describe('Saga by choreography', () => {
+  it('no coordinator in the topology; Bob publishes T2 to Smith through his outbox, then it is acked', () => {
+    const r = runNamed(saga, 'saga-choreography');
+    expect(r.topology.nodes.map((n) => n.id)).toEqual(['client', 'bob', 'smith']);
+    const ev = r.events.find(
+      (e) => e.kind === 'send' && e.node === 'bob' && e.to === 'smith' && e.msg.type === 'ACTION',
+    );
+    expect(ev).toBeDefined();
+    expect(r.events.some((e) => e.kind === 'deliver' && e.node === 'bob' && e.msg.type === 'ACK')).toBe(true);
+  });
+  it('a lost ack makes the relay publish again: unguarded Smith is credited at the second delivery', () => {
+    const r = runNamed(saga, 'saga-choreography-lost-ack', false);
+    const actions = r.events.filter((e) => e.kind === 'deliver' && e.node === 'smith' && e.msg.type === 'ACTION');
+    expect(actions).toHaveLength(2);
+    expect(inv(r, 'exactly-once').firstBreakSeq).toBe(actions[1].seq);
+    expect(Math.round(actions[1].t - actions[0].t)).toBeGreaterThanOrEqual(9_900);
+  });
+});

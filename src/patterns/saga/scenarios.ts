@@ -109,10 +109,52 @@ export const sagaScenarios: NamedScenario[] = [
       },
     },
   },
+  {
+    id: 'saga-choreography',
+    claims: [],
+    params: { coordination: 'choreography' },
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: allHold,
+      neverBreaks: ['conservation', 'exactly-once'],
+      durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 80, outbox: [] } },
+    },
+  },
+  {
+    id: 'saga-choreography-compensate',
+    claims: [],
+    params: { coordination: 'choreography', failStep: 'smith' },
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      neverBreaks: ['conservation', 'exactly-once'],
+      durable: { bob: { 'ledger.available': 100, 'status.g1': 'compensated' }, smith: { 'ledger.available': 50 } },
+    },
+  },
+  {
+    id: 'saga-choreography-lost-ack',
+    claims: [],
+    guards: { barrier: false },
+    params: { coordination: 'choreography' },
+    // Smith's ack of Bob's event is lost: Bob's outbox relay publishes it again (at-least-once)
+    faults: [{ id: 'lose-ack', when: { at: 0 }, do: { drop: { from: 'smith', to: 'bob', type: 'ACK' } } }],
+    expect: {
+      outcomes: { g1: 'committed' },
+      invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+      breaks: ['conservation', 'exactly-once'],
+      durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 110 } },
+    },
+  },
 ];
 
 /** With the barrier ON, for scenarios that ship with it off. */
 export const sagaGuardedExpect: Record<string, Expectation> = {
+  'saga-choreography-lost-ack': {
+    outcomes: { g1: 'committed' },
+    invariants: allHold,
+    neverBreaks: ['conservation', 'exactly-once'],
+    durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 80 } },
+  },
   'saga-idempotency': {
     outcomes: { g1: 'committed' },
     invariants: allHold,

@@ -14,8 +14,17 @@ export interface Schedule {
 
 const BRANCH = fc.constantFrom('bob', 'smith');
 
-export function scheduleArb(requests: string[]): fc.Arbitrary<Schedule> {
-  const replies = requests.flatMap((t) => [`${t}_OK`, `${t}_FAIL`]);
+/**
+ * `requests`: the request types a hub (the TM) sends to the branches, replies being `${type}_OK` / `${type}_FAIL`.
+ * With `mesh` (choreography: no hub) messages are matched by type and receiver only, `requests` are all the event
+ * types, and the crash hits one of `crashable` instead of the TM.
+ */
+export function scheduleArb(
+  requests: string[],
+  opts: { mesh?: boolean; crashable?: string[] } = {},
+): fc.Arbitrary<Schedule> {
+  const replies = opts.mesh ? requests : requests.flatMap((t) => [`${t}_OK`, `${t}_FAIL`]);
+  const crashable = opts.crashable ?? ['TM'];
   const msgFault = fc.oneof(
     fc.record({
       kind: fc.constant('drop' as const),
@@ -43,7 +52,11 @@ export function scheduleArb(requests: string[]): fc.Arbitrary<Schedule> {
     }),
   );
   const crash = fc.option(
-    fc.record({ at: fc.integer({ min: 0, max: 40_000 }), down: fc.integer({ min: 1, max: 30_000 }) }),
+    fc.record({
+      node: fc.constantFrom(...crashable),
+      at: fc.integer({ min: 0, max: 40_000 }),
+      down: fc.integer({ min: 1, max: 30_000 }),
+    }),
     { nil: undefined },
   );
   return fc
@@ -59,7 +72,11 @@ export function scheduleArb(requests: string[]): fc.Arbitrary<Schedule> {
         const id = `f${i}`;
         const when = { at: 0 };
         const isReply = m.type.endsWith('_OK') || m.type.endsWith('_FAIL');
-        const match = isReply ? { from: m.peer, to: 'TM', type: m.type } : { from: 'TM', to: m.peer, type: m.type };
+        const match = opts.mesh
+          ? { to: m.peer, type: m.type }
+          : isReply
+            ? { from: m.peer, to: 'TM', type: m.type }
+            : { from: 'TM', to: m.peer, type: m.type };
         switch (m.kind) {
           case 'drop':
           case 'dropReply':
@@ -71,8 +88,8 @@ export function scheduleArb(requests: string[]): fc.Arbitrary<Schedule> {
         }
       });
       if (crash) {
-        faults.push({ id: 'crash', when: { at: crash.at }, do: { crash: 'TM' } });
-        faults.push({ id: 'recover', when: { at: crash.at + crash.down }, do: { recover: 'TM' } });
+        faults.push({ id: 'crash', when: { at: crash.at }, do: { crash: crash.node } });
+        faults.push({ id: 'recover', when: { at: crash.at + crash.down }, do: { recover: crash.node } });
       }
       return {
         faults,
