@@ -156,6 +156,16 @@ describe('2PC atomicity under random fault schedules', () => {
     );
   }, 30_000);
 
+  it('liveness too: with the log and participant timeouts, once every crash is recovered and every partition healed, all transactions terminate and no lock leaks', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const r = simulate(twoPC, { ...scenarioOf(w, true), horizon: 60_000 }, { record: false });
+        return ['termination', 'no-leak'].every((id) => r.invariants.find((i) => i.id === id)?.final === 'holds');
+      }),
+      { numRuns: 100, seed: 20_241_125 },
+    );
+  }, 30_000);
+
   it('fails for some schedule with the decision log off', () => {
     const res = fc.check(
       fc.property(world, (w) => !atomicityBroken(scenarioOf(w, false))),
