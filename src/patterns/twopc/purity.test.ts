@@ -52,7 +52,8 @@ describe('2PC view', () => {
     expect(v.tone).toBe('blocked');
     expect(v.statusKey).toBe('2pc.status.blocked');
     expect(v.locks).toEqual(['x (T1)']);
-    expect(v.durable.map((d) => d.value)).toContain('PREPARED T1');
+    expect(v.durable.map((d) => d.value)).toEqual(['prepared', 'PREPARED T1', 'x = 0']);
+    expect(v.durable[0]).toMatchObject({ label: 'T1', valueKey: '2pc.status.prepared', tone: 'blocked' });
   });
   it('prepared before anyone noticed is amber; committed is green; a coordinator shows its log', () => {
     const s = r.final.states.P1 as PState;

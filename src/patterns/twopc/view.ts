@@ -28,16 +28,16 @@ function participantView(s: PState): NodeView {
     const last = s.durable.log[s.durable.log.length - 1];
     if (last) word = last.rec === 'COMMIT' ? 'committed' : last.rec === 'ROLLBACK' ? 'aborted' : 'idle';
   }
-  const durable: NodeViewRow[] = [{ label: L('data'), value: `x = ${s.durable.data.x}` }];
+  // Oldest to newest; the diagram shows the last rows, so the row's data value (which differs between
+  // participants in S-2PC-3) comes last, after the per-transaction records and the log.
+  const durable: NodeViewRow[] = [];
   for (const [tx, r] of Object.entries(s.durable.txs)) {
-    durable.push({
-      label: tx,
-      value: r.st,
-      valueKey: S(r.st),
-      tone: s.volatile.inDoubt.includes(tx) ? 'blocked' : toneOf[r.st],
-    });
+    const tone = s.volatile.inDoubt.includes(tx) ? 'blocked' : toneOf[r.st];
+    durable.push({ label: tx, value: r.st, valueKey: S(r.st), tone });
   }
-  for (const l of s.durable.log) durable.push({ label: L('log'), value: `${l.rec} ${l.tx}` });
+  const log = s.durable.log.slice(-4).map((l) => `${l.rec} ${l.tx}`);
+  if (log.length) durable.push({ label: L('log'), value: (s.durable.log.length > 4 ? '… ' : '') + log.join(' · ') });
+  durable.push({ label: L('data'), value: `x = ${s.durable.data.x}` });
   const volatile: NodeViewRow[] = [];
   for (const [tx, w] of Object.entries(s.volatile.work)) {
     volatile.push({
