@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# `npm test` / .ci/run: install what the tests need, then run every check and test:
+# ESLint, Prettier check, type check, Vitest (unit), build, Playwright (end to end, real Chromium).
+# Ends with one line "N passed, N failed" (unit + e2e tests; a failed lint/format/type/build check counts as failed).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+REPORTS="$ROOT/test-results"
+mkdir -p "$REPORTS"
+export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+log() { printf '\n== %s\n' "$*"; }
+
+# ---------------------------------------------------------------- Node
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "dtx-lab needs Node >= 20.19 (found $(node --version 2>/dev/null || echo none))" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# ---------------------------------------------------------------- npm packages (npm ci when missing or stale)
+LOCK_SUM=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.dtx-lock-sum ] || [ "$(cat node_modules/.dtx-lock-sum)" != "$LOCK_SUM" ]; then
+  log "npm ci"
+  if npm ci --no-audit --no-fund; then
+    echo "$LOCK_SUM" > node_modules/.dtx-lock-sum
+  else
+    echo "npm ci failed" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
+# ---------------------------------------------------------------- Chromium for Playwright
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "apt-get install chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
+      echo "apt-get could not install chromium" >&2
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    log "npx playwright install chromium (no Debian chromium)"
+    npx playwright install chromium || echo "could not install a browser: end-to-end tests will fail" >&2
+  fi
+fi
+
+# ---------------------------------------------------------------- checks
+FAILED_CHECKS=()
+check() {
+  local name=$1
+  shift
+  log "$name: $*"
+  if "$@"; then echo "$name: ok"; else
+    echo "$name: FAILED"
+    FAILED_CHECKS+=("$name")
+  fi
+}
+
+check lint npx eslint .
+check format npx prettier --check .
+check typecheck npx tsc -b
+
+rm -f "$REPORTS/unit.json" "$REPORTS/e2e.json"
+check unit npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
+
+E2E_RAN=0
+if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
+  check build npx vite build --logLevel warn
+  if [[ " ${FAILED_CHECKS[*]-} " != *" build "* ]]; then
+    E2E_RAN=1
+    # playwright.config.ts writes test-results/e2e.json; SKIP_BUILD: it only starts `vite preview` of this build.
+    check e2e env SKIP_BUILD=1 npx playwright test
+  fi
+else
+  log "e2e: no Playwright tests in e2e/ yet"
+fi
+
+# ---------------------------------------------------------------- totals
+read -r UNIT_P UNIT_F < <(node -e '
+  const fs = require("fs");
+  try {
+    const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    // A test file that fails to load has no tests: count it as one failure.
+    const broken = (r.testResults ?? []).filter((t) => t.status === "failed" && !(t.assertionResults ?? []).length).length;
+    console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + broken);
+  } catch { console.log(0, 0); }' "$REPORTS/unit.json")
+read -r E2E_P E2E_F < <(node -e '
+  const fs = require("fs");
+  try {
+    const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).stats;
+    console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0);
+  } catch { console.log(0, 0); }' "$REPORTS/e2e.json")
+
+CHECK_F=0
+for c in "${FAILED_CHECKS[@]+"${FAILED_CHECKS[@]}"}"; do
+  case $c in
+    unit) [ "$UNIT_F" -gt 0 ] || CHECK_F=$((CHECK_F + 1)) ;; # failed without failing tests: a crash or a bad config
+    e2e) [ "$E2E_F" -gt 0 ] || CHECK_F=$((CHECK_F + 1)) ;;
+    *) CHECK_F=$((CHECK_F + 1)) ;;
+  esac
+done
+[ "$E2E_RAN" = 1 ] || echo "(end-to-end tests did not run)"
+
+PASSED=$((UNIT_P + E2E_P))
+FAILED=$((UNIT_F + E2E_F + CHECK_F))
+echo
+echo "unit: $UNIT_P passed, $UNIT_F failed; e2e: $E2E_P passed, $E2E_F failed; failed checks: ${FAILED_CHECKS[*]:-none}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
