@@ -55,6 +55,7 @@ export default {
     'layout.faultTabs': 'Faults and event log',
 
     'diagram.title': 'Topology',
+    'diagram.tokens': 'Messages in flight',
     'diagram.legendDisk': 'disk (survives a crash)',
     'diagram.legendMemory': 'memory (lost on crash)',
     'diagram.nodeMenu': 'Faults for {{node}}',
@@ -191,6 +192,7 @@ export default {
     'layout.faultTabs': '故障与事件日志',
 
     'diagram.title': '拓扑',
+    'diagram.tokens': '传输中的消息',
     'diagram.legendDisk': '磁盘（宕机后保留）',
     'diagram.legendMemory': '内存（宕机即丢失）',
     'diagram.nodeMenu': '{{node}} 的故障',

@@ -35,18 +35,17 @@ export function nextSpeed(current: number, dir: 1 | -1): number {
   return [...SPEEDS].reverse().find((s) => s < current - 1e-9) ?? SPEEDS[0];
 }
 
-/** A playback speed at which a typical message takes about 0.6 s on screen (snapped to SPEEDS). */
+/** A playback speed at which a typical (median) message takes about 0.6 s on screen (snapped to SPEEDS). */
 export function autoSpeed(sends: readonly { t: number; copies: readonly { deliverAt: number }[] }[]): number {
-  let sum = 0;
-  let n = 0;
+  const flights: number[] = [];
   for (const s of sends) {
-    for (const c of s.copies) {
-      sum += c.deliverAt - s.t;
-      n++;
-    }
-    if (n > 2000) break;
+    for (const c of s.copies) flights.push(c.deliverAt - s.t);
+    if (flights.length > 2000) break;
   }
-  if (!n || sum <= 0) return 1;
-  const raw = sum / n / 600;
+  if (!flights.length) return 1;
+  flights.sort((a, b) => a - b);
+  const median = flights[flights.length >> 1];
+  if (!(median > 0)) return 1;
+  const raw = median / 600;
   return [...SPEEDS].reverse().find((v) => v <= raw) ?? SPEEDS[0];
 }

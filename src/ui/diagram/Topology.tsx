@@ -4,7 +4,16 @@
  * or a link opens the fault menu; hover/click links it with every other view.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Controls, ReactFlow, useReactFlow, type Edge, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
+import {
+  Controls,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Edge,
+  type EdgeTypes,
+  type Node,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
@@ -13,8 +22,11 @@ import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { FaultMenu } from './FaultMenu';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
+import { TokenLayer } from './TokenLayer';
 
-const GAP = 18;
+/** Room between node boxes (flow px): enough for a message token to be seen between two neighbours. */
+const GAP_X = 40;
+const GAP_Y = 30;
 
 /**
  * Scale the pattern's layout (x and y separately) so that no two node boxes overlap and the whole picture is as
@@ -36,19 +48,19 @@ export function layoutScales(
     for (let j = i + 1; j < pts.length; j++)
       pairs.push({ dx: Math.abs(pts[i].x - pts[j].x), dy: Math.abs(pts[i].y - pts[j].y) });
   const cands = new Set<number>([0.25]);
-  for (const p of pairs) if (p.dx > 0) cands.add((NODE_W + GAP) / p.dx);
+  for (const p of pairs) if (p.dx > 0) cands.add((NODE_W + GAP_X) / p.dx);
   let best = { sx: 1, sy: 1, zoom: -1 };
   for (const raw of cands) {
     const sx = Math.min(4, Math.max(0.25, raw));
     let sy = sx / 2;
     let ok = true;
     for (const p of pairs) {
-      if (p.dx * sx >= NODE_W + GAP - 1e-6) continue;
+      if (p.dx * sx >= NODE_W + GAP_X - 1e-6) continue;
       if (p.dy === 0) {
         ok = false;
         break;
       }
-      sy = Math.max(sy, (NODE_H + GAP) / p.dy);
+      sy = Math.max(sy, (NODE_H + GAP_Y) / p.dy);
     }
     if (!ok) continue;
     const zoom = Math.min(paneW / (spanX * sx + NODE_W), paneH / (spanY * sy + NODE_H));
@@ -119,6 +131,18 @@ export default function Topology() {
       ariaLabel: t(n.label),
     }));
   }, [topo, t, paneSize]);
+  const boxes = useMemo(
+    () =>
+      nodes.map((n) => ({
+        id: n.id,
+        x: n.position.x,
+        y: n.position.y,
+        w: NODE_W,
+        h: NODE_H,
+        label: t(n.data.topo.label),
+      })),
+    [nodes, t],
+  );
   const pairs = pairsOf(index, topo);
   const edges: MessageEdgeType[] = useMemo(() => {
     const label = (id: string) => t(topo.nodes.find((n) => n.id === id)?.label ?? id);
@@ -194,6 +218,9 @@ export default function Topology() {
           >
             <Controls showInteractive={false} position="bottom-left" />
             <FitOnResize target={pane} dep={nodes} />
+            <ViewportPortal>
+              <TokenLayer boxes={boxes} />
+            </ViewportPortal>
           </ReactFlow>
           {menu && <FaultMenu target={menu} onClose={closeMenu} />}
         </div>

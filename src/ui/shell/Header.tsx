@@ -32,7 +32,7 @@ function PatternPicker() {
       <select
         value={current}
         onChange={(e) => setPattern(e.target.value)}
-        className="hselect max-w-[12rem] font-semibold"
+        className="hselect max-w-[13rem] font-semibold"
         title={t('header.pattern')}
       >
         {families.map(([family, ps]) => (
@@ -76,7 +76,7 @@ function ScenarioPicker() {
           title={t('header.scenario')}
           value={ns ? ns.id : CUSTOM}
           onChange={(e) => (e.target.value === CUSTOM ? setPattern(pattern.id) : setNamed(e.target.value))}
-          className="hselect max-w-[15rem] min-w-0"
+          className="hselect max-w-[18rem] min-w-0"
         >
           <option value={CUSTOM}>{t('header.defaultScenario')}</option>
           {pattern.scenarios.map((s) => (

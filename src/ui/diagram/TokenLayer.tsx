@@ -1,0 +1,159 @@
+/**
+ * Message tokens, drawn above the nodes (in React Flow's viewport portal) so a token is never hidden under a
+ * service box. For every message in flight at the cursor (inFlightAt), a labelled token sits on its link's path at
+ * its progress, placed with SVGPathElement.getPointAtLength — computed from the cursor's virtual time, never by a
+ * CSS/SMIL animation. A → B tokens run on one side of the line and B → A on the other; doomed messages (dropped on
+ * arrival) are dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
+ */
+import { memo, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InFlight } from '../../engine/trace';
+import { useLab } from '../../store/lab';
+import { messageColor } from '../theme';
+import { useReducedMotion } from '../hooks/useReducedMotion';
+import { inFlight, pairId, sendSeqOf, textOn } from './derive';
+import { linkPath, type Box } from './geometry';
+
+const TOKEN_FONT = 14;
+const CHAR_W = 8.6; // monospace advance at 14 px
+const SIDE = 13; // px between the line and a token's centre
+
+function PairTokens({
+  a,
+  b,
+  tokens,
+  labelOf,
+}: {
+  a: Box & { id: string };
+  b: Box & { id: string };
+  tokens: InFlight[];
+  labelOf: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const reduced = useReducedMotion();
+  const pathRef = useRef<SVGPathElement>(null);
+  const gRef = useRef<SVGGElement>(null);
+  const selSeq = useLab((s) => sendSeqOf(s.selection, s.index));
+  const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
+  const select = useLab((s) => s.select);
+  const setHover = useLab((s) => s.setHover);
+  const { d } = linkPath(a, b);
+
+  useLayoutEffect(() => {
+    const path = pathRef.current;
+    const g = gRef.current;
+    if (!path || !g) return;
+    const len = path.getTotalLength();
+    const p0 = path.getPointAtLength(0);
+    const p1 = path.getPointAtLength(len);
+    const norm = Math.hypot(p1.x - p0.x, p1.y - p0.y) || 1;
+    const nx = -(p1.y - p0.y) / norm;
+    const ny = (p1.x - p0.x) / norm;
+    for (const el of Array.from(g.children) as SVGGElement[]) {
+      const raw = Number(el.dataset.progress);
+      const forward = el.dataset.forward === '1';
+      const p = reduced ? (raw < 0.5 ? 0 : 1) : raw;
+      const pt = path.getPointAtLength(len * (forward ? p : 1 - p));
+      const side = forward ? SIDE : -SIDE;
+      el.setAttribute('transform', `translate(${pt.x + nx * side},${pt.y + ny * side})`);
+    }
+  });
+
+  return (
+    <g>
+      <path ref={pathRef} d={d} fill="none" stroke="none" />
+      <g ref={gRef}>
+        {tokens.map((m) => {
+          const label = `${m.doomed ? '✕ ' : ''}${m.copy > 0 ? '⧉ ' : ''}${m.msg.type}`;
+          const w = label.length * CHAR_W + 16;
+          const h = TOKEN_FONT + 10;
+          const fill = messageColor(m.msg.type);
+          const strong = selSeq === m.sendSeq || hoverSeq === m.sendSeq;
+          const desc = t(m.doomed ? 'diagram.tokenDoomed' : 'diagram.token', {
+            type: m.msg.type,
+            from: labelOf(m.from),
+            to: labelOf(m.to),
+          });
+          return (
+            <g
+              key={`${m.sendSeq}:${m.copy}`}
+              data-progress={m.progress}
+              data-forward={m.from === a.id ? '1' : '0'}
+              data-msg={m.sendSeq}
+              role="button"
+              aria-label={desc}
+              className="msg-token"
+              style={{ pointerEvents: 'all', cursor: 'pointer' }}
+              onClick={(ev) => {
+                ev.stopPropagation();
+                select({ kind: 'message', sendSeq: m.sendSeq });
+              }}
+              onPointerEnter={() => setHover({ kind: 'message', sendSeq: m.sendSeq })}
+              onPointerLeave={() => setHover(null)}
+            >
+              <title>{desc}</title>
+              <rect
+                x={-w / 2}
+                y={-h / 2}
+                width={w}
+                height={h}
+                rx={h / 2}
+                fill={m.doomed ? '#ffffff' : fill}
+                stroke={m.doomed ? '#b91c1c' : strong ? '#0c4a6e' : '#ffffff'}
+                strokeWidth={strong || m.doomed ? 3 : 1.5}
+                strokeDasharray={m.doomed ? '4 3' : undefined}
+              />
+              <text
+                textAnchor="middle"
+                dominantBaseline="central"
+                fontFamily="ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace"
+                fontSize={TOKEN_FONT}
+                fontWeight={700}
+                fill={m.doomed ? '#b91c1c' : textOn(fill)}
+                textDecoration={m.doomed ? 'line-through' : undefined}
+              >
+                {label}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </g>
+  );
+}
+
+function TokenLayerImpl({ boxes }: { boxes: (Box & { id: string; label: string })[] }) {
+  const { t } = useTranslation();
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
+  const flying = inFlight(index, cursor);
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const groups = new Map<string, InFlight[]>();
+  for (const m of flying) {
+    if (m.from === m.to || !byId.has(m.from) || !byId.has(m.to)) continue;
+    const id = pairId(m.from, m.to);
+    const list = groups.get(id) ?? [];
+    list.push(m);
+    groups.set(id, list);
+  }
+  const labelOf = (id: string) => byId.get(id)?.label ?? id;
+  return (
+    <svg
+      className="token-layer"
+      width={1}
+      height={1}
+      style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', pointerEvents: 'none' }}
+      aria-label={t('diagram.tokens')}
+      role="group"
+    >
+      {[...groups].map(([id, tokens]) => {
+        const [x, y] = id.split('|');
+        const a = byId.get(x)!;
+        const b = byId.get(y)!;
+        return <PairTokens key={id} a={a} b={b} tokens={tokens} labelOf={labelOf} />;
+      })}
+    </svg>
+  );
+}
+
+export const TokenLayer = memo(TokenLayerImpl);
