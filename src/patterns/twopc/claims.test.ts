@@ -110,6 +110,17 @@ describe('S-2PC-2 coordinator crash in phase 2', () => {
       at: { P1: 'prepared', P2: 'prepared', P3: 'prepared' },
     });
   });
+  it('the blocking spreads: a later transaction queues behind T1’s locks and blocks too', () => {
+    const params = { ...baseScenario(twoPC).params, txCount: 2, txGap: 600 };
+    const r2 = runNamed('s-2pc-2', { params, workload: twoPC.workload(params) });
+    expect(r2.outcomes.map((o) => [o.tx, o.outcome])).toEqual([
+      ['T1', 'blocked'],
+      ['T2', 'blocked'],
+    ]);
+    expect(r2.outcomes[1].at).toMatchObject({ P1: 'waiting', P2: 'waiting', P3: 'waiting' });
+    expect(new Set(notes(r2, 'lockWait').map((e) => e.node))).toEqual(new Set(['P1', 'P2', 'P3']));
+    expect(heldAtEnd(r2)).toEqual(['P1', 'P2', 'P3']);
+  });
   it('participant timeouts and cooperative termination do not help: all are prepared', () => {
     const r2 = runNamed('s-2pc-2', {
       guards: {

@@ -120,12 +120,16 @@ export function outcomes(w: World): TxReport[] {
         (s.volatile.inDoubt.includes(tx) || w.t - r.since > bound)
       );
     });
+    // A transaction queued behind another's lock for longer than the bound is blocked too (the blocking spreads).
+    const queued = ps.some(([, s]) =>
+      s.volatile.waiting.some((q) => q.kind === 'tx' && q.tx === tx && w.t - q.since > bound),
+    );
     let outcome: TxOutcome;
     if (sts.includes('committed') && sts.includes('aborted')) outcome = 'inconsistent';
     else if (sts.every((st) => st === 'committed')) outcome = 'committed';
     else if (!sts.includes('committed') && sts.every((st) => st === 'aborted' || st === 'none')) outcome = 'aborted';
-    else if (blocked)
-      outcome = 'blocked'; // possibly committed elsewhere: consistent-now shows that
+    // Blocked, possibly committed elsewhere (consistent-now shows that).
+    else if (blocked || queued) outcome = 'blocked';
     else outcome = 'pending';
     return { tx, outcome, at };
   });

@@ -40,6 +40,7 @@ export function localState(s: PState, tx: string): PLocalSt {
   const r = s.durable.txs[tx];
   if (r) return r.st;
   if (s.volatile.work[tx]) return 'working';
+  if (s.volatile.waiting.some((w) => w.kind === 'tx' && w.tx === tx)) return 'waiting';
   return 'none';
 }
 
@@ -249,7 +250,7 @@ export const participantRole = role<PDurable, PVolatile>({
         const st = localState(s, tx);
         switch (m.type) {
           case 'EXEC': {
-            if (st !== 'none' || s.volatile.waiting.some((w) => w.tx === tx)) {
+            if (st !== 'none') {
               return st === 'aborted'
                 ? same(s, [{ kind: 'send', to: input.from, msg: { type: 'EXEC_FAIL', tx } }])
                 : same(s);
@@ -298,7 +299,7 @@ export const participantRole = role<PDurable, PVolatile>({
             return finish(s, tx, 'aborted', ctx, [ack, note('abort', { tx }, 'decision')]);
           }
           case 'COOP_REQ': {
-            if (st === 'working' || st === 'none') {
+            if (st === 'working' || st === 'waiting' || st === 'none') {
               const r = abortUnvoted(s, tx, ctx, 'coopAbortUnvoted');
               r.effects.push({ kind: 'send', to: input.from, msg: { type: 'COOP_STATE', tx, st: 'aborted' } });
               return r;
@@ -317,7 +318,7 @@ export const participantRole = role<PDurable, PVolatile>({
             // A new coordinator asks. Asked about one transaction it has not voted on, it aborts it, so it can
             // never vote yes later; the plain question just reports every transaction it knows.
             let r: R = same({ ...s, volatile: { ...s.volatile, coord: input.from } });
-            if (m.tx !== undefined && (st === 'working' || st === 'none')) {
+            if (m.tx !== undefined && (st === 'working' || st === 'waiting' || st === 'none')) {
               r = abortUnvoted(r.state, tx, ctx, 'takeoverAbortUnvoted');
             }
             const txs: Record<string, { st: PLocalSt; parts: NodeId[] }> = {};

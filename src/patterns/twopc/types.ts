@@ -12,8 +12,11 @@ export const APP = 'app';
 
 /** A participant's durable per-transaction state (its XA branch as the resource manager's log knows it). */
 export type PDurableSt = 'prepared' | 'precommitted' | 'committed' | 'aborted';
-/** Local state of a transaction at a participant, as reported (working = executed, not voted; none = unknown). */
-export type PLocalSt = PDurableSt | 'working' | 'none';
+/**
+ * Local state of a transaction at a participant: waiting = queued for the row lock, working = executing or executed
+ * but not voted, none = unknown here.
+ */
+export type PLocalSt = PDurableSt | 'working' | 'waiting' | 'none';
 
 export interface PTxRec {
   st: PDurableSt;
