@@ -62,20 +62,20 @@ export function partIds(p: Params): string[] {
   return Array.from({ length: n }, (_, i) => 'P' + (i + 1));
 }
 
+/**
+ * Layout (top-left corners, px; nodes are about 200 × 140): coordinator top centre above the participants' row,
+ * standby to its right, the application on the left at mid height.
+ */
 export function topology(p: Params): Topology {
   const ps = partIds(p);
-  const width = 640;
+  const gap = 240;
+  const left = 260;
+  const cx = left + ((ps.length - 1) * gap) / 2;
   const nodes: TopologyNode[] = [
-    { id: APP, role: 'client', label: 'node.2pc.app', x: 40, y: 200 },
-    { id: COORD, role: 'coordinator', label: 'node.2pc.C', x: 360, y: 40 },
-    { id: STANDBY, role: 'standby', label: 'node.2pc.C2', x: 680, y: 40 },
-    ...ps.map((id, i) => ({
-      id,
-      role: 'participant',
-      label: 'node.2pc.' + id,
-      x: Math.round(360 - width / 2 + ((i + 0.5) * width) / ps.length),
-      y: 360,
-    })),
+    { id: APP, role: 'client', label: 'node.2pc.app', x: 0, y: 220 },
+    { id: COORD, role: 'coordinator', label: 'node.2pc.C', x: cx, y: 40 },
+    { id: STANDBY, role: 'standby', label: 'node.2pc.C2', x: cx + 300, y: 40 },
+    ...ps.map((id, i) => ({ id, role: 'participant', label: 'node.2pc.' + id, x: left + i * gap, y: 400 })),
   ];
   const edges: TopologyEdge[] = [
     { from: APP, to: COORD },
