@@ -77,9 +77,9 @@ function evaluate(s0: SState, ctx: StepContext, effects: Effect[], final: boolea
   return s;
 }
 
-function ask(s: SState, ctx: StepContext, effects: Effect[]): void {
+/** Ask every participant what it knows (the only source a new coordinator has without the old one's log). */
+function ask(ctx: StepContext, effects: Effect[]): void {
   for (const p of participantIds(ctx)) effects.push({ kind: 'send', to: p, msg: { type: 'STATE_REQ' } });
-  void s;
 }
 
 export const standbyRole = role<SDurable, SVolatile>({
@@ -93,7 +93,7 @@ export const standbyRole = role<SDurable, SVolatile>({
       case 'timer': {
         if (input.name === 'takeover') {
           const effects: Effect[] = [note('takeover', {}, 'warn')];
-          ask(s, ctx, effects);
+          ask(ctx, effects);
           const base = num(ctx.params, 'queryInterval');
           effects.push({ kind: 'setTimer', name: 'round', after: num(ctx.params, 'voteTimeout') });
           return same({ ...s, volatile: { ...s.volatile, active: true, watching: false, backoff: base } }, effects);
@@ -107,7 +107,7 @@ export const standbyRole = role<SDurable, SVolatile>({
           const open = Object.values(next.volatile.txs).some((t) => t.parts.some((p) => !settled(t.states[p])));
           if (open) {
             const base = num(ctx.params, 'queryInterval');
-            ask(next, ctx, effects);
+            ask(ctx, effects);
             for (const [tx, t] of Object.entries(next.volatile.txs)) {
               if (t.decided) continue;
               for (const p of t.parts) {
@@ -143,7 +143,8 @@ export const standbyRole = role<SDurable, SVolatile>({
             const parts = cur.parts.length ? cur.parts : r.parts;
             txs = { ...txs, [tx]: { ...cur, parts, states: { ...cur.states, [input.from]: r.st } } };
           }
-          // A participant that reported and does not know a tx it belongs to has (now) aborted it: STATE_REQ made it.
+          // A participant that reported without a transaction it belongs to does not know it (yet): the next round
+          // asks it by name, which makes it abort (it cannot have voted yes).
           for (const [tx, t] of Object.entries(txs)) {
             if (t.parts.includes(input.from) && !rep[tx] && !t.states[input.from]) {
               txs = { ...txs, [tx]: { ...t, states: { ...t.states, [input.from]: 'none' } } };
