@@ -109,93 +109,94 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
     ...extraLocks,
   ];
   return (
-    <div
-      className={
-        'relative flex flex-col gap-px overflow-hidden rounded-lg border-[3px] px-1 pt-0.5 pb-1 text-[13px] shadow-sm ' +
-        toneClass[tone] +
-        (selected ? ' ring-4 ring-sky-600' : highlighted ? ' ring-4 ring-sky-400' : '')
-      }
-      style={{ width: NODE_W, height: NODE_H }}
-      data-node={id}
-    >
-      <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
-      <div className="flex items-center gap-1">
-        <div
-          className="min-w-0 flex-1 truncate text-[15px] leading-[18px] font-bold"
-          title={`${labelText} · ${roleName}`}
-        >
-          {labelText}
-        </div>
-        <button
-          type="button"
-          className="nodrag nopan -mr-0.5 rounded px-1 text-[17px] leading-[18px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
-          aria-label={t('diagram.nodeMenu', { node: labelText })}
-          aria-haspopup="menu"
-          onClick={(e) => {
-            e.stopPropagation();
-            const r = e.currentTarget.getBoundingClientRect();
-            openMenu({ kind: 'node', node: id, x: r.left, y: r.bottom + 2, opener: e.currentTarget });
-          }}
-        >
-          ⋯
-        </button>
-      </div>
-      <div className="flex h-[18px] items-center gap-1">
-        {tone === 'crashed' ? (
-          <span aria-hidden="true" className="text-[16px] leading-none font-bold text-red-400">
-            ✕
-          </span>
-        ) : (
-          <span aria-hidden="true" className="tone-dot shrink-0" />
-        )}
-        <span className="min-w-0 shrink truncate text-[14px] leading-[18px] font-bold uppercase">
-          {up ? t(view.statusKey) : t('node.crashed')}
-        </span>
-      </div>
-      <div className="flex h-[17px] min-w-0 items-center gap-1 overflow-hidden" aria-label={t('node.locks')}>
-        {lockChips.map((c) => (
-          <span
-            key={c}
-            title={t('node.locks') + ': ' + c}
-            className="inline-flex shrink-0 items-center gap-0.5 rounded bg-slate-900 px-1 font-mono text-[12px] leading-[16px] text-white"
-          >
-            <LockIcon />
-            {c}
-          </span>
-        ))}
-      </div>
-      <section
-        className="flex gap-1 rounded border border-slate-400 bg-white/80 px-0.5 text-slate-900"
-        title={t('node.disk') + ' — ' + t('node.disk.desc')}
-      >
-        <h3 className="flex w-3.5 shrink-0 items-center justify-center text-slate-700">
-          <DiskIcon />
-          <span className="sr-only">{t('node.disk')}</span>
-        </h3>
-        <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
-          <Rows rows={view.durable} />
-        </div>
-      </section>
-      <section
+    <div className="relative" style={{ width: NODE_W, height: NODE_H }}>
+      <div
         className={
-          'flex gap-1 rounded border border-dashed px-0.5 ' +
-          (up ? 'border-current/60' : 'border-slate-500 text-slate-200')
+          'flex h-full w-full flex-col gap-px overflow-hidden rounded-lg border-[3px] px-1 pt-0.5 pb-1 text-[13px] shadow-sm ' +
+          toneClass[tone] +
+          (selected ? ' ring-4 ring-sky-600' : highlighted ? ' ring-4 ring-sky-400' : '')
         }
-        title={t('node.memory') + ' — ' + t('node.memory.desc')}
+        data-node={id}
       >
-        <h3 className="flex w-3.5 shrink-0 items-center justify-center opacity-85">
-          <ChipIcon />
-          <span className="sr-only">{t('node.memory')}</span>
-        </h3>
-        <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
-          {up ? <Rows rows={view.volatile} /> : <p className="leading-[17px] italic">{t('node.memoryLost')}</p>}
+        <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
+        <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
+        <div className="flex items-center gap-1">
+          <div
+            className="min-w-0 flex-1 truncate text-[15px] leading-[18px] font-bold"
+            title={`${labelText} · ${roleName}`}
+          >
+            {labelText}
+          </div>
+          <button
+            type="button"
+            className="nodrag nopan -mr-0.5 rounded px-1 text-[17px] leading-[18px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
+            aria-label={t('diagram.nodeMenu', { node: labelText })}
+            aria-haspopup="menu"
+            onClick={(e) => {
+              e.stopPropagation();
+              const r = e.currentTarget.getBoundingClientRect();
+              openMenu({ kind: 'node', node: id, x: r.left, y: r.bottom + 2, opener: e.currentTarget });
+            }}
+          >
+            ⋯
+          </button>
         </div>
-      </section>
+        <div className="flex h-[18px] items-center gap-1">
+          {tone === 'crashed' ? (
+            <span aria-hidden="true" className="text-[16px] leading-none font-bold text-red-400">
+              ✕
+            </span>
+          ) : (
+            <span aria-hidden="true" className="tone-dot shrink-0" />
+          )}
+          <span className="min-w-0 shrink truncate text-[14px] leading-[18px] font-bold uppercase">
+            {up ? t(view.statusKey) : t('node.crashed')}
+          </span>
+        </div>
+        <div className="flex h-[17px] min-w-0 items-center gap-1 overflow-hidden" aria-label={t('node.locks')}>
+          {lockChips.map((c) => (
+            <span
+              key={c}
+              title={t('node.locks') + ': ' + c}
+              className="inline-flex shrink-0 items-center gap-0.5 rounded bg-slate-900 px-1 font-mono text-[12px] leading-[16px] text-white"
+            >
+              <LockIcon />
+              {c}
+            </span>
+          ))}
+        </div>
+        <section
+          className="flex gap-1 rounded border border-slate-400 bg-white/80 px-0.5 text-slate-900"
+          title={t('node.disk') + ' — ' + t('node.disk.desc')}
+        >
+          <h3 className="flex w-3.5 shrink-0 items-center justify-center text-slate-700">
+            <DiskIcon />
+            <span className="sr-only">{t('node.disk')}</span>
+          </h3>
+          <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
+            <Rows rows={view.durable} />
+          </div>
+        </section>
+        <section
+          className={
+            'flex gap-1 rounded border border-dashed px-0.5 ' +
+            (up ? 'border-current/60' : 'border-slate-500 text-slate-200')
+          }
+          title={t('node.memory') + ' — ' + t('node.memory.desc')}
+        >
+          <h3 className="flex w-3.5 shrink-0 items-center justify-center opacity-85">
+            <ChipIcon />
+            <span className="sr-only">{t('node.memory')}</span>
+          </h3>
+          <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
+            {up ? <Rows rows={view.volatile} /> : <p className="leading-[17px] italic">{t('node.memoryLost')}</p>}
+          </div>
+        </section>
+      </div>
       {flash && (
         <div
           role="status"
-          className="absolute top-0.5 right-6 rounded-full border-2 border-white bg-red-700 px-1.5 text-[13px] leading-[16px] font-bold text-white shadow"
+          className="absolute -top-3.5 right-1 z-10 whitespace-nowrap rounded-full border-2 border-white bg-red-700 px-1.5 text-[13px] leading-[16px] font-bold text-white shadow"
         >
           ✕ {t('diagram.dropped', { type: flash })}
         </div>

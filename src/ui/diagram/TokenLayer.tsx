@@ -64,13 +64,16 @@ function PairTokens({
       <path ref={pathRef} d={d} fill="none" stroke="none" />
       <g ref={gRef}>
         {tokens.map((m) => {
-          const label = `${m.doomed ? '✕ ' : ''}${m.copy > 0 ? '⧉ ' : ''}${m.msg.type}`;
-          const w = label.length * CHAR_W + 16;
+          // ⧉ (duplicate) is drawn as two squares: the glyph is missing from many projector PCs' fonts.
+          const dup = m.copy > 0;
+          const label = `${m.doomed ? '✕ ' : ''}${m.msg.type}`;
+          const iconW = dup ? 16 : 0;
+          const w = label.length * CHAR_W + 16 + iconW;
           const h = TOKEN_FONT + 10;
           const fill = messageColor(m.msg.type);
           const strong = selSeq === m.sendSeq || hoverSeq === m.sendSeq;
           const desc = t(m.doomed ? 'diagram.tokenDoomed' : 'diagram.token', {
-            type: m.msg.type,
+            type: (dup ? '⧉ ' : '') + m.msg.type,
             from: labelOf(m.from),
             to: labelOf(m.to),
           });
@@ -103,7 +106,19 @@ function PairTokens({
                 strokeWidth={strong || m.doomed ? 3 : 1.5}
                 strokeDasharray={m.doomed ? '4 3' : undefined}
               />
+              {dup && (
+                <g
+                  transform={`translate(${-w / 2 + 7},-6)`}
+                  fill="none"
+                  stroke={m.doomed ? '#b91c1c' : textOn(fill)}
+                  strokeWidth={1.6}
+                >
+                  <rect x={0} y={3} width={8} height={8} />
+                  <rect x={4} y={0} width={8} height={8} />
+                </g>
+              )}
               <text
+                x={iconW / 2}
                 textAnchor="middle"
                 dominantBaseline="central"
                 fontFamily="ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace"
