@@ -8,10 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { Fault } from '../../engine/types';
 import { isUpAt } from '../../engine/trace';
 import { useLab } from '../../store/lab';
-import { MAX_TIME } from '../../scenario/schema';
 import { formatTime } from '../theme';
 import { meanFlight, sendTypesByNode } from './derive';
 import type { MenuTarget } from './menu';
+
+/** Longest delay the scenario schema accepts (its MAX_TIME, 30 days); kept here so the menu does not load it. */
+const MAX_TIME = 30 * 24 * 3600 * 1000;
 
 function inject(f: Omit<Fault, 'id'>) {
   const lab = useLab.getState();

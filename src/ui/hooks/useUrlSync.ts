@@ -5,10 +5,14 @@
  */
 import { useEffect } from 'react';
 import { useLab } from '../../store/lab';
-import { decodeLink, encodeLink } from '../../scenario/link';
+import type { Scenario } from '../../engine/types';
 
-export function loadFromHash(hash: string): void {
+/** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
+const linkModule = () => import('../../scenario/link');
+
+export async function loadFromHash(hash: string): Promise<void> {
   if (!hash || hash === '#') return;
+  const { decodeLink } = await linkModule();
   const r = decodeLink(hash);
   const lab = useLab.getState();
   if (!r.ok) {
@@ -31,17 +35,21 @@ function writeHash(hash: string) {
 
 export function useUrlSync() {
   useEffect(() => {
-    loadFromHash(location.hash);
+    void loadFromHash(location.hash);
+    let latest: Scenario | null = null;
     const unsub = useLab.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario) {
+      if (s.scenario === prev.scenario) return;
+      latest = s.scenario;
+      void linkModule().then(({ encodeLink }) => {
+        if (latest !== s.scenario) return; // a newer edit will write its own link
         try {
           writeHash(encodeLink(s.scenario));
         } catch {
           // A scenario that cannot be encoded keeps the previous link.
         }
-      }
+      });
     });
-    const onHash = () => loadFromHash(location.hash);
+    const onHash = () => void loadFromHash(location.hash);
     window.addEventListener('hashchange', onHash);
     return () => {
       unsub();
@@ -51,7 +59,8 @@ export function useUrlSync() {
 }
 
 /** The link that reproduces the current scenario. */
-export function currentLink(): string {
+export async function currentLink(): Promise<string> {
+  const { encodeLink } = await linkModule();
   const s = useLab.getState().scenario;
   return location.href.replace(/#.*$/, '') + encodeLink(s);
 }

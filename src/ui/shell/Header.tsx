@@ -10,7 +10,6 @@ import { namedScenario } from '../../engine/scenario';
 import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
-import { parseScenario, scenarioToJson, formatError } from '../../scenario/schema';
 import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover } from './Guards';
 import { ParamsPopover } from './Params';
@@ -130,8 +129,10 @@ function FileActions() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
 
-  const exportJson = () => {
+  const exportJson = async () => {
     const s = useLab.getState().scenario;
+    // The schema module (valibot) is not on the first screen: loaded on first use.
+    const { scenarioToJson } = await import('../../scenario/schema');
     const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -152,6 +153,7 @@ function FileActions() {
       lab.pushError('error.importRead', { file: file.name });
       return;
     }
+    const { parseScenario, formatError } = await import('../../scenario/schema');
     const r = parseScenario(text);
     if (!r.ok) {
       lab.pushError('error.import', {
@@ -166,7 +168,7 @@ function FileActions() {
   };
 
   const copyLink = async () => {
-    const link = currentLink();
+    const link = await currentLink();
     try {
       await navigator.clipboard.writeText(link);
       setCopied(true);
@@ -178,7 +180,7 @@ function FileActions() {
 
   return (
     <div className="flex items-center gap-1.5">
-      <button type="button" className="hbtn" onClick={exportJson} title={t('header.export.desc')}>
+      <button type="button" className="hbtn" onClick={() => void exportJson()} title={t('header.export.desc')}>
         {t('header.export')}
       </button>
       <button type="button" className="hbtn" onClick={() => fileRef.current?.click()} title={t('header.import.desc')}>
