@@ -60,8 +60,8 @@ export interface SimResult {
 
 type QItem =
   | { k: 'start'; node: NodeId }
-  | { k: 'deliver'; to: NodeId; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
-  | { k: 'timer'; node: NodeId; name: string; gen: number; data: unknown }
+  | { k: 'deliver'; to: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
+  | { k: 'timer'; rt: NodeRt; name: string; gen: number; data: unknown }
   | { k: 'request'; node: NodeId; msg: Msg }
   | { k: 'fault'; fault: Fault };
 
@@ -238,7 +238,7 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         case 'setTimer': {
           const gen = ++timerGen;
           rt.timers.set(e.name, gen);
-          queue.push(now + Math.max(0, e.after), { k: 'timer', node: rt.id, name: e.name, gen, data: e.data });
+          queue.push(now + Math.max(0, e.after), { k: 'timer', rt, name: e.name, gen, data: e.data });
           break;
         }
         case 'cancelTimer':
@@ -257,7 +257,8 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
   };
 
   const send = (from: NodeId, to: NodeId, msg: Msg) => {
-    if (!nodes.has(to)) throw new UnknownNodeError(`${from} sent ${msg.type} to unknown node ${to}`);
+    const toRt = nodes.get(to);
+    if (!toRt) throw new UnknownNodeError(`${from} sent ${msg.type} to unknown node ${to}`);
     const msgId = ++msgCounter;
     const ts = typeStats(msg.type);
     ts.sent++;
@@ -320,8 +321,8 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
       seq++;
       stats.events++;
     }
-    if (n > 0) queue.push(now + d0, { k: 'deliver', to, from, msgId, sendSeq, msg });
-    if (n > 1) queue.push(now + d1, { k: 'deliver', to, from, msgId, sendSeq, msg });
+    if (n > 0) queue.push(now + d0, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
+    if (n > 1) queue.push(now + d1, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
   };
 
   const applyFault = (fault: Fault) => {
@@ -400,8 +401,8 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         break;
       }
       case 'deliver': {
-        const rt = nodes.get(item.to) as NodeRt;
-        const reason = !rt.up ? 'crashed' : network.isCut(item.from, item.to) ? 'partition' : null;
+        const rt = item.to;
+        const reason = !rt.up ? 'crashed' : network.isCut(item.from, rt.id) ? 'partition' : null;
         if (reason) {
           const ts = typeStats(item.msg.type);
           ts.dropped++;
@@ -410,7 +411,7 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
             emit({
               seq,
               t: now,
-              node: item.to,
+              node: rt.id,
               kind: 'drop',
               from: item.from,
               msgId: item.msgId,
@@ -430,7 +431,7 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
         break;
       }
       case 'timer': {
-        const rt = nodes.get(item.node) as NodeRt;
+        const rt = item.rt;
         if (!rt.up || rt.timers.get(item.name) !== item.gen) break; // cancelled, replaced, or lost in a crash
         rt.timers.delete(item.name);
         runStep(rt, { kind: 'timer', name: item.name, data: item.data });
