@@ -39,6 +39,7 @@ export default function App() {
   useKeyboard();
   useUrlSync();
   const shortcutsOpen = useUi((s) => s.shortcutsOpen);
+  const present = useUi((s) => s.present);
   return (
     <div className="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
@@ -47,8 +48,19 @@ export default function App() {
       <ErrorBoundary name="header.title">
         <Header />
       </ErrorBoundary>
-      <main id="main" className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)] gap-0">
-        <div className="grid min-h-0 grid-cols-[minmax(0,11fr)_minmax(0,9fr)] gap-px bg-slate-300">
+      <main
+        id="main"
+        className={
+          'grid min-h-0 flex-1 gap-0 ' +
+          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]')
+        }
+      >
+        <div
+          className={
+            'grid min-h-0 gap-px bg-slate-300 ' +
+            (present ? 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'grid-cols-[minmax(0,11fr)_minmax(0,9fr)]')
+          }
+        >
           <Pane name="diagram.title">
             <Topology />
           </Pane>
@@ -59,7 +71,7 @@ export default function App() {
         <ErrorBoundary name="timeline.title">
           <Timeline />
         </ErrorBoundary>
-        <div className="grid min-h-0 grid-cols-3 gap-px bg-slate-300">
+        <div className={'grid min-h-0 grid-cols-3 gap-px bg-slate-300' + (present ? ' hidden' : '')}>
           <Pane name="panels.inv.title">
             <InvariantPanel />
           </Pane>

@@ -13,6 +13,9 @@ export interface UiState {
   compressIdle: boolean;
   /** Scrubber axis: evenly spaced events (default) or linear virtual time. */
   axis: TimelineAxis;
+  /** Presentation mode: the diagram and the sequence chart get the whole height (bottom panels hidden). */
+  present: boolean;
+  setPresent(on: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setCompressIdle(on: boolean): void;
   setAxis(axis: TimelineAxis): void;
@@ -22,6 +25,8 @@ export const useUi = create<UiState>()((set) => ({
   shortcutsOpen: false,
   compressIdle: true,
   axis: 'events',
+  present: false,
+  setPresent: (present) => set({ present }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setCompressIdle: (compressIdle) => set({ compressIdle }),
   setAxis: (axis) => set({ axis }),

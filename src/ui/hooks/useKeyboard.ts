@@ -22,6 +22,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['End'], action: 'shortcut.end' },
   { keys: [']'], action: 'shortcut.faster' },
   { keys: ['['], action: 'shortcut.slower' },
+  { keys: ['P'], action: 'shortcut.present' },
   { keys: ['?'], action: 'shortcut.help' },
   { keys: ['Esc'], action: 'shortcut.close' },
 ];
@@ -78,6 +79,10 @@ export function handleShortcut(key: string): boolean {
       return true;
     case '?':
       ui.setShortcutsOpen(!ui.shortcutsOpen);
+      return true;
+    case 'p':
+    case 'P':
+      ui.setPresent(!ui.present);
       return true;
     default:
       return false;

@@ -75,7 +75,7 @@ function ScenarioPicker() {
           title={t('header.scenario')}
           value={ns ? ns.id : CUSTOM}
           onChange={(e) => (e.target.value === CUSTOM ? setPattern(pattern.id) : setNamed(e.target.value))}
-          className="hselect max-w-[18rem] min-w-0"
+          className="hselect max-w-[15.5rem] min-w-0"
         >
           <option value={CUSTOM}>{t('header.defaultScenario')}</option>
           {pattern.scenarios.map((s) => (
@@ -121,6 +121,34 @@ function LangSwitch() {
       {btn('zh', '中文')}
       {btn('en', 'EN')}
     </div>
+  );
+}
+
+function PresentToggle() {
+  const { t } = useTranslation();
+  const present = useUi((s) => s.present);
+  return (
+    <button
+      type="button"
+      aria-pressed={present}
+      aria-label={t('header.present')}
+      title={t('header.present.desc') + ' (P)'}
+      onClick={() => useUi.getState().setPresent(!present)}
+      className={'hbtn w-10 px-0 ' + (present ? 'bg-slate-800! text-white! hover:bg-slate-900!' : '')}
+    >
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      >
+        <rect x="2" y="3" width="16" height="10" rx="1" />
+        <path d="M10 13v3M6 18l4-2 4 2" />
+      </svg>
+    </button>
   );
 }
 
@@ -255,6 +283,7 @@ export function Header() {
           <ParamsPopover />
         </div>
         <div className="ml-auto flex items-center gap-1.5">
+          <PresentToggle />
           <LangSwitch />
           <FileActions />
           <button
