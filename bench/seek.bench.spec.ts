@@ -65,6 +65,13 @@ test('seek in a 100k-event trace', async ({ page }) => {
     return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
   };
 
+  // PROFILE=1: a CPU profile over all seeks, top functions by self time (to find what a seek spends its time on).
+  const profile = !!process.env.PROFILE;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   // Deterministic "random" positions across the whole trace.
   let seed = 12345;
   const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -99,6 +106,23 @@ test('seek in a 100k-event trace', async ({ page }) => {
   console.log(
     `wall, seek → next frame done                    ${f(pct(wall, 50))} ${f(pct(wall, 95))} ${f(Math.max(...wall))}`,
   );
+  if (profile) {
+    const { profile: prof } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const deltas = prof.timeDeltas ?? [];
+    let total = 0;
+    (prof.samples ?? []).forEach((id, i) => {
+      const cf = byId.get(id)?.callFrame;
+      if (!cf || cf.functionName === '(idle)' || cf.functionName === '(program)') return;
+      const key = `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + deltas[i] / 1000);
+      total += deltas[i] / 1000;
+    });
+    console.log(`\nbusy samples ${total.toFixed(0)} ms; top self time:`);
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  }
   const p95 = pct(script, 95);
   console.log(`seek script time p95 ${p95.toFixed(2)} ms (goal ≤ 16 ms) ${p95 <= 16 ? 'MET' : 'NOT MET'}`);
 });
