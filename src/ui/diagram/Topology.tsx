@@ -198,6 +198,9 @@ export default function Topology() {
             zoomOnDoubleClick={false}
             panOnScroll={false}
             preventScrolling={false}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
             onNodeClick={(_, n) => select({ kind: 'node', node: n.id })}
             onNodeMouseEnter={(_, n) => setHover({ kind: 'node', node: n.id })}
             onNodeMouseLeave={() => setHover(null)}
