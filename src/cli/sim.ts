@@ -35,7 +35,7 @@ function main(argv: string[]): number {
           .join(', ')})`,
       );
       for (const s of p.scenarios) {
-        console.log(`  ${s.id.padEnd(24)} ${s.claims.join(', ')}  examples/${p.id}/${s.id}.json`);
+        console.log(`  ${s.id.padEnd(24)} ${(s.claims.join(', ') || '—').padEnd(10)} examples/${p.id}/${s.id}.json`);
       }
     }
     if (patterns.length === 0) console.log('(no patterns registered)');
