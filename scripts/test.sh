@@ -19,11 +19,15 @@ if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.
 fi
 
 # ---------------------------------------------------------------- npm packages (npm ci when missing or stale)
+# Stale: package-lock.json changed since the last install here and `npm ls` finds missing or wrong packages.
 LOCK_SUM=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f node_modules/.dtx-lock-sum ] || [ "$(cat node_modules/.dtx-lock-sum)" != "$LOCK_SUM" ]; then
+STAMP=node_modules/.dtx-lock-sum
+if [ -d node_modules ] && { [ "$(cat "$STAMP" 2>/dev/null)" = "$LOCK_SUM" ] || npm ls --depth=0 >/dev/null 2>&1; }; then
+  echo "$LOCK_SUM" > "$STAMP"
+else
   log "npm ci"
   if npm ci --no-audit --no-fund; then
-    echo "$LOCK_SUM" > node_modules/.dtx-lock-sum
+    echo "$LOCK_SUM" > "$STAMP"
   else
     echo "npm ci failed" >&2
     echo "0 passed, 1 failed"
