@@ -60,3 +60,14 @@ describe('each example file meets its documented outcome (CLI path)', () => {
     });
   }
 });
+
+describe('docs/scenario-format.md', () => {
+  it('its full example is a valid file that meets its own expect block', () => {
+    const md = readFileSync(join(root, 'docs/scenario-format.md'), 'utf8');
+    const json = /```json\n([\s\S]*?)```/.exec(md)?.[1];
+    expect(json, 'the doc has a ```json example').toBeDefined();
+    const r = runScenarioText(json ?? '');
+    if (!r.ok) throw new Error(`docs example: ${formatError(r.error)}`);
+    expect(checkExpectation(r.report, r.expect ?? {})).toEqual([]);
+  });
+});
