@@ -13,15 +13,13 @@ import { useLab } from '../../store/lab';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { dropsByNode, initialState, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
+import { NODE_H, NODE_W } from './geometry';
 
 export type ServiceNodeData = { topo: TopologyNode };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
 
 const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', locks: [], durable: [], volatile: [] };
 
-/** Node box size in flow px (fixed, so a pattern's layout can be scaled to keep nodes apart). */
-export const NODE_W = 204;
-export const NODE_H = 136;
 /** Rows shown per section; the rest is counted ("+2 more") and listed in the inspector. */
 const MAX_ROWS = 2;
 

@@ -17,57 +17,13 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
-import { ChipIcon, DiskIcon, NODE_H, NODE_W, ServiceNode, type ServiceNodeType } from './ServiceNode';
+import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { FaultMenu } from './FaultMenu';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
-
-/** Room between node boxes (flow px): enough for a message token to be seen between two neighbours. */
-const GAP_X = 40;
-const GAP_Y = 30;
-
-/**
- * Scale the pattern's layout (x and y separately) so that no two node boxes overlap and the whole picture is as
- * large as possible in a pane of the given size. Two nodes are apart when their x distance or their y distance
- * exceeds the box plus a gap. Tries each critical x scale and takes the smallest y scale it then needs.
- */
-export function layoutScales(
-  pts: readonly { x: number; y: number }[],
-  paneW: number,
-  paneH: number,
-): { sx: number; sy: number } {
-  if (pts.length < 2 || paneW <= 0 || paneH <= 0) return { sx: 1, sy: 1 };
-  const xs = pts.map((p) => p.x);
-  const ys = pts.map((p) => p.y);
-  const spanX = Math.max(...xs) - Math.min(...xs);
-  const spanY = Math.max(...ys) - Math.min(...ys);
-  const pairs: { dx: number; dy: number }[] = [];
-  for (let i = 0; i < pts.length; i++)
-    for (let j = i + 1; j < pts.length; j++)
-      pairs.push({ dx: Math.abs(pts[i].x - pts[j].x), dy: Math.abs(pts[i].y - pts[j].y) });
-  const cands = new Set<number>([0.25]);
-  for (const p of pairs) if (p.dx > 0) cands.add((NODE_W + GAP_X) / p.dx);
-  let best = { sx: 1, sy: 1, zoom: -1 };
-  for (const raw of cands) {
-    const sx = Math.min(4, Math.max(0.25, raw));
-    let sy = sx / 2;
-    let ok = true;
-    for (const p of pairs) {
-      if (p.dx * sx >= NODE_W + GAP_X - 1e-6) continue;
-      if (p.dy === 0) {
-        ok = false;
-        break;
-      }
-      sy = Math.max(sy, (NODE_H + GAP_Y) / p.dy);
-    }
-    if (!ok) continue;
-    const zoom = Math.min(paneW / (spanX * sx + NODE_W), paneH / (spanY * sy + NODE_H));
-    if (zoom > best.zoom + 1e-9) best = { sx, sy, zoom };
-  }
-  return { sx: best.sx, sy: best.sy };
-}
+import { layoutScales, NODE_H, NODE_W } from './geometry';
 
 const nodeTypes: NodeTypes = { service: ServiceNode };
 const edgeTypes: EdgeTypes = { message: MessageEdge };
@@ -180,7 +136,24 @@ export default function Topology() {
             {t('diagram.legendMemory')}
           </span>
         </div>
-        <div ref={pane} className="topology min-h-0 w-full flex-1">
+        <div
+          ref={pane}
+          className="topology min-h-0 w-full flex-1"
+          onKeyDown={(e) => {
+            // Keyboard users: Enter selects the focused node; the context-menu key or Shift+F10 opens its fault menu.
+            const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+            const id = el?.dataset.id;
+            if (!el || !id || e.target !== el) return;
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              select({ kind: 'node', node: id });
+            } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+              e.preventDefault();
+              const r = el.getBoundingClientRect();
+              setMenu({ kind: 'node', node: id, x: r.left + 8, y: r.top + 24, opener: el });
+            }
+          }}
+        >
           <ReactFlow<Node, Edge>
             key={layoutKey}
             nodes={nodes as Node[]}

@@ -111,6 +111,17 @@ export function inFlight(ix: TraceIndex, cur: Cursor): InFlight[] {
 export function nodesOf(sel: Selection | null, ix: TraceIndex): NodeId[] {
   if (!sel) return [];
   if (sel.kind === 'node') return [sel.node];
+  if (sel.kind === 'fault') {
+    // A fault refers to the nodes it acts on (crash / recover / partition / the ends of a message fault).
+    const f = ix.result.scenario.faults.find((x) => x.id === sel.id);
+    if (!f) return [];
+    const a = f.do;
+    if ('crash' in a) return [a.crash];
+    if ('recover' in a) return [a.recover];
+    if ('partition' in a) return [...a.partition.a, ...a.partition.b];
+    const m = 'drop' in a ? a.drop : 'delay' in a ? a.delay : 'duplicate' in a ? a.duplicate : null;
+    return m ? [m.from, m.to].filter((x): x is string => !!x) : [];
+  }
   const seq = sel.kind === 'message' ? sel.sendSeq : sel.kind === 'event' ? sel.seq : -1;
   const ev = ix.events[seq];
   if (!ev) return [];

@@ -1,0 +1,98 @@
+/** Pure pieces of the shell: scrubber geometry, the playback step, layout scaling, parameter validation. */
+import { describe, expect, it } from 'vitest';
+import type { TraceIndex } from '../../engine/trace';
+import { cursorToFrac, eventFrac, fracToCursor } from './axis';
+import { advance } from '../hooks/usePlayback';
+import { layoutScales, NODE_H, NODE_W } from '../diagram/geometry';
+import { validateParam } from '../shell/Params';
+import { nextSpeed, SPEEDS } from '../../store/ui';
+
+const ix = (times: number[], endTime: number) =>
+  ({ events: times.map((t) => ({ t })), endTime }) as unknown as TraceIndex;
+
+describe('scrubber axis', () => {
+  const t = ix([0, 0, 10, 1000], 1200);
+  it('event order: every event gets the same width, time interpolates inside a slot', () => {
+    expect(cursorToFrac(t, 0, 0, 'events')).toBe(0);
+    expect(cursorToFrac(t, 4, 1200, 'events')).toBe(1);
+    expect(cursorToFrac(t, 3, 505, 'events')).toBeCloseTo((3 + 0.5) / 4);
+    expect(eventFrac(t, 2, 'events')).toBe(3 / 4);
+  });
+  it('fracToCursor inverts cursorToFrac (distinct event times)', () => {
+    const d = ix([2, 5, 10, 1000], 1200);
+    for (const f of [0, 0.1, 0.5, 0.8, 0.99, 1]) {
+      const c = fracToCursor(d, f, 'events');
+      if (!('pos' in c)) throw new Error('expected pos');
+      expect(cursorToFrac(d, c.pos, c.t, 'events')).toBeCloseTo(f);
+    }
+  });
+  it('linear time axis', () => {
+    expect(cursorToFrac(t, 3, 600, 'time')).toBeCloseTo(0.5);
+    expect(fracToCursor(t, 0.25, 'time')).toEqual({ t: 300 });
+  });
+});
+
+describe('playback step', () => {
+  const evs = [{ t: 0 }, { t: 10 }, { t: 86_400_000 }];
+  it('advances by wall time × speed', () => {
+    expect(advance(evs, 9e7, { pos: 1, t: 0 }, 16, 0.5, true)).toBeCloseTo(8);
+  });
+  it('crosses an idle gap in about half a second and lands on the next event', () => {
+    let c = { pos: 2, t: 10 };
+    let frames = 0;
+    while (c.t < 86_400_000 && frames < 1000) {
+      c = { pos: 2, t: advance(evs, 9e7, c, 16, 1, true) };
+      frames++;
+    }
+    expect(c.t).toBe(86_400_000);
+    expect(frames * 16).toBeLessThan(1000);
+  });
+  it('without compression a gap plays at the chosen speed; busy gaps compress only when very long', () => {
+    expect(advance(evs, 9e7, { pos: 2, t: 10 }, 16, 1, false)).toBe(26);
+    expect(advance([{ t: 0 }, { t: 3000 }], 3000, { pos: 1, t: 0 }, 16, 1, true, true)).toBe(16);
+  });
+});
+
+describe('speed ladder', () => {
+  it('steps through SPEEDS and stops at the ends', () => {
+    expect(nextSpeed(1, 1)).toBe(2);
+    expect(nextSpeed(1, -1)).toBe(0.5);
+    expect(nextSpeed(SPEEDS[SPEEDS.length - 1], 1)).toBe(SPEEDS[SPEEDS.length - 1]);
+    expect(nextSpeed(SPEEDS[0], -1)).toBe(SPEEDS[0]);
+  });
+});
+
+describe('topology layout scaling', () => {
+  it('keeps every pair of node boxes apart', () => {
+    const pts = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 50, y: 80 },
+      { x: 200, y: 80 },
+    ];
+    const { sx, sy } = layoutScales(pts, 800, 400);
+    for (let i = 0; i < pts.length; i++)
+      for (let j = i + 1; j < pts.length; j++) {
+        const dx = Math.abs(pts[i].x - pts[j].x) * sx;
+        const dy = Math.abs(pts[i].y - pts[j].y) * sy;
+        expect(dx >= NODE_W || dy >= NODE_H).toBe(true);
+      }
+  });
+  it('one node needs no scaling', () => {
+    expect(layoutScales([{ x: 5, y: 5 }], 800, 400)).toEqual({ sx: 1, sy: 1 });
+  });
+});
+
+describe('parameter validation', () => {
+  const p = { key: 'timeout', kind: 'ms' as const, default: 100, min: 10, max: 60_000 };
+  it('accepts values in range', () => {
+    expect(validateParam(p, '250')).toEqual({ value: 250 });
+  });
+  it('rejects absurd input with a reason', () => {
+    expect(validateParam(p, '1e12')).toMatchObject({ error: { key: 'params.err.range' } });
+    expect(validateParam(p, '-5')).toMatchObject({ error: { key: 'params.err.range' } });
+    expect(validateParam(p, 'abc')).toMatchObject({ error: { key: 'params.err.nan' } });
+    expect(validateParam(p, '')).toMatchObject({ error: { key: 'params.err.empty' } });
+    expect(validateParam(p, '12.5')).toMatchObject({ error: { key: 'params.err.int' } });
+  });
+});
