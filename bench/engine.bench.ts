@@ -172,7 +172,10 @@ function mm1() {
   console.log(
     `engine vs simjs on the same M/M/1 workload: ${fmt(ratio, 2)}× faster (goal ≥ 3×) ${ratio >= 3 ? 'MET' : 'NOT MET'}`,
   );
-  console.log(`engine batch throughput: ${fmt(evps, 2)} million events/s (goal ≥ 2) ${evps >= 2 ? 'MET' : 'NOT MET'}`);
+  const best = evOne / Math.min(...t.one) / 1000;
+  console.log(
+    `engine batch throughput: ${fmt(evps, 2)} million events/s median, ${fmt(best, 2)} best (goal ≥ 2) ${evps >= 2 ? 'MET' : 'NOT MET'}`,
+  );
 }
 
 // ---------------------------------------------------------------- (b) a real pattern
