@@ -8,10 +8,10 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { TopologyNode } from '../../engine/types';
-import { isUpAt, locksAt, stateAt } from '../../engine/trace';
+import { isUpAt, stateAt, type Cursor, type TraceIndex } from '../../engine/trace';
 import { useLab } from '../../store/lab';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
-import { dropsByNode, initialState, meanFlight, nodesOf } from './derive';
+import { dropsByNode, initialState, locksNow, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
 import { NODE_H, NODE_W } from './geometry';
 
@@ -59,20 +59,43 @@ function Rows({ rows }: { rows: NodeViewRow[] }) {
   );
 }
 
+/** The type of a message dropped on arrival at `node` within about one flight time before the cursor, if any. */
+function dropFlash(index: TraceIndex, cursor: Cursor, node: string): string | null {
+  const drops = dropsByNode(index).get(node);
+  if (!drops) return null;
+  let lo = 0;
+  let hi = drops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (drops[mid].seq < cursor.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = drops[lo - 1];
+  return last && cursor.t - last.t <= meanFlight(index) ? last.msg.type : null;
+}
+
 function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const { t } = useTranslation();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
   const pattern = useLab((s) => s.pattern);
   const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
+  // Re-render on a new event (pos) or when a shown time-dependent text changes — not on every playback frame.
+  const pos = useLab((s) => s.cursor.pos);
+  const lockKey = useLab((s) =>
+    locksNow(s.index, s.cursor)
+      .filter((l) => l.node === id)
+      .map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)
+      .join('\u0001'),
+  );
+  const flash = useLab((s) => dropFlash(s.index, s.cursor, id));
   const highlighted = useLab(
     (s) => nodesOf(s.hover, s.index).includes(id) || nodesOf(s.selection, s.index).includes(id),
   );
   const selected = useLab((s) => s.selection?.kind === 'node' && s.selection.node === id);
 
-  const up = isUpAt(index, id, cursor.pos);
-  const state = stateAt(index, id, cursor.pos) ?? initialState(pattern, index, id, role);
+  const up = isUpAt(index, id, pos);
+  const state = stateAt(index, id, pos) ?? initialState(pattern, index, id, role);
   let view = FALLBACK;
   try {
     if (state) view = pattern.view(id, role, state, up);
@@ -80,30 +103,20 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
     view = FALLBACK;
   }
   const tone: ToneOrState = up ? view.tone : 'crashed';
-  const locks = locksAt(index, cursor).filter((l) => l.node === id);
+  const locks = lockKey
+    ? lockKey.split('\u0001').map((x) => {
+        const [resource, held] = x.split('\u0000');
+        return { resource, held };
+      })
+    : [];
   // The view's lock words may say more ("x (T1)"); the trace knows for how long each resource is held.
   const sameLock = (word: string, res: string) => word === res || word.startsWith(res + ' ');
   const extraLocks = view.locks.filter((r) => !locks.some((l) => sameLock(r, l.resource)));
 
-  // A message dropped on arrival here flashes ✕ for about one flight time after the drop.
-  const drops = dropsByNode(index).get(id);
-  let flash: string | null = null;
-  if (drops) {
-    let lo = 0;
-    let hi = drops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (drops[mid].seq < cursor.pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = drops[lo - 1];
-    if (last && cursor.t - last.t <= meanFlight(index)) flash = last.msg.type;
-  }
-
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
   const lockChips = [
-    ...locks.map((l) => `${view.locks.find((w) => sameLock(w, l.resource)) ?? l.resource} · ${formatTime(l.heldFor)}`),
+    ...locks.map((l) => `${view.locks.find((w) => sameLock(w, l.resource)) ?? l.resource} · ${l.held}`),
     ...extraLocks,
   ];
   return (

@@ -5,7 +5,7 @@
  * CSS/SMIL animation. A → B tokens run on one side of the line and B → A on the other; doomed messages (dropped on
  * arrival) are dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../../engine/trace';
 import { useLab } from '../../store/lab';
@@ -17,6 +17,23 @@ import { linkPath, type Box } from './geometry';
 const TOKEN_FONT = 14;
 const CHAR_W = 8.6; // monospace advance at 14 px
 const SIDE = 13; // px between the line and a token's centre
+
+/**
+ * A detached SVG path per link (not in the document): getTotalLength / getPointAtLength on it compute the geometry
+ * without forcing a layout of the page, so placing tokens costs microseconds per frame.
+ */
+const pathCache = new Map<string, { el: SVGPathElement; len: number }>();
+function geometryOf(d: string) {
+  let hit = pathCache.get(d);
+  if (!hit) {
+    if (pathCache.size > 500) pathCache.clear();
+    const el = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    el.setAttribute('d', d);
+    hit = { el, len: el.getTotalLength() };
+    pathCache.set(d, hit);
+  }
+  return hit;
+}
 
 function PairTokens({
   a,
@@ -31,38 +48,28 @@ function PairTokens({
 }) {
   const { t } = useTranslation();
   const reduced = useReducedMotion();
-  const pathRef = useRef<SVGPathElement>(null);
-  const gRef = useRef<SVGGElement>(null);
   const selSeq = useLab((s) => sendSeqOf(s.selection, s.index));
   const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
   const { d } = linkPath(a, b);
-
-  useLayoutEffect(() => {
-    const path = pathRef.current;
-    const g = gRef.current;
-    if (!path || !g) return;
-    const len = path.getTotalLength();
-    const p0 = path.getPointAtLength(0);
-    const p1 = path.getPointAtLength(len);
-    const norm = Math.hypot(p1.x - p0.x, p1.y - p0.y) || 1;
-    const nx = -(p1.y - p0.y) / norm;
-    const ny = (p1.x - p0.x) / norm;
-    for (const el of Array.from(g.children) as SVGGElement[]) {
-      const raw = Number(el.dataset.progress);
-      const forward = el.dataset.forward === '1';
-      const p = reduced ? (raw < 0.5 ? 0 : 1) : raw;
-      const pt = path.getPointAtLength(len * (forward ? p : 1 - p));
-      const side = forward ? SIDE : -SIDE;
-      el.setAttribute('transform', `translate(${pt.x + nx * side},${pt.y + ny * side})`);
-    }
-  });
+  const { el: path, len } = geometryOf(d);
+  const p0 = path.getPointAtLength(0);
+  const p1 = path.getPointAtLength(len);
+  const norm = Math.hypot(p1.x - p0.x, p1.y - p0.y) || 1;
+  const nx = -(p1.y - p0.y) / norm;
+  const ny = (p1.x - p0.x) / norm;
+  /** Token centre at progress `raw` (0 … 1) from its sender; A → B on one side of the line, B → A on the other. */
+  const place = (raw: number, forward: boolean) => {
+    const p = reduced ? (raw < 0.5 ? 0 : 1) : raw;
+    const pt = path.getPointAtLength(len * (forward ? p : 1 - p));
+    const side = forward ? SIDE : -SIDE;
+    return `translate(${pt.x + nx * side},${pt.y + ny * side})`;
+  };
 
   return (
     <g>
-      <path ref={pathRef} d={d} fill="none" stroke="none" />
-      <g ref={gRef}>
+      <g>
         {tokens.map((m) => {
           // ⧉ (duplicate) is drawn as two squares: the glyph is missing from many projector PCs' fonts.
           const dup = m.copy > 0;
@@ -80,8 +87,8 @@ function PairTokens({
           return (
             <g
               key={`${m.sendSeq}:${m.copy}`}
+              transform={place(m.progress, m.from === a.id)}
               data-progress={m.progress}
-              data-forward={m.from === a.id ? '1' : '0'}
               data-msg={m.sendSeq}
               role="button"
               aria-label={desc}

@@ -5,7 +5,7 @@
 import type { TraceEvent, Topology, NodeState, NodeId } from '../../engine/types';
 import type { PatternDef } from '../../engine/pattern';
 import { defaultGuards } from '../../engine/simulator';
-import { inFlightAt, type Cursor, type InFlight, type TraceIndex } from '../../engine/trace';
+import { inFlightAt, locksAt, type Cursor, type InFlight, type TraceIndex } from '../../engine/trace';
 import type { Selection } from '../../store/lab';
 
 export interface Pair {
@@ -104,6 +104,16 @@ export function inFlight(ix: TraceIndex, cur: Cursor): InFlight[] {
   if (lastFlight && lastFlight.ix === ix && lastFlight.cur === cur) return lastFlight.val;
   const val = inFlightAt(ix, cur);
   lastFlight = { ix, cur, val };
+  return val;
+}
+
+let lastLocks: { ix: TraceIndex; cur: Cursor; val: ReturnType<typeof locksAt> } | null = null;
+
+/** locksAt, memoized on the (index, cursor) objects so all nodes of one frame share one query. */
+export function locksNow(ix: TraceIndex, cur: Cursor): ReturnType<typeof locksAt> {
+  if (lastLocks && lastLocks.ix === ix && lastLocks.cur === cur) return lastLocks.val;
+  const val = locksAt(ix, cur);
+  lastLocks = { ix, cur, val };
   return val;
 }
 
