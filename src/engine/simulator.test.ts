@@ -9,7 +9,9 @@ const run = (patch: Partial<Scenario> = {}) => simulate(pingPong, { ...baseScena
 
 describe('engine determinism', () => {
   it('same scenario twice → identical trace and hash', () => {
-    const net = { default: { latency: { kind: 'exponential' as const, mean: 20 }, loss: 0.2, duplicate: 0.2, reorder: 0.3 } };
+    const net = {
+      default: { latency: { kind: 'exponential' as const, mean: 20 }, loss: 0.2, duplicate: 0.2, reorder: 0.3 },
+    };
     const a = run({ network: net });
     const b = run({ network: net });
     expect(a.hash).toBe(b.hash);
@@ -17,11 +19,18 @@ describe('engine determinism', () => {
     expect(a.events.length).toBeGreaterThan(10);
   });
   it('another seed → another trace', () => {
-    const net = { default: { latency: { kind: 'exponential' as const, mean: 20 }, loss: 0.2, duplicate: 0, reorder: 0 } };
+    const net = {
+      default: { latency: { kind: 'exponential' as const, mean: 20 }, loss: 0.2, duplicate: 0, reorder: 0 },
+    };
     expect(run({ network: net }).hash).not.toBe(run({ network: net, seed: 8 }).hash);
   });
   it('batch mode gives the same counts without recording events', () => {
-    const sc = { ...baseScenario(pingPong, 3), network: { default: { latency: { kind: 'uniform' as const, min: 1, max: 30 }, loss: 0.3, duplicate: 0.1, reorder: 0 } } };
+    const sc = {
+      ...baseScenario(pingPong, 3),
+      network: {
+        default: { latency: { kind: 'uniform' as const, min: 1, max: 30 }, loss: 0.3, duplicate: 0.1, reorder: 0 },
+      },
+    };
     const a = simulate(pingPong, sc);
     const b = simulate(pingPong, sc, { record: false });
     expect(b.events).toHaveLength(0);
@@ -32,14 +41,19 @@ describe('engine determinism', () => {
 
 describe('network faults', () => {
   it('loss = 1 drops everything; the client retries until the horizon', () => {
-    const r = run({ network: { default: { latency: { kind: 'constant', value: 10 }, loss: 1, duplicate: 0, reorder: 0 } }, horizon: 1000 });
+    const r = run({
+      network: { default: { latency: { kind: 'constant', value: 10 }, loss: 1, duplicate: 0, reorder: 0 } },
+      horizon: 1000,
+    });
     expect(r.stats.messagesDelivered).toBe(0);
     expect(r.stoppedBy).toBe('horizon');
     const inv = r.invariants.find((i) => i.id === 'all-acked');
     expect(inv?.final).toBe('violated');
   });
   it('duplication delivers a message twice, both deliveries naming the same send', () => {
-    const r = run({ network: { default: { latency: { kind: 'constant', value: 10 }, loss: 0, duplicate: 1, reorder: 0 } } });
+    const r = run({
+      network: { default: { latency: { kind: 'constant', value: 10 }, loss: 0, duplicate: 1, reorder: 0 } },
+    });
     const firstSend = r.events.find((e) => e.kind === 'send');
     const deliveries = r.events.filter((e) => e.kind === 'deliver' && e.sendSeq === firstSend?.seq);
     expect(deliveries).toHaveLength(2);
@@ -48,13 +62,20 @@ describe('network faults', () => {
     const lat = { kind: 'uniform' as const, min: 1, max: 100 };
     const order = (reorder: number) => {
       const r = run({ network: { default: { latency: lat, loss: 0, duplicate: 0, reorder } } });
-      return r.events.filter((e) => e.kind === 'deliver' && e.node === 'server').map((e) => (e.kind === 'deliver' ? e.msgId : 0));
+      return r.events
+        .filter((e) => e.kind === 'deliver' && e.node === 'server')
+        .map((e) => (e.kind === 'deliver' ? e.msgId : 0));
     };
     const fifo = order(0);
     expect(fifo).toEqual([...fifo].sort((a, b) => a - b));
     const seen = [1, 2, 3, 4, 5, 6, 7, 8].some((seed) => {
-      const r = simulate(pingPong, { ...baseScenario(pingPong, seed), network: { default: { latency: lat, loss: 0, duplicate: 0, reorder: 1 } } });
-      const ids = r.events.filter((e) => e.kind === 'deliver' && e.node === 'server').map((e) => (e.kind === 'deliver' ? e.msgId : 0));
+      const r = simulate(pingPong, {
+        ...baseScenario(pingPong, seed),
+        network: { default: { latency: lat, loss: 0, duplicate: 0, reorder: 1 } },
+      });
+      const ids = r.events
+        .filter((e) => e.kind === 'deliver' && e.node === 'server')
+        .map((e) => (e.kind === 'deliver' ? e.msgId : 0));
       return ids.join() !== [...ids].sort((a, b) => a - b).join();
     });
     expect(seen).toBe(true);
@@ -66,12 +87,15 @@ describe('network faults', () => {
         { id: 'h', when: { at: 250 }, do: { heal: true } },
       ],
     });
-    const drops = r.events.filter((e) => (e.kind === 'send' && e.lost === 'partition'));
+    const drops = r.events.filter((e) => e.kind === 'send' && e.lost === 'partition');
     expect(drops.length).toBeGreaterThan(0);
     expect(r.invariants.find((i) => i.id === 'all-acked')?.final).toBe('holds');
   });
   it('one-way partition blocks only one direction', () => {
-    const r = run({ faults: [{ id: 'p', when: { at: 0 }, do: { partition: { a: ['server'], b: ['client'], oneWay: true } } }], horizon: 500 });
+    const r = run({
+      faults: [{ id: 'p', when: { at: 0 }, do: { partition: { a: ['server'], b: ['client'], oneWay: true } } }],
+      horizon: 500,
+    });
     expect(r.events.some((e) => e.kind === 'deliver' && e.node === 'server')).toBe(true);
     expect(r.events.some((e) => e.kind === 'deliver' && e.node === 'client')).toBe(false);
   });
@@ -101,7 +125,9 @@ describe('crash semantics', () => {
     expect((r.final.states.client.durable as { acked: number }).acked).toBe(1);
   });
   it('a trigger on a send crashes the sender before its remaining effects', () => {
-    const r = run({ faults: [{ id: 'c', when: { on: { kind: 'send', node: 'client', type: 'PING' } }, do: { crash: 'client' } }] });
+    const r = run({
+      faults: [{ id: 'c', when: { on: { kind: 'send', node: 'client', type: 'PING' } }, do: { crash: 'client' } }],
+    });
     // the first request's timer (set after the send) never got set
     expect(r.events.filter((e) => e.kind === 'timer')).toHaveLength(0);
     expect(r.events.filter((e) => e.kind === 'send' && e.node === 'client')).toHaveLength(1);
@@ -110,7 +136,12 @@ describe('crash semantics', () => {
 
 describe('trace queries', () => {
   it('state, liveness and in-flight messages at any cursor', () => {
-    const r = run({ faults: [{ id: 'c', when: { at: 50 }, do: { crash: 'server' } }, { id: 'r', when: { at: 60 }, do: { recover: 'server' } }] });
+    const r = run({
+      faults: [
+        { id: 'c', when: { at: 50 }, do: { crash: 'server' } },
+        { id: 'r', when: { at: 60 }, do: { recover: 'server' } },
+      ],
+    });
     const ix = indexTrace(r);
     const send = r.events.find((e) => e.kind === 'send');
     if (!send || send.kind !== 'send') throw new Error('no send');
@@ -125,5 +156,35 @@ describe('trace queries', () => {
     const invEnd = invariantsAt(ix, r.events.length);
     expect(invEnd.find((i) => i.id === 'all-acked')?.verdict).toBe('holds');
     expect(invariantsAt(ix, 1).find((i) => i.id === 'all-acked')?.verdict).toBe('undecided');
+  });
+});
+
+describe('run end', () => {
+  it('a cancelled timer does not move the clock: the run ends at its last real event', () => {
+    const r = run();
+    const last = r.events[r.events.length - 1];
+    expect(r.stoppedBy).toBe('quiescent');
+    expect(r.endTime).toBe(last.t);
+    expect(r.endTime).toBeLessThan(Number(r.scenario.params.timeout) + 100);
+  });
+  it('a lock still held when the run goes quiet is held forever: bounded-blocking breaks inside the run', () => {
+    const locking = {
+      ...pingPong,
+      lockBoundParam: 'timeout',
+      roles: {
+        ...pingPong.roles,
+        server: {
+          ...pingPong.roles.server,
+          locks: (s: unknown) => ((s as { durable: { seen: number } }).durable.seen > 0 ? ['row'] : []),
+        },
+      },
+    };
+    const r = simulate(locking, baseScenario(locking, 7));
+    const bb = r.invariants.find((i) => i.id === 'bounded-blocking');
+    const lock = r.locks[0];
+    expect(lock.to).toBeNull();
+    expect(bb?.final).toBe('violated');
+    expect(bb?.firstBreak).toBe(lock.from + 100);
+    expect(r.endTime).toBe(lock.from + 100);
   });
 });

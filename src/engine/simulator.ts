@@ -392,6 +392,10 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
       break;
     }
     const item = queue.pop() as QItem;
+    // Items that do nothing (a cancelled or replaced timer, a start or request at a node that is down) leave the
+    // clock where it is, so a run ends at its last real event, not at a timer nobody waits for any more.
+    if (item.k === 'timer' ? !item.rt.up || item.rt.timers.get(item.name) !== item.gen : false) continue;
+    if ((item.k === 'start' || item.k === 'request') && !(nodes.get(item.node) as NodeRt).up) continue;
     now = t;
     switch (item.k) {
       case 'start': {
@@ -449,7 +453,15 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
     }
   }
 
-  const endTime = now;
+  let endTime = now;
+  // A run that went quiet while a lock is still held holds it forever: let the bounded-blocking break, if any,
+  // fall inside the run (never past the horizon), so it shows on the timeline and in the verdict.
+  const bound = pattern.lockBoundParam ? Number(params[pattern.lockBoundParam]) : NaN;
+  if (stoppedBy === 'quiescent' && checkInvariants && Number.isFinite(bound)) {
+    for (const l of lockLog) {
+      if (l.to === null && l.from + bound > endTime) endTime = Math.min(horizon, l.from + bound);
+    }
+  }
   world.t = endTime;
   const invariants: InvariantResult[] = invDefs.map((d, i) => {
     const broken = invBroken[i];
