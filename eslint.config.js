@@ -31,7 +31,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'window', 'document'],
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'zustand', '@xyflow/*', '../ui/*', '../store/*', '../../ui/*', '../../store/*'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'zustand',
+            '@xyflow/*',
+            '../ui/*',
+            '../store/*',
+            '../../ui/*',
+            '../../store/*',
+          ],
+        },
       ],
     },
   },

@@ -7,7 +7,16 @@
  * (events[pos-1].t ≤ t ≤ events[pos].t). Playback moves t and derives pos; stepping moves pos and sets t.
  */
 import type { SimResult } from './simulator';
-import type { InvariantResult, InvariantVerdict, LockInterval, Msg, NodeId, NodeState, Time, TraceEvent } from './types';
+import type {
+  InvariantResult,
+  InvariantVerdict,
+  LockInterval,
+  Msg,
+  NodeId,
+  NodeState,
+  Time,
+  TraceEvent,
+} from './types';
 
 export interface Cursor {
   pos: number;

@@ -27,7 +27,11 @@ export function clientRole(
         if (r.type === 'TRANSFER') {
           return same(s, [
             { kind: 'note', key: `${prefix}.note.transfer`, params: { gid: String(r.tx), amount: Number(r.amount) } },
-            { kind: 'send', to: typeof tm === 'string' ? tm : tm(ctx), msg: { type: 'BEGIN', tx: r.tx, amount: r.amount } },
+            {
+              kind: 'send',
+              to: typeof tm === 'string' ? tm : tm(ctx),
+              msg: { type: 'BEGIN', tx: r.tx, amount: r.amount },
+            },
           ]);
         }
         if (r.type === 'AUDIT') {
