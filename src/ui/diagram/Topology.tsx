@@ -32,7 +32,7 @@ const edgeTypes: EdgeTypes = { message: MessageEdge };
 function FitOnResize({ target, dep }: { target: React.RefObject<HTMLDivElement | null>; dep: unknown }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
-    const raf = requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+    const raf = requestAnimationFrame(() => void fitView({ padding: 0.03 }));
     return () => cancelAnimationFrame(raf);
   }, [fitView, dep]);
   useEffect(() => {
@@ -41,7 +41,7 @@ function FitOnResize({ target, dep }: { target: React.RefObject<HTMLDivElement |
     let raf = 0;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+      raf = requestAnimationFrame(() => void fitView({ padding: 0.03 }));
     });
     ro.observe(el);
     return () => {
@@ -161,7 +161,7 @@ export default function Topology() {
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             fitView
-            fitViewOptions={{ padding: 0.08 }}
+            fitViewOptions={{ padding: 0.03 }}
             minZoom={0.2}
             maxZoom={1.6}
             nodesDraggable={false}
@@ -174,6 +174,8 @@ export default function Topology() {
             deleteKeyCode={null}
             selectionKeyCode={null}
             multiSelectionKeyCode={null}
+            panActivationKeyCode={null}
+            zoomActivationKeyCode={null}
             onNodeClick={(_, n) => select({ kind: 'node', node: n.id })}
             onNodeMouseEnter={(_, n) => setHover({ kind: 'node', node: n.id })}
             onNodeMouseLeave={() => setHover(null)}
