@@ -130,10 +130,8 @@ test('keyboard: "." plays and pauses, → steps one event, Home goes to 0, ? lis
 });
 
 /**
- * App bug (reported, not fixed here): on a freshly opened page Space does nothing. React Flow's pan-activation key
- * (panActivationKeyCode, default 'Space') listens on window and calls preventDefault; its listener is registered
- * before the app's (child effects run first), so useKeyboard sees defaultPrevented and ignores the key. After the
- * topology remounts (switch pattern and back) the order flips and Space works.
+ * Regression test: Space used to do nothing on a freshly opened page (React Flow's pan-activation key listened on
+ * window, was registered before the app's listener and called preventDefault); fixed in ab5c424.
  */
 test('keyboard: Space plays and pauses on a freshly opened page', async ({ page }) => {
   await openApp(page);

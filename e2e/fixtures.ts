@@ -22,6 +22,9 @@ export const test = base.extend<{ problems: PageProblems }>({
         page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
         page.on('console', (m) => {
           if (m.type() === 'error') problems.errors.push(`console.error: ${m.text()}`);
+          // The app reports a view that failed to draw (error boundary) as a one-line warning: that is an error too.
+          else if (m.type() === 'warning' && m.text().startsWith('[dtx-lab]'))
+            problems.errors.push(`app warning: ${m.text()}`);
         });
       };
       context.pages().forEach(watch);
