@@ -47,7 +47,11 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
       });
   }
   for (const inv of ix.result.invariants) {
-    for (const b of inv.broken) {
+    // An 'eventually' invariant that is false during the run is only "not yet": it is a break only when it is
+    // still false at the end, and then from the moment it last became false.
+    const breaks =
+      inv.kind === 'always' ? inv.broken : inv.final === 'violated' ? inv.broken.filter((b) => b.to === null) : [];
+    for (const b of breaks) {
       if (b.fromSeq < 0 || b.fromSeq >= ix.events.length) continue;
       out.push({ kind: 'break', seq: b.fromSeq, frac: 0, label: 'timeline.marker.break', params: { inv: inv.id } });
     }
