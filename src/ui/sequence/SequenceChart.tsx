@@ -3,12 +3,12 @@
  * Drawn from (trace, cursor) only. Virtualized: the SVG is as tall as the viewport (sticky inside a spacer as tall
  * as the whole run) and only the events and arrows crossing the visible window are drawn.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useLab, type Selection } from '../../store/lab';
 import type { TraceEvent } from '../../engine/types';
 import { formatTime, messageColor, toneColor } from '../theme';
-import { describeEvent, nodeName, type TFn } from '../panels/describe';
+import { describeEvent } from '../panels/describe';
+import { usePanelText } from '../panels/common';
 import {
   buildSeqModel,
   cursorU,
@@ -32,6 +32,38 @@ const ROW = 26;
 const LOST_PX = 12;
 const FUTURE_OPACITY = 0.22;
 const MARGIN_PX = 200;
+
+/** Canvas text measurement (no layout), cached: does a lane header fit its lane in two lines? */
+const measureCache = new Map<string, number>();
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+function textWidth(text: string, px: number): number {
+  const k = px + '\u0000' + text;
+  let w = measureCache.get(k);
+  if (w === undefined) {
+    if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+    if (measureCtx) {
+      measureCtx.font = `600 ${px}px ui-sans-serif, system-ui, sans-serif`;
+      w = measureCtx.measureText(text).width;
+    } else w = text.length * px * 0.62;
+    if (measureCache.size > 2000) measureCache.clear();
+    measureCache.set(k, w);
+  }
+  return w;
+}
+function fitsTwoLines(text: string, width: number, px: number): boolean {
+  let lines = 1;
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (textWidth(word, px) > width) return false;
+    const next = line ? line + ' ' + word : word;
+    if (textWidth(next, px) <= width) line = next;
+    else {
+      lines++;
+      line = word;
+    }
+  }
+  return lines <= 2;
+}
 
 interface Highlight {
   sends: Set<number>;
@@ -64,14 +96,13 @@ function highlightOf(
 }
 
 export function SequenceChart() {
-  const { t } = useTranslation();
-  const tf = t as unknown as TFn;
+  const { t, name } = usePanelText();
+  const tf = t;
   const index = useLab((s) => s.index);
   const cursor = useLab((s) => s.cursor);
   const selection = useLab((s) => s.selection);
   const hover = useLab((s) => s.hover);
   const playing = useLab((s) => s.playing);
-  const topology = useLab((s) => s.result.topology);
   const stats = useLab((s) => s.result.stats);
   const seekPos = useLab((s) => s.seekPos);
   const seekTime = useLab((s) => s.seekTime);
@@ -89,7 +120,6 @@ export function SequenceChart() {
   const events = index.events;
   const lanes = index.nodeIds;
   const model = useMemo(() => buildSeqModel(events, lanes, mode, index.endTime), [events, lanes, mode, index.endTime]);
-  const name = useCallback((id: string) => nodeName(tf, topology, id), [tf, topology]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -107,6 +137,8 @@ export function SequenceChart() {
   const nLanes = Math.max(1, lanes.length);
   const laneW = Math.max(40, (size.w - GUTTER - 12) / nLanes);
   const xOf = (lane: number) => GUTTER + (lane + 0.5) * laneW;
+  // Lane headers: as large as the lane allows; a name too long for two lines shows the node's id instead.
+  const headPx = laneW < 100 ? 13 : laneW < 150 ? 14 : 16;
 
   const cu = cursorU(mode, cursor, events);
   const cy = yOf(cu);
@@ -122,18 +154,35 @@ export function SequenceChart() {
     if ((rising || jumped) && !follow) setFollow(true);
   }, [playing, cursor.pos, follow]);
 
+  // Follow the cursor without touching the DOM's layout: the view height comes from the ResizeObserver and the
+  // scroll offset from our own state, so a seek never forces a synchronous layout. When the cursor leaves the
+  // comfortable band the offset is adjusted during render (no second commit); the scroll container's native
+  // offset catches up after the frame is drawn (see the effect below), when layout is clean and the write is cheap.
+  if (follow) {
+    const h = size.h;
+    if (cy < scrollTop + 0.1 * h || cy > scrollTop + 0.85 * h) {
+      const maxTop = Math.max(0, totalH - h);
+      const target = Math.min(maxTop, Math.max(0, Math.round(cy - (playing ? 0.7 : 0.5) * h)));
+      if (target !== scrollTop) setScrollTop(target);
+    }
+  }
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el || !follow) return;
-    const top = el.scrollTop;
-    const h = el.clientHeight;
-    if (cy < top + 0.1 * h || cy > top + 0.85 * h) {
-      const target = Math.max(0, Math.round(cy - (playing ? 0.7 : 0.5) * h));
-      progTarget.current = target;
-      el.scrollTop = target;
-      setScrollTop(el.scrollTop);
-    }
-  }, [cy, follow, playing, totalH]);
+    if (!el) return;
+    let timer = 0;
+    const raf = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        if (Math.abs(el.scrollTop - scrollTop) > 1) {
+          progTarget.current = scrollTop;
+          el.scrollTop = scrollTop;
+        }
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
+  }, [scrollTop]);
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -145,7 +194,7 @@ export function SequenceChart() {
       return;
     }
     progTarget.current = null;
-    if (cy < st || cy > st + el.clientHeight) setFollow(false);
+    if (cy < st || cy > st + size.h) setFollow(false);
   };
 
   const zoomBy = (f: number) => {
@@ -217,7 +266,7 @@ export function SequenceChart() {
     const lost = s.fate === 'lost';
     const mx = lost ? xA + (xB - xA) * 0.3 : (xA + xB) / 2;
     const my = lost ? yA + LOST_PX : (yA + yOf(s.uB)) / 2;
-    const w = s.type.length * 8 + 4;
+    const w = s.type.length * 8.6 + 4;
     const x0 = lost ? (xB >= xA ? mx + 12 : mx - 12 - w) : mx - w / 2;
     if (placeLabel(placed, { x0, x1: x0 + w, y0: my - 18, y1: my })) showLabel.add(i);
   }
@@ -315,7 +364,7 @@ export function SequenceChart() {
             x={midX}
             y={midY - 4}
             textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
-            fontSize={13}
+            fontSize={14}
             fontWeight={600}
             fill={color}
             stroke="#fff"
@@ -331,7 +380,7 @@ export function SequenceChart() {
     );
   });
 
-  const noteChars = Math.max(8, Math.floor((laneW * 1.6) / 7));
+  const noteChars = Math.max(8, Math.floor((laneW * 1.6) / 7.5));
   const markerEls: ReactNode[] = [];
   for (let i = evLo; i < evHi; i++) {
     const ev = events[i];
@@ -403,7 +452,7 @@ export function SequenceChart() {
           {glyph}
         </text>
         {label && (
-          <text x={x + 12} y={y + 4} fontSize={12} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+          <text x={x + 12} y={y + 4} fontSize={13} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
             {label.length > noteChars ? label.slice(0, Math.max(1, noteChars - 1)) + '…' : label}
           </text>
         )}
@@ -531,13 +580,13 @@ export function SequenceChart() {
               tabIndex={-1}
               key={id}
               className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
-              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: laneW < 100 ? 12 : 14 }}
-              title={id}
+              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: headPx }}
+              title={name(id)}
               onMouseEnter={() => setHover({ kind: 'node', node: id })}
               onMouseLeave={() => setHover(null)}
               onClick={() => select({ kind: 'node', node: id })}
             >
-              {name(id)}
+              {fitsTwoLines(name(id), laneW - 10, headPx) ? name(id) : <span className="text-[1.15em]">{id}</span>}
             </button>
           );
         })}
@@ -564,7 +613,7 @@ export function SequenceChart() {
               {ticks.map((tk, i) => (
                 <g key={i} pointerEvents="none">
                   <line x1={GUTTER - 6} x2={size.w} y1={tk.y} y2={tk.y} stroke="#f1f5f9" />
-                  <text x={GUTTER - 8} y={tk.y + 4} textAnchor="end" fontSize={12} fill="#475569">
+                  <text x={GUTTER - 8} y={tk.y + 4} textAnchor="end" fontSize={13} fill="#475569">
                     {tk.label}
                   </text>
                 </g>
@@ -588,7 +637,7 @@ export function SequenceChart() {
               <g pointerEvents="none">
                 <line x1={GUTTER - 4} x2={size.w} y1={cy} y2={cy} stroke="#0f172a" strokeWidth={2} />
                 <rect x={2} y={cy - 10} width={GUTTER - 6} height={20} rx={4} fill="#0f172a" />
-                <text x={GUTTER / 2 - 1} y={cy + 5} textAnchor="middle" fontSize={12} fill="#fff" fontWeight={600}>
+                <text x={GUTTER / 2 - 1} y={cy + 5} textAnchor="middle" fontSize={13} fill="#fff" fontWeight={700}>
                   {formatTime(cursor.t)}
                 </text>
               </g>
