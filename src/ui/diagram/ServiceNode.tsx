@@ -3,12 +3,13 @@
  * status word in its tone colour (blocked pulses, crashed is dark with ✕), locks held and for how long, a "disk"
  * section (durable, survives a crash) and a "memory" section (volatile, emptied by a crash).
  */
-import { memo, useContext } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useFastT } from '../hooks/useFastT';
+import type { TFn } from '../panels/describe';
 import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { TopologyNode } from '../../engine/types';
-import { isUpAt, stateAt, type Cursor, type TraceIndex } from '../../engine/trace';
+import { isUpAt, lastAtOrBefore, type Cursor, type TraceIndex } from '../../engine/trace';
 import { useLab } from '../../store/lab';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { dropsByNode, initialState, locksNow, meanFlight, nodesOf } from './derive';
@@ -20,41 +21,38 @@ export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
 
 const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', locks: [], durable: [], volatile: [] };
 
-/** Rows shown per section; the rest is counted ("+2 more") and listed in the inspector. */
-const MAX_ROWS = 2;
+/**
+ * One row per section on the card (readable from the back of a room): a row the pattern marks as violating an
+ * invariant if there is one, else the newest row (patterns put the most telling row last). The rest is counted
+ * ("+2") and listed in the inspector.
+ */
+function pickRow(rows: readonly NodeViewRow[]): NodeViewRow | undefined {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].tone === 'violated') return rows[i];
+  return rows[rows.length - 1];
+}
 
-function Row({ row }: { row: NodeViewRow }) {
-  const { t } = useTranslation();
+function Section({ rows, t, empty }: { rows: readonly NodeViewRow[]; t: TFn; empty?: string }) {
+  const row = pickRow(rows);
+  if (!row) return <p className="truncate opacity-70">{empty ?? '—'}</p>;
   const value = row.valueKey ? t(row.valueKey) : String(row.value);
   const label = t(row.label);
+  const more = rows.length - 1;
   return (
-    <div className="flex items-baseline justify-between gap-1.5 leading-[17px]" title={`${label}: ${value}`}>
-      <dt className="max-w-[45%] shrink-0 truncate opacity-85">{label}</dt>
+    <dl className="flex min-w-0 items-baseline gap-1.5" title={`${label}: ${value}`}>
+      <dt className="min-w-0 flex-1 truncate opacity-85">{label}</dt>
       <dd
         className={
-          'min-w-0 truncate text-right font-mono font-semibold ' +
+          'max-w-[72%] shrink-0 truncate text-right font-mono font-semibold ' +
           (row.tone === 'violated' ? 'rounded bg-red-700 px-1 text-white' : '')
         }
       >
         {value}
       </dd>
-    </div>
-  );
-}
-
-function Rows({ rows }: { rows: NodeViewRow[] }) {
-  const { t } = useTranslation();
-  if (!rows.length) return <p className="leading-[17px] opacity-70">—</p>;
-  // Newest rows matter most; when some are hidden, one line says how many (the inspector lists them all).
-  const shown = rows.length > MAX_ROWS ? rows.slice(rows.length - (MAX_ROWS - 1)) : rows;
-  return (
-    <dl>
-      {rows.length > shown.length && (
-        <p className="truncate leading-[17px] opacity-75">{t('node.more', { count: rows.length - shown.length })}</p>
+      {more > 0 && (
+        <dd className="shrink-0 rounded bg-slate-700/15 px-1 font-semibold" title={t('node.more', { count: more })}>
+          +{more}
+        </dd>
       )}
-      {shown.map((r, i) => (
-        <Row key={i} row={r} />
-      ))}
     </dl>
   );
 }
@@ -74,14 +72,22 @@ function dropFlash(index: TraceIndex, cursor: Cursor, node: string): string | nu
   return last && cursor.t - last.t <= meanFlight(index) ? last.msg.type : null;
 }
 
+/** The index of the node's latest state entry at `pos` (−1: its initial state). */
+function stateSlot(index: TraceIndex, id: string, pos: number): number {
+  const seqs = index.stateSeqs.get(id);
+  return seqs ? lastAtOrBefore(seqs, pos - 1) : -1;
+}
+
 function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
   const pattern = useLab((s) => s.pattern);
   const index = useLab((s) => s.index);
-  // Re-render on a new event (pos) or when a shown time-dependent text changes — not on every playback frame.
-  const pos = useLab((s) => s.cursor.pos);
+  // Re-render only when this node's own state entry, its up/down status or a shown time-dependent text changes —
+  // not on every seek or playback frame (most nodes do not change at a given event).
+  const slot = useLab((s) => stateSlot(s.index, id, s.cursor.pos));
+  const up = useLab((s) => isUpAt(s.index, id, s.cursor.pos));
   const lockKey = useLab((s) =>
     locksNow(s.index, s.cursor)
       .filter((l) => l.node === id)
@@ -94,14 +100,14 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   );
   const selected = useLab((s) => s.selection?.kind === 'node' && s.selection.node === id);
 
-  const up = isUpAt(index, id, pos);
-  const state = stateAt(index, id, pos) ?? initialState(pattern, index, id, role);
-  let view = FALLBACK;
-  try {
-    if (state) view = pattern.view(id, role, state, up);
-  } catch {
-    view = FALLBACK;
-  }
+  const view = useMemo(() => {
+    const state = (slot >= 0 ? index.stateVals.get(id)?.[slot] : undefined) ?? initialState(pattern, index, id, role);
+    try {
+      return state ? pattern.view(id, role, state, up) : FALLBACK;
+    } catch {
+      return FALLBACK;
+    }
+  }, [pattern, index, id, role, slot, up]);
   const tone: ToneOrState = up ? view.tone : 'crashed';
   const locks = lockKey
     ? lockKey.split('\u0001').map((x) => {
@@ -115,15 +121,16 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
 
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
-  const lockChips = [
-    ...locks.map((l) => `${view.locks.find((w) => sameLock(w, l.resource)) ?? l.resource} · ${l.held}`),
-    ...extraLocks,
+  const statusText = up ? t(view.statusKey) : t('node.crashed');
+  const lockChips: { word: string; held?: string }[] = [
+    ...locks.map((l) => ({ word: view.locks.find((w) => sameLock(w, l.resource)) ?? l.resource, held: l.held })),
+    ...extraLocks.map((word) => ({ word })),
   ];
   return (
     <div className="relative" style={{ width: NODE_W, height: NODE_H }}>
       <div
         className={
-          'flex h-full w-full flex-col gap-px overflow-hidden rounded-lg border-[3px] px-1 pt-0.5 pb-1 text-[13px] shadow-sm ' +
+          'flex h-full w-full flex-col gap-0.5 overflow-hidden rounded-lg border-[3px] px-1.5 pt-0.5 pb-1 text-[15px] leading-[19px] shadow-sm ' +
           toneClass[tone] +
           (selected ? ' ring-4 ring-sky-600' : highlighted ? ' ring-4 ring-sky-400' : '')
         }
@@ -131,16 +138,16 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
       >
         <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
         <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
-        <div className="flex items-center gap-1">
+        <div className="flex shrink-0 items-center gap-1">
           <div
-            className="min-w-0 flex-1 truncate text-[15px] leading-[18px] font-bold"
+            className="min-w-0 flex-1 truncate text-[16px] leading-[21px] font-bold"
             title={`${labelText} · ${roleName}`}
           >
             {labelText}
           </div>
           <button
             type="button"
-            className="nodrag nopan -mr-0.5 rounded px-1 text-[17px] leading-[18px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
+            className="nodrag nopan -mr-1 rounded px-0.5 text-[18px] leading-[21px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
             aria-label={t('diagram.nodeMenu', { node: labelText })}
             aria-haspopup="menu"
             onClick={(e) => {
@@ -152,45 +159,44 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
             ⋯
           </button>
         </div>
-        <div className="flex h-[18px] items-center gap-1">
+        <div className="flex min-h-[19px] flex-1 items-start gap-1.5 overflow-hidden" title={statusText}>
           {tone === 'crashed' ? (
-            <span aria-hidden="true" className="text-[16px] leading-none font-bold text-red-400">
+            <span aria-hidden="true" className="text-[17px] leading-[19px] font-bold text-red-400">
               ✕
             </span>
           ) : (
-            <span aria-hidden="true" className="tone-dot shrink-0" />
+            <span aria-hidden="true" className="tone-dot mt-[5px] shrink-0" />
           )}
-          <span className="min-w-0 shrink truncate text-[14px] leading-[18px] font-bold uppercase">
-            {up ? t(view.statusKey) : t('node.crashed')}
-          </span>
+          <span className="line-clamp-2 min-w-0 text-[16px] leading-[18px] font-bold">{statusText}</span>
         </div>
-        <div className="flex h-[17px] min-w-0 items-center gap-1 overflow-hidden" aria-label={t('node.locks')}>
+        <div className="flex h-[20px] min-w-0 shrink-0 items-center gap-1 overflow-hidden" aria-label={t('node.locks')}>
           {lockChips.map((c) => (
             <span
-              key={c}
-              title={t('node.locks') + ': ' + c}
-              className="inline-flex shrink-0 items-center gap-0.5 rounded bg-slate-900 px-1 font-mono text-[12px] leading-[16px] text-white"
+              key={c.word}
+              title={t('node.locks') + ': ' + c.word + (c.held ? ' · ' + c.held : '')}
+              className="inline-flex max-w-full min-w-0 items-center gap-1 rounded bg-slate-900 px-1 font-mono text-[15px] leading-[19px] whitespace-nowrap text-white"
             >
               <LockIcon />
-              {c}
+              <span className="min-w-0 truncate">{c.word}</span>
+              {c.held && <span className="shrink-0">· {c.held}</span>}
             </span>
           ))}
         </div>
         <section
-          className="flex gap-1 rounded border border-slate-400 bg-white/80 px-0.5 text-slate-900"
+          className="flex shrink-0 items-center gap-1 rounded border border-slate-400 bg-white/80 px-1 text-slate-900"
           title={t('node.disk') + ' — ' + t('node.disk.desc')}
         >
           <h3 className="flex w-3.5 shrink-0 items-center justify-center text-slate-700">
             <DiskIcon />
             <span className="sr-only">{t('node.disk')}</span>
           </h3>
-          <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
-            <Rows rows={view.durable} />
+          <div className="h-[19px] min-w-0 flex-1 overflow-hidden">
+            <Section rows={view.durable} t={t} />
           </div>
         </section>
         <section
           className={
-            'flex gap-1 rounded border border-dashed px-0.5 ' +
+            'flex shrink-0 items-center gap-1 rounded border border-dashed px-1 ' +
             (up ? 'border-current/60' : 'border-slate-500 text-slate-200')
           }
           title={t('node.memory') + ' — ' + t('node.memory.desc')}
@@ -199,15 +205,15 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
             <ChipIcon />
             <span className="sr-only">{t('node.memory')}</span>
           </h3>
-          <div className="h-[34px] min-w-0 flex-1 overflow-hidden">
-            {up ? <Rows rows={view.volatile} /> : <p className="leading-[17px] italic">{t('node.memoryLost')}</p>}
+          <div className="h-[19px] min-w-0 flex-1 overflow-hidden">
+            {up ? <Section rows={view.volatile} t={t} /> : <p className="truncate italic">{t('node.memoryLost')}</p>}
           </div>
         </section>
       </div>
       {flash && (
         <div
           role="status"
-          className="absolute -top-3.5 right-1 z-10 whitespace-nowrap rounded-full border-2 border-white bg-red-700 px-1.5 text-[13px] leading-[16px] font-bold text-white shadow"
+          className="absolute -top-4 right-1 z-10 rounded-full border-2 border-white bg-red-700 px-1.5 text-[15px] leading-[18px] font-bold whitespace-nowrap text-white shadow"
         >
           ✕ {t('diagram.dropped', { type: flash })}
         </div>
@@ -218,7 +224,7 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
 
 function LockIcon() {
   return (
-    <svg aria-hidden="true" width="10" height="11" viewBox="0 0 10 11" fill="currentColor">
+    <svg aria-hidden="true" className="shrink-0" width="10" height="11" viewBox="0 0 10 11" fill="currentColor">
       <rect x="1" y="5" width="8" height="6" rx="1" />
       <path d="M3 5V3.5a2 2 0 0 1 4 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
     </svg>

@@ -1,8 +1,8 @@
 /** Node box size and link geometry of the topology diagram (flow coordinates). */
 
 /** Node box size in flow px (fixed, so a pattern's layout can be scaled to keep nodes apart). */
-export const NODE_W = 204;
-export const NODE_H = 136;
+export const NODE_W = 172;
+export const NODE_H = 144;
 
 export interface Box {
   x: number;
@@ -32,7 +32,7 @@ export function linkPath(a: Box, b: Box) {
 }
 
 /** Room between node boxes (flow px): enough for a message token to be seen between two neighbours. */
-const GAP_X = 40;
+const GAP_X = 32;
 const GAP_Y = 30;
 
 /**
