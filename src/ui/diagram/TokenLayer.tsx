@@ -1,7 +1,7 @@
 /**
  * Message tokens, drawn above the nodes (in React Flow's viewport portal) so a token is never hidden under a
  * service box. For every message in flight at the cursor (inFlightAt), a labelled token sits on its link's path at
- * its progress, placed with SVGPathElement.getPointAtLength — computed from the cursor's virtual time, never by a
+ * its progress (linear along the straight link) — computed from the cursor's virtual time, never by a
  * CSS/SMIL animation. A → B tokens run on one side of the line and B → A on the other; doomed messages (dropped on
  * arrival) are dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
  */
@@ -17,23 +17,6 @@ import { linkPath, type Box } from './geometry';
 const TOKEN_FONT = 14;
 const CHAR_W = 8.6; // monospace advance at 14 px
 const SIDE = 13; // px between the line and a token's centre
-
-/**
- * A detached SVG path per link (not in the document): getTotalLength / getPointAtLength on it compute the geometry
- * without forcing a layout of the page, so placing tokens costs microseconds per frame.
- */
-const pathCache = new Map<string, { el: SVGPathElement; len: number }>();
-function geometryOf(d: string) {
-  let hit = pathCache.get(d);
-  if (!hit) {
-    if (pathCache.size > 500) pathCache.clear();
-    const el = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    el.setAttribute('d', d);
-    hit = { el, len: el.getTotalLength() };
-    pathCache.set(d, hit);
-  }
-  return hit;
-}
 
 function PairTokens({
   a,
@@ -52,19 +35,20 @@ function PairTokens({
   const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
-  const { d } = linkPath(a, b);
-  const { el: path, len } = geometryOf(d);
-  const p0 = path.getPointAtLength(0);
-  const p1 = path.getPointAtLength(len);
-  const norm = Math.hypot(p1.x - p0.x, p1.y - p0.y) || 1;
-  const nx = -(p1.y - p0.y) / norm;
-  const ny = (p1.x - p0.x) / norm;
+  // The link is a straight segment border to border: a token's place is plain arithmetic (no SVG geometry calls,
+  // nothing that could touch layout). It only changes with the layout, not with the cursor.
+  const { s: p0, e: p1 } = linkPath(a, b);
+  const dx = p1.x - p0.x;
+  const dy = p1.y - p0.y;
+  const norm = Math.hypot(dx, dy) || 1;
+  const nx = -dy / norm;
+  const ny = dx / norm;
   /** Token centre at progress `raw` (0 … 1) from its sender; A → B on one side of the line, B → A on the other. */
   const place = (raw: number, forward: boolean) => {
     const p = reduced ? (raw < 0.5 ? 0 : 1) : raw;
-    const pt = path.getPointAtLength(len * (forward ? p : 1 - p));
+    const f = forward ? p : 1 - p;
     const side = forward ? SIDE : -SIDE;
-    return `translate(${pt.x + nx * side},${pt.y + ny * side})`;
+    return `translate(${p0.x + dx * f + nx * side},${p0.y + dy * f + ny * side})`;
   };
 
   return (

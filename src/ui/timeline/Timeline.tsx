@@ -158,6 +158,27 @@ function Scrubber() {
   );
 }
 
+/** The cursor's virtual time and event k / n. */
+function Clock() {
+  const { t } = useTranslation();
+  const cursor = useLab((s) => s.cursor);
+  const n = useLab((s) => s.index.events.length);
+  const endTime = useLab((s) => s.index.endTime);
+  return (
+    <>
+      <output
+        aria-label={t('timeline.now')}
+        className="font-mono text-[17px] font-bold whitespace-nowrap text-slate-950 tabular-nums"
+      >
+        t = {formatTime(cursor.t)}
+      </output>
+      <div className="font-mono text-[14px] whitespace-nowrap text-slate-700 tabular-nums">
+        {t('timeline.eventOf', { k: cursor.pos, n })} · {formatTime(endTime)}
+      </div>
+    </>
+  );
+}
+
 /** Transport icons as SVG (emoji media glyphs are missing from many projector PCs' fonts). */
 function Icon({ name }: { name: 'start' | 'back' | 'play' | 'pause' | 'forward' | 'end' }) {
   const p: Record<typeof name, React.ReactNode> = {
@@ -203,9 +224,9 @@ export function Timeline() {
   const { t } = useTranslation();
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
-  const cursor = useLab((s) => s.cursor);
-  const n = useLab((s) => s.index.events.length);
-  const endTime = useLab((s) => s.index.endTime);
+  // Only what the buttons need, so a seek or a playback frame re-renders the scrubber and the clock, not this.
+  const atStart = useLab((s) => s.cursor.pos === 0);
+  const atEnd = useLab((s) => s.cursor.pos >= s.index.events.length);
   const compress = useUi((s) => s.compressIdle);
   const axis = useUi((s) => s.axis);
   const lab = useLab.getState;
@@ -238,7 +259,7 @@ export function Timeline() {
           aria-label={t('timeline.back')}
           title={t('timeline.back') + ' (←)'}
           onClick={() => lab().stepBy(-1)}
-          disabled={cursor.pos === 0}
+          disabled={atStart}
         >
           <Icon name="back" />
         </button>
@@ -257,7 +278,7 @@ export function Timeline() {
           aria-label={t('timeline.forward')}
           title={t('timeline.forward') + ' (→)'}
           onClick={() => lab().stepBy(1)}
-          disabled={cursor.pos >= n}
+          disabled={atEnd}
         >
           <Icon name="forward" />
         </button>
@@ -301,15 +322,7 @@ export function Timeline() {
       </div>
       <Scrubber />
       <div className="flex flex-col items-end gap-0.5">
-        <output
-          aria-label={t('timeline.now')}
-          className="font-mono text-[17px] font-bold whitespace-nowrap text-slate-950 tabular-nums"
-        >
-          t = {formatTime(cursor.t)}
-        </output>
-        <div className="font-mono text-[14px] whitespace-nowrap text-slate-700 tabular-nums">
-          {t('timeline.eventOf', { k: cursor.pos, n })} · {formatTime(endTime)}
-        </div>
+        <Clock />
         <button
           type="button"
           className="text-[13px] text-sky-900 underline"
