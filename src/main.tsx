@@ -1,10 +1,12 @@
 /**
  * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
- * dynamically so that an error while building the first trace shows a message instead of a blank page.
+ * dynamically so that an error while building the first trace shows a message instead of a blank page. Only the
+ * shown language's strings load before the first render; the other language is fetched when the page is idle,
+ * so a switch is instant.
  */
 import { StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
-import i18n from './i18n';
+import i18n, { currentLang, i18nReady, loadLang } from './i18n';
 import './index.css';
 
 declare global {
@@ -43,7 +45,7 @@ function fatal(error: unknown) {
   report('startup')(error);
 }
 
-Promise.all([import('./App'), import('./store/lab')])
+Promise.all([import('./App'), import('./store/lab'), i18nReady])
   .then(([{ default: App }, { useLab }]) => {
     window.__dtx = Object.freeze({ getState: useLab.getState, subscribe: useLab.subscribe });
     root.render(
@@ -51,5 +53,8 @@ Promise.all([import('./App'), import('./store/lab')])
         <App />
       </StrictMode>,
     );
+    // Prefetch the other language once the page is idle (never on the critical path).
+    const other = currentLang() === 'en' ? 'zh' : 'en';
+    setTimeout(() => void loadLang(other).catch(() => undefined), 3000);
   })
   .catch(fatal);

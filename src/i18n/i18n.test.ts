@@ -4,7 +4,7 @@
  * scenario — every narration key, status word and row label its trace produces through pattern.view.
  */
 import { describe, expect, it } from 'vitest';
-import { mergedResources, resourceFiles } from './index';
+import { mergedResources, resourceFiles } from './resources';
 import { patterns } from '../patterns/registry';
 import { simulate } from '../engine/simulator';
 import { baseScenario, namedScenario } from '../engine/scenario';

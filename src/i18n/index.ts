@@ -1,43 +1,28 @@
 /**
- * i18n: one i18next instance for the whole app. Resources are merged from the app's own strings (ui.ts), the
- * panels' strings (panels.ts) and every pattern file under ./patterns (picked up by import.meta.glob, so a new
- * pattern's strings plug in without touching this file). Keys are flat (keySeparator false).
+ * i18n: one i18next instance for the whole app. Each language is one dictionary (lang-en.ts / lang-zh.ts: the
+ * app's own strings, the panels' strings and every pattern's strings, picked up by import.meta.glob) and one
+ * chunk, loaded on demand: only the language shown is downloaded at start (`i18nReady`, awaited before the first
+ * render), and a switch loads the other language before changing, so raw keys never appear. Keys are flat
+ * (keySeparator false).
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ui from './ui';
-import panels from './panels';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 type Dict = Record<string, string>;
-export interface ResourceFile {
-  en: Dict;
-  zh: Dict;
-}
 
-const patternFiles = import.meta.glob<{ default: ResourceFile }>('./patterns/*.ts', { eager: true });
-
-/** Every resource file, by name (for the key-parity test). */
-export const resourceFiles: Record<string, ResourceFile> = {
-  ui,
-  panels,
-  ...Object.fromEntries(
-    Object.entries(patternFiles)
-      .filter(([path]) => !path.endsWith('.test.ts'))
-      .map(([path, mod]) => [path, mod.default]),
-  ),
+const loaders: Record<Lang, () => Promise<{ default: Dict }>> = {
+  en: () => import('./lang-en'),
+  zh: () => import('./lang-zh'),
 };
 
-export function mergedResources(): Record<Lang, Dict> {
-  const out: Record<Lang, Dict> = { en: {}, zh: {} };
-  for (const file of Object.values(resourceFiles)) {
-    if (!file) continue;
-    Object.assign(out.en, file.en);
-    Object.assign(out.zh, file.zh);
-  }
-  return out;
+/** Load a language's strings once (a no-op when it is already there). */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: dict } = await loaders[lang]();
+  i18n.addResourceBundle(lang, 'translation', dict, true, true);
 }
 
 const STORAGE_KEY = 'dtx-lab.lang';
@@ -62,27 +47,33 @@ function applyHtmlLang(lang: Lang) {
   if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
-const res = mergedResources();
+const startLang = detectLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: res.en }, zh: { translation: res.zh } },
-  lng: detectLang(),
+  resources: {},
+  partialBundledLanguages: true,
+  lng: startLang,
   fallbackLng: 'en',
   keySeparator: false,
   nsSeparator: false,
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
-  // A missing key shows the key itself (never a crash); English is the fallback for a missing zh string.
+  // A missing key shows the key itself (never a crash).
   parseMissingKeyHandler: (key: string) => key,
 });
-applyHtmlLang(i18n.language as Lang);
+applyHtmlLang(startLang);
+
+/** Resolves when the start language's strings are in (the app renders after it). */
+export const i18nReady: Promise<void> = loadLang(startLang);
 
 i18n.on('languageChanged', (lng) => applyHtmlLang(lng as Lang));
 
-export function setLang(lang: Lang) {
+/** Switch language: its strings are loaded first, then the whole UI changes at once. */
+export async function setLang(lang: Lang): Promise<void> {
   safeStorage()?.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
+  await loadLang(lang);
+  await i18n.changeLanguage(lang);
 }
 
 export function currentLang(): Lang {

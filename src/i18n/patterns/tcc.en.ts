@@ -1,0 +1,141 @@
+/** Strings of the TCC pattern (src/patterns/tcc). Chinese keeps the seed's domain words (空回滚, 悬挂, 幂等, 冻结…). (English; loaded only when this language is shown.) */
+const en: Record<string, string> = {
+  'pattern.tcc.name': 'TCC (Try / Confirm / Cancel)',
+  'pattern.tcc.desc':
+    'Bob transfers money to Smith through a transaction manager. Try freezes Bob’s amount and reserves Smith’s credit, Confirm moves the money, Cancel releases the freezes. Confirm and Cancel are retried until they succeed, so they must be idempotent — and safe against empty rollback and hanging: the barrier (dtm) / fence (Seata).',
+
+  'role.tcc.client': 'Client / third party',
+  'role.tcc.tm': 'Transaction manager',
+  'role.tcc.payer': 'Payer account service',
+  'role.tcc.payee': 'Payee account service',
+  'node.tcc.client': 'Client / auditor',
+  'node.tcc.TM': 'Transaction manager (TM)',
+  'node.tcc.bob': 'Bob’s account service',
+  'node.tcc.smith': 'Smith’s account service',
+
+  'scenario.tcc.s-tcc-1.title': 'S-TCC-1 Bob transfers to Smith',
+  'scenario.tcc.s-tcc-1.desc':
+    'Try freezes 30 of Bob’s money and reserves 30 for Smith; both answer ok, the TM logs “confirm” and Confirm moves the money. Watch the frozen and pending rows appear and go.',
+  'scenario.tcc.s-tcc-1-confirm-retry.title': 'S-TCC-1 Confirm fails, retried',
+  'scenario.tcc.s-tcc-1-confirm-retry.desc':
+    'Smith’s Confirm fails twice (a transient error); the TM retries after 10 s, then 20 s (dtm’s doubling interval) until it succeeds. Confirm is assumed to succeed eventually — by retrying.',
+  'scenario.tcc.tcc-try-fails.title': 'Try fails → Cancel on all',
+  'scenario.tcc.tcc-try-fails.desc':
+    'Smith’s Try is rejected, so the TM cancels every branch; Bob’s Cancel fails twice and is retried until done. With the barrier, Smith’s Cancel is recorded as an empty rollback.',
+  'scenario.tcc.tcc-empty-rollback.title': 'Empty rollback (空回滚)',
+  'scenario.tcc.tcc-empty-rollback.desc':
+    'The Try to Bob is lost; after 35 s the TM cancels. Bob’s Cancel arrives for a Try that never ran: without the barrier it refunds 30 that was never frozen — money is created (conservation turns red at that delivery). With the barrier it records a null compensation and does nothing.',
+  'scenario.tcc.tcc-hanging.title': 'Hanging Try (悬挂)',
+  'scenario.tcc.tcc-hanging.desc':
+    'The Try to Smith is stuck in the network past the TM’s timeout; Cancel overtakes it. Without the barrier the late Try reserves 30 that nothing will ever release (no-leak fails at the end). With the barrier the late Try is refused.',
+  'scenario.tcc.tcc-idempotency.title': 'Duplicate Confirm (幂等)',
+  'scenario.tcc.tcc-idempotency.desc':
+    'The network delivers Smith’s Confirm twice and Bob’s Confirm reply is lost, so the TM confirms him again. Without the barrier Smith is credited twice (conservation and exactly-once break); with it each Confirm applies once.',
+  'scenario.tcc.tcc-tm-crash.title': 'TM crashes after Try',
+  'scenario.tcc.tcc-tm-crash.desc':
+    'The TM logs “confirm”, sends the first Confirm and crashes. On recovery it reads its log and confirms the remaining branches; Bob’s Confirm is sent again (his reply was lost), so it must be idempotent.',
+  'scenario.tcc.tcc-tm-crash-cancel.title': 'TM crashes while cancelling',
+  'scenario.tcc.tcc-tm-crash-cancel.desc':
+    'Smith’s Try fails, the TM logs “cancel”, sends the first Cancel and crashes. On recovery it cancels as its log says; without the barrier Bob is refunded twice.',
+  'scenario.tcc.tcc-no-dirty-read.title': 'No dirty read with TCC',
+  'scenario.tcc.tcc-no-dirty-read.desc':
+    'The same business as the Saga dirty-read scenario: Bob cannot pay 150 and the auditor reads Smith’s balance mid-transaction. Smith’s credit is only reserved (pending), so the auditor sees 50 — a value never compensated.',
+
+  'param.tcc.amount': 'Amount',
+  'param.tcc.amount.help': 'How much Bob transfers to Smith.',
+  'param.tcc.bobBalance': 'Bob’s balance',
+  'param.tcc.bobBalance.help': 'Bob’s initial available balance.',
+  'param.tcc.smithBalance': 'Smith’s balance',
+  'param.tcc.smithBalance.help': 'Smith’s initial available balance.',
+  'param.tcc.tryTimeout': 'Try timeout',
+  'param.tcc.tryTimeout.help': 'A transaction still trying after this long is cancelled (dtm TimeoutToFail 35 s).',
+  'param.tcc.retryInterval': 'Retry interval',
+  'param.tcc.retryInterval.help': 'First wait before Confirm/Cancel is retried; doubles after each retry (dtm: 10 s).',
+  'param.tcc.tryFails': 'Try fails at',
+  'param.tcc.tryFails.help': 'Which branch rejects its Try (a business failure).',
+  'param.tcc.transientBranch': 'Transient failures at',
+  'param.tcc.transientBranch.help': 'Which branch’s Confirm/Cancel fail transiently (e.g. a deadlock).',
+  'param.tcc.confirmFailures': 'Confirm failures',
+  'param.tcc.confirmFailures.help': 'How many times Confirm fails at that branch before it succeeds.',
+  'param.tcc.cancelFailures': 'Cancel failures',
+  'param.tcc.cancelFailures.help': 'How many times Cancel fails at that branch before it succeeds.',
+  'param.tcc.auditAt': 'Audit at',
+  'param.tcc.auditAt.help': 'When a third party reads a balance (0: never).',
+  'param.tcc.auditTarget': 'Audited account',
+  'param.tcc.auditTarget.help': 'Whose balance the third party reads.',
+
+  'guard.tcc.barrier': 'Barrier / fence',
+  'guard.tcc.barrier.desc':
+    'dtm’s sub-transaction barrier (Seata’s TCC fence): a (gid, branch, op) table written in the same local transaction as the business change. Cancel first inserts the “try” row: inserted → empty rollback, skip; a duplicate is skipped; a Try after Cancel is refused.',
+
+  'inv.conservation': 'Money conserved',
+  'inv.conservation.desc':
+    'Available plus frozen money over all accounts, plus money in transit (settled at one side of a transfer, not yet at the other), always equals the initial total. Reserved incoming credit is not money.',
+  'inv.no-negative': 'No negative balance',
+  'inv.no-negative.desc': 'No account’s available balance, freeze or reservation is ever negative.',
+  'inv.no-leak': 'No leaked lock',
+  'inv.no-leak.desc': 'Eventually no participant holds a lock.',
+  'inv.exactly-once': 'Exactly once',
+  'inv.exactly-once.desc': 'No business handler ran twice for the same transaction, branch and operation.',
+  'inv.no-dirty-read': 'No dirty read',
+  'inv.no-dirty-read.desc': 'A third party never saw a balance that included an effect later compensated.',
+  'inv.atomicity': 'Atomicity',
+  'inv.atomicity.desc': 'No participant committed a transaction another participant aborted (TCConsistent).',
+
+  'tcc.status.idle': 'idle',
+  'tcc.status.working': 'working',
+  'tcc.status.none': 'no record',
+  'tcc.status.trying': 'trying',
+  'tcc.status.confirming': 'confirming',
+  'tcc.status.cancelling': 'cancelling',
+  'tcc.status.confirmed': 'confirmed',
+  'tcc.status.cancelled': 'cancelled',
+  'tcc.status.tried': 'tried (frozen)',
+  'tcc.status.tryFailed': 'try failed',
+  'tcc.status.emptyRollback': 'empty rollback',
+  'tcc.status.refusedTry': 'late Try refused',
+
+  'tcc.row.available': 'available',
+  'tcc.row.frozen': 'frozen',
+  'tcc.row.pending': 'pending credit',
+  'tcc.row.tx': 'branch tx',
+  'tcc.row.barrier': 'barrier row',
+  'tcc.row.applied': 'handler runs',
+  'tcc.row.handled': 'requests handled',
+  'tcc.row.result': 'result',
+  'tcc.row.read': 'balance read',
+  'tcc.row.gtx': 'global tx',
+  'tcc.row.branch': 'branch',
+  'tcc.row.retry': 'retries · next interval',
+  'tcc.row.awaiting': 'awaiting',
+
+  'tcc.note.transfer': 'Client asks the TM to transfer {{amount}} from Bob to Smith ({{gid}}).',
+  'tcc.note.read': 'Third party reads {{node}}’s balance: {{balance}}.',
+  'tcc.note.begin': 'TM logs global transaction {{gid}} ({{amount}}) and calls Try on every branch.',
+  'tcc.note.decideConfirm': 'Every Try succeeded: the TM logs “confirm” for {{gid}} and sends Confirm.',
+  'tcc.note.decideCancelTryFailed': 'A Try failed: the TM logs “cancel” for {{gid}} and sends Cancel to every branch.',
+  'tcc.note.decideCancelTimeout': 'Try timed out: the TM logs “cancel” for {{gid}} and sends Cancel to every branch.',
+  'tcc.note.retry': 'TM retries {{gid}} (retry {{n}}); next retry in {{next}} ms.',
+  'tcc.note.branchError': '{{node}} answered an error to {{op}} of {{gid}}; the TM will retry.',
+  'tcc.note.finished.confirmed': '{{gid}} confirmed on every branch.',
+  'tcc.note.finished.cancelled': '{{gid}} cancelled on every branch.',
+  'tcc.note.recoverTrying': 'TM recovers: {{gid}} is still trying; it waits for the Try timeout.',
+  'tcc.note.recover.confirming': 'TM recovers: its log says “confirm” for {{gid}}; it confirms the remaining branches.',
+  'tcc.note.recover.cancelling': 'TM recovers: its log says “cancel” for {{gid}}; it cancels the remaining branches.',
+  'tcc.note.transientFail': '{{node}}: {{op}} of {{gid}} fails transiently ({{n}} of {{of}}); nothing is written.',
+  'tcc.note.barrier.empty':
+    '{{node}}: barrier — Cancel of {{gid}} found no Try: empty rollback recorded, nothing to undo.',
+  'tcc.note.barrier.duplicate': '{{node}}: barrier — {{op}} of {{gid}} already done: duplicate skipped.',
+  'tcc.note.barrier.refused': '{{node}}: barrier — Try of {{gid}} arrived after Cancel: refused (hanging prevented).',
+  'tcc.note.businessFail.rejected': '{{node}} rejects Try of {{gid}}.',
+  'tcc.note.businessFail.insufficient': '{{node}}: not enough available money for {{gid}}; Try fails.',
+  'tcc.note.applied.try': '{{node}}: Try of {{gid}} reserves {{amount}}.',
+  'tcc.note.applied.confirm': '{{node}}: Confirm of {{gid}} settles {{amount}}.',
+  'tcc.note.applied.cancel': '{{node}}: Cancel of {{gid}} releases {{amount}}.',
+  'tcc.note.duplicateApplied': '{{node}}: {{op}} of {{gid}} ran a second time — applied twice (not idempotent).',
+  'tcc.note.emptyApplied': '{{node}}: Cancel of {{gid}} ran although Try never did — empty rollback executed.',
+  'tcc.note.hangingApplied':
+    '{{node}}: Try of {{gid}} ran after its Cancel — a hanging reservation nobody will release.',
+};
+
+export default en;
