@@ -3,7 +3,7 @@
  * edges carrying message tokens. Not draggable; fits the pane (and refits on resize). Right-click or ⋯ on a node
  * or a link opens the fault menu; hover/click links it with every other view.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Controls,
   ReactFlow,
@@ -19,11 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
 import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
-import { FaultMenu } from './FaultMenu';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
 import { layoutScales, NODE_H, NODE_W } from './geometry';
+
+// The fault menu opens on right-click / ⋯: its code loads on first use.
+const FaultMenu = lazy(() => import('./FaultMenu').then((m) => ({ default: m.FaultMenu })));
 
 const nodeTypes: NodeTypes = { service: ServiceNode };
 const edgeTypes: EdgeTypes = { message: MessageEdge };
@@ -200,7 +202,11 @@ export default function Topology() {
               <TokenLayer boxes={boxes} />
             </ViewportPortal>
           </ReactFlow>
-          {menu && <FaultMenu target={menu} onClose={closeMenu} />}
+          {menu && (
+            <Suspense fallback={null}>
+              <FaultMenu target={menu} onClose={closeMenu} />
+            </Suspense>
+          )}
         </div>
       </section>
     </MenuContext.Provider>

@@ -1,7 +1,6 @@
 /** Guard (safeguard) switches: each a role=switch with its label; its description is shown beside it. */
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
-import { Popover } from './Popover';
 
 export function GuardSwitches() {
   const { t } = useTranslation();
@@ -52,23 +51,5 @@ export function GuardSwitches() {
         );
       })}
     </ul>
-  );
-}
-
-export function GuardsPopover() {
-  const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const guards = useLab((s) => s.scenario.guards);
-  const on = pattern.guards.filter((g) => guards[g.key] ?? g.default).length;
-  const label = t('guards.button', { on, total: pattern.guards.length });
-  return (
-    <Popover label={label} ariaLabel={t('guards.title')}>
-      {() => (
-        <>
-          <h2 className="mb-2 text-base font-semibold">{t('guards.title')}</h2>
-          <GuardSwitches />
-        </>
-      )}
-    </Popover>
   );
 }

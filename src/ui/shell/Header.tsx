@@ -11,8 +11,7 @@ import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
-import { GuardsPopover } from './Guards';
-import { ParamsPopover } from './Params';
+import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 
 const CUSTOM = '';
 
@@ -103,7 +102,7 @@ function LangSwitch() {
       type="button"
       aria-pressed={lang === l}
       lang={l === 'zh' ? 'zh-CN' : 'en'}
-      onClick={() => setLang(l)}
+      onClick={() => void setLang(l)}
       className={
         'px-2.5 py-1 text-[15px] font-semibold ' +
         (lang === l ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100')

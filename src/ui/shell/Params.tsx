@@ -9,7 +9,6 @@ import type { Params as ParamValues, Scenario } from '../../engine/types';
 import { defaultParams } from '../../engine/simulator';
 import { useLab } from '../../store/lab';
 import { formatTime } from '../theme';
-import { Popover } from './Popover';
 
 /** Bounds when a pattern gives none: generous but finite (absurd values stay out). */
 const DEFAULT_MAX: Record<string, number> = { int: 1000, ms: 30 * 24 * 3600 * 1000, prob: 1 };
@@ -52,7 +51,7 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
   return { ...s, params, workload };
 }
 
-function ParamsForm({ close }: { close: () => void }) {
+export function ParamsForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
   const pattern = useLab((s) => s.pattern);
   const scenario = useLab((s) => s.scenario);
@@ -174,15 +173,5 @@ function ParamsForm({ close }: { close: () => void }) {
         </button>
       </div>
     </form>
-  );
-}
-
-export function ParamsPopover() {
-  const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  return (
-    <Popover label={t('params.button')} ariaLabel={t('params.title')} key={pattern.id}>
-      {(close) => <ParamsForm close={close} />}
-    </Popover>
   );
 }
