@@ -5,7 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-REPORTS="$ROOT/test-results"
+# Not test-results/: Playwright empties that folder when it starts, which would delete the unit report.
+REPORTS="$ROOT/reports"
 mkdir -p "$REPORTS"
 export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 
@@ -72,7 +73,7 @@ if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
   check build npx vite build --logLevel warn
   if [[ " ${FAILED_CHECKS[*]-} " != *" build "* ]]; then
     E2E_RAN=1
-    # playwright.config.ts writes test-results/e2e.json; SKIP_BUILD: it only starts `vite preview` of this build.
+    # playwright.config.ts writes reports/e2e.json; SKIP_BUILD: it only starts `vite preview` of this build.
     check e2e env SKIP_BUILD=1 npx playwright test
   fi
 else
@@ -87,13 +88,13 @@ read -r UNIT_P UNIT_F < <(node -e '
     // A test file that fails to load has no tests: count it as one failure.
     const broken = (r.testResults ?? []).filter((t) => t.status === "failed" && !(t.assertionResults ?? []).length).length;
     console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + broken);
-  } catch { console.log(0, 0); }' "$REPORTS/unit.json")
+  } catch { console.log(0, 1); } // no report: the run did not finish — a failure, never a silent 0' "$REPORTS/unit.json")
 read -r E2E_P E2E_F < <(node -e '
   const fs = require("fs");
   try {
     const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).stats;
     console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0);
-  } catch { console.log(0, 0); }' "$REPORTS/e2e.json")
+  } catch { console.log(0, process.argv[2] === "1" ? 1 : 0); }' "$REPORTS/e2e.json" "$E2E_RAN")
 
 CHECK_F=0
 for c in "${FAILED_CHECKS[@]+"${FAILED_CHECKS[@]}"}"; do
