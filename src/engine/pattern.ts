@@ -115,6 +115,8 @@ export interface NodeViewRow {
   /** i18n key for the value when it is a pattern word (state names). */
   valueKey?: string;
   tone?: Tone | 'violated';
+  /** The row the diagram's small node card shows when it has room for one (else a violated row, else the newest). */
+  pin?: boolean;
 }
 
 export interface NodeView {

@@ -34,7 +34,12 @@ export function serviceView(prefix: string, state: NodeState, reservations: bool
   const gids = Object.keys(d.status);
   const last = gids.length ? d.status[gids[gids.length - 1]] : undefined;
   const durable: NodeViewRow[] = [
-    { label: `${prefix}.row.available`, value: l.available, tone: l.available < 0 ? 'violated' : undefined },
+    {
+      label: `${prefix}.row.available`,
+      value: l.available,
+      tone: l.available < 0 ? 'violated' : undefined,
+      pin: true, // the balance is what the room watches (money created by an empty rollback, a double confirm)
+    },
     ...(reservations
       ? [
           {

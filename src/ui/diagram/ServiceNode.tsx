@@ -23,12 +23,12 @@ const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', locks: [],
 
 /**
  * One row per section on the card (readable from the back of a room): a row the pattern marks as violating an
- * invariant if there is one, else the newest row (patterns put the most telling row last). The rest is counted
+ * invariant if there is one, else the row the pattern pins, else the newest. The rest is counted
  * ("+2") and listed in the inspector.
  */
 function pickRow(rows: readonly NodeViewRow[]): NodeViewRow | undefined {
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i].tone === 'violated') return rows[i];
-  return rows[rows.length - 1];
+  return rows.find((r) => r.pin) ?? rows[rows.length - 1];
 }
 
 function Section({ rows, t, empty }: { rows: readonly NodeViewRow[]; t: TFn; empty?: string }) {
