@@ -31,7 +31,9 @@ const PAD_BOTTOM = 40;
 const ROW = 26;
 const LOST_PX = 12;
 const FUTURE_OPACITY = 0.22;
-const MARGIN_PX = 200;
+/** Drawn beyond the visible window above and below: enough for a smooth scroll, small enough that a far seek
+ * builds few SVG elements. */
+const MARGIN_PX = 120;
 
 /** Canvas text measurement (no layout), cached: does a lane header fit its lane in two lines? */
 const measureCache = new Map<string, number>();
@@ -188,7 +190,8 @@ export function SequenceChart() {
     const el = scrollRef.current;
     if (!el) return;
     const st = el.scrollTop;
-    setScrollTop(st);
+    // The echo of our own programmatic scroll (sub-pixel rounding) is not a new position: no second render.
+    if (Math.abs(st - scrollTop) >= 1) setScrollTop(st);
     if (progTarget.current !== null && Math.abs(progTarget.current - st) <= 2) {
       progTarget.current = null;
       return;
