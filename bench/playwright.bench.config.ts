@@ -20,5 +20,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
+    // Playwright runs the command in the config's folder (bench/); build and serve the project root instead.
+    cwd: process.cwd(),
   },
 });
