@@ -53,7 +53,7 @@ export interface TraceIndex {
   arrivalSeq: Map<string, number>;
   /** Sends sorted by seq, for in-flight queries; with their copies' deliverAt. */
   sends: Extract<TraceEvent, { kind: 'send' }>[];
-  /** Largest flight duration, to bound the in-flight search window. */
+  /** Largest flight duration, to bound the in-flight search range. */
   maxFlight: Time;
   endTime: Time;
 }

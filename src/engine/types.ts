@@ -1,6 +1,6 @@
 /**
  * Core data types of the deterministic simulator. Everything here is plain, serializable data:
- * a scenario in, a trace out. No React, DOM, wall clock or Math.random anywhere under src/engine.
+ * a scenario in, a trace out. No React, DOM, wall clock or unseeded randomness anywhere under src/engine.
  */
 
 export type NodeId = string;

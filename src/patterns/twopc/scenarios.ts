@@ -90,7 +90,7 @@ export const scenarios: NamedScenario[] = [
   {
     id: 's-2pc-3',
     claims: ['S-2PC-3'],
-    // Recovery comes back before the standby's takeover timeout, so it is the coordinator's log that closes the window.
+    // Recovery comes back before the standby's takeover timeout, so it is the coordinator's log that closes the inconsistency.
     faults: [
       crashAfterFirstCommit,
       {
