@@ -7,6 +7,7 @@
  */
 import { role, same } from '../../engine/pattern';
 import type { Effect, NodeId, StepContext, StepResult } from '../../engine/types';
+import { note } from './notes';
 import { splitName } from './participant';
 import {
   commitType,
@@ -26,17 +27,6 @@ type R = StepResult<CDurable, CVolatile>;
 export function initCoordinator(): CState {
   return { durable: { log: [] }, volatile: { txs: {}, hb: false } };
 }
-
-const note = (
-  key: string,
-  params: Record<string, string | number>,
-  tag?: 'decision' | 'block' | 'warn' | 'info',
-): Effect => ({
-  kind: 'note',
-  key: '2pc.note.' + key,
-  params,
-  ...(tag ? { tag } : {}),
-});
 
 export function loggedCommit(s: CState, tx: string): boolean {
   return s.durable.log.some((r) => r.tx === tx && r.rec === 'COMMIT');

@@ -6,6 +6,7 @@
  */
 import { role, same } from '../../engine/pattern';
 import type { Effect, NodeId, StepContext, StepResult } from '../../engine/types';
+import { note } from './notes';
 import {
   isThreePC,
   num,
@@ -45,11 +46,6 @@ export function localState(s: PState, tx: string): PLocalSt {
 }
 
 const isDoubt = (st: PLocalSt | undefined) => st === 'prepared' || st === 'precommitted';
-
-function note(key: string, params: Record<string, string | number>, tag?: 'decision' | 'block' | 'warn' | 'info') {
-  const e: Effect = { kind: 'note', key: '2pc.note.' + key, params, ...(tag ? { tag } : {}) };
-  return e;
-}
 
 /** Write a durable record for tx (and a log line), drop its volatile work. */
 function record(s: PState, tx: string, rec: PTxRec, line: string): PState {

@@ -7,6 +7,7 @@
  */
 import { role, same } from '../../engine/pattern';
 import type { Effect, NodeId, StepContext, StepResult } from '../../engine/types';
+import { note } from './notes';
 import {
   commitType,
   isThreePC,
@@ -24,17 +25,6 @@ type R = StepResult<SDurable, SVolatile>;
 export function initStandby(): SState {
   return { durable: { decisions: {} }, volatile: { watching: false, active: false, txs: {}, backoff: 0 } };
 }
-
-const note = (
-  key: string,
-  params: Record<string, string | number>,
-  tag?: 'decision' | 'block' | 'warn' | 'info',
-): Effect => ({
-  kind: 'note',
-  key: '2pc.note.' + key,
-  params,
-  ...(tag ? { tag } : {}),
-});
 
 const settled = (st: PLocalSt | undefined) => st === 'committed' || st === 'aborted';
 

@@ -1,0 +1,6 @@
+/** Narration effects of the 2PC nodes: keys under '2pc.note.' (strings in src/i18n/patterns/2pc.*.ts). */
+import type { Effect, NoteTag } from '../../engine/types';
+
+export function note(key: string, params: Record<string, string | number>, tag?: NoteTag): Effect {
+  return { kind: 'note', key: '2pc.note.' + key, params, ...(tag ? { tag } : {}) };
+}
