@@ -8,7 +8,7 @@ import type { NodeId, NodeState, Params, Topology } from '../../engine/types';
 import { clientRole, type ClientDurable } from '../shared/client';
 import { atomicity, conservation, exactlyOnce, ledgerOf, noDirtyRead, noNegative } from '../shared/invariants';
 import type { ServiceDurable } from '../shared/service';
-import { clientView, serviceView } from '../shared/view';
+import { clientView, gtxView, serviceView } from '../shared/view';
 import { transferTopology, transferWorkload } from '../tcc';
 import { choreoRole, choreoStepOrder, type ChoreoDurable } from './choreography';
 import { payeeOps, payerOps, sagaCommon, sagaPayeeRole, sagaPayerRole } from './accounts';
@@ -34,29 +34,12 @@ function sagaTopology(p: Params): Topology {
 
 function coordView(state: NodeState): NodeView {
   const s = state as CoordState;
-  const txs = Object.values(s.durable.txs);
-  const last = txs[txs.length - 1];
-  const tone = !last
-    ? 'idle'
-    : last.phase === 'succeeded'
-      ? 'committed'
-      : last.phase === 'aborted'
-        ? 'aborted'
-        : last.retries > 0
-          ? 'blocked'
-          : 'working';
-  return {
-    tone,
-    statusKey: `saga.status.${last ? last.phase : 'idle'}`,
-    locks: [],
-    durable: txs.flatMap((t) => [
-      { label: 'saga.row.gtx', value: `${t.gid}: ${t.phase}`, valueKey: `saga.status.${t.phase}` },
-      ...t.steps.map((b, i) => ({ label: 'saga.row.step', value: `${t.gid} · T${i + 1}/C${i + 1} ${b}: ${t.st[i]}` })),
-      { label: 'saga.row.retry', value: `${t.retries} · ${t.interval} ms` },
-    ]),
-    volatile: s.volatile.awaiting.map((a) => ({ label: 'saga.row.awaiting', value: a })),
-  };
+  return gtxView('saga', Object.values(s.durable.txs), s.volatile.awaiting, sagaPhases, (t) =>
+    t.steps.map((b, i) => ({ label: 'saga.row.step', value: `${t.gid} · T${i + 1}/C${i + 1} ${b}: ${t.st[i]}` })),
+  );
 }
+
+const sagaPhases = { committed: 'succeeded', aborted: 'aborted' };
 
 /** Choreography has no coordinator log: the client's result and the accounts say how each saga ended. */
 function choreoOutcomes(w: World): TxReport[] {

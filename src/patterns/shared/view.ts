@@ -100,3 +100,45 @@ export function clientView(prefix: string, state: NodeState): NodeView {
     volatile: [],
   };
 }
+
+/** The fields of a global transaction that a coordinator's node view shows (TCC's TM, the Saga coordinator). */
+export interface GtxLike {
+  gid: string;
+  phase: string;
+  retries: number;
+  interval: number;
+}
+
+/**
+ * A coordinator's view: its newest global transaction sets the tone (done / undone / retrying = blocked), each
+ * transaction lists its phase, its branch rows and its retry state; the volatile part is what it awaits.
+ */
+export function gtxView<T extends GtxLike>(
+  prefix: string,
+  txs: readonly T[],
+  awaiting: readonly string[],
+  phases: { committed: string; aborted: string },
+  branchRows: (tx: T) => NodeViewRow[],
+): NodeView {
+  const last = txs[txs.length - 1];
+  const tone: Tone = !last
+    ? 'idle'
+    : last.phase === phases.committed
+      ? 'committed'
+      : last.phase === phases.aborted
+        ? 'aborted'
+        : last.retries > 0
+          ? 'blocked'
+          : 'working';
+  return {
+    tone,
+    statusKey: `${prefix}.status.${last ? last.phase : 'idle'}`,
+    locks: [],
+    durable: txs.flatMap((t) => [
+      { label: `${prefix}.row.gtx`, value: `${t.gid}: ${t.phase}`, valueKey: `${prefix}.status.${t.phase}` },
+      ...branchRows(t),
+      { label: `${prefix}.row.retry`, value: `${t.retries} · ${t.interval} ms` },
+    ]),
+    volatile: awaiting.map((a) => ({ label: `${prefix}.row.awaiting`, value: a })),
+  };
+}

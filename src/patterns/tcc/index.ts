@@ -7,7 +7,7 @@ import type { NodeId, NodeState, Params, WorkloadItem } from '../../engine/types
 import { atomicity, conservation, exactlyOnce, ledgerOf, noDirtyRead, noLeak, noNegative } from '../shared/invariants';
 import { clientRole } from '../shared/client';
 import type { ServiceDurable } from '../shared/service';
-import { clientView, serviceView } from '../shared/view';
+import { clientView, gtxView, serviceView } from '../shared/view';
 import { payeeRole, payerRole } from './accounts';
 import { tccHandlers } from './handlers';
 import { tccScenarios } from './scenarios';
@@ -44,29 +44,12 @@ export function transferTopology(pattern: string) {
 
 function tmView(state: NodeState): NodeView {
   const s = state as TmState;
-  const txs = Object.values(s.durable.txs);
-  const last = txs[txs.length - 1];
-  const tone = !last
-    ? 'idle'
-    : last.phase === 'confirmed'
-      ? 'committed'
-      : last.phase === 'cancelled'
-        ? 'aborted'
-        : last.retries > 0
-          ? 'blocked'
-          : 'working';
-  return {
-    tone,
-    statusKey: `tcc.status.${last ? last.phase : 'idle'}`,
-    locks: [],
-    durable: txs.flatMap((t) => [
-      { label: 'tcc.row.gtx', value: `${t.gid}: ${t.phase}`, valueKey: `tcc.status.${t.phase}` },
-      ...Object.entries(t.branches).map(([b, st]) => ({ label: 'tcc.row.branch', value: `${t.gid} · ${b}: ${st}` })),
-      { label: 'tcc.row.retry', value: `${t.retries} · ${t.interval} ms` },
-    ]),
-    volatile: s.volatile.awaiting.map((a) => ({ label: 'tcc.row.awaiting', value: a })),
-  };
+  return gtxView('tcc', Object.values(s.durable.txs), s.volatile.awaiting, tccPhases, (t) =>
+    Object.entries(t.branches).map(([b, st]) => ({ label: 'tcc.row.branch', value: `${t.gid} · ${b}: ${st}` })),
+  );
 }
+
+const tccPhases = { committed: 'confirmed', aborted: 'cancelled' };
 
 export function tccOutcomes(w: World): TxReport[] {
   const tm = w.states.TM as TmState | undefined;
