@@ -163,7 +163,7 @@ const zh: Record<string, string> = {
   'panels.insp.fault.notFired': '本次运行中未生效',
 
   'panels.faults.title': '故障',
-  'panels.faults.empty': '没有故障：正常路径。可在下方添加。',
+  'panels.faults.empty': '没有注入的故障（参数或网络仍可能造成失败）。可在下方添加。',
   'panels.faults.remove': '删除故障：{{desc}}',
   'panels.faults.fired': '于 {{time}} 生效',
   'panels.faults.notFired': '未触发',
