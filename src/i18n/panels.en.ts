@@ -172,7 +172,8 @@ const en: Record<string, string> = {
 
   // faults
   'panels.faults.title': 'Faults',
-  'panels.faults.empty': 'No injected faults (failures may still come from the parameters or the network). Add one below.',
+  'panels.faults.empty':
+    'No injected faults (failures may still come from the parameters or the network). Add one below.',
   'panels.faults.remove': 'Remove fault: {{desc}}',
   'panels.faults.fired': 'took effect at {{time}}',
   'panels.faults.notFired': 'not triggered',
