@@ -19,6 +19,11 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+// PW_PORT lets several checkouts run their end-to-end tests side by side on one machine.
+const port = Number(process.env.PW_PORT ?? 4173);
+const base = `http://127.0.0.1:${port}`;
+const preview = `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`;
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -30,17 +35,15 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: base,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
     // scripts/test.sh builds first (SKIP_BUILD=1); a bare `npx playwright test` builds here.
-    command: process.env.SKIP_BUILD
-      ? 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort'
-      : 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: process.env.SKIP_BUILD ? preview : `npm run build && ${preview}`,
+    url: base,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
