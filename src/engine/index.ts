@@ -7,3 +7,7 @@ export { createRng, fnv1a } from './prng';
 export { sampleDist, distMean } from './network';
 export { matchesEvent, matchesMsg } from './match';
 export * from './scenario';
+export * from './report';
+export { rngNext, rngState, type RngState } from './prng';
+export { NodeDb, StepDb } from './db';
+export * from './invariants';

@@ -9,12 +9,14 @@ export function matchesEvent(m: EventMatcher, ev: TraceEvent): boolean {
       if (m.to !== undefined && m.to !== ev.to) return false;
       if (m.type !== undefined && m.type !== ev.msg.type) return false;
       if (m.tx !== undefined && m.tx !== ev.msg.tx) return false;
+      if (m.mid !== undefined && m.mid !== ev.msg.mid) return false;
       return true;
     case 'deliver':
     case 'drop':
       if (m.from !== undefined && m.from !== ev.from) return false;
       if (m.type !== undefined && m.type !== ev.msg.type) return false;
       if (m.tx !== undefined && m.tx !== ev.msg.tx) return false;
+      if (m.mid !== undefined && m.mid !== ev.msg.mid) return false;
       return true;
     case 'timer':
       return m.type === undefined || m.type === ev.name;
@@ -27,10 +29,11 @@ export function matchesEvent(m: EventMatcher, ev: TraceEvent): boolean {
   }
 }
 
-export function matchesMsg(m: MsgMatcher, from: NodeId, to: NodeId, type: string): boolean {
+export function matchesMsg(m: MsgMatcher, from: NodeId, to: NodeId, type: string, mid?: string): boolean {
   return (
     (m.from === undefined || m.from === from) &&
     (m.to === undefined || m.to === to) &&
-    (m.type === undefined || m.type === type)
+    (m.type === undefined || m.type === type) &&
+    (m.mid === undefined || m.mid === mid)
   );
 }

@@ -3,6 +3,7 @@
  * PatternDef; the UI, the CLI, the lab and the tests only ever iterate over these.
  */
 import type {
+  DbReader,
   Effect,
   Input,
   InvariantVerdict,
@@ -10,6 +11,7 @@ import type {
   NodeId,
   NodeState,
   Params,
+  Row,
   Scenario,
   StepContext,
   StepResult,
@@ -18,22 +20,102 @@ import type {
   WorkloadItem,
 } from './types';
 
-/** A node role's behaviour: a pure reducer plus its initial state. */
-export interface RoleDef<D = unknown, V = unknown> {
-  init(ctx: StepContext): NodeState<D, V>;
-  /** Pure: (state, input) → new state and effects. Must not mutate `state`. */
-  step(state: NodeState<D, V>, input: Input, ctx: StepContext): StepResult<D, V>;
-  /** Resources this node holds locked in `state` (for blocking metrics and the bounded-blocking invariant). */
-  locks?(state: NodeState<D, V>): readonly string[];
+/** One table of a node's database: durable tables survive a crash, volatile ones are emptied by it. */
+export interface TableSpec {
+  durable: boolean;
+  /** How the generic table view draws it (columns, a tone per row). Absent: an internal table, not shown. */
+  view?: TableView;
 }
 
-/** What an invariant sees: every node's current state, whether it is up, and the clock. Read-only. */
+export interface TableColumn {
+  /** Row field; '$key' for the row's key. */
+  field: string;
+  /** i18n key or literal. */
+  label: string;
+  /** i18n key prefix for values that are pattern words (value → `${valueKey}.${value}`). */
+  valueKey?: string;
+}
+
+export interface TableView {
+  /** i18n key or literal of the table's title. */
+  title: string;
+  columns: TableColumn[];
+  /** The row's colour (UI.md tones). */
+  tone?(row: Row, key: string): Tone | 'violated' | undefined;
+}
+
+/** The engine's own table on every node: locks and reservations held, keyed by resource. */
+export const LOCKS_TABLE = 'locks';
+export interface LockRow {
+  since: Time;
+  durable: boolean;
+}
+
+/** A node role's behaviour: a pure reducer plus its initial state. */
+export interface RoleDef<D = unknown, V = unknown> {
+  /** Initial state; `ctx.db` may be written (initial rows, e.g. an account's balance). */
+  init(ctx: StepContext): NodeState<D, V>;
+  /**
+   * Pure: (state, tables, input) → new state, table writes (through ctx.db, committed with the step) and effects.
+   * Must not mutate `state`. Cost must not depend on history: per-transaction data lives in tables, not in `state`.
+   */
+  step(state: NodeState<D, V>, input: Input, ctx: StepContext): StepResult<D, V>;
+  /** The node's tables by name. `locks` is added by the engine. */
+  tables?: Record<string, TableSpec>;
+}
+
+/**
+ * What invariants and outcomes see: every node's state and tables, whether it is up, and the clock. Read-only.
+ * Crashed nodes included: their durable state is what they will come back with.
+ */
 export interface World {
   t: Time;
   states: Readonly<Record<NodeId, NodeState>>;
   up: Readonly<Record<NodeId, boolean>>;
   params: Params;
+  db(node: NodeId): DbReader;
+  /** Node ids of a role, in topology order. */
+  nodesOf(role: string): readonly NodeId[];
 }
+
+/**
+ * What changed in one step: a table row (before / after; undefined when absent), or the node's own state
+ * (table '$state', key = node id, before / after NodeState).
+ */
+export interface Change {
+  node: NodeId;
+  table: string;
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const STATE_TABLE = '$state';
+
+/** A per-key check's answer: holds or not; optionally "look again at time t" (a time-bounded rule). */
+export type KeyVerdict = boolean | { ok: boolean; recheckAt?: Time };
+
+/**
+ * How an invariant is kept up to date incrementally (TigerBeetle's state checker: check only what the step touched):
+ * - by key: it holds iff every key it has checked holds; a change maps to the key(s) to re-check (a transaction id,
+ *   a node, a lock);
+ * - by total: a running sum over rows (money in the system, open reservations), updated by each change's delta.
+ */
+export type InvariantWatch =
+  | {
+      by: 'key';
+      /** Tables whose changes concern it (STATE_TABLE for node states). */
+      tables: readonly string[];
+      keyOf(c: Change): string | readonly string[] | null | undefined;
+      check(w: World, key: string): KeyVerdict;
+    }
+  | {
+      by: 'total';
+      tables: readonly string[];
+      /** A row's (or a node state's) contribution to the total. */
+      value(node: NodeId, table: string, row: unknown, key: string): number;
+      ok(total: number, w: World): boolean;
+    };
 
 export interface InvariantDef {
   /** Shared names across patterns: atomicity, conservation, no-leak, exactly-once, bounded-blocking, … */
@@ -43,7 +125,9 @@ export interface InvariantDef {
    * eventually: must be true at the end of the run; while false during the run it is "not yet decided".
    */
   kind: 'always' | 'eventually';
-  check(world: World): boolean;
+  watch: InvariantWatch;
+  /** The whole-world check from scratch: the reference the incremental one is compared with in tests. */
+  reference(w: World): boolean;
 }
 
 export type ParamKind = 'int' | 'ms' | 'prob' | 'enum' | 'bool';
@@ -66,14 +150,32 @@ export interface GuardDef {
   requires?: string[];
 }
 
-/** The outcome the pattern reports per transaction. */
-export type TxOutcome = 'committed' | 'aborted' | 'blocked' | 'inconsistent' | 'pending';
+/**
+ * The outcome the pattern reports per transaction, under names shared by every pattern. Messaging adds: delivered
+ * (the message's effect took place), given-up (retries exhausted), half (a half / prepared message still waiting for
+ * its check), dead-lettered (moved to a DLQ), repaired (inconsistent for a while, then fixed by a check-back,
+ * reconciliation or reverse flow).
+ */
+export type TxOutcome =
+  | 'committed'
+  | 'aborted'
+  | 'blocked'
+  | 'inconsistent'
+  | 'pending'
+  | 'delivered'
+  | 'given-up'
+  | 'half'
+  | 'dead-lettered'
+  | 'repaired';
 
 export interface TxReport {
   tx: string;
   outcome: TxOutcome;
   /** Per node: the local state of this transaction there (pattern words: prepared, committed, frozen, …). */
   at: Record<NodeId, string>;
+  /** Virtual time the transaction began and (when finished) ended: the lab's latency. */
+  start?: Time;
+  end?: Time;
 }
 
 /** What a named scenario promises; a test runs it and checks every field given. */
@@ -119,11 +221,11 @@ export interface NodeViewRow {
   pin?: boolean;
 }
 
+/** A node's look: small facts as rows (counts, the newest entries); whole tables are drawn by the table view. */
 export interface NodeView {
   tone: Tone;
   /** Main status word (an i18n key). */
   statusKey: string;
-  locks: string[];
   durable: NodeViewRow[];
   volatile: NodeViewRow[];
 }
@@ -137,6 +239,16 @@ export interface HandlerDef {
   code: string[];
   /** Message types / timer names whose handling runs this handler (for highlighting during playback). */
   runsOn: string[];
+}
+
+/**
+ * What can break in a pattern, for random fault schedules (property tests, the lab): the nodes that may crash and
+ * the message channels with the types they carry. Declared by the pattern, so nothing outside its folder lists its
+ * node ids.
+ */
+export interface FaultSurface {
+  crashable: NodeId[];
+  channels: { from: NodeId; to: NodeId; types: string[] }[];
 }
 
 export interface PatternDef {
@@ -154,12 +266,13 @@ export interface PatternDef {
   /** Default workload from parameters (the client requests). */
   workload(params: Params): WorkloadItem[];
   invariants: InvariantDef[];
-  /** Max lock hold (ms) before "bounded-blocking" is violated, read from this param; absent → not checked. */
-  lockBoundParam?: string;
   outcomes(world: World): TxReport[];
-  view(node: NodeId, role: string, state: NodeState, up: boolean): NodeView;
+  /** A node's look at a cursor, from its state and its tables there. */
+  view(node: NodeId, role: string, state: NodeState, up: boolean, db: DbReader): NodeView;
   scenarios: NamedScenario[];
   handlers: HandlerDef[];
+  /** The fault surface for these parameters. */
+  surface(params: Params): FaultSurface;
 }
 
 /** Helper for reducers: no change. */

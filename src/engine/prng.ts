@@ -28,27 +28,38 @@ export interface Rng {
   next(): number;
 }
 
-export function createRng(seed: number, stream = ''): Rng {
+/** The generator's whole state as plain data (four 32-bit words), so a run's state can be saved and restored. */
+export interface RngState {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+/** One sfc32 draw, advancing `s` in place. Uniform in [0, 1). */
+export function rngNext(s: RngState): number {
+  const a = s.a | 0;
+  const b = s.b | 0;
+  const c = s.c | 0;
+  const d = s.d | 0;
+  const t = (((a + b) | 0) + d) | 0;
+  s.d = (d + 1) | 0;
+  s.a = b ^ (b >>> 9);
+  s.b = (c + (c << 3)) | 0;
+  const c2 = (c << 21) | (c >>> 11);
+  s.c = (c2 + t) | 0;
+  return (t >>> 0) / 4294967296;
+}
+
+/** The state of stream `stream` of `seed`, after the warm-up draws. */
+export function rngState(seed: number, stream = ''): RngState {
   const sm = splitmix32(fnv1a(stream, (seed >>> 0) ^ 0x9e3779b9));
-  let a = sm();
-  let b = sm();
-  let c = sm();
-  let d = sm();
-  const rng: Rng = {
-    next() {
-      a |= 0;
-      b |= 0;
-      c |= 0;
-      d |= 0;
-      const t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) | 0;
-      return (t >>> 0) / 4294967296;
-    },
-  };
-  for (let i = 0; i < 12; i++) rng.next();
-  return rng;
+  const s: RngState = { a: sm(), b: sm(), c: sm(), d: sm() };
+  for (let i = 0; i < 12; i++) rngNext(s);
+  return s;
+}
+
+export function createRng(seed: number, stream = ''): Rng {
+  const s = rngState(seed, stream);
+  return { next: () => rngNext(s) };
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from './simulator';
 import { baseScenario } from './scenario';
 import { pingPong } from './testing/pingpong';
-import { indexTrace, inFlightAt, stateAt, isUpAt, posAtTime, invariantsAt } from './trace';
+import { dbAt, indexTrace, inFlightAt, stateAt, isUpAt, posAtTime, invariantsAt } from './trace';
 import type { Scenario } from './types';
+import { LOCKS_TABLE, role, type PatternDef, type RoleDef } from './pattern';
+import { boundedBlocking } from './invariants';
 
 const run = (patch: Partial<Scenario> = {}) => simulate(pingPong, { ...baseScenario(pingPong, 7), ...patch });
 
@@ -168,15 +170,20 @@ describe('run end', () => {
     expect(r.endTime).toBeLessThan(Number(r.scenario.params.timeout) + 100);
   });
   it('a lock still held when the run goes quiet is held forever: bounded-blocking breaks inside the run', () => {
-    const locking = {
+    // The server takes a lock (an effect) on its first PING and never releases it.
+    const server = pingPong.roles.server as unknown as RoleDef;
+    const locking: PatternDef = {
       ...pingPong,
-      lockBoundParam: 'timeout',
+      invariants: [...pingPong.invariants, boundedBlocking('timeout')],
       roles: {
         ...pingPong.roles,
-        server: {
-          ...pingPong.roles.server,
-          locks: (s: unknown) => ((s as { durable: { seen: number } }).durable.seen > 0 ? ['row'] : []),
-        },
+        server: role({
+          init: server.init,
+          step(s, input, ctx) {
+            const r = server.step(s, input, ctx);
+            return input.kind === 'deliver' ? { ...r, effects: [...r.effects, { kind: 'lock', resource: 'row' }] } : r;
+          },
+        }),
       },
     };
     const r = simulate(locking, baseScenario(locking, 7));
@@ -186,5 +193,31 @@ describe('run end', () => {
     expect(bb?.final).toBe('violated');
     expect(bb?.firstBreak).toBe(lock.from + 100);
     expect(r.endTime).toBe(lock.from + 100);
+    // the lock is a row of the server's `locks` table, in the trace like any other write
+    const ix = indexTrace(r);
+    expect(dbAt(ix, 'server', ix.events.length).get(LOCKS_TABLE, 'row')).toEqual({ since: lock.from, durable: false });
+    expect(dbAt(ix, 'server', 0).size(LOCKS_TABLE)).toBe(0);
+  });
+  it('a cancelled timer past the horizon does not make the run stop at the horizon', () => {
+    // The client's retry timers (timeout 100 ms) are cancelled by each PONG; with a horizon inside the last
+    // timer's deadline the run must still end quiescent at its last real event (issue 11).
+    const sc = { ...baseScenario(pingPong, 3), params: { timeout: 50_000 }, horizon: 10_000 };
+    const r = simulate(pingPong, sc);
+    expect(r.stoppedBy).toBe('quiescent');
+    expect(r.endTime).toBe(r.events[r.events.length - 1].t);
+  });
+  it('batch mode counts exactly the events record mode records', () => {
+    const sc: Scenario = {
+      ...baseScenario(pingPong, 5),
+      faults: [
+        { id: 'c', when: { at: 12 }, do: { crash: 'server' } },
+        { id: 'r', when: { at: 300 }, do: { recover: 'server' } },
+        { id: 'd', when: { at: 0 }, do: { drop: { type: 'PONG' } } },
+      ],
+    };
+    const rec = simulate(pingPong, sc);
+    const batch = simulate(pingPong, sc, { record: false });
+    expect(batch.stats.events).toBe(rec.events.length);
+    expect(rec.stats.events).toBe(rec.events.length);
   });
 });

@@ -1,54 +1,84 @@
 /**
  * The deterministic discrete-event simulator. (pattern, scenario) → one exact trace.
  *
- * Order of work inside one event: the reducer's new state is committed first (a local ACID transaction on the node's
- * own database), then its effects run one by one; a fault triggered by one of those effects (e.g. "crash the
- * coordinator after its 1st COMMIT send") takes effect at once, so the node's remaining effects are lost with it.
+ * Its parts, each in a file of its own: the scheduler (heap.ts: virtual clock order + insertion tie-break), the
+ * network (network.ts: links, loss, duplication, partitions), fault injection (faults.ts), node databases (db.ts),
+ * the invariant checkers (checkers.ts) and the recorder below (every event goes through one `emit`, recorded or only
+ * counted, so batch and record mode count the same events).
+ *
+ * Order of work inside one event: the reducer's new state, its table writes and its lock effects are committed first
+ * (a local ACID transaction on the node's own database), then its other effects run one by one; a fault triggered by
+ * one of those effects (e.g. "crash the coordinator after its 1st COMMIT send") takes effect at once, so the node's
+ * remaining effects are lost with it.
+ *
+ * A run can be advanced in slices (`Run.advance(n)`), so the page can simulate a long scenario in chunks with a
+ * progress bar and a Cancel button, and stop at an event budget with a clear reason.
  */
+import { InvariantChecker, type Recheck } from './checkers';
+import { DiscardDb, NodeDb, StepDb } from './db';
+import { FaultInjector } from './faults';
 import { EventQueue } from './heap';
 import { Network } from './network';
-import type { PatternDef, RoleDef, World } from './pattern';
-import { createRng, type Rng } from './prng';
-import { matchesEvent, matchesMsg } from './match';
+import {
+  LOCKS_TABLE,
+  STATE_TABLE,
+  type LockRow,
+  type PatternDef,
+  type RoleDef,
+  type TxReport,
+  type World,
+} from './pattern';
+import { rngNext, rngState, type RngState } from './prng';
+import { traceHash } from './hash';
 import type {
   DropReason,
   Effect,
   Fault,
   FaultAction,
   Input,
-  InvariantInterval,
   InvariantResult,
   LockInterval,
   Msg,
-  MsgMatcher,
   NodeId,
   NodeState,
+  Params,
+  Row,
   RunStats,
   Scenario,
   StepContext,
   StopReason,
+  TableWrite,
   Time,
   Topology,
   TraceEvent,
 } from './types';
-import type { TxReport } from './pattern';
-import { traceHash } from './hash';
 
 export interface RunOptions {
   /** Keep the full trace (default true). Batch mode (false) keeps only counters, locks and invariant results. */
   record?: boolean;
-  /** Safety stop (default 2,000,000 events). */
+  /** Event budget: the run stops after this many events with stop reason 'maxEvents' (default 2,000,000). */
   maxEvents?: number;
   /** Evaluate invariants (default true). */
   invariants?: boolean;
+  /** Tests: also run every invariant's whole-world reference check after every event and report disagreements. */
+  referenceCheck?: boolean;
+}
+
+/** Every node's state and rows before the first event (what the views show at cursor 0). */
+export interface InitialState {
+  states: Record<NodeId, NodeState>;
+  writes: Record<NodeId, TableWrite[]>;
 }
 
 export interface SimResult {
   scenario: Scenario;
   topology: Topology;
   events: TraceEvent[];
+  initial: InitialState;
   endTime: Time;
   stoppedBy: StopReason;
+  /** The event budget the run had (for the 'maxEvents' message). */
+  maxEvents: number;
   final: World;
   invariants: InvariantResult[];
   locks: LockInterval[];
@@ -56,14 +86,19 @@ export interface SimResult {
   outcomes: TxReport[];
   /** Hash of the recorded trace ('' in batch mode). */
   hash: string;
+  /** Per node: its durable tables' names (the report lists their final rows). */
+  durableTables: Record<NodeId, string[]>;
+  /** Reference mode: disagreements between incremental and whole-world invariant checks (empty when they agree). */
+  referenceMismatches: string[];
 }
 
 type QItem =
-  | { k: 'start'; node: NodeId }
+  | { k: 'start'; rt: NodeRt }
   | { k: 'deliver'; to: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
   | { k: 'timer'; rt: NodeRt; name: string; gen: number; data: unknown }
-  | { k: 'request'; node: NodeId; msg: Msg }
-  | { k: 'fault'; fault: Fault };
+  | { k: 'request'; rt: NodeRt; msg: Msg }
+  | { k: 'fault'; fault: Fault }
+  | { k: 'recheck'; r: Recheck };
 
 interface NodeRt {
   id: NodeId;
@@ -71,198 +106,336 @@ interface NodeRt {
   up: boolean;
   ctx: StepContext;
   timers: Map<string, number>;
+  db: NodeDb;
+  /** The node's random stream as plain data (sfc32's four words). */
+  rng: RngState;
+  /** Open lock intervals by resource (the lock log's view of the `locks` table). */
   held: Map<string, LockInterval>;
-}
-
-interface ArmedMsgFault {
-  fault: Fault;
-  matcher: MsgMatcher;
-  remaining: number;
 }
 
 export class UnknownNodeError extends Error {}
 
-export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptions = {}): SimResult {
-  const record = opts.record ?? true;
-  const maxEvents = opts.maxEvents ?? 2_000_000;
-  const checkInvariants = opts.invariants ?? true;
-  const params = { ...defaultParams(pattern), ...scenario.params };
-  const guards = { ...defaultGuards(pattern), ...scenario.guards };
-  const topology = pattern.topology(params);
-  const queue = new EventQueue<QItem>();
-  const network = new Network(scenario.network, scenario.seed);
-  const events: TraceEvent[] = [];
-  const states: Record<NodeId, NodeState> = {};
-  const up: Record<NodeId, boolean> = {};
-  const nodes = new Map<NodeId, NodeRt>();
-  const lockLog: LockInterval[] = [];
-  const stats: RunStats = { events: 0, messagesSent: 0, messagesDelivered: 0, messagesDropped: 0, byType: {} };
-  let now = 0;
-  let seq = 0;
-  let msgCounter = 0;
-  let timerGen = 0;
+export function defaultParams(p: PatternDef): Params {
+  const r: Params = {};
+  for (const d of p.params) r[d.key] = d.default;
+  return r;
+}
 
-  for (const n of topology.nodes) {
-    const role = pattern.roles[n.role];
-    if (!role) throw new Error(`pattern ${pattern.id}: node ${n.id} has unknown role ${n.role}`);
-    const rng: Rng = createRng(scenario.seed, 'node:' + n.id);
-    const ctx: StepContext = { now: 0, self: n.id, params, guards, topology, random: () => rng.next() };
-    const rt: NodeRt = { id: n.id, role, up: true, ctx, timers: new Map(), held: new Map() };
-    nodes.set(n.id, rt);
-    states[n.id] = role.init(ctx);
-    up[n.id] = true;
+export function defaultGuards(p: PatternDef): Record<string, boolean> {
+  const r: Record<string, boolean> = {};
+  for (const g of p.guards) r[g.key] = g.default;
+  return r;
+}
+
+/** A run in progress. `advance` simulates up to n more events; `result()` once `done`. */
+export class Run {
+  readonly record: boolean;
+  readonly maxEvents: number;
+  done = false;
+  now: Time = 0;
+
+  private readonly pattern: PatternDef;
+  private readonly scenario: Scenario;
+  private readonly topology: Topology;
+  private readonly queue = new EventQueue<QItem>();
+  private readonly network: Network;
+  private readonly faults: FaultInjector;
+  private readonly checker: InvariantChecker | null;
+  private readonly nodes = new Map<NodeId, NodeRt>();
+  private readonly states: Record<NodeId, NodeState> = {};
+  private readonly up: Record<NodeId, boolean> = {};
+  private readonly world: World;
+  private readonly events: TraceEvent[] = [];
+  private readonly lockLog: LockInterval[] = [];
+  private readonly initial: InitialState = { states: {}, writes: {} };
+  private readonly stats: RunStats = {
+    events: 0,
+    writes: 0,
+    invariantChecks: 0,
+    messagesSent: 0,
+    messagesDelivered: 0,
+    messagesDropped: 0,
+    byType: {},
+  };
+  private readonly stepDb: StepDb;
+  private seq = 0;
+  private msgCounter = 0;
+  private timerGen = 0;
+  private stoppedBy: StopReason = 'quiescent';
+  /** A check that would break past the horizon of an otherwise quiet run: the run ends at the horizon. */
+  private pendingPastHorizon = false;
+
+  constructor(pattern: PatternDef, scenario: Scenario, opts: RunOptions = {}) {
+    this.pattern = pattern;
+    this.scenario = scenario;
+    this.record = opts.record ?? true;
+    this.maxEvents = opts.maxEvents ?? 2_000_000;
+    const params = { ...defaultParams(pattern), ...scenario.params };
+    const guards = { ...defaultGuards(pattern), ...scenario.guards };
+    const topology = pattern.topology(params);
+    this.topology = topology;
+    this.network = new Network(scenario.network, scenario.seed);
+    const byRole = new Map<string, NodeId[]>();
+    for (const n of topology.nodes) {
+      const list = byRole.get(n.role) ?? [];
+      list.push(n.id);
+      byRole.set(n.role, list);
+    }
+    const nodes = this.nodes;
+    this.world = {
+      t: 0,
+      states: this.states,
+      up: this.up,
+      params,
+      db: (id) => {
+        const rt = nodes.get(id);
+        if (!rt) throw new UnknownNodeError(`no node ${id}`);
+        return rt.db;
+      },
+      nodesOf: (role) => byRole.get(role) ?? [],
+    };
+    const checkInvariants = opts.invariants ?? true;
+    this.checker = checkInvariants
+      ? new InvariantChecker(
+          pattern.invariants,
+          this.world,
+          (at, r) => this.queue.push(at, { k: 'recheck', r }),
+          !!opts.referenceCheck,
+        )
+      : null;
+
+    let first: StepDb | null = null;
+    for (const n of topology.nodes) {
+      const role = pattern.roles[n.role];
+      if (!role) throw new Error(`pattern ${pattern.id}: node ${n.id} has unknown role ${n.role}`);
+      const durable = new Set<string>();
+      for (const [name, spec] of Object.entries(role.tables ?? {})) if (spec.durable) durable.add(name);
+      const db = new NodeDb(durable);
+      const stepDb: StepDb = first ?? new StepDb(db);
+      first = stepDb;
+      stepDb.reset(db);
+      const rt: NodeRt = {
+        id: n.id,
+        role,
+        up: true,
+        ctx: null as unknown as StepContext,
+        timers: new Map(),
+        db,
+        rng: rngState(scenario.seed, 'node:' + n.id),
+        held: new Map(),
+      };
+      rt.ctx = {
+        now: 0,
+        self: n.id,
+        params,
+        guards,
+        topology,
+        random: () => rngNext(rt.rng),
+        db: stepDb,
+      };
+      nodes.set(n.id, rt);
+      const st = role.init(rt.ctx) as NodeState;
+      this.states[n.id] = st;
+      this.up[n.id] = true;
+      this.initial.states[n.id] = st;
+      const writes = stepDb.writes();
+      this.initial.writes[n.id] = writes;
+      this.commitWrites(rt, writes);
+      this.checker?.change({ node: n.id, table: STATE_TABLE, key: n.id, before: undefined, after: st });
+    }
+    this.stepDb = first ?? new StepDb(new NodeDb(new Set()));
+    // Verdicts before the first event count from it (seq 0 at t = 0).
+    this.checker?.flush(0, 0);
+
+    // Schedule: time-triggered faults first (so "crash at 0" precedes start), then starts, then the workload.
+    this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, { k: 'fault', fault: f }));
+    for (const rt of nodes.values()) this.queue.push(0, { k: 'start', rt });
+    for (const w of scenario.workload) {
+      const rt = nodes.get(w.node);
+      if (!rt) throw new UnknownNodeError(`workload names unknown node ${w.node}`);
+      this.queue.push(Math.max(0, w.at), { k: 'request', rt, msg: w.request });
+    }
   }
-  const world: World = { t: 0, states, up, params };
 
-  // ---- invariants
-  const invDefs = checkInvariants ? pattern.invariants : [];
-  const invBroken: InvariantInterval[][] = invDefs.map(() => []);
-  const invOpen: (InvariantInterval | null)[] = invDefs.map(() => null);
-  const evalInvariants = () => {
-    world.t = now;
-    for (let i = 0; i < invDefs.length; i++) {
-      const ok = invDefs[i].check(world);
-      const open = invOpen[i];
-      if (!ok && !open) {
-        const iv: InvariantInterval = { from: now, fromSeq: seq - 1, to: null, toSeq: null };
-        invOpen[i] = iv;
-        invBroken[i].push(iv);
-      } else if (ok && open) {
-        open.to = now;
-        open.toSeq = seq - 1;
-        invOpen[i] = null;
-      }
+  /** Events simulated so far. */
+  get eventCount(): number {
+    return this.stats.events;
+  }
+
+  get horizon(): Time {
+    return this.scenario.horizon;
+  }
+
+  // ------------------------------------------------------------------ recorder
+
+  /** Events are built only when someone reads them: the trace, or event-triggered faults. */
+  private get wantEvents(): boolean {
+    return this.record || this.faults.watchesEvents;
+  }
+
+  /** The one place an event is counted (and recorded, and matched against fault triggers). */
+  private emit(ev: TraceEvent | null): void {
+    this.seq++;
+    this.stats.events++;
+    if (ev === null) return;
+    if (this.record) this.events.push(ev);
+    if (this.faults.watchesEvents) {
+      this.faults.observe(
+        ev,
+        (f) => this.applyFault(f),
+        (delay, f) => this.queue.push(this.now + delay, { k: 'fault', fault: f }),
+      );
     }
-  };
+  }
 
-  // ---- fault triggers
-  const onTriggers: { fault: Fault; count: number; done: boolean }[] = [];
-  const armed: ArmedMsgFault[] = [];
-  const needEvents = () => record || onTriggers.length > 0;
+  private typeStats(type: string) {
+    return (this.stats.byType[type] ??= { sent: 0, delivered: 0, dropped: 0 });
+  }
 
-  const emit = (ev: TraceEvent) => {
-    if (record) events.push(ev);
-    seq++;
-    stats.events++;
-    if (onTriggers.length) {
-      for (const tr of onTriggers) {
-        if (tr.done) continue;
-        const w = tr.fault.when;
-        if (!('on' in w) || !matchesEvent(w.on, ev)) continue;
-        tr.count++;
-        if (tr.count === (w.nth ?? 1)) {
-          tr.done = true;
-          if (!w.delay) applyFault(tr.fault);
-          else queue.push(now + w.delay, { k: 'fault', fault: tr.fault });
+  // ------------------------------------------------------------------ commit
+
+  /** Apply a step's table writes to the node's database, feed the checkers and the lock log. */
+  private commitWrites(rt: NodeRt, writes: TableWrite[]): void {
+    const checker = this.checker;
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i];
+      const table = rt.db.table(w.table);
+      const before = table.get(w.key);
+      if (w.row === null) table.delete(w.key);
+      else table.set(w.key, w.row);
+      this.stats.writes++;
+      if (w.table === LOCKS_TABLE) this.lockChange(rt, w.key, w.row !== null);
+      checker?.change({ node: rt.id, table: w.table, key: w.key, before, after: w.row ?? undefined });
+    }
+  }
+
+  private lockChange(rt: NodeRt, resource: string, held: boolean): void {
+    const open = rt.held.get(resource);
+    if (held && !open) {
+      const iv: LockInterval = {
+        node: rt.id,
+        resource,
+        from: this.now,
+        fromSeq: this.seq,
+        to: null,
+        toSeq: null,
+      };
+      rt.held.set(resource, iv);
+      this.lockLog.push(iv);
+    } else if (!held && open) {
+      open.to = this.now;
+      open.toSeq = this.seq;
+      rt.held.delete(resource);
+    }
+  }
+
+  /** Lock effects become rows of the node's `locks` table, committed with the step. */
+  private lockWrites(effects: Effect[]): void {
+    const db = this.stepDb;
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects[i];
+      if (e.kind === 'lock') {
+        if (!db.has(LOCKS_TABLE, e.resource)) {
+          const row: LockRow = { since: this.now, durable: !!e.durable };
+          db.put(LOCKS_TABLE, e.resource, row as unknown as Row);
         }
-      }
+      } else if (e.kind === 'unlock') db.del(LOCKS_TABLE, e.resource);
     }
-  };
+  }
 
-  const typeStats = (type: string) => (stats.byType[type] ??= { sent: 0, delivered: 0, dropped: 0 });
+  private runStep(rt: NodeRt, input: Input, sendSeq = 0): void {
+    const ctx = rt.ctx;
+    ctx.now = this.now;
+    const db = this.stepDb;
+    db.reset(rt.db);
+    ctx.db = db;
+    const res = rt.role.step(this.states[rt.id] as never, input, ctx);
+    const effects = res.effects;
+    if (effects.length) this.lockWrites(effects);
+    const before = this.states[rt.id];
+    const state = res.state as NodeState;
+    this.states[rt.id] = state;
+    const writes = db.dirty ? db.writes() : undefined;
+    const evSeq = this.seq;
+    if (writes) this.commitWrites(rt, writes);
+    if (state !== before) this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+    let ev: TraceEvent | null = null;
+    if (this.wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
+    this.emit(ev);
+    this.checker?.flush(this.now, evSeq);
+    if (effects.length) this.applyEffects(rt, effects);
+  }
 
-  const trackLocks = (rt: NodeRt) => {
-    const lf = rt.role.locks;
-    if (!lf) return;
-    const now_ = lf(states[rt.id] as never);
-    const held = rt.held;
-    if (now_.length === 0 && held.size === 0) return;
-    const cur = new Set(now_);
-    for (const [res, iv] of held) {
-      if (!cur.has(res)) {
-        iv.to = now;
-        iv.toSeq = seq - 1;
-        held.delete(res);
-      }
-    }
-    for (const res of now_) {
-      if (!held.has(res)) {
-        const iv: LockInterval = { node: rt.id, resource: res, from: now, fromSeq: seq - 1, to: null, toSeq: null };
-        held.set(res, iv);
-        lockLog.push(iv);
-      }
-    }
-  };
-
-  const afterStateChange = (rt: NodeRt) => {
-    trackLocks(rt);
-    if (invDefs.length) evalInvariants();
-  };
-
-  /** The trace event of a reducer step (only built when events are needed: recording or event triggers). */
-  const stepEvent = (rt: NodeRt, input: Input, state: NodeState, sendSeq: number): TraceEvent => {
+  private stepEvent(
+    rt: NodeRt,
+    input: Input,
+    state: NodeState,
+    sendSeq: number,
+    writes: TableWrite[] | undefined,
+  ): TraceEvent {
+    const base = { seq: this.seq, t: this.now, node: rt.id };
+    let ev: Extract<TraceEvent, { state: NodeState }>;
     switch (input.kind) {
       case 'start':
       case 'recover':
-        return { seq, t: now, node: rt.id, kind: input.kind, state };
+        ev = { ...base, kind: input.kind, state };
+        break;
       case 'deliver':
-        return {
-          seq,
-          t: now,
-          node: rt.id,
-          kind: 'deliver',
-          from: input.from,
-          msgId: input.msgId,
-          sendSeq,
-          msg: input.msg,
-          state,
-        };
+        ev = { ...base, kind: 'deliver', from: input.from, msgId: input.msgId, sendSeq, msg: input.msg, state };
+        break;
       case 'timer':
-        return { seq, t: now, node: rt.id, kind: 'timer', name: input.name, state };
+        ev = { ...base, kind: 'timer', name: input.name, state };
+        break;
       case 'request':
-        return { seq, t: now, node: rt.id, kind: 'request', msg: input.request, state };
+        ev = { ...base, kind: 'request', msg: input.request, state };
+        break;
     }
-  };
+    if (writes) ev.writes = writes;
+    return ev;
+  }
 
-  const runStep = (rt: NodeRt, input: Input, sendSeq = 0) => {
-    rt.ctx.now = now;
-    const res = rt.role.step(states[rt.id] as never, input, rt.ctx);
-    states[rt.id] = res.state as NodeState;
-    if (record || onTriggers.length > 0) emit(stepEvent(rt, input, res.state as NodeState, sendSeq));
-    else {
-      seq++;
-      stats.events++;
-    }
-    afterStateChange(rt);
-    if (res.effects.length) applyEffects(rt, res.effects);
-  };
-
-  const applyEffects = (rt: NodeRt, effects: Effect[]) => {
+  private applyEffects(rt: NodeRt, effects: Effect[]): void {
     const startedUp = rt.up;
     for (const e of effects) {
       if (!rt.up || !startedUp) return; // crashed by a fault triggered by an earlier effect
       switch (e.kind) {
         case 'send':
-          send(rt.id, e.to, e.msg);
+          this.send(rt.id, e.to, e.msg);
           break;
         case 'setTimer': {
-          const gen = ++timerGen;
+          const gen = ++this.timerGen;
           rt.timers.set(e.name, gen);
-          queue.push(now + Math.max(0, e.after), { k: 'timer', rt, name: e.name, gen, data: e.data });
+          this.queue.push(this.now + Math.max(0, e.after), { k: 'timer', rt, name: e.name, gen, data: e.data });
           break;
         }
         case 'cancelTimer':
           rt.timers.delete(e.name);
           break;
         case 'note':
-          if (needEvents()) {
-            emit({ seq, t: now, node: rt.id, kind: 'note', key: e.key, params: e.params, tag: e.tag });
-          } else {
-            seq++;
-            stats.events++;
-          }
+          this.emit(
+            this.wantEvents
+              ? { seq: this.seq, t: this.now, node: rt.id, kind: 'note', key: e.key, params: e.params, tag: e.tag }
+              : null,
+          );
           break;
+        case 'lock':
+        case 'unlock':
+          break; // committed with the step
       }
     }
-  };
+  }
 
-  const send = (from: NodeId, to: NodeId, msg: Msg) => {
-    const toRt = nodes.get(to);
+  // ------------------------------------------------------------------ network
+
+  private send(from: NodeId, to: NodeId, msg: Msg): void {
+    const toRt = this.nodes.get(to);
     if (!toRt) throw new UnknownNodeError(`${from} sent ${msg.type} to unknown node ${to}`);
-    const msgId = ++msgCounter;
-    const ts = typeStats(msg.type);
+    const now = this.now;
+    const network = this.network;
+    const msgId = ++this.msgCounter;
+    const ts = this.typeStats(msg.type);
     ts.sent++;
-    stats.messagesSent++;
+    this.stats.messagesSent++;
     const plan = network.plan(from, to, now);
     let lost: DropReason | undefined = plan.lost ? 'loss' : undefined;
     // Delivery delays of the copies: n of them (0, 1 or 2), d0 then d1.
@@ -274,12 +447,11 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
       lost = 'partition';
       n = 0;
     }
-    if (armed.length) {
-      for (const a of armed) {
-        if (a.remaining <= 0 || !matchesMsg(a.matcher, from, to, msg.type)) continue;
-        a.remaining--;
-        faultId = a.fault.id;
-        const act = a.fault.do;
+    if (this.faults.anyArmed) {
+      const f = this.faults.take(from, to, msg);
+      if (f) {
+        faultId = f.id;
+        const act = f.do;
         if ('drop' in act) {
           lost = 'fault';
           n = 0;
@@ -295,126 +467,46 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
             n = 2;
           }
         }
-        break;
       }
     }
     if (lost) {
       n = 0;
       ts.dropped++;
-      stats.messagesDropped++;
+      this.stats.messagesDropped++;
     }
-    const sendSeq = seq;
-    if (record || onTriggers.length > 0) {
-      emit({
-        seq,
-        t: now,
-        node: from,
-        kind: 'send',
-        to,
-        msgId,
-        msg,
-        copies: n === 0 ? [] : n === 1 ? [{ deliverAt: now + d0 }] : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
-        ...(lost ? { lost } : {}),
-        ...(faultId ? { faultId } : {}),
-      });
-    } else {
-      seq++;
-      stats.events++;
-    }
-    if (n > 0) queue.push(now + d0, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
-    if (n > 1) queue.push(now + d1, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
-  };
-
-  const applyFault = (fault: Fault) => {
-    const act: FaultAction = fault.do;
-    if ('crash' in act) {
-      const rt = nodeOf(act.crash);
-      if (!rt.up) return;
-      rt.up = false;
-      up[rt.id] = false;
-      rt.timers.clear();
-      rt.ctx.now = now;
-      const s = states[rt.id];
-      states[rt.id] = { durable: s.durable, volatile: rt.role.init(rt.ctx).volatile };
-      if (needEvents()) emit({ seq, t: now, node: rt.id, kind: 'fault', faultId: fault.id, action: act });
-      else seq++;
-      if (needEvents()) emit({ seq, t: now, node: rt.id, kind: 'crash', state: states[rt.id] });
-      else seq++;
-      afterStateChange(rt);
-    } else if ('recover' in act) {
-      const rt = nodeOf(act.recover);
-      if (rt.up) return;
-      rt.up = true;
-      up[rt.id] = true;
-      if (needEvents()) emit({ seq, t: now, node: rt.id, kind: 'fault', faultId: fault.id, action: act });
-      else seq++;
-      runStep(rt, { kind: 'recover' });
-    } else {
-      if ('partition' in act) network.cut(act.partition.a, act.partition.b, !!act.partition.oneWay);
-      else if ('heal' in act) network.healAll();
-      else {
-        const matcher = 'drop' in act ? act.drop : 'delay' in act ? act.delay : act.duplicate;
-        armed.push({ fault, matcher, remaining: matcher.count ?? 1 });
-      }
-      if (needEvents()) emit({ seq, t: now, node: faultNode(act), kind: 'fault', faultId: fault.id, action: act });
-      else seq++;
-    }
-  };
-
-  const nodeOf = (id: NodeId): NodeRt => {
-    const rt = nodes.get(id);
-    if (!rt) throw new UnknownNodeError(`fault names unknown node ${id}`);
-    return rt;
-  };
-
-  // ---- schedule: time-triggered faults first (so "crash at 0" precedes start), then starts, then the workload
-  for (const f of scenario.faults) {
-    if ('at' in f.when) queue.push(Math.max(0, f.when.at), { k: 'fault', fault: f });
-    else onTriggers.push({ fault: f, count: 0, done: false });
-  }
-  for (const n of topology.nodes) queue.push(0, { k: 'start', node: n.id });
-  for (const w of scenario.workload) {
-    if (!nodes.has(w.node)) throw new UnknownNodeError(`workload names unknown node ${w.node}`);
-    queue.push(Math.max(0, w.at), { k: 'request', node: w.node, msg: w.request });
+    const sendSeq = this.seq;
+    this.emit(
+      this.wantEvents
+        ? {
+            seq: sendSeq,
+            t: now,
+            node: from,
+            kind: 'send',
+            to,
+            msgId,
+            msg,
+            copies:
+              n === 0 ? [] : n === 1 ? [{ deliverAt: now + d0 }] : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
+            ...(lost ? { lost } : {}),
+            ...(faultId ? { faultId } : {}),
+          }
+        : null,
+    );
+    if (n > 0) this.queue.push(now + d0, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
+    if (n > 1) this.queue.push(now + d1, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
   }
 
-  let stoppedBy: StopReason = 'quiescent';
-  const horizon = scenario.horizon;
-  while (queue.size) {
-    const t = queue.peekTime();
-    if (t > horizon) {
-      stoppedBy = 'horizon';
-      now = horizon;
-      break;
-    }
-    if (stats.events >= maxEvents) {
-      stoppedBy = 'maxEvents';
-      break;
-    }
-    const item = queue.pop() as QItem;
-    // Items that do nothing (a cancelled or replaced timer, a start or request at a node that is down) leave the
-    // clock where it is, so a run ends at its last real event, not at a timer nobody waits for any more.
-    if (item.k === 'timer' ? !item.rt.up || item.rt.timers.get(item.name) !== item.gen : false) continue;
-    if ((item.k === 'start' || item.k === 'request') && !(nodes.get(item.node) as NodeRt).up) continue;
-    now = t;
-    switch (item.k) {
-      case 'start': {
-        const rt = nodes.get(item.node) as NodeRt;
-        if (!rt.up) break;
-        runStep(rt, { kind: 'start' });
-        break;
-      }
-      case 'deliver': {
-        const rt = item.to;
-        const reason = !rt.up ? 'crashed' : network.isCut(item.from, rt.id) ? 'partition' : null;
-        if (reason) {
-          const ts = typeStats(item.msg.type);
-          ts.dropped++;
-          stats.messagesDropped++;
-          if (needEvents())
-            emit({
-              seq,
-              t: now,
+  private deliver(item: Extract<QItem, { k: 'deliver' }>): void {
+    const rt = item.to;
+    const reason: DropReason | null = !rt.up ? 'crashed' : this.network.isCut(item.from, rt.id) ? 'partition' : null;
+    if (reason) {
+      this.typeStats(item.msg.type).dropped++;
+      this.stats.messagesDropped++;
+      this.emit(
+        this.wantEvents
+          ? {
+              seq: this.seq,
+              t: this.now,
               node: rt.id,
               kind: 'drop',
               from: item.from,
@@ -422,78 +514,185 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
               sendSeq: item.sendSeq,
               msg: item.msg,
               reason,
-            });
-          else {
-            seq++;
-            stats.events++;
-          }
-          break;
+            }
+          : null,
+      );
+      return;
+    }
+    this.typeStats(item.msg.type).delivered++;
+    this.stats.messagesDelivered++;
+    this.runStep(rt, { kind: 'deliver', from: item.from, msg: item.msg, msgId: item.msgId }, item.sendSeq);
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  private nodeOf(id: NodeId): NodeRt {
+    const rt = this.nodes.get(id);
+    if (!rt) throw new UnknownNodeError(`fault names unknown node ${id}`);
+    return rt;
+  }
+
+  private faultEvent(node: NodeId, fault: Fault): void {
+    this.emit(
+      this.wantEvents ? { seq: this.seq, t: this.now, node, kind: 'fault', faultId: fault.id, action: fault.do } : null,
+    );
+  }
+
+  private applyFault(fault: Fault): void {
+    const act: FaultAction = fault.do;
+    if ('crash' in act) {
+      const rt = this.nodeOf(act.crash);
+      if (!rt.up) return;
+      rt.up = false;
+      this.up[rt.id] = false;
+      rt.timers.clear();
+      rt.ctx.now = this.now;
+      this.faultEvent(rt.id, fault);
+      // Volatile state and rows are lost; durable ones (and durable locks) stay.
+      const deletions: TableWrite[] = [];
+      for (const [name, table] of rt.db.tables) {
+        if (name === LOCKS_TABLE) {
+          for (const [key, row] of table)
+            if (!(row as unknown as LockRow).durable) deletions.push({ table: name, key, row: null });
+        } else if (!rt.db.durable.has(name)) {
+          for (const key of table.keys()) deletions.push({ table: name, key, row: null });
         }
-        typeStats(item.msg.type).delivered++;
-        stats.messagesDelivered++;
-        runStep(rt, { kind: 'deliver', from: item.from, msg: item.msg, msgId: item.msgId }, item.sendSeq);
-        break;
       }
-      case 'timer': {
-        const rt = item.rt;
-        if (!rt.up || rt.timers.get(item.name) !== item.gen) break; // cancelled, replaced, or lost in a crash
-        rt.timers.delete(item.name);
-        runStep(rt, { kind: 'timer', name: item.name, data: item.data });
-        break;
+      const before = this.states[rt.id];
+      const fresh = rt.role.init({ ...rt.ctx, db: new DiscardDb(rt.db) }) as NodeState;
+      const state: NodeState = { durable: before.durable, volatile: fresh.volatile };
+      this.states[rt.id] = state;
+      const evSeq = this.seq;
+      if (deletions.length) this.commitWrites(rt, deletions);
+      this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+      let ev: Extract<TraceEvent, { kind: 'crash' }> | null = null;
+      if (this.wantEvents) {
+        ev = { seq: evSeq, t: this.now, node: rt.id, kind: 'crash', state };
+        if (deletions.length) ev.writes = deletions;
       }
-      case 'request': {
-        const rt = nodes.get(item.node) as NodeRt;
-        if (!rt.up) break;
-        runStep(rt, { kind: 'request', request: item.msg });
-        break;
-      }
-      case 'fault':
-        applyFault(item.fault);
-        break;
+      this.emit(ev);
+      this.checker?.flush(this.now, evSeq);
+    } else if ('recover' in act) {
+      const rt = this.nodeOf(act.recover);
+      if (rt.up) return;
+      rt.up = true;
+      this.up[rt.id] = true;
+      this.faultEvent(rt.id, fault);
+      this.runStep(rt, { kind: 'recover' });
+    } else {
+      if ('partition' in act) this.network.cut(act.partition.a, act.partition.b, !!act.partition.oneWay);
+      else if ('heal' in act) this.network.healAll();
+      else this.faults.arm(fault, 'drop' in act ? act.drop : 'delay' in act ? act.delay : act.duplicate);
+      this.faultEvent(faultNode(act), fault);
     }
   }
 
-  let endTime = now;
-  // A run that went quiet while a lock is still held holds it forever: let the bounded-blocking break, if any,
-  // fall inside the run (never past the horizon), so it shows on the timeline and in the verdict.
-  const bound = pattern.lockBoundParam ? Number(params[pattern.lockBoundParam]) : NaN;
-  if (stoppedBy === 'quiescent' && checkInvariants && Number.isFinite(bound)) {
-    for (const l of lockLog) {
-      if (l.to === null && l.from + bound > endTime) endTime = Math.min(horizon, l.from + bound);
+  // ------------------------------------------------------------------ scheduler loop
+
+  /** Items that would do nothing: they are skipped without moving the clock. */
+  private isDead(item: QItem, t: Time): boolean {
+    switch (item.k) {
+      case 'timer':
+        return !item.rt.up || item.rt.timers.get(item.name) !== item.gen;
+      case 'start':
+      case 'request':
+        return !item.rt.up;
+      case 'recheck':
+        return (this.checker as InvariantChecker).recheckWould(item.r, t) === 'none';
+      default:
+        return false;
     }
   }
-  world.t = endTime;
-  const invariants: InvariantResult[] = invDefs.map((d, i) => {
-    const broken = invBroken[i];
-    const open = invOpen[i];
-    const final = open ? 'violated' : 'holds';
-    const first = d.kind === 'always' ? broken[0] : open;
+
+  /** Simulate up to `n` more events (or to the end). Returns true when the run is finished. */
+  advance(n = Infinity): boolean {
+    if (this.done) return true;
+    const queue = this.queue;
+    const horizon = this.scenario.horizon;
+    const limit = Math.min(this.maxEvents, this.stats.events + n);
+    while (queue.size) {
+      if (this.stats.events >= this.maxEvents) {
+        this.stoppedBy = 'maxEvents';
+        return this.finish();
+      }
+      if (this.stats.events >= limit) return false;
+      const t = queue.peekTime();
+      const item = queue.pop() as QItem;
+      // Dead items (a cancelled or replaced timer, a start or request at a node that is down, a stale re-check)
+      // are skipped before the horizon test: a run ends at its last real event, not at a timer nobody waits for.
+      if (this.isDead(item, t)) continue;
+      if (t > horizon) {
+        if (item.k === 'recheck') {
+          // A lock still held would break its bound after the horizon: the run went quiet holding it.
+          this.pendingPastHorizon = true;
+          continue;
+        }
+        this.stoppedBy = 'horizon';
+        this.now = horizon;
+        return this.finish();
+      }
+      this.now = t;
+      switch (item.k) {
+        case 'start':
+          this.runStep(item.rt, { kind: 'start' });
+          break;
+        case 'deliver':
+          this.deliver(item);
+          break;
+        case 'timer':
+          item.rt.timers.delete(item.name);
+          this.runStep(item.rt, { kind: 'timer', name: item.name, data: item.data });
+          break;
+        case 'request':
+          this.runStep(item.rt, { kind: 'request', request: item.msg });
+          break;
+        case 'fault':
+          this.applyFault(item.fault);
+          break;
+        case 'recheck':
+          (this.checker as InvariantChecker).recheck(item.r, t, this.seq);
+          break;
+      }
+    }
+    if (this.pendingPastHorizon) this.now = horizon;
+    return this.finish();
+  }
+
+  private finish(): boolean {
+    this.done = true;
+    return true;
+  }
+
+  result(): SimResult {
+    if (!this.done) this.advance();
+    const endTime = this.now;
+    this.world.t = endTime;
+    const checker = this.checker;
+    if (checker) this.stats.invariantChecks = checker.checks;
     return {
-      id: d.id,
-      kind: d.kind,
-      broken,
-      final,
-      firstBreak: first ? (d.kind === 'always' ? first.from : endTime) : null,
-      firstBreakSeq: first ? (d.kind === 'always' ? first.fromSeq : seq - 1) : null,
+      scenario: this.scenario,
+      topology: this.topology,
+      events: this.events,
+      initial: this.initial,
+      endTime,
+      stoppedBy: this.stoppedBy,
+      maxEvents: this.maxEvents,
+      final: this.world,
+      invariants: checker ? checker.results(endTime, this.seq - 1) : [],
+      locks: this.lockLog,
+      stats: this.stats,
+      outcomes: this.pattern.outcomes(this.world),
+      hash: this.record ? traceHash(this.events) : '',
+      referenceMismatches: checker ? checker.mismatches : [],
+      durableTables: Object.fromEntries([...this.nodes.values()].map((rt) => [rt.id, [...rt.db.durable]])),
     };
-  });
-  if (checkInvariants && pattern.lockBoundParam) {
-    invariants.push(boundedBlocking(lockLog, Number(params[pattern.lockBoundParam]), endTime, events));
   }
+}
 
-  return {
-    scenario,
-    topology,
-    events,
-    endTime,
-    stoppedBy,
-    final: world,
-    invariants,
-    locks: lockLog,
-    stats,
-    outcomes: pattern.outcomes(world),
-    hash: record ? traceHash(events) : '',
-  };
+export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptions = {}): SimResult {
+  const run = new Run(pattern, scenario, opts);
+  run.advance();
+  return run.result();
 }
 
 function faultNode(act: FaultAction): NodeId {
@@ -501,59 +700,4 @@ function faultNode(act: FaultAction): NodeId {
   if ('delay' in act) return act.delay.from ?? act.delay.to ?? '*';
   if ('duplicate' in act) return act.duplicate.from ?? act.duplicate.to ?? '*';
   return '*';
-}
-
-export function defaultParams(p: PatternDef): Record<string, number | string | boolean> {
-  const r: Record<string, number | string | boolean> = {};
-  for (const d of p.params) r[d.key] = d.default;
-  return r;
-}
-
-export function defaultGuards(p: PatternDef): Record<string, boolean> {
-  const r: Record<string, boolean> = {};
-  for (const g of p.guards) r[g.key] = g.default;
-  return r;
-}
-
-/**
- * The generic "no blocking beyond a bound" invariant, derived from lock intervals: broken from the instant any
- * lock has been held longer than `bound` until it is released.
- */
-function boundedBlocking(locks: LockInterval[], bound: number, endTime: Time, events: TraceEvent[]): InvariantResult {
-  const raw = locks
-    .filter((l) => (l.to ?? Infinity) - l.from > bound && l.from + bound <= endTime)
-    .map((l) => ({ from: l.from + bound, to: l.to }))
-    .sort((a, b) => a.from - b.from);
-  const merged: { from: number; to: number | null }[] = [];
-  for (const r of raw) {
-    const last = merged[merged.length - 1];
-    if (last && (last.to === null || r.from <= last.to)) {
-      if (last.to !== null && (r.to === null || r.to > last.to)) last.to = r.to;
-    } else merged.push({ ...r });
-  }
-  const seqAt = (t: number) => {
-    let lo = 0;
-    let hi = events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (events[mid].t < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const broken: InvariantInterval[] = merged.map((m) => ({
-    from: m.from,
-    fromSeq: seqAt(m.from),
-    to: m.to,
-    toSeq: m.to === null ? null : seqAt(m.to),
-  }));
-  const last = broken[broken.length - 1];
-  return {
-    id: 'bounded-blocking',
-    kind: 'always',
-    broken,
-    final: last && last.to === null ? 'violated' : 'holds',
-    firstBreak: broken[0]?.from ?? null,
-    firstBreakSeq: broken[0]?.fromSeq ?? null,
-  };
 }

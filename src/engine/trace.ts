@@ -8,15 +8,32 @@
  */
 import type { SimResult } from './simulator';
 import type {
+  DbReader,
   InvariantResult,
   InvariantVerdict,
   LockInterval,
   Msg,
   NodeId,
   NodeState,
+  Row,
+  TableWrite,
   Time,
   TraceEvent,
 } from './types';
+
+/**
+ * The history of one table of one node: every write in seq order (seq -1 for the initial rows), the row count after
+ * each, and per key its versions. A query at a cursor is a binary search.
+ */
+export interface TableHistory {
+  seqs: number[];
+  keys: string[];
+  sizes: number[];
+  byKey: Map<string, { seqs: number[]; rows: (Row | null)[] }>;
+  /** Keys in order of first insertion, with the seq of that insertion. */
+  order: string[];
+  firstSeq: number[];
+}
 
 export interface Cursor {
   pos: number;
@@ -43,7 +60,9 @@ export interface TraceIndex {
   result: SimResult;
   events: TraceEvent[];
   nodeIds: NodeId[];
-  /** For each node: seqs of state-carrying events, ascending, and the states after them. */
+  /** For each node: its tables' histories. */
+  tables: Map<NodeId, Map<string, TableHistory>>;
+  /** For each node: seqs of state-carrying events, ascending, and the states after them (seq -1: initial). */
   stateSeqs: Map<NodeId, number[]>;
   stateVals: Map<NodeId, NodeState[]>;
   /** Up/down changes per node: seqs and value after. */
@@ -65,11 +84,15 @@ export function indexTrace(result: SimResult): TraceIndex {
   const stateVals = new Map<NodeId, NodeState[]>();
   const upSeqs = new Map<NodeId, number[]>();
   const upVals = new Map<NodeId, boolean[]>();
+  const tables = new Map<NodeId, Map<string, TableHistory>>();
   for (const id of nodeIds) {
-    stateSeqs.set(id, []);
-    stateVals.set(id, []);
+    const init = result.initial.states[id];
+    stateSeqs.set(id, init ? [-1] : []);
+    stateVals.set(id, init ? [init] : []);
     upSeqs.set(id, [-1]);
     upVals.set(id, [true]);
+    tables.set(id, new Map());
+    for (const w of result.initial.writes[id] ?? []) addWrite(tables, id, w, -1);
   }
   const arrivalSeq = new Map<string, number>();
   const copyCounter = new Map<number, number>();
@@ -79,6 +102,7 @@ export function indexTrace(result: SimResult): TraceIndex {
     if ('state' in ev) {
       stateSeqs.get(ev.node)?.push(ev.seq);
       stateVals.get(ev.node)?.push(ev.state);
+      if (ev.writes) for (const w of ev.writes) addWrite(tables, ev.node, w, ev.seq);
     }
     if (ev.kind === 'crash' || ev.kind === 'recover') {
       upSeqs.get(ev.node)?.push(ev.seq);
@@ -98,6 +122,7 @@ export function indexTrace(result: SimResult): TraceIndex {
     result,
     events,
     nodeIds,
+    tables,
     stateSeqs,
     stateVals,
     upSeqs,
@@ -107,6 +132,33 @@ export function indexTrace(result: SimResult): TraceIndex {
     maxFlight,
     endTime: result.endTime,
   };
+}
+
+function addWrite(tables: Map<NodeId, Map<string, TableHistory>>, node: NodeId, w: TableWrite, seq: number): void {
+  let byTable = tables.get(node);
+  if (!byTable) {
+    byTable = new Map();
+    tables.set(node, byTable);
+  }
+  let h = byTable.get(w.table);
+  if (!h) {
+    h = { seqs: [], keys: [], sizes: [], byKey: new Map(), order: [], firstSeq: [] };
+    byTable.set(w.table, h);
+  }
+  let k = h.byKey.get(w.key);
+  const size = h.sizes.length ? h.sizes[h.sizes.length - 1] : 0;
+  const existed = !!k && k.rows[k.rows.length - 1] !== null;
+  if (!k) {
+    k = { seqs: [], rows: [] };
+    h.byKey.set(w.key, k);
+    h.order.push(w.key);
+    h.firstSeq.push(seq);
+  }
+  k.seqs.push(seq);
+  k.rows.push(w.row);
+  h.seqs.push(seq);
+  h.keys.push(w.key);
+  h.sizes.push(size + (w.row ? 1 : 0) - (existed ? 1 : 0));
 }
 
 /** Index of the last element ≤ x in an ascending array, or -1. */
@@ -132,6 +184,78 @@ export function posAtTime(ix: TraceIndex, t: Time): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A table's history at a node (undefined when nothing was ever written to it). */
+export function tableHistory(ix: TraceIndex, node: NodeId, table: string): TableHistory | undefined {
+  return ix.tables.get(node)?.get(table);
+}
+
+/** A row after the first `pos` events. */
+export function rowAt(h: TableHistory | undefined, key: string, pos: number): Row | undefined {
+  const k = h?.byKey.get(key);
+  if (!k) return undefined;
+  const i = lastAtOrBefore(k.seqs, pos - 1);
+  return i >= 0 ? (k.rows[i] ?? undefined) : undefined;
+}
+
+/** Rows in the table after the first `pos` events. */
+export function sizeAt(h: TableHistory | undefined, pos: number): number {
+  if (!h) return 0;
+  const i = lastAtOrBefore(h.seqs, pos - 1);
+  return i >= 0 ? h.sizes[i] : 0;
+}
+
+/** Keys present after the first `pos` events, in order of first insertion. O(keys ever written before pos). */
+export function keysAt(h: TableHistory | undefined, pos: number): string[] {
+  if (!h) return [];
+  const out: string[] = [];
+  const n = lastAtOrBefore(h.firstSeq, pos - 1) + 1;
+  for (let i = 0; i < n; i++) if (rowAt(h, h.order[i], pos) !== undefined) out.push(h.order[i]);
+  return out;
+}
+
+/**
+ * The `n` most recently written keys still present after the first `pos` events, newest first (a node card's
+ * "newest rows"). Looks back at most `scan` writes, so its cost is bounded whatever the history.
+ */
+export function newestAt(h: TableHistory | undefined, pos: number, n: number, scan = 400): string[] {
+  if (!h) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let i = lastAtOrBefore(h.seqs, pos - 1);
+  for (let steps = 0; i >= 0 && out.length < n && steps < scan; i--, steps++) {
+    const k = h.keys[i];
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (rowAt(h, k, pos) !== undefined) out.push(k);
+  }
+  return out;
+}
+
+/** A node's database as it was after the first `pos` events. */
+export interface DbAt extends DbReader {
+  /** The newest present keys, newest first (bounded look-back). */
+  newest(table: string, n: number): string[];
+}
+
+export function dbAt(ix: TraceIndex, node: NodeId, pos: number): DbAt {
+  const t = ix.tables.get(node);
+  return {
+    get: <R extends Row = Row>(table: string, key: string) => rowAt(t?.get(table), key, pos) as R | undefined,
+    has: (table, key) => rowAt(t?.get(table), key, pos) !== undefined,
+    size: (table) => sizeAt(t?.get(table), pos),
+    keys: (table) => keysAt(t?.get(table), pos),
+    newest: (table, n) => newestAt(t?.get(table), pos, n),
+  };
+}
+
+/** seq of the last event ≤ pos-1 that changed this node (state or rows): views of the node re-render on it. */
+export function versionAt(ix: TraceIndex, node: NodeId, pos: number): number {
+  const seqs = ix.stateSeqs.get(node);
+  if (!seqs) return -1;
+  const i = lastAtOrBefore(seqs, pos - 1);
+  return i >= 0 ? seqs[i] : -2;
 }
 
 /** A node's state after the first `pos` events (its initial state if none touched it yet). */

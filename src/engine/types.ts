@@ -12,7 +12,22 @@ export interface Msg {
   type: string;
   /** Transaction id (global transaction / gid), when the message belongs to one. */
   tx?: string;
+  /**
+   * A stable message identity across retries and redeliveries, set by the pattern (a notify_id, RocketMQ's msgId,
+   * an outbox row id). Fault triggers can match it ("the 3rd delivery of message M").
+   */
+  mid?: string;
   [key: string]: unknown;
+}
+
+/** A table row: plain, serializable data. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** One row written by a step (row null: deleted). Tables are per node; see RoleDef.tables. */
+export interface TableWrite {
+  table: string;
+  key: string;
+  row: Row | null;
 }
 
 /** A node's state is split so that a crash is exact: `durable` survives, `volatile` is reset. */
@@ -29,8 +44,15 @@ export type Input =
   | { kind: 'timer'; name: string; data?: unknown }
   | { kind: 'request'; request: Msg };
 
-/** What a reducer asks the engine to do. Applied in order, after the new state is committed. */
+/**
+ * What a reducer asks the engine to do. `lock` / `unlock` are part of the step's local transaction (committed with
+ * its state and table writes, as rows of the node's built-in `locks` table); the others are applied in order after
+ * the commit.
+ */
 export type Effect =
+  /** Acquire a lock / reservation on `resource`. `durable`: it survives a crash (a prepared XA branch's locks). */
+  | { kind: 'lock'; resource: string; durable?: boolean }
+  | { kind: 'unlock'; resource: string }
   | { kind: 'send'; to: NodeId; msg: Msg }
   | { kind: 'setTimer'; name: string; after: Time; data?: unknown }
   | { kind: 'cancelTimer'; name: string }
@@ -44,6 +66,24 @@ export interface StepResult<D = unknown, V = unknown> {
   effects: Effect[];
 }
 
+/** Read access to one node's tables (at the current step, or at a cursor in a recorded trace). */
+export interface DbReader {
+  get<R extends Row = Row>(table: string, key: string): R | undefined;
+  has(table: string, key: string): boolean;
+  size(table: string): number;
+  /** Keys in insertion order. O(rows): for recovery, end-of-run reports and reference checks, not hot paths. */
+  keys(table: string): Iterable<string>;
+}
+
+/**
+ * A node's database during one step: reads see the step's own writes; the writes commit with the step (one local
+ * transaction) and are recorded in its trace event.
+ */
+export interface Db extends DbReader {
+  put(table: string, key: string, row: Row): void;
+  del(table: string, key: string): void;
+}
+
 /** Context a reducer may read. `random()` draws from the node's own seeded stream. */
 export interface StepContext<P = Params> {
   now: Time;
@@ -52,6 +92,8 @@ export interface StepContext<P = Params> {
   guards: Record<string, boolean>;
   topology: Topology;
   random(): number;
+  /** The node's own tables (RoleDef.tables), inside the step's local transaction. */
+  db: Db;
 }
 
 export type ParamValue = number | string | boolean;
@@ -101,6 +143,8 @@ export interface EventMatcher {
   /** Message type (send / deliver / drop), timer name (timer), note key (note). */
   type?: string;
   tx?: string;
+  /** The message's stable id (Msg.mid), for send / deliver / drop. */
+  mid?: string;
 }
 
 export type Trigger =
@@ -112,6 +156,8 @@ export interface MsgMatcher {
   from?: NodeId;
   to?: NodeId;
   type?: string;
+  /** The message's stable id (Msg.mid). */
+  mid?: string;
   /** How many of the next matching messages this applies to (default 1). */
   count?: number;
 }
@@ -195,22 +241,29 @@ export interface PlannedCopy {
   deliverAt: Time;
 }
 
-/** Events that run a reducer carry the node's state after it (`state`). */
+/**
+ * Events that run a reducer carry the node's state after it (`state`) and the table rows the step wrote (`writes`,
+ * absent when none). A crash carries the deletions of the node's volatile rows and non-durable locks.
+ */
+interface StateBase extends EventBase {
+  state: NodeState;
+  writes?: TableWrite[];
+}
+
 export type TraceEvent =
-  | (EventBase & { kind: 'start'; state: NodeState })
-  | (EventBase & { kind: 'recover'; state: NodeState })
-  | (EventBase & { kind: 'crash'; state: NodeState })
-  | (EventBase & {
+  | (StateBase & { kind: 'start' })
+  | (StateBase & { kind: 'recover' })
+  | (StateBase & { kind: 'crash' })
+  | (StateBase & {
       kind: 'deliver';
       from: NodeId;
       msgId: number;
       /** seq of the send event this delivery answers. */
       sendSeq: number;
       msg: Msg;
-      state: NodeState;
     })
-  | (EventBase & { kind: 'timer'; name: string; state: NodeState })
-  | (EventBase & { kind: 'request'; msg: Msg; state: NodeState })
+  | (StateBase & { kind: 'timer'; name: string })
+  | (StateBase & { kind: 'request'; msg: Msg })
   | (EventBase & {
       kind: 'send';
       to: NodeId;
@@ -277,6 +330,10 @@ export type StopReason = 'quiescent' | 'horizon' | 'maxEvents';
 
 export interface RunStats {
   events: number;
+  /** Table rows written (lock rows included). */
+  writes: number;
+  /** Invariant evaluations (incremental checks run): per event, independent of history. */
+  invariantChecks: number;
   messagesSent: number;
   messagesDelivered: number;
   messagesDropped: number;

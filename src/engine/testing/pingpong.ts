@@ -1,8 +1,16 @@
 /** A minimal two-node pattern used by the engine's own tests (not shown in the app). */
-import { role, same, type PatternDef } from '../pattern';
+import { STATE_TABLE, role, same, type InvariantDef, type PatternDef, type World } from '../pattern';
 import type { NodeState } from '../types';
 
 type S = NodeState<{ acked: number }, { inflight: number }>;
+
+const acked = (w: World) => (w.states.client.durable as { acked: number }).acked;
+const seen = (w: World) => (w.states.server.durable as { seen: number }).seen;
+
+/** A global fact over two nodes' states, re-checked when either changes. */
+function global(id: string, kind: 'always' | 'eventually', f: (w: World) => boolean): InvariantDef {
+  return { id, kind, watch: { by: 'key', tables: [STATE_TABLE], keyOf: () => 'all', check: f }, reference: f };
+}
 
 export const pingPong: PatternDef = {
   id: 'pingpong',
@@ -47,7 +55,6 @@ export const pingPong: PatternDef = {
         }
         return same(s);
       },
-      locks: (s) => (s.volatile.busy ? ['x'] : []),
     }),
   },
   params: [{ key: 'timeout', kind: 'ms', default: 100 }],
@@ -63,20 +70,12 @@ export const pingPong: PatternDef = {
   defaultHorizon: 10_000,
   workload: () => [1, 2, 3].map((i) => ({ at: i * 10, node: 'client', request: { type: 'GO', tx: 'T' + i } })),
   invariants: [
-    {
-      id: 'all-acked',
-      kind: 'eventually',
-      check: (w) => (w.states.client.durable as { acked: number }).acked >= 3,
-    },
-    {
-      id: 'server-not-ahead',
-      kind: 'always',
-      check: (w) =>
-        (w.states.server.durable as { seen: number }).seen <= (w.states.client.durable as { acked: number }).acked + 3,
-    },
+    global('all-acked', 'eventually', (w) => acked(w) >= 3),
+    global('server-not-ahead', 'always', (w) => seen(w) <= acked(w) + 3),
   ],
   outcomes: () => [],
-  view: () => ({ tone: 'idle', statusKey: 'x', locks: [], durable: [], volatile: [] }),
+  view: () => ({ tone: 'idle', statusKey: 'x', durable: [], volatile: [] }),
   scenarios: [],
   handlers: [],
+  surface: () => ({ crashable: ['client', 'server'], channels: [{ from: 'client', to: 'server', types: ['PING'] }] }),
 };

@@ -1,0 +1,207 @@
+/**
+ * Incremental invariant checking (DESIGN.md "Scale"; TigerBeetle's state checker checks only the transition a replica
+ * just made). Each invariant declares what it depends on (InvariantWatch): the checker routes every change of a step
+ * to the invariants that watch its table, re-checks only the keys it maps to (or adds its delta to a running total),
+ * and records the intervals during which an invariant did not hold. The whole-world `reference` check is run only
+ * in reference mode (tests), where any disagreement is reported.
+ */
+import type { Change, InvariantDef, KeyVerdict, World } from './pattern';
+import type { InvariantInterval, InvariantResult, NodeId, Time } from './types';
+
+interface KeyState {
+  kind: 'key';
+  i: number;
+  def: InvariantDef;
+  keyOf: (c: Change) => string | readonly string[] | null | undefined;
+  check: (w: World, key: string) => KeyVerdict;
+  bad: Set<string>;
+  dirty: Set<string>;
+}
+
+interface TotalState {
+  kind: 'total';
+  i: number;
+  def: InvariantDef;
+  value: (node: NodeId, table: string, row: unknown, key: string) => number;
+  ok: (total: number, w: World) => boolean;
+  total: number;
+  changed: boolean;
+}
+
+type Watcher = KeyState | TotalState;
+
+export interface Recheck {
+  inv: number;
+  key: string;
+}
+
+export class InvariantChecker {
+  private watchers: Watcher[];
+  private byTable = new Map<string, Watcher[]>();
+  private holds: boolean[];
+  private broken: InvariantInterval[][];
+  private open: (InvariantInterval | null)[];
+  private touched: Watcher[] = [];
+  /** Number of per-key checks and total evaluations run (the cost counter tests compare across history sizes). */
+  checks = 0;
+  mismatches: string[] = [];
+
+  constructor(
+    defs: readonly InvariantDef[],
+    private world: World,
+    /** Called when a key check asks to be looked at again at a later time. */
+    private schedule: (at: Time, r: Recheck) => void,
+    private reference = false,
+  ) {
+    this.watchers = defs.map((def, i): Watcher => {
+      const w = def.watch;
+      return w.by === 'key'
+        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new Set() }
+        : { kind: 'total', i, def, value: w.value, ok: w.ok, total: 0, changed: true };
+    });
+    for (const w of this.watchers) {
+      for (const t of w.def.watch.tables) {
+        let list = this.byTable.get(t);
+        if (!list) {
+          list = [];
+          this.byTable.set(t, list);
+        }
+        list.push(w);
+      }
+    }
+    this.holds = defs.map(() => true);
+    this.broken = defs.map(() => []);
+    this.open = defs.map(() => null);
+    // Totals start from nothing; initial rows arrive as changes. Every total is evaluated once at the first flush.
+    this.touched = this.watchers.filter((w) => w.kind === 'total');
+  }
+
+  get size(): number {
+    return this.watchers.length;
+  }
+
+  /** Route one change to the invariants that watch its table. */
+  change(c: Change): void {
+    const list = this.byTable.get(c.table);
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      if (w.kind === 'key') {
+        const k = w.keyOf(c);
+        if (k === null || k === undefined) continue;
+        if (typeof k === 'string') w.dirty.add(k);
+        else for (const kk of k) w.dirty.add(kk);
+        if (w.dirty.size) this.touched.push(w);
+      } else {
+        const before = c.before === undefined ? 0 : w.value(c.node, c.table, c.before, c.key);
+        const after = c.after === undefined ? 0 : w.value(c.node, c.table, c.after, c.key);
+        if (before !== after) {
+          w.total += after - before;
+          w.changed = true;
+          this.touched.push(w);
+        }
+      }
+    }
+  }
+
+  /** Re-check what this event touched and update the intervals. `seq`: the event the verdicts follow. */
+  flush(now: Time, seq: number): void {
+    const touched = this.touched;
+    if (touched.length) {
+      this.world.t = now;
+      for (let i = 0; i < touched.length; i++) {
+        const w = touched[i];
+        if (w.kind === 'key') {
+          if (!w.dirty.size) continue;
+          for (const k of w.dirty) this.checkKey(w, k, now);
+          w.dirty.clear();
+        } else if (w.changed) {
+          w.changed = false;
+          this.checks++;
+          this.setHolds(w.i, w.ok(w.total, this.world), now, seq);
+        }
+      }
+      for (let i = 0; i < touched.length; i++) {
+        const w = touched[i];
+        if (w.kind === 'key') this.setHolds(w.i, w.bad.size === 0, now, seq);
+      }
+      this.touched = [];
+    }
+    if (this.reference) this.compare(now);
+  }
+
+  private checkKey(w: KeyState, key: string, now: Time): void {
+    this.checks++;
+    const v = w.check(this.world, key);
+    const ok = typeof v === 'boolean' ? v : v.ok;
+    if (ok) w.bad.delete(key);
+    else w.bad.add(key);
+    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > now) {
+      this.schedule(v.recheckAt, { inv: w.i, key });
+    }
+  }
+
+  /**
+   * What a time-triggered re-check at `at` would do: change the verdict, only ask to look again later (then it is
+   * re-scheduled here), or nothing (a stale one: the lock was released). Only a change is an instant of the run that
+   * moves the clock.
+   */
+  recheckWould(r: Recheck, at: Time): 'change' | 'none' {
+    const w = this.watchers[r.inv] as KeyState;
+    this.world.t = at;
+    const v = w.check(this.world, r.key);
+    const ok = typeof v === 'boolean' ? v : v.ok;
+    if (ok === w.bad.has(r.key)) return 'change';
+    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > at) this.schedule(v.recheckAt, r);
+    return 'none';
+  }
+
+  /** A time-triggered re-check (between events: `nextSeq` is the index of the next event). */
+  recheck(r: Recheck, now: Time, nextSeq: number): void {
+    const w = this.watchers[r.inv] as KeyState;
+    this.world.t = now;
+    this.checkKey(w, r.key, now);
+    this.setHolds(r.inv, w.bad.size === 0, now, nextSeq);
+  }
+
+  private setHolds(i: number, ok: boolean, now: Time, seq: number): void {
+    if (ok === this.holds[i]) return;
+    this.holds[i] = ok;
+    if (!ok) {
+      const iv: InvariantInterval = { from: now, fromSeq: seq, to: null, toSeq: null };
+      this.open[i] = iv;
+      this.broken[i].push(iv);
+    } else {
+      const iv = this.open[i] as InvariantInterval;
+      iv.to = now;
+      iv.toSeq = seq;
+      this.open[i] = null;
+    }
+  }
+
+  private compare(now: Time): void {
+    for (let i = 0; i < this.watchers.length; i++) {
+      const ref = this.watchers[i].def.reference(this.world);
+      if (ref !== this.holds[i]) {
+        this.mismatches.push(`${this.watchers[i].def.id} at ${now} ms: incremental ${this.holds[i]}, reference ${ref}`);
+      }
+    }
+  }
+
+  results(endTime: Time, lastSeq: number): InvariantResult[] {
+    return this.watchers.map((w, i) => {
+      const d = w.def;
+      const broken = this.broken[i];
+      const open = this.open[i];
+      const first = d.kind === 'always' ? broken[0] : open;
+      return {
+        id: d.id,
+        kind: d.kind,
+        broken,
+        final: open ? 'violated' : 'holds',
+        firstBreak: first ? (d.kind === 'always' ? first.from : endTime) : null,
+        firstBreakSeq: first ? (d.kind === 'always' ? first.fromSeq : lastSeq) : null,
+      };
+    });
+  }
+}
