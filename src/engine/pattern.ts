@@ -80,7 +80,7 @@ export interface World {
 
 /**
  * What changed in one step: a table row (before / after; undefined when absent), or the node's own state
- * (table '$state', key = node id, before / after NodeState).
+ * (table '$state', key = node id, before / after NodeState). The checker reuses one object: read it, don't keep it.
  */
 export interface Change {
   node: NodeId;

@@ -158,6 +158,12 @@ export class Run {
     byType: {},
   };
   private readonly stepDb: StepDb;
+  /** The node whose step is being committed (batch mode commits straight from the step's overlay). */
+  private commitRt: NodeRt | null = null;
+  private readonly commitSink = (table: string, key: string, row: Row | null) =>
+    this.commitWrite(this.commitRt as NodeRt, table, key, row);
+  /** Events are built only when someone reads them: the trace, or event-triggered faults. */
+  private wantEvents = false;
   private seq = 0;
   private msgCounter = 0;
   private timerGen = 0;
@@ -241,7 +247,7 @@ export class Run {
       const writes = stepDb.writes();
       this.initial.writes[n.id] = writes;
       this.commitWrites(rt, writes);
-      this.checker?.change({ node: n.id, table: STATE_TABLE, key: n.id, before: undefined, after: st });
+      this.checker?.change(n.id, STATE_TABLE, n.id, undefined, st);
     }
     this.stepDb = first ?? new StepDb(new NodeDb(new Set()));
     // Verdicts before the first event count from it (seq 0 at t = 0).
@@ -249,6 +255,7 @@ export class Run {
 
     // Schedule: time-triggered faults first (so "crash at 0" precedes start), then starts, then the workload.
     this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, { k: 'fault', fault: f }));
+    this.wantEvents = this.record || this.faults.watchesEvents;
     for (const rt of nodes.values()) this.queue.push(0, { k: 'start', rt });
     for (const w of scenario.workload) {
       const rt = nodes.get(w.node);
@@ -267,11 +274,6 @@ export class Run {
   }
 
   // ------------------------------------------------------------------ recorder
-
-  /** Events are built only when someone reads them: the trace, or event-triggered faults. */
-  private get wantEvents(): boolean {
-    return this.record || this.faults.watchesEvents;
-  }
 
   /** The one place an event is counted (and recorded, and matched against fault triggers). */
   private emit(ev: TraceEvent | null): void {
@@ -296,17 +298,17 @@ export class Run {
 
   /** Apply a step's table writes to the node's database, feed the checkers and the lock log. */
   private commitWrites(rt: NodeRt, writes: TableWrite[]): void {
-    const checker = this.checker;
-    for (let i = 0; i < writes.length; i++) {
-      const w = writes[i];
-      const table = rt.db.table(w.table);
-      const before = table.get(w.key);
-      if (w.row === null) table.delete(w.key);
-      else table.set(w.key, w.row);
-      this.stats.writes++;
-      if (w.table === LOCKS_TABLE) this.lockChange(rt, w.key, w.row !== null);
-      checker?.change({ node: rt.id, table: w.table, key: w.key, before, after: w.row ?? undefined });
-    }
+    for (let i = 0; i < writes.length; i++) this.commitWrite(rt, writes[i].table, writes[i].key, writes[i].row);
+  }
+
+  private commitWrite(rt: NodeRt, tableName: string, key: string, row: Row | null): void {
+    const table = rt.db.table(tableName);
+    const before = table.get(key);
+    if (row === null) table.delete(key);
+    else table.set(key, row);
+    this.stats.writes++;
+    if (tableName === LOCKS_TABLE) this.lockChange(rt, key, row !== null);
+    this.checker?.change(rt.id, tableName, key, before, row ?? undefined);
   }
 
   private lockChange(rt: NodeRt, resource: string, held: boolean): void {
@@ -335,8 +337,11 @@ export class Run {
     for (let i = 0; i < effects.length; i++) {
       const e = effects[i];
       if (e.kind === 'lock') {
-        if (!db.has(LOCKS_TABLE, e.resource)) {
-          const row: LockRow = { since: this.now, durable: !!e.durable };
+        // Taking a held lock again keeps its start; it may change whether it survives a crash (a branch that
+        // prepares turns its working lock into a durable one).
+        const cur = db.get(LOCKS_TABLE, e.resource) as LockRow | undefined;
+        if (!cur || cur.durable !== !!e.durable) {
+          const row: LockRow = { since: cur ? cur.since : this.now, durable: !!e.durable };
           db.put(LOCKS_TABLE, e.resource, row as unknown as Row);
         }
       } else if (e.kind === 'unlock') db.del(LOCKS_TABLE, e.resource);
@@ -351,16 +356,31 @@ export class Run {
     ctx.db = db;
     const res = rt.role.step(this.states[rt.id] as never, input, ctx);
     const effects = res.effects;
-    if (effects.length) this.lockWrites(effects);
+    for (let i = 0; i < effects.length; i++) {
+      const k = effects[i].kind;
+      if (k === 'lock' || k === 'unlock') {
+        this.lockWrites(effects);
+        break;
+      }
+    }
     const before = this.states[rt.id];
     const state = res.state as NodeState;
     this.states[rt.id] = state;
-    const writes = db.dirty ? db.writes() : undefined;
+    const wantEvents = this.wantEvents;
+    let writes: TableWrite[] | undefined;
+    if (db.dirty) {
+      if (wantEvents) {
+        writes = db.writes();
+        this.commitWrites(rt, writes);
+      } else {
+        this.commitRt = rt;
+        db.forEach(this.commitSink);
+      }
+    }
     const evSeq = this.seq;
-    if (writes) this.commitWrites(rt, writes);
-    if (state !== before) this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+    if (state !== before) this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
     let ev: TraceEvent | null = null;
-    if (this.wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
+    if (wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
     this.emit(ev);
     this.checker?.flush(this.now, evSeq);
     if (effects.length) this.applyEffects(rt, effects);
@@ -564,7 +584,7 @@ export class Run {
       this.states[rt.id] = state;
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
-      this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+      this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
       let ev: Extract<TraceEvent, { kind: 'crash' }> | null = null;
       if (this.wantEvents) {
         ev = { seq: evSeq, t: this.now, node: rt.id, kind: 'crash', state };

@@ -73,6 +73,8 @@ export interface DbReader {
   size(table: string): number;
   /** Keys in insertion order. O(rows): for recovery, end-of-run reports and reference checks, not hot paths. */
   keys(table: string): Iterable<string>;
+  /** The `n` most recently written keys still present, newest first (for views: bounded cost in a trace). */
+  newest(table: string, n: number): string[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import strings from '../../i18n/patterns/2pc';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
+import { dbAt, indexTrace } from '../../engine/trace';
 import { twoPC } from './index';
 
 const en = strings.en;
@@ -13,11 +14,12 @@ function viewKeys(): Set<string> {
   const keys = new Set<string>();
   for (const ns of twoPC.scenarios) {
     const r = simulate(twoPC, namedScenario(twoPC, ns));
+    const ix = indexTrace(r);
     const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
     for (const e of r.events) {
       if (e.kind === 'note') keys.add(e.key);
       if ('state' in e) {
-        const v = twoPC.view(e.node, roleOf[e.node], e.state, true);
+        const v = twoPC.view(e.node, roleOf[e.node], e.state, true, dbAt(ix, e.node, e.seq + 1));
         keys.add(v.statusKey);
         for (const row of [...v.durable, ...v.volatile]) {
           if (row.valueKey) keys.add(row.valueKey);

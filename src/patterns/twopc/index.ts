@@ -8,7 +8,7 @@ import { clientRole } from './client';
 import { coordinatorRole } from './coordinator';
 import { handlers } from './handlers';
 import { invariants, outcomes } from './invariants';
-import { defaultNetwork, guards, params, topology, workload } from './params';
+import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { participantRole } from './participant';
 import { scenarios } from './scenarios';
 import { standbyRole } from './standby';
@@ -30,11 +30,11 @@ export const twoPC: PatternDef = {
   defaultHorizon: 15_000,
   workload,
   invariants,
-  lockBoundParam: 'lockBound',
   outcomes,
   view,
   scenarios,
   handlers,
+  surface,
 };
 
 export default twoPC;
