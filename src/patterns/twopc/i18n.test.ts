@@ -67,3 +67,19 @@ describe('2PC strings', () => {
     for (const w of ['阻塞', '协调者', '参与者', '预提交', '两阶段提交', '三阶段提交']) expect(all).toContain(w);
   });
 });
+
+describe('2PC table views', () => {
+  it('every table title and column label is translated', () => {
+    for (const role of Object.values(twoPC.roles)) {
+      for (const spec of Object.values(role.tables ?? {})) {
+        if (!spec.view) continue;
+        for (const k of [spec.view.title, ...spec.view.columns.map((c) => c.label)]) {
+          if (k.startsWith('2pc.')) {
+            expect(en[k], k).toBeDefined();
+            expect(zh[k], k).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+});
