@@ -180,7 +180,7 @@ export class Run {
     const guards = { ...defaultGuards(pattern), ...scenario.guards };
     const topology = pattern.topology(params);
     this.topology = topology;
-    this.network = new Network(scenario.network, scenario.seed);
+    this.network = new Network(scenario.network, scenario.seed, topology.edges);
     const byRole = new Map<string, NodeId[]>();
     for (const n of topology.nodes) {
       const list = byRole.get(n.role) ?? [];
