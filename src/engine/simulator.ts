@@ -94,11 +94,42 @@ export interface SimResult {
 
 type QItem =
   | { k: 'start'; rt: NodeRt }
-  | { k: 'deliver'; to: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
+  | { k: 'deliver'; rt: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
   | { k: 'timer'; rt: NodeRt; name: string; gen: number; data: unknown }
   | { k: 'request'; rt: NodeRt; msg: Msg }
   | { k: 'fault'; fault: Fault }
   | { k: 'recheck'; r: Recheck };
+
+/**
+ * Every queue item has one shape (all fields, in one order), so the scheduler's property reads stay monomorphic:
+ * the typed union above is only how the code reads them.
+ */
+class Item {
+  constructor(
+    readonly k: QItem['k'],
+    readonly rt: NodeRt | null,
+    readonly from: NodeId,
+    readonly msgId: number,
+    readonly sendSeq: number,
+    readonly msg: Msg | null,
+    readonly name: string,
+    readonly gen: number,
+    readonly data: unknown,
+    readonly fault: Fault | null,
+    readonly r: Recheck | null,
+  ) {}
+}
+const q = {
+  start: (rt: NodeRt) => new Item('start', rt, '', 0, 0, null, '', 0, null, null, null) as unknown as QItem,
+  deliver: (rt: NodeRt, from: NodeId, msgId: number, sendSeq: number, msg: Msg) =>
+    new Item('deliver', rt, from, msgId, sendSeq, msg, '', 0, null, null, null) as unknown as QItem,
+  timer: (rt: NodeRt, name: string, gen: number, data: unknown) =>
+    new Item('timer', rt, '', 0, 0, null, name, gen, data, null, null) as unknown as QItem,
+  request: (rt: NodeRt, msg: Msg) =>
+    new Item('request', rt, '', 0, 0, msg, '', 0, null, null, null) as unknown as QItem,
+  fault: (fault: Fault) => new Item('fault', null, '', 0, 0, null, '', 0, null, fault, null) as unknown as QItem,
+  recheck: (r: Recheck) => new Item('recheck', null, '', 0, 0, null, '', 0, null, null, r) as unknown as QItem,
+};
 
 interface NodeRt {
   id: NodeId;
@@ -205,7 +236,7 @@ export class Run {
       ? new InvariantChecker(
           pattern.invariants,
           this.world,
-          (at, r) => this.queue.push(at, { k: 'recheck', r }),
+          (at, r) => this.queue.push(at, q.recheck(r)),
           !!opts.referenceCheck,
         )
       : null;
@@ -254,13 +285,13 @@ export class Run {
     this.checker?.flush(0, 0);
 
     // Schedule: time-triggered faults first (so "crash at 0" precedes start), then starts, then the workload.
-    this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, { k: 'fault', fault: f }));
+    this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, q.fault(f)));
     this.wantEvents = this.record || this.faults.watchesEvents;
-    for (const rt of nodes.values()) this.queue.push(0, { k: 'start', rt });
+    for (const rt of nodes.values()) this.queue.push(0, q.start(rt));
     for (const w of scenario.workload) {
       const rt = nodes.get(w.node);
       if (!rt) throw new UnknownNodeError(`workload names unknown node ${w.node}`);
-      this.queue.push(Math.max(0, w.at), { k: 'request', rt, msg: w.request });
+      this.queue.push(Math.max(0, w.at), q.request(rt, w.request));
     }
   }
 
@@ -285,7 +316,7 @@ export class Run {
       this.faults.observe(
         ev,
         (f) => this.applyFault(f),
-        (delay, f) => this.queue.push(this.now + delay, { k: 'fault', fault: f }),
+        (delay, f) => this.queue.push(this.now + delay, q.fault(f)),
       );
     }
   }
@@ -425,7 +456,7 @@ export class Run {
         case 'setTimer': {
           const gen = ++this.timerGen;
           rt.timers.set(e.name, gen);
-          this.queue.push(this.now + Math.max(0, e.after), { k: 'timer', rt, name: e.name, gen, data: e.data });
+          this.queue.push(this.now + Math.max(0, e.after), q.timer(rt, e.name, gen, e.data));
           break;
         }
         case 'cancelTimer':
@@ -512,12 +543,12 @@ export class Run {
           }
         : null,
     );
-    if (n > 0) this.queue.push(now + d0, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
-    if (n > 1) this.queue.push(now + d1, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
+    if (n > 0) this.queue.push(now + d0, q.deliver(toRt, from, msgId, sendSeq, msg));
+    if (n > 1) this.queue.push(now + d1, q.deliver(toRt, from, msgId, sendSeq, msg));
   }
 
   private deliver(item: Extract<QItem, { k: 'deliver' }>): void {
-    const rt = item.to;
+    const rt = item.rt;
     const reason: DropReason | null = !rt.up ? 'crashed' : this.network.isCut(item.from, rt.id) ? 'partition' : null;
     if (reason) {
       this.typeStats(item.msg.type).dropped++;
