@@ -251,6 +251,24 @@ export interface FaultSurface {
   channels: { from: NodeId; to: NodeId; types: string[] }[];
 }
 
+/**
+ * The comparison lab's business-level workload: every pattern runs the same business transactions (at the same
+ * rate, with the same failure odds) on its own topology.
+ */
+export interface LabWorkload {
+  /** Business transactions per run. */
+  transactions: number;
+  /** Arrival rate (transactions per second of virtual time). */
+  perSecond: number;
+  /** Probability that a transaction's business logic fails (insufficient funds, a constraint, an oversold item). */
+  failureRate: number;
+}
+
+/** How the lab maps its workload onto this pattern (absent: txCount / txGap parameters, the default workload). */
+export interface LabDef {
+  scenario(w: LabWorkload, seed: number): Scenario;
+}
+
 export interface PatternDef {
   /** URL/file id: "2pc", "tcc", … */
   id: string;
@@ -273,6 +291,8 @@ export interface PatternDef {
   handlers: HandlerDef[];
   /** The fault surface for these parameters. */
   surface(params: Params): FaultSurface;
+  /** The comparison lab's mapping of its business workload onto this pattern. */
+  lab?: LabDef;
 }
 
 /** Helper for reducers: no change. */
