@@ -264,9 +264,15 @@ export interface LabWorkload {
   failureRate: number;
 }
 
-/** How the lab maps its workload onto this pattern (absent: txCount / txGap parameters, the default workload). */
+/**
+ * How the lab maps its workload onto this pattern. Default: the txCount / txGap parameters, the pattern's own
+ * workload, and `failureParam` (a probability parameter) set to the business failure rate.
+ */
 export interface LabDef {
-  scenario(w: LabWorkload, seed: number): Scenario;
+  /** A probability parameter that makes a transaction's business logic fail (2PC: a branch votes no). */
+  failureParam?: string;
+  /** A mapping of its own, replacing the default. */
+  scenario?(w: LabWorkload, seed: number): Scenario;
 }
 
 export interface PatternDef {

@@ -61,6 +61,8 @@ function defaultScenario(p: PatternDef, w: LabWorkload, seed: number): Scenario 
   const params = { ...base.params };
   if (has('txCount')) params.txCount = w.transactions;
   if (has('txGap')) params.txGap = Math.round(1000 / Math.max(0.001, w.perSecond));
+  const fp = p.lab?.failureParam;
+  if (fp && has(fp)) params[fp] = w.failureRate;
   const workload = p.workload(params);
   const last = workload.reduce((m, x) => Math.max(m, x.at), 0);
   return { ...base, params, workload, horizon: last + p.defaultHorizon };
@@ -91,7 +93,7 @@ export function faultSchedule(p: PatternDef, sc: Scenario, f: FaultProfile, seed
 /** The scenario of one job. */
 export function jobScenario(p: PatternDef, c: LabConfig, job: LabJob): Scenario {
   const { workload, faults } = atSweepPoint(c, c.sweep?.values[job.point]);
-  const sc = p.lab ? p.lab.scenario(workload, job.seed) : defaultScenario(p, workload, job.seed);
+  const sc = p.lab?.scenario ? p.lab.scenario(workload, job.seed) : defaultScenario(p, workload, job.seed);
   return {
     ...sc,
     network: {

@@ -35,6 +35,8 @@ export const twoPC: PatternDef = {
   scenarios,
   handlers,
   surface,
+  // A branch that fails its prepare-time checks votes no: the lab's business failure.
+  lab: { failureParam: 'voteNoProb' },
 };
 
 export default twoPC;
