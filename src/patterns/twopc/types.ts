@@ -168,8 +168,16 @@ export function num(params: Params, key: string): number {
   return Number(params[key]);
 }
 
+const idsCache = new WeakMap<object, NodeId[]>();
+
+/** The participants' ids, computed once per topology (every client and standby step needs them). */
 export function participantIds(ctx: StepContext): NodeId[] {
-  return ctx.topology.nodes.filter((n) => n.role === 'participant').map((n) => n.id);
+  let ids = idsCache.get(ctx.topology);
+  if (!ids) {
+    ids = ctx.topology.nodes.filter((n) => n.role === 'participant').map((n) => n.id);
+    idsCache.set(ctx.topology, ids);
+  }
+  return ids;
 }
 
 export function isThreePC(ctx: StepContext): boolean {
