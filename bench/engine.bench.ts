@@ -218,7 +218,9 @@ function linearCost() {
   console.log(
     `\n(b) every registered pattern, batch mode, invariants on: CPU µs per event at ${SMALL} and ${BIG.toLocaleString('en-US')} transactions`,
   );
-  console.log(row(['pattern', `events@${SMALL}`, `µs/ev@${SMALL}`, `events@${BIG}`, `µs/ev@${BIG}`, 'ratio', 'M events/s'], W));
+  console.log(
+    row(['pattern', `events@${SMALL}`, `µs/ev@${SMALL}`, `events@${BIG}`, `µs/ev@${BIG}`, 'ratio', 'M events/s'], W),
+  );
   const verdicts: string[] = [];
   for (const p of patterns) {
     const small = nTx(p, SMALL);
