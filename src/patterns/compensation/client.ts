@@ -4,8 +4,8 @@
  * (gid → outcome), `reads` (one row per balance read, keyed 0, 1, …) and `seen` (one row per settled effect a read
  * included, keyed `gid@node`: the no-dirty-read invariant judges those).
  */
-import { same, type RoleDef, type TableSpec } from '../../engine/pattern';
-import type { StepContext } from '../../engine/types';
+import { same, type RoleDef, type TableSpec, type Tone } from '../../engine/pattern';
+import type { Row, StepContext } from '../../engine/types';
 
 export const RESULTS = 'results';
 export const READS = 'reads';
@@ -20,6 +20,13 @@ export const seenKey = (gid: string, node: string) => `${gid}@${node}`;
 
 export type ClientDurable = Record<string, never>;
 
+const RESULT_TONE: Record<string, Tone> = {
+  confirmed: 'committed',
+  succeeded: 'committed',
+  cancelled: 'aborted',
+  aborted: 'aborted',
+};
+
 export function clientTables(prefix: string): Record<string, TableSpec> {
   return {
     [RESULTS]: {
@@ -31,6 +38,7 @@ export function clientTables(prefix: string): Record<string, TableSpec> {
           { field: 'outcome', label: `${prefix}.col.outcome`, valueKey: `${prefix}.status` },
           { field: 't', label: `${prefix}.col.time` },
         ],
+        tone: (r: Row) => RESULT_TONE[String(r.outcome)],
       },
     },
     [READS]: {
