@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { baseScenario, dbAt, indexTrace, simulate, type PatternDef } from '../../engine';
 import { saga } from '../saga';
 import { tcc } from '../tcc';
+import tccStrings from '../../i18n/patterns/tcc';
+import sagaStrings from '../../i18n/patterns/saga';
 import { scenarioOf } from './testkit';
 
 const patterns: PatternDef[] = [tcc, saga];
@@ -26,6 +28,8 @@ describe('compensation patterns: node views stay small with thousands of transac
     return r.topology.nodes.map((n) => {
       const st = r.final.states[n.id];
       const v = p.view(n.id, n.role, st, true, dbAt(ix, n.id, end));
+      const strings: Record<string, string> = p.id === 'tcc' ? tccStrings.en : sagaStrings.en;
+      for (const row of [...v.durable, ...v.volatile]) expect(strings[row.label], row.label).toBeDefined();
       return [n.id, v.durable.length + v.volatile.length] as const;
     });
   };

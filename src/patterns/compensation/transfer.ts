@@ -78,6 +78,13 @@ export const retryIntervalParam: ParamDef = {
   source: 'dtm dtmsvr/config/config.go RetryInterval = 10 s, doubled after each failed retry (Seata approx. 1 s)',
 };
 
+export const transientBranchParam: ParamDef = {
+  key: 'transientBranch',
+  kind: 'enum',
+  default: 'bob',
+  options: ['bob', 'smith'],
+};
+
 export const auditParams: ParamDef[] = [
   { key: 'auditAt', kind: 'ms', default: 0, min: 0, max: 60_000 },
   { key: 'auditTarget', kind: 'enum', default: 'smith', options: ['smith', 'bob'] },

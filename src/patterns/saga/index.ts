@@ -22,6 +22,7 @@ import {
   hubSurface,
   retryIntervalParam,
   transferParams,
+  transientBranchParam,
   transferTopology,
   transferWorkload,
 } from '../compensation/transfer';
@@ -144,7 +145,7 @@ export const saga: PatternDef = {
     { key: 'order', kind: 'enum', default: 'debit-first', options: ['debit-first', 'credit-first'] },
     retryIntervalParam,
     { key: 'failStep', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
-    { key: 'transientBranch', kind: 'enum', default: 'bob', options: ['bob', 'smith'] },
+    transientBranchParam,
     { key: 'compensateFailures', kind: 'int', default: 0, min: 0, max: 10 },
     ...auditParams,
   ],

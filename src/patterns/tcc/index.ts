@@ -15,6 +15,7 @@ import {
   hubSurface,
   retryIntervalParam,
   transferParams,
+  transientBranchParam,
   transferTopology,
   transferWorkload,
 } from '../compensation/transfer';
@@ -79,7 +80,7 @@ export const tcc: PatternDef = {
     },
     retryIntervalParam,
     { key: 'tryFails', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
-    { key: 'transientBranch', kind: 'enum', default: 'bob', options: ['bob', 'smith'] },
+    transientBranchParam,
     { key: 'confirmFailures', kind: 'int', default: 0, min: 0, max: 10 },
     { key: 'cancelFailures', kind: 'int', default: 0, min: 0, max: 10 },
     ...auditParams,
