@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedResources, resourceFiles } from './resources';
 import { patterns } from '../patterns/registry';
 import { simulate } from '../engine/simulator';
+import { dbAt, indexTrace } from '../engine/trace';
 import { baseScenario, namedScenario } from '../engine/scenario';
 import type { PatternDef } from '../engine/pattern';
 
@@ -35,6 +36,7 @@ function referencedKeys(p: PatternDef): Set<string> {
       keys.add(`inv.${inv.id}`);
       keys.add(`inv.${inv.id}.desc`);
     }
+    const ix = indexTrace(r);
     const roleOf = new Map(r.topology.nodes.map((n) => [n.id, n.role]));
     for (const n of r.topology.nodes) if (keyLike(n.label)) keys.add(n.label);
     for (const ev of r.events) {
@@ -44,7 +46,7 @@ function referencedKeys(p: PatternDef): Set<string> {
       if (!role) continue;
       const views = ev.kind === 'crash' ? [false] : [true];
       for (const up of views) {
-        const v = p.view(ev.node, role, ev.state, up);
+        const v = p.view(ev.node, role, ev.state, up, dbAt(ix, ev.node, ev.seq + 1));
         keys.add(v.statusKey);
         for (const row of [...v.durable, ...v.volatile]) {
           if (keyLike(row.label)) keys.add(row.label);

@@ -10,6 +10,7 @@ function table() {
     has: (_t, k) => rows.has(k),
     size: () => rows.size,
     keys: () => rows.keys(),
+    newest: (_t, n) => [...rows.keys()].slice(-n).reverse(),
   };
   const call = (gid: string, branch: string, op: BarrierOp) => {
     const r = barrierCall(db, 'barrier', gid, branch, op);
