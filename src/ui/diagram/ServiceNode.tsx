@@ -10,7 +10,7 @@ import type { TFn } from '../panels/describe';
 import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { TopologyNode } from '../../engine/types';
 import { isUpAt, lastAtOrBefore, type Cursor, type TraceIndex } from '../../engine/trace';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { dropsByNode, initialState, locksNow, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
@@ -82,23 +82,23 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
-  const pattern = useLab((s) => s.pattern);
-  const index = useLab((s) => s.index);
+  const pattern = useRun((s) => s.pattern);
+  const index = useRun((s) => s.index);
   // Re-render only when this node's own state entry, its up/down status or a shown time-dependent text changes —
   // not on every seek or playback frame (most nodes do not change at a given event).
-  const slot = useLab((s) => stateSlot(s.index, id, s.cursor.pos));
-  const up = useLab((s) => isUpAt(s.index, id, s.cursor.pos));
-  const lockKey = useLab((s) =>
+  const slot = useRun((s) => stateSlot(s.index, id, s.cursor.pos));
+  const up = useRun((s) => isUpAt(s.index, id, s.cursor.pos));
+  const lockKey = useRun((s) =>
     locksNow(s.index, s.cursor)
       .filter((l) => l.node === id)
       .map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)
       .join('\u0001'),
   );
-  const flash = useLab((s) => dropFlash(s.index, s.cursor, id));
-  const highlighted = useLab(
+  const flash = useRun((s) => dropFlash(s.index, s.cursor, id));
+  const highlighted = useRun(
     (s) => nodesOf(s.hover, s.index).includes(id) || nodesOf(s.selection, s.index).includes(id),
   );
-  const selected = useLab((s) => s.selection?.kind === 'node' && s.selection.node === id);
+  const selected = useRun((s) => s.selection?.kind === 'node' && s.selection.node === id);
 
   const view = useMemo(() => {
     const state = (slot >= 0 ? index.stateVals.get(id)?.[slot] : undefined) ?? initialState(pattern, index, id, role);

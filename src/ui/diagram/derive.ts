@@ -6,7 +6,7 @@ import type { TraceEvent, Topology, NodeState, NodeId } from '../../engine/types
 import type { PatternDef } from '../../engine/pattern';
 import { defaultGuards } from '../../engine/simulator';
 import { inFlightAt, locksAt, type Cursor, type InFlight, type TraceIndex } from '../../engine/trace';
-import type { Selection } from '../../store/lab';
+import type { Selection } from '../../store/run';
 
 export interface Pair {
   id: string;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParamDef, PatternDef } from '../../engine/pattern';
 import type { Params as ParamValues, Scenario } from '../../engine/types';
 import { defaultParams } from '../../engine/simulator';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime } from '../theme';
 
 /** Bounds when a pattern gives none: generous but finite (absurd values stay out). */
@@ -53,8 +53,8 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
 
 export function ParamsForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const scenario = useLab((s) => s.scenario);
+  const pattern = useRun((s) => s.pattern);
+  const scenario = useRun((s) => s.scenario);
   const current = { ...defaultParams(pattern), ...scenario.params };
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),
@@ -80,7 +80,7 @@ export function ParamsForm({ close }: { close: () => void }) {
       });
       return;
     }
-    const ok = useLab.getState().editScenario((s) => withParams(pattern, s, next));
+    const ok = useRun.getState().editScenario((s) => withParams(pattern, s, next));
     if (ok) close();
   };
 

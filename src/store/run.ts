@@ -1,5 +1,5 @@
 /**
- * The lab store: the scenario being shown (plain data), the trace computed from it, the playback cursor and the
+ * The run store: the scenario being shown (plain data), the trace computed from it, the playback cursor and the
  * linked-view selection. Every user action is an edit of the scenario (after which the trace is recomputed and the
  * cursor keeps its virtual time) or a cursor move. Views never keep their own copy of simulated state: they read
  * (index, cursor) and derive.
@@ -27,7 +27,7 @@ export interface UiError {
   params?: Record<string, string | number>;
 }
 
-export interface LabState {
+export interface RunState {
   pattern: PatternDef;
   scenario: Scenario;
   result: SimResult;
@@ -70,14 +70,14 @@ function run(pattern: PatternDef, scenario: Scenario): { result: SimResult; inde
 
 let errorIds = 0;
 
-function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
+function initial(): Pick<RunState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
   const pattern = patterns[0];
   const scenario = baseScenario(pattern);
   const { result, index } = run(pattern, scenario);
   return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 }, speed: autoSpeed(index.sends) };
 }
 
-export const useLab = create<LabState>()((set, get) => ({
+export const useRun = create<RunState>()((set, get) => ({
   ...initial(),
   playing: false,
   selection: null,
