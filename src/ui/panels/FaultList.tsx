@@ -1,6 +1,6 @@
 import { cloneElement, useMemo, useState, type ReactElement } from 'react';
 import { useRun } from '../../store/run';
-import type { EventMatcher } from '../../engine/types';
+import type { EventMatcher } from '../../engine';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { describeFault } from './describe';

@@ -11,7 +11,7 @@ import type {
   Topology,
   Trigger,
   TraceEvent,
-} from '../../engine/types';
+} from '../../engine';
 import { formatTime } from '../theme';
 
 export type TFn = (key: string, params?: Record<string, string | number>) => string;
