@@ -6,7 +6,7 @@
 import { memo, useContext, useState } from 'react';
 import { EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { pairId, pairOfSelection } from './derive';
 import { linkPath, type Box } from './geometry';
 import { MenuContext } from './menu';
@@ -30,7 +30,7 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
   const tn = useInternalNode(target);
   const [pointerOn, setPointerOn] = useState(false);
   const pid = pairId(source, target);
-  const hot = useRun((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
+  const hot = useLab((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
 
   if (!sn || !tn || !data) return null;
   const { d, s, e } = linkPath(box(sn), box(tn));

@@ -8,7 +8,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../../engine';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
@@ -31,12 +31,12 @@ function PairTokens({
 }) {
   const { t } = useTranslation();
   const reduced = useReducedMotion();
-  const selSeq = useRun((s) => sendSeqOf(s.selection, s.index));
-  const hoverSeq = useRun((s) => sendSeqOf(s.hover, s.index));
-  const selRow = useRun((s) => rowKeysOf(s.selection, s.index));
-  const hoverRow = useRun((s) => rowKeysOf(s.hover, s.index));
-  const select = useRun((s) => s.select);
-  const setHover = useRun((s) => s.setHover);
+  const selSeq = useLab((s) => sendSeqOf(s.selection, s.index));
+  const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
+  const selRow = useLab((s) => rowKeysOf(s.selection, s.index));
+  const hoverRow = useLab((s) => rowKeysOf(s.hover, s.index));
+  const select = useLab((s) => s.select);
+  const setHover = useLab((s) => s.setHover);
   // The link is a straight segment border to border: a token's place is plain arithmetic (no SVG geometry calls,
   // nothing that could touch layout). It only changes with the layout, not with the cursor.
   const { s: p0, e: p1 } = linkPath(a, b);
@@ -133,8 +133,8 @@ function PairTokens({
 
 function TokenLayerImpl({ boxes }: { boxes: (Box & { id: string; label: string })[] }) {
   const { t } = useTranslation();
-  const index = useRun((s) => s.index);
-  const cursor = useRun((s) => s.cursor);
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
   const flying = inFlight(index, cursor);
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const groups = new Map<string, InFlight[]>();

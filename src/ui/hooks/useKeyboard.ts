@@ -4,7 +4,7 @@
  * and Space/Enter are left to a focused button so it still works as a button.
  */
 import { useEffect } from 'react';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { nextSpeed, useUi } from '../../store/ui';
 
 export interface Shortcut {
@@ -48,34 +48,34 @@ function isActivatable(el: EventTarget | null): boolean {
 
 /** Handle one key; returns true when it was a shortcut. Exported for tests. */
 export function handleShortcut(key: string): boolean {
-  const run = useRun.getState();
+  const lab = useLab.getState();
   const ui = useUi.getState();
   switch (key) {
     case ' ':
     case '.':
-      run.setPlaying(!run.playing);
+      lab.setPlaying(!lab.playing);
       return true;
     case 'ArrowRight':
     case 'PageDown':
-      run.stepBy(1);
+      lab.stepBy(1);
       return true;
     case 'ArrowLeft':
     case 'PageUp':
-      run.stepBy(-1);
+      lab.stepBy(-1);
       return true;
     case 'Home':
-      run.setPlaying(false);
-      run.seekPos(0);
+      lab.setPlaying(false);
+      lab.seekPos(0);
       return true;
     case 'End':
-      run.setPlaying(false);
-      run.seekTime(run.index.endTime);
+      lab.setPlaying(false);
+      lab.seekTime(lab.index.endTime);
       return true;
     case ']':
-      run.setSpeed(nextSpeed(run.speed, 1));
+      lab.setSpeed(nextSpeed(lab.speed, 1));
       return true;
     case '[':
-      run.setSpeed(nextSpeed(run.speed, -1));
+      lab.setSpeed(nextSpeed(lab.speed, -1));
       return true;
     case '?':
       ui.setShortcutsOpen(!ui.shortcutsOpen);

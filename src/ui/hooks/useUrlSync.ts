@@ -4,7 +4,7 @@
  * reproduces what is on screen.
  */
 import { useEffect } from 'react';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import type { Scenario } from '../../engine';
 
 /** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
@@ -14,14 +14,14 @@ export async function loadFromHash(hash: string): Promise<void> {
   if (!hash || hash === '#') return;
   const { decodeLink } = await linkModule();
   const r = decodeLink(hash);
-  const run = useRun.getState();
+  const lab = useLab.getState();
   if (!r.ok) {
     const { path, message } = r.error;
-    if (!path || path === 'link') run.pushError('error.linkBroken', { message });
-    else run.pushError('error.link', { path, message });
+    if (!path || path === 'link') lab.pushError('error.linkBroken', { message });
+    else lab.pushError('error.link', { path, message });
     return;
   }
-  run.loadScenario(r.scenario);
+  lab.loadScenario(r.scenario);
 }
 
 function writeHash(hash: string) {
@@ -37,7 +37,7 @@ export function useUrlSync() {
   useEffect(() => {
     void loadFromHash(location.hash);
     let latest: Scenario | null = null;
-    const unsub = useRun.subscribe((s, prev) => {
+    const unsub = useLab.subscribe((s, prev) => {
       if (s.scenario === prev.scenario) return;
       latest = s.scenario;
       void linkModule().then(({ encodeLink }) => {
@@ -61,6 +61,6 @@ export function useUrlSync() {
 /** The link that reproduces the current scenario. */
 export async function currentLink(): Promise<string> {
   const { encodeLink } = await linkModule();
-  const s = useRun.getState().scenario;
+  const s = useLab.getState().scenario;
   return location.href.replace(/#.*$/, '') + encodeLink(s);
 }

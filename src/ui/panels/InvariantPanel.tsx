@@ -1,4 +1,4 @@
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { useMemo } from 'react';
 import { invariantsAt, type TxReport } from '../../engine';
 import { allLocksAt } from '../tables/rows';
@@ -54,13 +54,13 @@ function outcomeSummary(outcomes: readonly TxReport[], limit: number) {
 /** Invariant verdicts at the cursor, locks (blocking) at the cursor, outcomes at the end of the run. */
 export function InvariantPanel() {
   const { t, name, exists } = usePanelText();
-  const index = useRun((s) => s.index);
-  const cursor = useRun((s) => s.cursor);
-  const pattern = useRun((s) => s.pattern);
-  const outcomes = useRun((s) => s.result.outcomes);
-  const seekPos = useRun((s) => s.seekPos);
-  const select = useRun((s) => s.select);
-  const setHover = useRun((s) => s.setHover);
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
+  const pattern = useLab((s) => s.pattern);
+  const outcomes = useLab((s) => s.result.outcomes);
+  const seekPos = useLab((s) => s.seekPos);
+  const select = useLab((s) => s.select);
+  const setHover = useLab((s) => s.setHover);
 
   const invs = invariantsAt(index, cursor.pos);
   const { rows: locks, total: lockTotal } = allLocksAt(index, cursor, PANEL_LOCKS);

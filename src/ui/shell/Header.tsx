@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns } from '../../patterns/registry';
 import { namedScenario } from '../../engine';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
@@ -17,8 +17,8 @@ const CUSTOM = '';
 
 function PatternPicker() {
   const { t } = useTranslation();
-  const current = useRun((s) => s.pattern.id);
-  const setPattern = useRun((s) => s.setPattern);
+  const current = useLab((s) => s.pattern.id);
+  const setPattern = useLab((s) => s.setPattern);
   const families = useMemo(() => {
     const m = new Map<string, typeof patterns>();
     for (const p of patterns) m.set(p.family, [...(m.get(p.family) ?? []), p]);
@@ -49,8 +49,8 @@ function PatternPicker() {
 
 /** Whether the scenario on screen still equals the named scenario it came from. */
 function useEdited(): boolean {
-  const pattern = useRun((s) => s.pattern);
-  const scenario = useRun((s) => s.scenario);
+  const pattern = useLab((s) => s.pattern);
+  const scenario = useLab((s) => s.scenario);
   return useMemo(() => {
     const ns = pattern.scenarios.find((x) => x.id === scenario.name);
     if (!ns) return false;
@@ -60,10 +60,10 @@ function useEdited(): boolean {
 
 function ScenarioPicker() {
   const { t } = useTranslation();
-  const pattern = useRun((s) => s.pattern);
-  const name = useRun((s) => s.scenario.name);
-  const setNamed = useRun((s) => s.setNamedScenario);
-  const setPattern = useRun((s) => s.setPattern);
+  const pattern = useLab((s) => s.pattern);
+  const name = useLab((s) => s.scenario.name);
+  const setNamed = useLab((s) => s.setNamedScenario);
+  const setPattern = useLab((s) => s.setPattern);
   const ns = pattern.scenarios.find((x) => x.id === name);
   const edited = useEdited();
   return (
@@ -157,7 +157,7 @@ function FileActions() {
   const [copied, setCopied] = useState(false);
 
   const exportJson = async () => {
-    const s = useRun.getState().scenario;
+    const s = useLab.getState().scenario;
     // The schema module (valibot) is not on the first screen: loaded on first use.
     const { scenarioToJson } = await import('../../scenario/schema');
     const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
@@ -172,18 +172,18 @@ function FileActions() {
   };
 
   const importFile = async (file: File) => {
-    const run = useRun.getState();
+    const lab = useLab.getState();
     let text: string;
     try {
       text = await file.text();
     } catch {
-      run.pushError('error.importRead', { file: file.name });
+      lab.pushError('error.importRead', { file: file.name });
       return;
     }
     const { parseScenario, formatError } = await import('../../scenario/schema');
     const r = parseScenario(text);
     if (!r.ok) {
-      run.pushError('error.import', {
+      lab.pushError('error.import', {
         file: file.name,
         path: r.error.path || '—',
         message: r.error.message,
@@ -191,7 +191,7 @@ function FileActions() {
       });
       return;
     }
-    run.loadScenario(r.scenario);
+    lab.loadScenario(r.scenario);
   };
 
   const copyLink = async () => {
@@ -201,7 +201,7 @@ function FileActions() {
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      useRun.getState().pushError('error.clipboard');
+      useLab.getState().pushError('error.clipboard');
     }
   };
 
@@ -240,8 +240,8 @@ function FileActions() {
 
 function Description() {
   const { t } = useTranslation();
-  const pattern = useRun((s) => s.pattern);
-  const name = useRun((s) => s.scenario.name);
+  const pattern = useLab((s) => s.pattern);
+  const name = useLab((s) => s.scenario.name);
   const ns = pattern.scenarios.find((x) => x.id === name);
   const text = ns ? t(`scenario.${pattern.id}.${ns.id}.desc`) : t(`pattern.${pattern.id}.desc`);
   const claims = ns?.claims ?? [];

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultParams, type ParamDef, type Params as ParamValues, type PatternDef, type Scenario } from '../../engine';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { DEFAULT_MAX_EVENTS } from '../../store/loader';
 import { formatTime } from '../theme';
 
@@ -44,7 +44,7 @@ export function validateParam(p: ParamDef, raw: string): { value: number | strin
 }
 
 /** Bounds of the event budget field (a run keeps every event in memory: tens of millions would not fit a tab). */
-export const BUDGET_MIN = 100;
+export const BUDGET_MIN = 1;
 export const BUDGET_MAX = 20_000_000;
 
 /** Validate the event budget field: an integer in [BUDGET_MIN, BUDGET_MAX]. */
@@ -77,8 +77,8 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
 
 export function ParamsForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
-  const pattern = useRun((s) => s.pattern);
-  const scenario = useRun((s) => s.scenario);
+  const pattern = useLab((s) => s.pattern);
+  const scenario = useLab((s) => s.scenario);
   const current = { ...defaultParams(pattern), ...scenario.params };
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),
@@ -108,7 +108,7 @@ export function ParamsForm({ close }: { close: () => void }) {
       return;
     }
     const value = (b as { value: number }).value;
-    const ok = useRun.getState().editScenario((s) => withBudget(withParams(pattern, s, next), value));
+    const ok = useLab.getState().editScenario((s) => withBudget(withParams(pattern, s, next), value));
     if (ok) close();
   };
 

@@ -1,15 +1,15 @@
 /** Dismissible error messages from store.errors (bad file, bad link, failed run…), one alert each. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 
 /** Errors go away by themselves after this long (ms) unless the pointer is on them. */
 const AUTO_DISMISS_MS = 20_000;
 
 export function Toasts() {
   const { t } = useTranslation();
-  const errors = useRun((s) => s.errors);
-  const dismiss = useRun((s) => s.dismissError);
+  const errors = useLab((s) => s.errors);
+  const dismiss = useLab((s) => s.dismissError);
   useEffect(() => {
     if (!errors.length) return;
     const oldest = errors[0];

@@ -65,7 +65,7 @@ export const ledger: PatternDef = {
       step: (s) => same(s),
     }),
   },
-  params: [{ key: 'count', kind: 'int', default: 3 }],
+  params: [{ key: 'count', kind: 'int', default: 3, min: 1, max: 100_000 }],
   guards: [],
   topology: () => ({
     nodes: [

@@ -6,7 +6,7 @@
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceIndex } from '../../engine';
-import { useRun } from '../../store/run';
+import { useLab } from '../../store/lab';
 import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
 import { formatTime } from '../theme';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
@@ -70,8 +70,8 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
   const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
-  const seekPos = useRun((s) => s.seekPos);
-  const setPlaying = useRun((s) => s.setPlaying);
+  const seekPos = useLab((s) => s.seekPos);
+  const setPlaying = useLab((s) => s.setPlaying);
   return (
     <>
       {markers.map((m) => {
@@ -107,8 +107,8 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
 
 function Scrubber() {
   const { t } = useTranslation();
-  const index = useRun((s) => s.index);
-  const cursor = useRun((s) => s.cursor);
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
   const axis = useUi((s) => s.axis);
   const track = useRef<HTMLDivElement>(null);
   const n = index.events.length;
@@ -119,9 +119,9 @@ function Scrubber() {
     if (!el) return;
     const r = el.getBoundingClientRect();
     const c = fracToCursor(index, (clientX - r.left) / Math.max(1, r.width), axis);
-    const run = useRun.getState();
-    if ('pos' in c) run.seekCursor(c.pos, c.t);
-    else run.seekTime(c.t);
+    const lab = useLab.getState();
+    if ('pos' in c) lab.seekCursor(c.pos, c.t);
+    else lab.seekTime(c.t);
   };
 
   return (
@@ -141,7 +141,7 @@ function Scrubber() {
         className="scrubber relative h-5 cursor-pointer touch-none rounded-full bg-slate-200 outline-offset-2"
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
-          useRun.getState().setPlaying(false);
+          useLab.getState().setPlaying(false);
           seekAt(e.clientX);
         }}
         onPointerMove={(e) => {
@@ -161,9 +161,9 @@ function Scrubber() {
 /** The cursor's virtual time and event k / n. */
 function Clock() {
   const { t } = useTranslation();
-  const cursor = useRun((s) => s.cursor);
-  const n = useRun((s) => s.index.events.length);
-  const endTime = useRun((s) => s.index.endTime);
+  const cursor = useLab((s) => s.cursor);
+  const n = useLab((s) => s.index.events.length);
+  const endTime = useLab((s) => s.index.endTime);
   return (
     <>
       <output
@@ -222,14 +222,14 @@ function speedLabel(v: number) {
 
 export function Timeline() {
   const { t } = useTranslation();
-  const playing = useRun((s) => s.playing);
-  const speed = useRun((s) => s.speed);
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
   // Only what the buttons need, so a seek or a playback frame re-renders the scrubber and the clock, not this.
-  const atStart = useRun((s) => s.cursor.pos === 0);
-  const atEnd = useRun((s) => s.cursor.pos >= s.index.events.length);
+  const atStart = useLab((s) => s.cursor.pos === 0);
+  const atEnd = useLab((s) => s.cursor.pos >= s.index.events.length);
   const compress = useUi((s) => s.compressIdle);
   const axis = useUi((s) => s.axis);
-  const run = useRun.getState;
+  const lab = useLab.getState;
   const btn =
     'flex h-10 w-10 items-center justify-center rounded-md border border-slate-400 bg-white text-[18px] text-slate-900 hover:bg-slate-100 disabled:opacity-40';
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])
@@ -247,8 +247,8 @@ export function Timeline() {
           aria-label={t('timeline.start')}
           title={t('timeline.start') + ' (Home)'}
           onClick={() => {
-            run().setPlaying(false);
-            run().seekPos(0);
+            lab().setPlaying(false);
+            lab().seekPos(0);
           }}
         >
           <Icon name="start" />
@@ -258,7 +258,7 @@ export function Timeline() {
           className={btn}
           aria-label={t('timeline.back')}
           title={t('timeline.back') + ' (←)'}
-          onClick={() => run().stepBy(-1)}
+          onClick={() => lab().stepBy(-1)}
           disabled={atStart}
         >
           <Icon name="back" />
@@ -268,7 +268,7 @@ export function Timeline() {
           className={btn + ' w-12 bg-sky-800! text-white! hover:bg-sky-900!'}
           aria-label={playing ? t('timeline.pause') : t('timeline.play')}
           title={(playing ? t('timeline.pause') : t('timeline.play')) + ' (Space)'}
-          onClick={() => run().setPlaying(!playing)}
+          onClick={() => lab().setPlaying(!playing)}
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
@@ -277,7 +277,7 @@ export function Timeline() {
           className={btn}
           aria-label={t('timeline.forward')}
           title={t('timeline.forward') + ' (→)'}
-          onClick={() => run().stepBy(1)}
+          onClick={() => lab().stepBy(1)}
           disabled={atEnd}
         >
           <Icon name="forward" />
@@ -288,8 +288,8 @@ export function Timeline() {
           aria-label={t('timeline.end')}
           title={t('timeline.end') + ' (End)'}
           onClick={() => {
-            run().setPlaying(false);
-            run().seekTime(run().index.endTime);
+            lab().setPlaying(false);
+            lab().seekTime(lab().index.endTime);
           }}
         >
           <Icon name="end" />
@@ -300,7 +300,7 @@ export function Timeline() {
           {t('timeline.speed')}
           <select
             value={speed}
-            onChange={(e) => run().setSpeed(Number(e.target.value))}
+            onChange={(e) => lab().setSpeed(Number(e.target.value))}
             className="rounded border border-slate-400 bg-white px-1 py-0.5 font-mono text-[15px] text-slate-900"
           >
             {speeds.map((v) => (
