@@ -46,4 +46,49 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The UI and the stores see the engine through its one public surface (src/engine/index.ts).
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.{ts,tsx}', 'src/App.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index'],
+              message: "Import the engine through its public surface: '../engine' (src/engine/index.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Patterns depend on the engine only: report and expectation checks are the engine's, not the CLI's.
+    files: ['src/patterns/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'zustand',
+                '@xyflow/*',
+                '../ui/*',
+                '../store/*',
+                '../../ui/*',
+                '../../store/*',
+              ],
+              message: 'The patterns stay pure: no UI, no stores.',
+            },
+            { group: ['**/cli/*'], message: 'Patterns import the engine, never src/cli.' },
+          ],
+        },
+      ],
+    },
+  },
 );

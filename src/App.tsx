@@ -1,11 +1,12 @@
 /**
- * The main view (UI.md): header; topology | message-sequence chart; timeline; invariants | inspector / code
- * burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
+ * The main view (UI.md): header (and the run's status: progress, event budget); topology | message-sequence chart;
+ * timeline; invariants | inspector / tables / code burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
  * the others keep working.
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './ui/shell/Header';
+import { RunStatus } from './ui/shell/RunStatus';
 import { Toasts } from './ui/shell/Toasts';
 import { Tabs } from './ui/shell/Tabs';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
@@ -22,6 +23,7 @@ import { useUi } from './store/ui';
 
 // Not on the first screen: loaded when first shown.
 const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
+const TableView = lazy(() => import('./ui/tables/TableView').then((m) => ({ default: m.TableView })));
 const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
 
@@ -47,6 +49,9 @@ export default function App() {
       </a>
       <ErrorBoundary name="header.title">
         <Header />
+      </ErrorBoundary>
+      <ErrorBoundary name="run.loading">
+        <RunStatus />
       </ErrorBoundary>
       <main
         id="main"
@@ -80,6 +85,7 @@ export default function App() {
               label="layout.inspectorTabs"
               tabs={[
                 { id: 'inspector', label: 'panels.insp.title', render: () => <Inspector /> },
+                { id: 'tables', label: 'tables.title', render: () => <TableView /> },
                 { id: 'code', label: 'panels.code.title', render: () => <CodePanel /> },
               ]}
             />

@@ -18,10 +18,27 @@ export function cyrb53(str: string, h1 = 0xdeadbeef, h2 = 0x41c6ce57): [number, 
 }
 
 export function traceHash(events: readonly unknown[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const ev of events) [h1, h2] = cyrb53(JSON.stringify(ev, dropState), h1, h2);
-  return (h2 & 0x1fffff).toString(16).padStart(6, '0') + h1.toString(16).padStart(8, '0');
+  const h = new TraceHasher();
+  h.add(events, 0, events.length);
+  return h.digest();
+}
+
+/** traceHash in pieces (the page hashes a long trace in slices): add events in order, then digest. */
+export class TraceHasher {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  add(events: readonly unknown[], from: number, to: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = from; i < to; i++) [h1, h2] = cyrb53(JSON.stringify(events[i], dropState), h1, h2);
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  digest(): string {
+    return (this.h2 & 0x1fffff).toString(16).padStart(6, '0') + this.h1.toString(16).padStart(8, '0');
+  }
 }
 
 function dropState(this: unknown, key: string, value: unknown): unknown {

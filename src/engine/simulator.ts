@@ -62,6 +62,8 @@ export interface RunOptions {
   invariants?: boolean;
   /** Tests: also run every invariant's whole-world reference check after every event and report disagreements. */
   referenceCheck?: boolean;
+  /** Hash the trace in result() (default true). The page hashes in slices itself (TraceHasher) and passes false. */
+  hash?: boolean;
 }
 
 /** Every node's state and rows before the first event (what the views show at cursor 0). */
@@ -162,6 +164,7 @@ export function defaultGuards(p: PatternDef): Record<string, boolean> {
 export class Run {
   readonly record: boolean;
   readonly maxEvents: number;
+  private readonly hashTrace: boolean;
   done = false;
   now: Time = 0;
 
@@ -206,7 +209,8 @@ export class Run {
     this.pattern = pattern;
     this.scenario = scenario;
     this.record = opts.record ?? true;
-    this.maxEvents = opts.maxEvents ?? 2_000_000;
+    this.maxEvents = opts.maxEvents ?? scenario.maxEvents ?? 2_000_000;
+    this.hashTrace = opts.hash ?? true;
     const params = { ...defaultParams(pattern), ...scenario.params };
     const guards = { ...defaultGuards(pattern), ...scenario.guards };
     const topology = pattern.topology(params);
@@ -733,7 +737,7 @@ export class Run {
       locks: this.lockLog,
       stats: this.stats,
       outcomes: this.pattern.outcomes(this.world),
-      hash: this.record ? traceHash(this.events) : '',
+      hash: this.record && this.hashTrace ? traceHash(this.events) : '',
       referenceMismatches: checker ? checker.mismatches : [],
       durableTables: Object.fromEntries([...this.nodes.values()].map((rt) => [rt.id, [...rt.db.durable]])),
     };

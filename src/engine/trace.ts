@@ -78,60 +78,87 @@ export interface TraceIndex {
 }
 
 export function indexTrace(result: SimResult): TraceIndex {
-  const events = result.events;
-  const nodeIds = result.topology.nodes.map((n) => n.id);
-  const stateSeqs = new Map<NodeId, number[]>();
-  const stateVals = new Map<NodeId, NodeState[]>();
-  const upSeqs = new Map<NodeId, number[]>();
-  const upVals = new Map<NodeId, boolean[]>();
-  const tables = new Map<NodeId, Map<string, TableHistory>>();
-  for (const id of nodeIds) {
-    const init = result.initial.states[id];
-    stateSeqs.set(id, init ? [-1] : []);
-    stateVals.set(id, init ? [init] : []);
-    upSeqs.set(id, [-1]);
-    upVals.set(id, [true]);
-    tables.set(id, new Map());
-    for (const w of result.initial.writes[id] ?? []) addWrite(tables, id, w, -1);
-  }
-  const arrivalSeq = new Map<string, number>();
-  const copyCounter = new Map<number, number>();
-  const sends: Extract<TraceEvent, { kind: 'send' }>[] = [];
-  let maxFlight = 0;
-  for (const ev of events) {
-    if ('state' in ev) {
-      stateSeqs.get(ev.node)?.push(ev.seq);
-      stateVals.get(ev.node)?.push(ev.state);
-      if (ev.writes) for (const w of ev.writes) addWrite(tables, ev.node, w, ev.seq);
-    }
-    if (ev.kind === 'crash' || ev.kind === 'recover') {
-      upSeqs.get(ev.node)?.push(ev.seq);
-      upVals.get(ev.node)?.push(ev.kind === 'recover');
-    }
-    if (ev.kind === 'send') {
-      sends.push(ev);
-      for (const c of ev.copies) maxFlight = Math.max(maxFlight, c.deliverAt - ev.t);
-    }
-    if (ev.kind === 'deliver' || ev.kind === 'drop') {
-      const k = copyCounter.get(ev.sendSeq) ?? 0;
-      copyCounter.set(ev.sendSeq, k + 1);
-      arrivalSeq.set(`${ev.sendSeq}:${k}`, ev.seq);
+  const b = new IndexBuilder(result);
+  b.add(result.events, 0, result.events.length);
+  return b.finish();
+}
+
+/**
+ * indexTrace in pieces, so the page can index a long trace in slices between frames: `add` the events in order
+ * (each range once, from where the last one ended), then `finish()`.
+ */
+export class IndexBuilder {
+  private readonly nodeIds: NodeId[];
+  private readonly stateSeqs = new Map<NodeId, number[]>();
+  private readonly stateVals = new Map<NodeId, NodeState[]>();
+  private readonly upSeqs = new Map<NodeId, number[]>();
+  private readonly upVals = new Map<NodeId, boolean[]>();
+  private readonly tables = new Map<NodeId, Map<string, TableHistory>>();
+  private readonly arrivalSeq = new Map<string, number>();
+  private readonly copyCounter = new Map<number, number>();
+  private readonly sends: Extract<TraceEvent, { kind: 'send' }>[] = [];
+  private maxFlight = 0;
+  /** Events indexed so far. */
+  done = 0;
+
+  constructor(private readonly result: SimResult) {
+    this.nodeIds = result.topology.nodes.map((n) => n.id);
+    for (const id of this.nodeIds) {
+      const init = result.initial.states[id];
+      this.stateSeqs.set(id, init ? [-1] : []);
+      this.stateVals.set(id, init ? [init] : []);
+      this.upSeqs.set(id, [-1]);
+      this.upVals.set(id, [true]);
+      this.tables.set(id, new Map());
+      for (const w of result.initial.writes[id] ?? []) addWrite(this.tables, id, w, -1);
     }
   }
-  return {
-    result,
-    events,
-    nodeIds,
-    tables,
-    stateSeqs,
-    stateVals,
-    upSeqs,
-    upVals,
-    arrivalSeq,
-    sends,
-    maxFlight,
-    endTime: result.endTime,
-  };
+
+  add(events: readonly TraceEvent[], from: number, to: number): void {
+    const { stateSeqs, stateVals, upSeqs, upVals, tables, arrivalSeq, copyCounter, sends } = this;
+    let maxFlight = this.maxFlight;
+    for (let i = from; i < to; i++) {
+      const ev = events[i];
+      if ('state' in ev) {
+        stateSeqs.get(ev.node)?.push(ev.seq);
+        stateVals.get(ev.node)?.push(ev.state);
+        if (ev.writes) for (const w of ev.writes) addWrite(tables, ev.node, w, ev.seq);
+      }
+      if (ev.kind === 'crash' || ev.kind === 'recover') {
+        upSeqs.get(ev.node)?.push(ev.seq);
+        upVals.get(ev.node)?.push(ev.kind === 'recover');
+      }
+      if (ev.kind === 'send') {
+        sends.push(ev);
+        for (const c of ev.copies) maxFlight = Math.max(maxFlight, c.deliverAt - ev.t);
+      }
+      if (ev.kind === 'deliver' || ev.kind === 'drop') {
+        const k = copyCounter.get(ev.sendSeq) ?? 0;
+        copyCounter.set(ev.sendSeq, k + 1);
+        arrivalSeq.set(`${ev.sendSeq}:${k}`, ev.seq);
+      }
+    }
+    this.maxFlight = maxFlight;
+    this.done = Math.max(this.done, to);
+  }
+
+  finish(): TraceIndex {
+    const r = this.result;
+    return {
+      result: r,
+      events: r.events,
+      nodeIds: this.nodeIds,
+      tables: this.tables,
+      stateSeqs: this.stateSeqs,
+      stateVals: this.stateVals,
+      upSeqs: this.upSeqs,
+      upVals: this.upVals,
+      arrivalSeq: this.arrivalSeq,
+      sends: this.sends,
+      maxFlight: this.maxFlight,
+      endTime: r.endTime,
+    };
+  }
 }
 
 function addWrite(tables: Map<NodeId, Map<string, TableHistory>>, node: NodeId, w: TableWrite, seq: number): void {

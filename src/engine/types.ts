@@ -211,6 +211,8 @@ export interface Scenario {
   faults: Fault[];
   /** Stop simulating after this virtual time (ms). */
   horizon: Time;
+  /** Event budget: the run stops after this many events (default 2,000,000), with stop reason 'maxEvents'. */
+  maxEvents?: number;
 }
 
 // ---------------------------------------------------------------- topology

@@ -52,7 +52,7 @@ const en: Record<string, string> = {
   'params.err.range': 'Out of range: must be between {{min}} and {{max}}. Nothing was changed.',
   'params.err.option': 'Not one of the allowed options.',
 
-  'layout.inspectorTabs': 'Inspector and code burden',
+  'layout.inspectorTabs': 'Inspector, tables and code burden',
   'layout.faultTabs': 'Faults and event log',
 
   'diagram.title': 'Topology',
@@ -138,6 +138,16 @@ const en: Record<string, string> = {
   'error.link': 'This link cannot be opened: "{{path}}" {{message}}. Showing the default scenario.',
   'error.linkBroken': 'This link cannot be opened: {{message}}. Showing the default scenario.',
   'error.clipboard': 'Copying to the clipboard is not allowed here; copy the address bar instead.',
+  'node.moreLocks': '{{count}} more locks: see the table view',
+  'run.loading': 'Computing the run…',
+  'run.progress': 'Simulation progress',
+  'run.simulating': '{{events}} events · t = {{t}} of {{horizon}}',
+  'run.indexing': 'indexing the trace: {{done}} of {{total}} events',
+  'run.previousStays': 'The previous run stays on screen until this one is ready.',
+  'run.cancel': 'Cancel',
+  'run.budgetStop': 'This scenario stops after {{n}} events: raise the event budget in Parameters.',
+  'params.maxEvents': 'Event budget',
+  'params.maxEvents.help': 'The run stops after this many events (default {{n}})',
 };
 
 export default en;

@@ -52,7 +52,7 @@ const zh: Record<string, string> = {
   'params.err.range': '超出范围：必须在 {{min}} 到 {{max}} 之间。未做任何修改。',
   'params.err.option': '不是允许的选项。',
 
-  'layout.inspectorTabs': '检查器与代码负担',
+  'layout.inspectorTabs': '检查器、表格与代码负担',
   'layout.faultTabs': '故障与事件日志',
 
   'diagram.title': '拓扑',
@@ -138,6 +138,16 @@ const zh: Record<string, string> = {
   'error.link': '无法打开此链接：“{{path}}”{{message}}。显示默认场景。',
   'error.linkBroken': '无法打开此链接：{{message}}。显示默认场景。',
   'error.clipboard': '此处不允许写入剪贴板，请直接复制地址栏。',
+  'node.moreLocks': '另有 {{count}} 把锁：见表格视图',
+  'run.loading': '正在计算运行…',
+  'run.progress': '模拟进度',
+  'run.simulating': '{{events}} 个事件 · t = {{t}} / {{horizon}}',
+  'run.indexing': '正在为轨迹建立索引：{{done}} / {{total}} 个事件',
+  'run.previousStays': '新的运行就绪前，屏幕上保留上一次运行。',
+  'run.cancel': '取消',
+  'run.budgetStop': '此场景在 {{n}} 个事件后停止：请在“参数”中调高事件预算。',
+  'params.maxEvents': '事件预算',
+  'params.maxEvents.help': '运行在这么多个事件后停止（默认 {{n}}）',
 };
 
 export default zh;

@@ -205,6 +205,8 @@ export const ScenarioSchema = obj({
     v.minValue(1, 'must be > 0 (ms)'),
     v.maxValue(MAX_TIME, `must be ≤ ${MAX_TIME} ms (30 days)`),
   ),
+  /** Event budget (default 2,000,000): the run stops after this many events. */
+  maxEvents: v.optional(positiveInt(20_000_000)),
   /** Optional expected outcome (example files); never read by the engine. */
   expect: v.optional(ExpectationSchema),
 });

@@ -5,12 +5,29 @@
  * (index, cursor) and derive.
  */
 import { create } from 'zustand';
-import type { PatternDef } from '../engine/pattern';
-import type { Fault, Scenario } from '../engine/types';
-import { simulate, type SimResult } from '../engine/simulator';
-import { indexTrace, posAtTime, type Cursor, type TraceIndex } from '../engine/trace';
-import { baseScenario, namedScenario } from '../engine/scenario';
+import {
+  baseScenario,
+  namedScenario,
+  posAtTime,
+  type Cursor,
+  type Fault,
+  type PatternDef,
+  type Scenario,
+  type SimResult,
+  type TraceIndex,
+} from '../engine';
 import { getPattern, patterns } from '../patterns/registry';
+import {
+  defaultYield,
+  LoadJob,
+  runInSlices,
+  runToEnd,
+  wallClock,
+  type Clock,
+  type LoadProgress,
+  type SlicedHandle,
+  type YieldFn,
+} from './loader';
 import { autoSpeed } from './ui';
 
 /** What is selected or hovered, shared by every view (diagram, sequence chart, event log, tables). */
@@ -18,13 +35,22 @@ export type Selection =
   | { kind: 'node'; node: string }
   | { kind: 'event'; seq: number }
   | { kind: 'message'; sendSeq: number }
-  | { kind: 'fault'; id: string };
+  | { kind: 'fault'; id: string }
+  /** A row of a node's table (the table view): messages of that transaction / message id are highlighted. */
+  | { kind: 'row'; node: string; table: string; key: string };
 
 /** A dismissible message shown in the UI (bad file, bad link, absurd parameter…). Text is an i18n key. */
 export interface UiError {
   id: number;
   key: string;
   params?: Record<string, string | number>;
+}
+
+/** A scenario being simulated in slices; the previous run stays on screen meanwhile. */
+export interface Loading {
+  pattern: PatternDef;
+  scenario: Scenario;
+  progress: LoadProgress;
 }
 
 export interface LabState {
@@ -39,11 +65,18 @@ export interface LabState {
   selection: Selection | null;
   hover: Selection | null;
   errors: UiError[];
+  /** A long scenario being computed (progress bar, Cancel); null when none. */
+  loading: Loading | null;
 
-  /** Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. */
+  /**
+   * Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. Returns
+   * false when it was rejected at once; true when it is shown, or being computed (then `loading` is set).
+   */
   loadScenario(s: Scenario): boolean;
   /** Edit the scenario; the trace is recomputed and the cursor keeps its virtual time. */
   editScenario(edit: (s: Scenario) => Scenario): boolean;
+  /** Stop the scenario being computed; the run on screen stays. */
+  cancelLoad(): void;
   setPattern(id: string): void;
   setNamedScenario(id: string): void;
   addFault(f: Omit<Fault, 'id'>): void;
@@ -63,139 +96,204 @@ export interface LabState {
   dismissError(id: number): void;
 }
 
-function run(pattern: PatternDef, scenario: Scenario): { result: SimResult; index: TraceIndex } {
-  const result = simulate(pattern, scenario);
-  return { result, index: indexTrace(result) };
-}
-
 let errorIds = 0;
 
 function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
   const pattern = patterns[0];
   const scenario = baseScenario(pattern);
-  const { result, index } = run(pattern, scenario);
+  const job = new LoadJob(pattern, scenario);
+  runToEnd(job);
+  const { result, index } = job.loaded as NonNullable<LoadJob['loaded']>;
   return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 }, speed: autoSpeed(index.sends) };
 }
 
-export const useLab = create<LabState>()((set, get) => ({
-  ...initial(),
-  playing: false,
-  selection: null,
-  hover: null,
-  errors: [],
+/** How slices are timed and scheduled (tests replace it with a fake clock and a manual queue). */
+export const loadTiming: { clock: Clock; yieldTo: YieldFn | null; sliceMs?: number } = {
+  clock: wallClock,
+  yieldTo: null,
+};
 
-  loadScenario(s) {
-    const pattern = getPattern(s.pattern);
-    if (!pattern) {
-      get().pushError('error.unknownPattern', { pattern: s.pattern });
+let current: SlicedHandle | null = null;
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const useLab = create<LabState>()((set, get) => {
+  /**
+   * Compute a scenario in slices. The first slice runs now: a small scenario is shown at once (`apply`), a long one
+   * sets `loading` (progress) and goes on between frames. A newer load, or Cancel, drops an unfinished one.
+   */
+  function load(pattern: PatternDef, scenario: Scenario, apply: (r: { result: SimResult; index: TraceIndex }) => void) {
+    current?.cancel();
+    current = null;
+    let job: LoadJob;
+    try {
+      job = new LoadJob(pattern, scenario);
+    } catch (e) {
+      get().pushError('error.runFailed', { message: message(e) });
       return false;
     }
+    const yieldTo = (loadTiming.yieldTo ??= defaultYield());
+    const finish = () => {
+      current = null;
+      set({ loading: null });
+      apply(job.loaded as NonNullable<LoadJob['loaded']>);
+    };
+    const fail = (e: unknown) => {
+      current = null;
+      set({ loading: null });
+      get().pushError('error.runFailed', { message: message(e) });
+    };
     try {
-      const { result, index } = run(pattern, s);
-      set({
-        pattern,
-        scenario: s,
-        result,
-        index,
-        cursor: { pos: 0, t: 0 },
-        playing: false,
-        selection: null,
-        speed: autoSpeed(index.sends),
+      const handle = runInSlices(
+        job,
+        {
+          clock: loadTiming.clock,
+          yieldTo,
+          sliceMs: loadTiming.sliceMs,
+          onSlice: () => {
+            if (current === handle) set({ loading: { pattern, scenario, progress: job.progress() } });
+          },
+        },
+        finish,
+        fail,
+      );
+      current = handle;
+      if (handle) set({ loading: { pattern, scenario, progress: job.progress() } });
+      return true;
+    } catch (e) {
+      fail(e);
+      return false;
+    }
+  }
+
+  return {
+    ...initial(),
+    playing: false,
+    selection: null,
+    hover: null,
+    errors: [],
+    loading: null,
+
+    loadScenario(s) {
+      const pattern = getPattern(s.pattern);
+      if (!pattern) {
+        get().pushError('error.unknownPattern', { pattern: s.pattern });
+        return false;
+      }
+      return load(pattern, s, ({ result, index }) =>
+        set({
+          pattern,
+          scenario: s,
+          result,
+          index,
+          cursor: { pos: 0, t: 0 },
+          playing: false,
+          selection: null,
+          hover: null,
+          speed: autoSpeed(index.sends),
+        }),
+      );
+    },
+
+    editScenario(edit) {
+      // An edit applies to the scenario being computed if there is one (the user edits what they asked for last).
+      const { pattern, scenario } = get().loading ?? get();
+      const next = edit(scenario);
+      return load(pattern, next, ({ result, index }) => {
+        const { cursor, pattern: shown } = get();
+        const t = Math.min(cursor.t, result.endTime);
+        const samePattern = shown.id === pattern.id;
+        set({
+          pattern,
+          scenario: next,
+          result,
+          index,
+          cursor: samePattern ? { pos: posAtTime(index, t), t } : { pos: 0, t: 0 },
+          ...(samePattern ? {} : { selection: null, hover: null, playing: false }),
+        });
       });
-      return true;
-    } catch (e) {
-      get().pushError('error.runFailed', { message: e instanceof Error ? e.message : String(e) });
-      return false;
-    }
-  },
+    },
 
-  editScenario(edit) {
-    const { pattern, scenario, cursor } = get();
-    const next = edit(scenario);
-    try {
-      const { result, index } = run(pattern, next);
-      const t = Math.min(cursor.t, result.endTime);
-      set({ scenario: next, result, index, cursor: { pos: posAtTime(index, t), t } });
-      return true;
-    } catch (e) {
-      get().pushError('error.runFailed', { message: e instanceof Error ? e.message : String(e) });
-      return false;
-    }
-  },
+    cancelLoad() {
+      current?.cancel();
+      current = null;
+      set({ loading: null });
+    },
 
-  setPattern(id) {
-    const p = getPattern(id);
-    if (!p) return get().pushError('error.unknownPattern', { pattern: id });
-    get().loadScenario(baseScenario(p));
-  },
+    setPattern(id) {
+      const p = getPattern(id);
+      if (!p) return get().pushError('error.unknownPattern', { pattern: id });
+      get().loadScenario(baseScenario(p));
+    },
 
-  setNamedScenario(id) {
-    const p = get().pattern;
-    const ns = p.scenarios.find((s) => s.id === id);
-    if (!ns) return get().pushError('error.unknownScenario', { scenario: id });
-    get().loadScenario(namedScenario(p, ns));
-  },
+    setNamedScenario(id) {
+      const p = get().pattern;
+      const ns = p.scenarios.find((s) => s.id === id);
+      if (!ns) return get().pushError('error.unknownScenario', { scenario: id });
+      get().loadScenario(namedScenario(p, ns));
+    },
 
-  addFault(f) {
-    get().editScenario((s) => {
-      let n = s.faults.length + 1;
-      while (s.faults.some((x) => x.id === 'f' + n)) n++;
-      return { ...s, faults: [...s.faults, { ...f, id: 'f' + n } as Fault] };
-    });
-  },
+    addFault(f) {
+      get().editScenario((s) => {
+        let n = s.faults.length + 1;
+        while (s.faults.some((x) => x.id === 'f' + n)) n++;
+        return { ...s, faults: [...s.faults, { ...f, id: 'f' + n } as Fault] };
+      });
+    },
 
-  removeFault(id) {
-    get().editScenario((s) => ({ ...s, faults: s.faults.filter((f) => f.id !== id) }));
-  },
+    removeFault(id) {
+      get().editScenario((s) => ({ ...s, faults: s.faults.filter((f) => f.id !== id) }));
+    },
 
-  seekPos(pos) {
-    const { index } = get();
-    const p = Math.max(0, Math.min(index.events.length, Math.round(pos)));
-    const t = p === 0 ? 0 : index.events[p - 1].t;
-    set({ cursor: { pos: p, t } });
-  },
+    seekPos(pos) {
+      const { index } = get();
+      const p = Math.max(0, Math.min(index.events.length, Math.round(pos)));
+      const t = p === 0 ? 0 : index.events[p - 1].t;
+      set({ cursor: { pos: p, t } });
+    },
 
-  seekTime(t) {
-    const { index } = get();
-    const tt = Math.max(0, Math.min(index.endTime, t));
-    set({ cursor: { pos: posAtTime(index, tt), t: tt } });
-  },
+    seekTime(t) {
+      const { index } = get();
+      const tt = Math.max(0, Math.min(index.endTime, t));
+      set({ cursor: { pos: posAtTime(index, tt), t: tt } });
+    },
 
-  seekCursor(pos, t) {
-    const { index } = get();
-    const n = index.events.length;
-    const p = Math.max(0, Math.min(n, Math.round(pos)));
-    const lo = p === 0 ? 0 : index.events[p - 1].t;
-    const hi = p >= n ? index.endTime : index.events[p].t;
-    const tt = Number.isFinite(t) ? Math.max(lo, Math.min(hi, t)) : lo;
-    set({ cursor: { pos: p, t: tt } });
-  },
+    seekCursor(pos, t) {
+      const { index } = get();
+      const n = index.events.length;
+      const p = Math.max(0, Math.min(n, Math.round(pos)));
+      const lo = p === 0 ? 0 : index.events[p - 1].t;
+      const hi = p >= n ? index.endTime : index.events[p].t;
+      const tt = Number.isFinite(t) ? Math.max(lo, Math.min(hi, t)) : lo;
+      set({ cursor: { pos: p, t: tt } });
+    },
 
-  stepBy(delta) {
-    set({ playing: false });
-    get().seekPos(get().cursor.pos + delta);
-  },
+    stepBy(delta) {
+      set({ playing: false });
+      get().seekPos(get().cursor.pos + delta);
+    },
 
-  setPlaying(p) {
-    const { cursor, index } = get();
-    if (p && cursor.pos >= index.events.length) set({ cursor: { pos: 0, t: 0 } });
-    set({ playing: p });
-  },
+    setPlaying(p) {
+      const { cursor, index } = get();
+      if (p && cursor.pos >= index.events.length) set({ cursor: { pos: 0, t: 0 } });
+      set({ playing: p });
+    },
 
-  setSpeed(v) {
-    set({ speed: Math.max(0.01, Math.min(100_000, v)) });
-  },
+    setSpeed(v) {
+      set({ speed: Math.max(0.01, Math.min(100_000, v)) });
+    },
 
-  select(sel) {
-    set({ selection: sel });
-  },
-  setHover(sel) {
-    set({ hover: sel });
-  },
-  pushError(key, params) {
-    set((st) => ({ errors: [...st.errors, { id: ++errorIds, key, params }] }));
-  },
-  dismissError(id) {
-    set((st) => ({ errors: st.errors.filter((e) => e.id !== id) }));
-  },
-}));
+    select(sel) {
+      set({ selection: sel });
+    },
+    setHover(sel) {
+      set({ hover: sel });
+    },
+    pushError(key, params) {
+      set((st) => ({ errors: [...st.errors, { id: ++errorIds, key, params }] }));
+    },
+    dismissError(id) {
+      set((st) => ({ errors: st.errors.filter((e) => e.id !== id) }));
+    },
+  };
+});

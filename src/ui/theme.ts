@@ -2,7 +2,7 @@
  * One colour language for every view (UI.md): node/transaction tones and message-type hues.
  * Message types get Okabe–Ito colours (colour-blind safe) and are always drawn with their text label too.
  */
-import type { Tone } from '../engine/pattern';
+import type { Tone } from '../engine';
 
 export type ToneOrState = Tone | 'crashed' | 'violated';
 

@@ -5,8 +5,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { Fault } from '../../engine/types';
-import { isUpAt } from '../../engine/trace';
+import type { Fault } from '../../engine';
+import { isUpAt } from '../../engine';
 import { useLab } from '../../store/lab';
 import { formatTime } from '../theme';
 import { meanFlight, sendTypesByNode } from './derive';

@@ -1,5 +1,5 @@
 /**
- * One service in the topology, drawn from the pattern's view(node, role, state, up) at the cursor: label, role,
+ * One service in the topology, drawn from the pattern's view(node, role, state, up, db) at the cursor: label, role,
  * status word in its tone colour (blocked pulses, crashed is dark with ✕), locks held and for how long, a "disk"
  * section (durable, survives a crash) and a "memory" section (volatile, emptied by a crash).
  */
@@ -7,19 +7,31 @@ import { memo, useContext, useMemo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useFastT } from '../hooks/useFastT';
 import type { TFn } from '../panels/describe';
-import type { NodeView, NodeViewRow } from '../../engine/pattern';
-import type { TopologyNode } from '../../engine/types';
-import { isUpAt, lastAtOrBefore, type Cursor, type TraceIndex } from '../../engine/trace';
+import {
+  dbAt,
+  isUpAt,
+  stateAt,
+  versionAt,
+  type Cursor,
+  type NodeView,
+  type NodeViewRow,
+  type TopologyNode,
+  type TraceIndex,
+} from '../../engine';
 import { useLab } from '../../store/lab';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
-import { dropsByNode, initialState, locksNow, meanFlight, nodesOf } from './derive';
+import { locksOfNode } from '../tables/rows';
+import { dropsByNode, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
 import { NODE_H, NODE_W } from './geometry';
 
 export type ServiceNodeData = { topo: TopologyNode };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
 
-const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', locks: [], durable: [], volatile: [] };
+const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', durable: [], volatile: [] };
+
+/** Lock chips a card has room for; the rest is counted ("+3") and listed in the inspector and the table view. */
+const CARD_LOCKS = 2;
 
 /**
  * One row per section on the card (readable from the back of a room): a row the pattern marks as violating an
@@ -72,60 +84,48 @@ function dropFlash(index: TraceIndex, cursor: Cursor, node: string): string | nu
   return last && cursor.t - last.t <= meanFlight(index) ? last.msg.type : null;
 }
 
-/** The index of the node's latest state entry at `pos` (−1: its initial state). */
-function stateSlot(index: TraceIndex, id: string, pos: number): number {
-  const seqs = index.stateSeqs.get(id);
-  return seqs ? lastAtOrBefore(seqs, pos - 1) : -1;
-}
-
 function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
   const pattern = useLab((s) => s.pattern);
   const index = useLab((s) => s.index);
-  // Re-render only when this node's own state entry, its up/down status or a shown time-dependent text changes —
-  // not on every seek or playback frame (most nodes do not change at a given event).
-  const slot = useLab((s) => stateSlot(s.index, id, s.cursor.pos));
+  // Re-render only when this node's state or rows (its version), its up/down status or a shown time-dependent text
+  // change — not on every seek or playback frame (most nodes do not change at a given event).
+  const version = useLab((s) => versionAt(s.index, id, s.cursor.pos));
   const up = useLab((s) => isUpAt(s.index, id, s.cursor.pos));
-  const lockKey = useLab((s) =>
-    locksNow(s.index, s.cursor)
-      .filter((l) => l.node === id)
-      .map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)
-      .join('\u0001'),
-  );
+  const lockKey = useLab((s) => {
+    const { rows, total } = locksOfNode(s.index, id, s.cursor, CARD_LOCKS);
+    return [String(total), ...rows.map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)].join('\u0001');
+  });
   const flash = useLab((s) => dropFlash(s.index, s.cursor, id));
   const highlighted = useLab(
     (s) => nodesOf(s.hover, s.index).includes(id) || nodesOf(s.selection, s.index).includes(id),
   );
   const selected = useLab((s) => s.selection?.kind === 'node' && s.selection.node === id);
 
+  // The view is the same at every cursor between two changes of this node: draw it at the change.
+  const viewPos = version < 0 ? 0 : version + 1;
   const view = useMemo(() => {
-    const state = (slot >= 0 ? index.stateVals.get(id)?.[slot] : undefined) ?? initialState(pattern, index, id, role);
+    const state = stateAt(index, id, viewPos);
     try {
-      return state ? pattern.view(id, role, state, up) : FALLBACK;
+      return state ? pattern.view(id, role, state, up, dbAt(index, id, viewPos)) : FALLBACK;
     } catch {
       return FALLBACK;
     }
-  }, [pattern, index, id, role, slot, up]);
+  }, [pattern, index, id, role, viewPos, up]);
   const tone: ToneOrState = up ? view.tone : 'crashed';
-  const locks = lockKey
-    ? lockKey.split('\u0001').map((x) => {
-        const [resource, held] = x.split('\u0000');
-        return { resource, held };
-      })
-    : [];
-  // The view's lock words may say more ("x (T1)"); the trace knows for how long each resource is held.
-  const sameLock = (word: string, res: string) => word === res || word.startsWith(res + ' ');
-  const extraLocks = view.locks.filter((r) => !locks.some((l) => sameLock(r, l.resource)));
+  const [totalText, ...lockParts] = lockKey.split('\u0001');
+  const lockTotal = Number(totalText);
+  const lockChips = lockParts.map((x) => {
+    const [word, held] = x.split('\u0000');
+    return { word, held };
+  });
+  const moreLocks = lockTotal - lockChips.length;
 
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
   const statusText = up ? t(view.statusKey) : t('node.crashed');
-  const lockChips: { word: string; held?: string }[] = [
-    ...locks.map((l) => ({ word: view.locks.find((w) => sameLock(w, l.resource)) ?? l.resource, held: l.held })),
-    ...extraLocks.map((word) => ({ word })),
-  ];
   return (
     <div className="relative" style={{ width: NODE_W, height: NODE_H }}>
       <div
@@ -181,6 +181,14 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
               {c.held && <span className="shrink-0">· {c.held}</span>}
             </span>
           ))}
+          {moreLocks > 0 && (
+            <span
+              className="shrink-0 rounded bg-slate-700 px-1 font-mono text-[15px] leading-[19px] font-semibold text-white"
+              title={t('node.moreLocks', { count: moreLocks })}
+            >
+              +{moreLocks}
+            </span>
+          )}
         </div>
         <section
           className="flex shrink-0 items-center gap-1 rounded border border-slate-400 bg-white/80 px-1 text-slate-900"

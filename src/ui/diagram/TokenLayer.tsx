@@ -7,11 +7,11 @@
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InFlight } from '../../engine/trace';
+import type { InFlight } from '../../engine';
 import { useLab } from '../../store/lab';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
-import { inFlight, pairId, sendSeqOf, textOn } from './derive';
+import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
 import { linkPath, type Box } from './geometry';
 
 const TOKEN_FONT = 14;
@@ -33,6 +33,8 @@ function PairTokens({
   const reduced = useReducedMotion();
   const selSeq = useLab((s) => sendSeqOf(s.selection, s.index));
   const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
+  const selRow = useLab((s) => rowKeysOf(s.selection, s.index));
+  const hoverRow = useLab((s) => rowKeysOf(s.hover, s.index));
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
   // The link is a straight segment border to border: a token's place is plain arithmetic (no SVG geometry calls,
@@ -62,7 +64,8 @@ function PairTokens({
           const w = label.length * CHAR_W + 16 + iconW;
           const h = TOKEN_FONT + 10;
           const fill = messageColor(m.msg.type);
-          const strong = selSeq === m.sendSeq || hoverSeq === m.sendSeq;
+          const strong =
+            selSeq === m.sendSeq || hoverSeq === m.sendSeq || msgOfRow(m.msg, selRow) || msgOfRow(m.msg, hoverRow);
           const desc = t(m.doomed ? 'diagram.tokenDoomed' : 'diagram.token', {
             type: (dup ? '⧉ ' : '') + m.msg.type,
             from: labelOf(m.from),

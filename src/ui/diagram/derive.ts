@@ -2,10 +2,17 @@
  * Derived, cached facts about a trace that the diagram needs on every frame. Each is computed once per
  * TraceIndex (WeakMap) so playback only pays for binary searches.
  */
-import type { TraceEvent, Topology, NodeState, NodeId } from '../../engine/types';
-import type { PatternDef } from '../../engine/pattern';
-import { defaultGuards } from '../../engine/simulator';
-import { inFlightAt, locksAt, type Cursor, type InFlight, type TraceIndex } from '../../engine/trace';
+import {
+  inFlightAt,
+  tableHistory,
+  type Msg,
+  type Cursor,
+  type InFlight,
+  type NodeId,
+  type Topology,
+  type TraceEvent,
+  type TraceIndex,
+} from '../../engine';
 import type { Selection } from '../../store/lab';
 
 export interface Pair {
@@ -107,20 +114,10 @@ export function inFlight(ix: TraceIndex, cur: Cursor): InFlight[] {
   return val;
 }
 
-let lastLocks: { ix: TraceIndex; cur: Cursor; val: ReturnType<typeof locksAt> } | null = null;
-
-/** locksAt, memoized on the (index, cursor) objects so all nodes of one frame share one query. */
-export function locksNow(ix: TraceIndex, cur: Cursor): ReturnType<typeof locksAt> {
-  if (lastLocks && lastLocks.ix === ix && lastLocks.cur === cur) return lastLocks.val;
-  const val = locksAt(ix, cur);
-  lastLocks = { ix, cur, val };
-  return val;
-}
-
 /** Nodes a selection refers to (a node, or the sender and receiver of a message / event). */
 export function nodesOf(sel: Selection | null, ix: TraceIndex): NodeId[] {
   if (!sel) return [];
-  if (sel.kind === 'node') return [sel.node];
+  if (sel.kind === 'node' || sel.kind === 'row') return [sel.node];
   if (sel.kind === 'fault') {
     // A fault refers to the nodes it acts on (crash / recover / partition / the ends of a message fault).
     const f = ix.result.scenario.faults.find((x) => x.id === sel.id);
@@ -163,30 +160,37 @@ export function sendSeqOf(sel: Selection | null, ix: TraceIndex): number | null 
   return null;
 }
 
-const initCache = new WeakMap<TraceIndex, Map<NodeId, NodeState>>();
+const rowKeysCache = new WeakMap<Selection, { ix: TraceIndex; keys: ReadonlySet<string> }>();
 
-/** A node's state before any event touched it: its role's init(). */
-export function initialState(pattern: PatternDef, ix: TraceIndex, node: NodeId, role: string): NodeState | undefined {
-  let m = initCache.get(ix);
-  if (!m) {
-    m = new Map();
-    initCache.set(ix, m);
+/** Row fields that name the messages of a row (a transaction id, a global transaction id, a message id). */
+export const LINK_FIELDS = ['tx', 'gid', 'mid'] as const;
+
+/**
+ * For a table-row selection: the ids its messages carry (`msg.tx` or `msg.mid`): the row's key and its tx / gid /
+ * mid fields (from any version of the row). Null for other selections. Cached per selection object, so selectors
+ * may call it on every store change.
+ */
+export function rowKeysOf(sel: Selection | null, ix: TraceIndex): ReadonlySet<string> | null {
+  if (!sel || sel.kind !== 'row') return null;
+  const hit = rowKeysCache.get(sel);
+  if (hit && hit.ix === ix) return hit.keys;
+  const keys = new Set<string>([sel.key]);
+  const versions = tableHistory(ix, sel.node, sel.table)?.byKey.get(sel.key);
+  for (const row of versions?.rows ?? []) {
+    if (!row) continue;
+    for (const f of LINK_FIELDS) {
+      const v = row[f];
+      if (typeof v === 'string' || typeof v === 'number') keys.add(String(v));
+    }
   }
-  const hit = m.get(node);
-  if (hit) return hit;
-  const def = pattern.roles[role];
-  if (!def) return undefined;
-  const sc = ix.result.scenario;
-  const st = def.init({
-    now: 0,
-    self: node,
-    params: ix.result.final.params,
-    guards: { ...defaultGuards(pattern), ...sc.guards },
-    topology: ix.result.topology,
-    random: () => 0,
-  });
-  m.set(node, st as NodeState);
-  return st as NodeState;
+  rowKeysCache.set(sel, { ix, keys });
+  return keys;
+}
+
+/** Whether a message belongs to a row selection's ids. */
+export function msgOfRow(msg: Msg, keys: ReadonlySet<string> | null): boolean {
+  if (!keys) return false;
+  return (msg.tx !== undefined && keys.has(String(msg.tx))) || (msg.mid !== undefined && keys.has(String(msg.mid)));
 }
 
 /** Black or white text, whichever contrasts more with a fill colour (#rrggbb). */

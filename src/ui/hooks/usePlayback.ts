@@ -5,7 +5,7 @@
  * so a 24-hour retry ladder plays in seconds. Stops at the end of the trace.
  */
 import { useEffect } from 'react';
-import { inFlightAt } from '../../engine/trace';
+import { inFlightAt } from '../../engine';
 import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 

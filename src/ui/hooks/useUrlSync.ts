@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useLab } from '../../store/lab';
-import type { Scenario } from '../../engine/types';
+import type { Scenario } from '../../engine';
 
 /** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
 const linkModule = () => import('../../scenario/link');

@@ -4,6 +4,7 @@ import { formatTime, messageColor } from '../theme';
 import { usePanelText } from './common';
 import { describeEvent } from './describe';
 import { logRows, rowOfSeq } from './traceViews';
+import { msgOfRow, rowKeysOf } from '../diagram/derive';
 
 const ROW_H = 28;
 const OVERSCAN = 8;
@@ -24,7 +25,8 @@ const KIND_ICON: Record<string, string> = {
 /** The trace as a virtualized list; the row at the cursor highlighted and kept in view. */
 export function EventLog() {
   const { t, name } = usePanelText();
-  const events = useLab((s) => s.index.events);
+  const index = useLab((s) => s.index);
+  const events = index.events;
   const pos = useLab((s) => s.cursor.pos);
   const selection = useLab((s) => s.selection);
   const hover = useLab((s) => s.hover);
@@ -64,10 +66,13 @@ export function EventLog() {
   const hlSeq = new Set<number>();
   const hlSend = new Set<number>();
   const hlNode = new Set<string>();
+  const hlRows: ReadonlySet<string>[] = [];
   for (const s of [selection, hover]) {
     if (s?.kind === 'event') hlSeq.add(s.seq);
     if (s?.kind === 'message') hlSend.add(s.sendSeq);
     if (s?.kind === 'node') hlNode.add(s.node);
+    const keys = rowKeysOf(s, index);
+    if (keys) hlRows.push(keys);
   }
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
@@ -94,7 +99,11 @@ export function EventLog() {
     }
     const ev = events[row.seq];
     const msgSeq = ev.kind === 'send' ? ev.seq : ev.kind === 'deliver' || ev.kind === 'drop' ? ev.sendSeq : -1;
-    const isHl = hlSeq.has(ev.seq) || hlSend.has(msgSeq) || hlNode.has(ev.node);
+    const isHl =
+      hlSeq.has(ev.seq) ||
+      hlSend.has(msgSeq) ||
+      hlNode.has(ev.node) ||
+      (msgSeq >= 0 && 'msg' in ev && hlRows.some((k) => msgOfRow(ev.msg, k)));
     const future = ev.seq >= pos;
     const type = ev.kind === 'send' || ev.kind === 'deliver' || ev.kind === 'drop' ? ev.msg.type : null;
     items.push(

@@ -1,6 +1,6 @@
 import { cloneElement, useMemo, useState, type ReactElement } from 'react';
 import { useLab } from '../../store/lab';
-import type { EventMatcher } from '../../engine/types';
+import type { EventMatcher } from '../../engine';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { describeFault } from './describe';

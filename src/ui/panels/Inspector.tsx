@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { useLab } from '../../store/lab';
-import { isUpAt, stateAt, locksAt } from '../../engine/trace';
-import type { NodeViewRow } from '../../engine/pattern';
-import type { TraceEvent } from '../../engine/types';
+import { dbAt, isUpAt, stateAt, type NodeViewRow, type TraceEvent } from '../../engine';
+import { locksOfNode, tableRow } from '../tables/rows';
 import { formatTime, messageColor, toneClass } from '../theme';
 import { usePanelText } from './common';
 import { describeEvent, describeFault, type TFn } from './describe';
 import { recentAt } from './traceViews';
 import { LockIcon } from './icons';
+
+/** Locks listed in the inspector; the table view lists them all. */
+const INSPECTOR_LOCKS = 20;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -70,15 +72,20 @@ export function Inspector() {
   let body: ReactNode;
   if (!selection) {
     body = <p className="text-slate-700">{t('panels.insp.empty')}</p>;
-  } else if (selection.kind === 'node') {
+  } else if (selection.kind === 'node' || selection.kind === 'row') {
     const node = topology.nodes.find((n) => n.id === selection.node);
     const state = node ? stateAt(index, node.id, cursor.pos) : undefined;
     if (!node) body = <p>{t('panels.insp.notFound')}</p>;
     else {
       const up = isUpAt(index, node.id, cursor.pos);
-      const view = state ? pattern.view(node.id, node.role, state, up) : null;
+      let view: ReturnType<typeof pattern.view> | null = null;
+      try {
+        view = state ? pattern.view(node.id, node.role, state, up, dbAt(index, node.id, cursor.pos)) : null;
+      } catch {
+        view = null;
+      }
       const tone = up ? (view?.tone ?? 'idle') : 'crashed';
-      const locks = locksAt(index, cursor).filter((l) => l.node === node.id);
+      const { rows: locks, total: lockTotal } = locksOfNode(index, node.id, cursor, INSPECTOR_LOCKS);
       const rows = (list: NodeViewRow[]) =>
         list.length === 0 ? (
           <p className="text-slate-600">{t('panels.insp.empty.rows')}</p>
@@ -118,6 +125,11 @@ export function Inspector() {
                       <LockIcon /> {l.resource} ({formatTime(l.heldFor)})
                     </span>
                   ))}
+              {lockTotal > locks.length && (
+                <span className="block text-slate-700">
+                  {t('panels.insp.moreLocks', { count: lockTotal - locks.length })}
+                </span>
+              )}
             </Field>
           </dl>
           {view && (
@@ -132,6 +144,24 @@ export function Inspector() {
               </div>
             </div>
           )}
+          {selection.kind === 'row' &&
+            (() => {
+              const row = tableRow(index, node.id, selection.table, selection.key, cursor.pos);
+              return (
+                <div className="mt-2 rounded border border-sky-700 bg-sky-50 p-1.5">
+                  <h4 className="font-semibold">
+                    {t('panels.insp.row', { key: selection.key, table: selection.table })}
+                  </h4>
+                  {row ? (
+                    <pre className="mt-1 max-h-48 overflow-auto font-mono text-[13px] leading-snug whitespace-pre-wrap">
+                      {JSON.stringify(row, null, 2)}
+                    </pre>
+                  ) : (
+                    <p className="text-slate-700">{t('panels.insp.rowAbsent')}</p>
+                  )}
+                </div>
+              );
+            })()}
           {state && <Json summary={t('panels.insp.raw')} value={state} />}
           <h4 className="mt-2 font-semibold">{t('panels.insp.history')}</h4>
           {(() => {
@@ -266,8 +296,9 @@ export function Inspector() {
       );
     }
   } else {
-    const f = faults.find((x) => x.id === selection.id);
-    const fired = events.find((e) => e.kind === 'fault' && e.faultId === selection.id);
+    const id = selection.id;
+    const f = faults.find((x) => x.id === id);
+    const fired = events.find((e) => e.kind === 'fault' && e.faultId === id);
     body = !f ? (
       <p>{t('panels.insp.notFound')}</p>
     ) : (

@@ -1,5 +1,7 @@
 import { useLab } from '../../store/lab';
-import { invariantsAt, locksAt } from '../../engine/trace';
+import { useMemo } from 'react';
+import { invariantsAt, type TxReport } from '../../engine';
+import { allLocksAt } from '../tables/rows';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { wordOf } from './describe';
@@ -17,7 +19,37 @@ const OUTCOME_CLS: Record<string, string> = {
   blocked: 'bg-purple-50 text-purple-950 border-purple-600',
   inconsistent: 'bg-red-50 text-red-900 border-red-600',
   pending: 'bg-amber-50 text-amber-950 border-amber-500',
+  delivered: 'bg-emerald-50 text-emerald-900 border-emerald-600',
+  repaired: 'bg-emerald-50 text-emerald-900 border-emerald-600',
+  half: 'bg-amber-50 text-amber-950 border-amber-500',
+  'given-up': 'bg-red-50 text-red-900 border-red-600',
+  'dead-lettered': 'bg-red-50 text-red-900 border-red-600',
 };
+
+/** Locks listed (longest held first); the table view lists every node's locks. */
+const PANEL_LOCKS = 30;
+
+/** Outcomes listed one by one; a run with more shows counts per outcome and the ones that need a look first. */
+const PANEL_OUTCOMES = 50;
+
+/** Outcomes that need a look sort first. */
+const OUTCOME_ORDER = ['inconsistent', 'blocked', 'pending', 'half', 'given-up', 'dead-lettered', 'repaired'];
+
+function outcomeSummary(outcomes: readonly TxReport[], limit: number) {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
+  if (outcomes.length <= limit) return { shown: outcomes, counts };
+  const rank = (o: TxReport) => {
+    const i = OUTCOME_ORDER.indexOf(o.outcome);
+    return i < 0 ? OUTCOME_ORDER.length : i;
+  };
+  const shown = outcomes
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.o);
+  return { shown, counts };
+}
 
 /** Invariant verdicts at the cursor, locks (blocking) at the cursor, outcomes at the end of the run. */
 export function InvariantPanel() {
@@ -31,7 +63,8 @@ export function InvariantPanel() {
   const setHover = useLab((s) => s.setHover);
 
   const invs = invariantsAt(index, cursor.pos);
-  const locks = locksAt(index, cursor).sort((a, b) => b.heldFor - a.heldFor);
+  const { rows: locks, total: lockTotal } = allLocksAt(index, cursor, PANEL_LOCKS);
+  const { shown, counts } = useMemo(() => outcomeSummary(outcomes, PANEL_OUTCOMES), [outcomes]);
   const firstBreakTime = (id: string) => index.result.invariants.find((r) => r.id === id)?.firstBreak ?? null;
 
   return (
@@ -99,7 +132,7 @@ export function InvariantPanel() {
       ) : (
         <ul className="space-y-0.5">
           {locks.map((l) => (
-            <li key={`${l.node}:${l.resource}:${l.fromSeq}`}>
+            <li key={`${l.node}:${l.resource}`}>
               <button
                 type="button"
                 className="flex w-full items-baseline gap-2 rounded border border-purple-600/60 bg-purple-50 px-2 py-0.5 text-left text-purple-950 hover:bg-purple-100"
@@ -113,6 +146,9 @@ export function InvariantPanel() {
               </button>
             </li>
           ))}
+          {lockTotal > locks.length && (
+            <li className="px-2 text-slate-700">{t('panels.inv.moreLocks', { count: lockTotal - locks.length })}</li>
+          )}
         </ul>
       )}
 
@@ -120,25 +156,41 @@ export function InvariantPanel() {
       {outcomes.length === 0 ? (
         <p className="text-slate-600">{t('panels.inv.noOutcomes')}</p>
       ) : (
-        <ul className="space-y-1">
-          {outcomes.map((o) => (
-            <li key={o.tx} className="rounded border border-slate-200 px-2 py-1">
-              <div className="flex items-baseline gap-2">
-                <span className="font-mono font-semibold">{o.tx}</span>
-                <span className={`rounded border px-1.5 font-semibold ${OUTCOME_CLS[o.outcome] ?? ''}`}>
-                  {t('panels.outcome.' + o.outcome)}
+        <>
+          {outcomes.length > PANEL_OUTCOMES && (
+            <p className="mb-1 flex flex-wrap gap-1.5" aria-label={t('panels.inv.outcomeCounts')}>
+              {[...counts].map(([outcome, n]) => (
+                <span key={outcome} className={`rounded border px-1.5 font-semibold ${OUTCOME_CLS[outcome] ?? ''}`}>
+                  {t('panels.outcome.' + outcome)}: {n}
                 </span>
-              </div>
-              <div className="mt-0.5 flex flex-wrap gap-x-3 text-slate-700">
-                {Object.entries(o.at).map(([node, st]) => (
-                  <span key={node}>
-                    {name(node)}: <span className="font-semibold">{wordOf(t, exists, pattern.id, st)}</span>
+              ))}
+            </p>
+          )}
+          <ul className="space-y-1">
+            {shown.map((o) => (
+              <li key={o.tx} className="rounded border border-slate-200 px-2 py-1">
+                <div className="flex items-baseline gap-2">
+                  <span className="font-mono font-semibold">{o.tx}</span>
+                  <span className={`rounded border px-1.5 font-semibold ${OUTCOME_CLS[o.outcome] ?? ''}`}>
+                    {t('panels.outcome.' + o.outcome)}
                   </span>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
+                </div>
+                <div className="mt-0.5 flex flex-wrap gap-x-3 text-slate-700">
+                  {Object.entries(o.at).map(([node, st]) => (
+                    <span key={node}>
+                      {name(node)}: <span className="font-semibold">{wordOf(t, exists, pattern.id, st)}</span>
+                    </span>
+                  ))}
+                </div>
+              </li>
+            ))}
+            {outcomes.length > shown.length && (
+              <li className="px-2 text-slate-700">
+                {t('panels.inv.moreOutcomes', { count: outcomes.length - shown.length })}
+              </li>
+            )}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -2,16 +2,7 @@
  * Pure text helpers shared by the panels and the sequence chart: human-readable faults, events and node names in
  * either language. They take a translate function, so they are testable in Node without React.
  */
-import type {
-  EventMatcher,
-  Fault,
-  FaultAction,
-  MsgMatcher,
-  NodeId,
-  Topology,
-  Trigger,
-  TraceEvent,
-} from '../../engine/types';
+import type { EventMatcher, Fault, FaultAction, MsgMatcher, NodeId, Topology, Trigger, TraceEvent } from '../../engine';
 import { formatTime } from '../theme';
 
 export type TFn = (key: string, params?: Record<string, string | number>) => string;

@@ -2,7 +2,7 @@
  * The "add fault" form's model: a draft of plain strings (what the inputs hold) and its validation into a Fault.
  * Pure, so the rules (unknown nodes, negative times, absurd values) are unit-tested.
  */
-import type { EventMatcher, Fault, FaultAction, MsgMatcher, NodeId, Trigger } from '../../engine/types';
+import type { EventMatcher, Fault, FaultAction, MsgMatcher, NodeId, Trigger } from '../../engine';
 
 export type ActionKind = 'crash' | 'recover' | 'partition' | 'heal' | 'drop' | 'delay' | 'duplicate';
 export const ACTION_KINDS: readonly ActionKind[] = [

@@ -2,8 +2,8 @@
  * Pure derived views of a trace for the panels: per-node event lists, the event log's rows with routine events
  * collapsed, and which handler runs at the cursor. Cached per trace (WeakMap), each query a binary search.
  */
-import type { HandlerDef } from '../../engine/pattern';
-import type { TraceEvent } from '../../engine/types';
+import type { HandlerDef } from '../../engine';
+import type { TraceEvent } from '../../engine';
 
 const byNodeCache = new WeakMap<readonly TraceEvent[], Map<string, number[]>>();
 

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useLab, type Selection } from '../../store/lab';
-import type { TraceEvent } from '../../engine/types';
+import type { TraceIndex } from '../../engine';
+import { msgOfRow, rowKeysOf } from '../diagram/derive';
 import { formatTime, messageColor, toneColor } from '../theme';
 import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
@@ -72,17 +73,19 @@ interface Highlight {
   lanes: Set<number>;
   seqs: Set<number>;
   faults: Set<string>;
+  /** Table-row selections: the ids (msg.tx / msg.mid) whose messages are highlighted. */
+  rows: ReadonlySet<string>[];
 }
 
-function highlightOf(
-  sels: (Selection | null)[],
-  events: readonly TraceEvent[],
-  laneOf: Map<string, number>,
-): Highlight {
-  const h: Highlight = { sends: new Set(), lanes: new Set(), seqs: new Set(), faults: new Set() };
+function highlightOf(sels: (Selection | null)[], index: TraceIndex, laneOf: Map<string, number>): Highlight {
+  const events = index.events;
+  const h: Highlight = { sends: new Set(), lanes: new Set(), seqs: new Set(), faults: new Set(), rows: [] };
   for (const s of sels) {
     if (!s) continue;
-    if (s.kind === 'message') h.sends.add(s.sendSeq);
+    if (s.kind === 'row') {
+      const keys = rowKeysOf(s, index);
+      if (keys) h.rows.push(keys);
+    } else if (s.kind === 'message') h.sends.add(s.sendSeq);
     else if (s.kind === 'node') {
       const l = laneOf.get(s.node);
       if (l !== undefined) h.lanes.add(l);
@@ -221,8 +224,15 @@ export function SequenceChart() {
   const uBottom = (scrollTop + viewH + MARGIN_PX - PAD_TOP) / scale;
   const [evLo, evHi] = visibleEvents(model, uTop, uBottom);
   const segIdx = visibleSegments(model, uTop, uBottom, LOST_PX / scale);
-  const hl = highlightOf([selection, hover], events, model.laneOf);
-  const anyHl = hl.sends.size + hl.lanes.size + hl.seqs.size + hl.faults.size > 0;
+  const hl = highlightOf([selection, hover], index, model.laneOf);
+  const anyHl = hl.sends.size + hl.lanes.size + hl.seqs.size + hl.faults.size + hl.rows.length > 0;
+  /** Whether the message sent at `sendSeq` is highlighted (selected itself, or one of a selected row's). */
+  const sendHl = (sendSeq: number) => {
+    if (hl.sends.has(sendSeq)) return true;
+    if (!hl.rows.length) return false;
+    const ev = events[sendSeq];
+    return ev?.kind === 'send' && hl.rows.some((k) => msgOfRow(ev.msg, k));
+  };
 
   const onBackgroundClick = (e: MouseEvent<SVGRectElement>) => {
     const rect = (e.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
@@ -256,8 +266,8 @@ export function SequenceChart() {
 
   const placed: Box[] = [];
   const hlFirst = [...segIdx].sort((a, b) => {
-    const ha = hl.sends.has(model.segs[a].sendSeq) ? 0 : 1;
-    const hb = hl.sends.has(model.segs[b].sendSeq) ? 0 : 1;
+    const ha = sendHl(model.segs[a].sendSeq) ? 0 : 1;
+    const hb = sendHl(model.segs[b].sendSeq) ? 0 : 1;
     return ha - hb;
   });
   const showLabel = new Set<number>();
@@ -287,7 +297,7 @@ export function SequenceChart() {
     const uEnd = lost ? s.uA + LOST_PX / scale : s.uB;
     const split = !pastA ? xA : pastB ? xEnd : splitAt(xA, s.uA, xEnd, uEnd, cu);
     const ySplit = !pastA ? yA : pastB ? yEnd : Math.min(yEnd, Math.max(yA, cy));
-    const isHl = hl.sends.has(s.sendSeq) || hl.lanes.has(s.from) || hl.lanes.has(s.to);
+    const isHl = sendHl(s.sendSeq) || hl.lanes.has(s.from) || hl.lanes.has(s.to);
     const dim = anyHl && !isHl ? 0.45 : 1;
     const width = isHl ? 3.5 : 2;
     const dx = xEnd - xA;

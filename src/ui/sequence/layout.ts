@@ -4,8 +4,8 @@
  * the model is built once per trace and mode. Visible ranges are found by binary search, so a 100,000-event trace
  * scrolls and seeks within a frame.
  */
-import type { Cursor } from '../../engine/trace';
-import type { DropReason, FaultAction, NodeId, TraceEvent } from '../../engine/types';
+import type { Cursor } from '../../engine';
+import type { DropReason, FaultAction, NodeId, TraceEvent } from '../../engine';
 
 export type AxisMode = 'time' | 'order';
 

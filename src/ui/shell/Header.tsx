@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns } from '../../patterns/registry';
-import { namedScenario } from '../../engine/scenario';
+import { namedScenario } from '../../engine';
 import { useLab } from '../../store/lab';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';

@@ -4,10 +4,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParamDef, PatternDef } from '../../engine/pattern';
-import type { Params as ParamValues, Scenario } from '../../engine/types';
-import { defaultParams } from '../../engine/simulator';
+import { defaultParams, type ParamDef, type Params as ParamValues, type PatternDef, type Scenario } from '../../engine';
 import { useLab } from '../../store/lab';
+import { DEFAULT_MAX_EVENTS } from '../../store/loader';
 import { formatTime } from '../theme';
 
 /** Bounds when a pattern gives none: generous but finite (absurd values stay out). */
@@ -18,6 +17,9 @@ export function bounds(p: ParamDef): { min: number; max: number } {
   const max = p.max ?? DEFAULT_MAX[p.kind] ?? 1e9;
   return { min, max };
 }
+
+/** The event budget's field id (`param-maxEvents`); not a pattern parameter: it edits `scenario.maxEvents`. */
+const BUDGET_KEY = 'maxEvents';
 
 export type FieldError = { key: string; params?: Record<string, string | number> };
 
@@ -41,6 +43,28 @@ export function validateParam(p: ParamDef, raw: string): { value: number | strin
   return { value: n };
 }
 
+/** Bounds of the event budget field (a run keeps every event in memory: tens of millions would not fit a tab). */
+export const BUDGET_MIN = 1;
+export const BUDGET_MAX = 20_000_000;
+
+/** Validate the event budget field: an integer in [BUDGET_MIN, BUDGET_MAX]. */
+export function validateBudget(raw: string): { value: number } | { error: FieldError } {
+  const text = raw.trim().replace(/[,_\s]/g, '');
+  if (text === '') return { error: { key: 'params.err.empty' } };
+  const n = Number(text);
+  if (!Number.isFinite(n)) return { error: { key: 'params.err.nan' } };
+  if (!Number.isInteger(n)) return { error: { key: 'params.err.int' } };
+  if (n < BUDGET_MIN || n > BUDGET_MAX)
+    return { error: { key: 'params.err.range', params: { min: BUDGET_MIN, max: BUDGET_MAX } } };
+  return { value: n };
+}
+
+/** The scenario with this event budget (the default budget is not written, so links stay short). */
+export function withBudget(s: Scenario, budget: number): Scenario {
+  const { maxEvents: _old, ...rest } = s;
+  return budget === DEFAULT_MAX_EVENTS ? rest : { ...rest, maxEvents: budget };
+}
+
 /** New scenario with new params; the workload follows the params when it was the pattern's default one. */
 export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues): Scenario {
   const defaultWorkload = JSON.stringify(pattern.workload({ ...defaultParams(pattern), ...s.params }));
@@ -59,6 +83,7 @@ export function ParamsForm({ close }: { close: () => void }) {
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),
   );
+  const [budget, setBudget] = useState(() => String(scenario.maxEvents ?? DEFAULT_MAX_EVENTS));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
 
   const apply = () => {
@@ -69,22 +94,26 @@ export function ParamsForm({ close }: { close: () => void }) {
       if ('error' in r) errs[p.key] = r.error;
       else next[p.key] = r.value;
     }
+    const b = validateBudget(budget);
+    if ('error' in b) errs[BUDGET_KEY] = b.error;
     setErrors(errs);
-    const bad = pattern.params.find((p) => errs[p.key]);
+    const bad = [...pattern.params.map((p) => p.key), BUDGET_KEY].find((k) => errs[k]);
     if (bad) {
       // Show the first bad field (the form may be scrolled) and put the caret there.
       requestAnimationFrame(() => {
-        const el = document.getElementById(`param-${bad.key}`);
+        const el = document.getElementById(`param-${bad}`);
         el?.scrollIntoView({ block: 'center' });
         el?.focus();
       });
       return;
     }
-    const ok = useLab.getState().editScenario((s) => withParams(pattern, s, next));
+    const value = (b as { value: number }).value;
+    const ok = useLab.getState().editScenario((s) => withBudget(withParams(pattern, s, next), value));
     if (ok) close();
   };
 
-  if (!pattern.params.length) return <p className="text-[15px]">{t('params.none')}</p>;
+  const budgetId = `param-${BUDGET_KEY}`;
+  const budgetErr = errors[BUDGET_KEY];
   return (
     <form
       noValidate
@@ -95,6 +124,7 @@ export function ParamsForm({ close }: { close: () => void }) {
       className="flex flex-col gap-3"
     >
       <h2 className="text-base font-semibold">{t('params.title')}</h2>
+      {!pattern.params.length && <p className="text-[15px]">{t('params.none')}</p>}
       {pattern.params.map((p) => {
         const id = `param-${p.key}`;
         const err = errors[p.key];
@@ -157,6 +187,33 @@ export function ParamsForm({ close }: { close: () => void }) {
           </div>
         );
       })}
+      <div className="flex flex-col gap-1 border-t border-slate-300 pt-2">
+        <label htmlFor={budgetId} className="text-[15px] font-semibold">
+          {t('params.maxEvents')}
+        </label>
+        <input
+          id={budgetId}
+          type="text"
+          inputMode="numeric"
+          value={budget}
+          aria-invalid={!!budgetErr}
+          aria-describedby={`${budgetId}-help${budgetErr ? ` ${budgetId}-err` : ''}`}
+          onChange={(e) => setBudget(e.target.value)}
+          className={
+            'w-48 rounded border px-2 py-1 font-mono text-[15px] ' +
+            (budgetErr ? 'border-red-700 bg-red-50' : 'border-slate-400')
+          }
+        />
+        <span id={`${budgetId}-help`} className="text-sm text-slate-700">
+          {t('params.maxEvents.help', { n: DEFAULT_MAX_EVENTS })} ·{' '}
+          {t('params.range', { min: BUDGET_MIN, max: BUDGET_MAX })}
+        </span>
+        {budgetErr && (
+          <span id={`${budgetId}-err`} role="alert" className="text-sm font-semibold text-red-800">
+            {t(budgetErr.key, budgetErr.params)}
+          </span>
+        )}
+      </div>
       <div className="flex gap-2 pt-1">
         <button type="submit" className="rounded bg-sky-800 px-3 py-1.5 text-[15px] font-semibold text-white">
           {t('params.apply')}
@@ -164,7 +221,10 @@ export function ParamsForm({ close }: { close: () => void }) {
         <button
           type="button"
           className="hbtn"
-          onClick={() => setDraft(Object.fromEntries(pattern.params.map((p) => [p.key, String(p.default)])))}
+          onClick={() => {
+            setDraft(Object.fromEntries(pattern.params.map((p) => [p.key, String(p.default)])));
+            setBudget(String(DEFAULT_MAX_EVENTS));
+          }}
         >
           {t('params.defaults')}
         </button>

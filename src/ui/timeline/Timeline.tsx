@@ -5,7 +5,7 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TraceIndex } from '../../engine/trace';
+import type { TraceIndex } from '../../engine';
 import { useLab } from '../../store/lab';
 import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
 import { formatTime } from '../theme';

@@ -5,7 +5,7 @@
  * - 'time': linear virtual time.
  * Both map a cursor (pos, t) to a fraction 0…1 and back.
  */
-import type { TraceIndex } from '../../engine/trace';
+import type { TraceIndex } from '../../engine';
 import type { TimelineAxis } from '../../store/ui';
 
 export function cursorToFrac(ix: TraceIndex, pos: number, t: number, axis: TimelineAxis): number {

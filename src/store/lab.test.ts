@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { baseScenario, type Scenario } from '../engine';
+import { ledger } from '../ui/tables/testPattern';
+
+// The store runs whatever the registry holds: here one small test pattern with tables and locks.
+vi.mock('../patterns/registry', () => ({
+  patterns: [ledger],
+  getPattern: (id: string) => (id === ledger.id ? ledger : undefined),
+}));
+
+const { useLab, loadTiming } = await import('./lab');
+
+/** Every call to now() moves 5 ms: a slice (20 ms) holds about two steps, so a big run takes many slices. */
+let now = 0;
+const queue: (() => void)[] = [];
+beforeEach(() => {
+  now = 0;
+  queue.length = 0;
+  loadTiming.clock = { now: () => (now += 5) };
+  loadTiming.yieldTo = (cb) => void queue.push(cb);
+  loadTiming.sliceMs = 20;
+});
+const drain = () => {
+  while (queue.length) queue.shift()?.();
+};
+
+const scenario = (count: number, extra: Partial<Scenario> = {}): Scenario => ({
+  ...baseScenario(ledger),
+  params: { count },
+  workload: ledger.workload({ count }),
+  ...extra,
+});
+
+describe('run store: loading in slices', () => {
+  it('shows a small scenario at once (no loading state, no yield)', () => {
+    loadTiming.clock = { now: () => 0 }; // all work fits one slice
+    expect(useLab.getState().loadScenario(scenario(4))).toBe(true);
+    const s = useLab.getState();
+    expect(s.loading).toBeNull();
+    expect(queue.length).toBe(0);
+    expect(s.scenario.params.count).toBe(4);
+    expect(s.result.events.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the previous run on screen while a big one is computed, with progress, until it is ready', () => {
+    loadTiming.clock = { now: () => 0 };
+    useLab.getState().loadScenario(scenario(3));
+    const before = useLab.getState().result;
+    loadTiming.clock = { now: () => (now += 5) };
+    expect(useLab.getState().loadScenario(scenario(300))).toBe(true);
+    let s = useLab.getState();
+    expect(s.loading).not.toBeNull();
+    expect(s.loading?.scenario.params.count).toBe(300);
+    expect(s.result).toBe(before);
+    const first = s.loading!.progress.events;
+    queue.shift()?.();
+    s = useLab.getState();
+    expect(s.result).toBe(before);
+    expect(s.loading!.progress.events + s.loading!.progress.indexed).toBeGreaterThan(first);
+    drain();
+    s = useLab.getState();
+    expect(s.loading).toBeNull();
+    expect(s.result).not.toBe(before);
+    expect(s.scenario.params.count).toBe(300);
+    expect(s.cursor).toEqual({ pos: 0, t: 0 });
+  });
+
+  it('Cancel keeps the previous run and scenario; the dropped run never lands', () => {
+    loadTiming.clock = { now: () => 0 };
+    useLab.getState().loadScenario(scenario(3));
+    const before = useLab.getState();
+    loadTiming.clock = { now: () => (now += 5) };
+    useLab.getState().loadScenario(scenario(300));
+    queue.shift()?.();
+    useLab.getState().cancelLoad();
+    drain();
+    const s = useLab.getState();
+    expect(s.loading).toBeNull();
+    expect(s.result).toBe(before.result);
+    expect(s.scenario).toBe(before.scenario);
+  });
+
+  it('a newer load replaces an unfinished one', () => {
+    useLab.getState().loadScenario(scenario(300));
+    useLab.getState().loadScenario(scenario(301));
+    drain();
+    expect(useLab.getState().scenario.params.count).toBe(301);
+  });
+
+  it('an edit keeps the cursor’s virtual time, also when computed in slices', () => {
+    loadTiming.clock = { now: () => 0 };
+    useLab.getState().loadScenario(scenario(3));
+    useLab.getState().seekTime(150);
+    loadTiming.clock = { now: () => (now += 5) };
+    useLab
+      .getState()
+      .editScenario((s) => ({ ...s, params: { count: 300 }, workload: ledger.workload({ count: 300 }) }));
+    expect(useLab.getState().loading).not.toBeNull();
+    drain();
+    expect(useLab.getState().cursor.t).toBe(150);
+  });
+
+  it('a run stopped by its event budget says so in its result', () => {
+    loadTiming.clock = { now: () => 0 };
+    useLab.getState().loadScenario(scenario(50, { maxEvents: 40 }));
+    const r = useLab.getState().result;
+    expect(r.stoppedBy).toBe('maxEvents');
+    expect(r.maxEvents).toBe(40);
+  });
+
+  it('a scenario the engine rejects at once leaves everything as it was and shows an error', () => {
+    loadTiming.clock = { now: () => 0 };
+    useLab.getState().loadScenario(scenario(3));
+    const before = useLab.getState().result;
+    const bad = { ...scenario(3), workload: [{ at: 0, node: 'nobody', request: { type: 'GO' } }] };
+    expect(useLab.getState().loadScenario(bad)).toBe(false);
+    expect(useLab.getState().result).toBe(before);
+    expect(useLab.getState().errors.at(-1)?.key).toBe('error.runFailed');
+  });
+});
