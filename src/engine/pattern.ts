@@ -17,6 +17,7 @@ import type {
   Topology,
   WorkloadItem,
 } from './types';
+import type { RequestSpec } from './requests';
 
 /** A node role's behaviour: a pure reducer plus its initial state. */
 export interface RoleDef<D = unknown, V = unknown> {
@@ -160,6 +161,12 @@ export interface PatternDef {
   view(node: NodeId, role: string, state: NodeState, up: boolean): NodeView;
   scenarios: NamedScenario[];
   handlers: HandlerDef[];
+  /**
+   * The requests a workload item may carry, by type (src/engine/requests.ts). The scenario schema rejects any other
+   * type, a missing or ill-typed field, an unknown field and a node that is not in the topology. Absent: any payload
+   * (only a depth bound is checked).
+   */
+  requests?: Record<string, RequestSpec>;
 }
 
 /** Helper for reducers: no change. */

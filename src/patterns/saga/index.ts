@@ -14,6 +14,7 @@ import { choreoRole, choreoStepOrder, type ChoreoDurable } from './choreography'
 import { payeeOps, payerOps, sagaCommon, sagaPayeeRole, sagaPayerRole } from './accounts';
 import { coordinatorRole, type CoordState } from './coordinator';
 import { sagaHandlers } from './handlers';
+import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
@@ -153,6 +154,7 @@ export const saga: PatternDef = {
   },
   scenarios: sagaScenarios,
   handlers: sagaHandlers,
+  requests,
 };
 
 export default saga;

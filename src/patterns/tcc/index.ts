@@ -10,6 +10,7 @@ import type { ServiceDurable } from '../shared/service';
 import { clientView, gtxView, serviceView } from '../shared/view';
 import { payeeRole, payerRole } from './accounts';
 import { tccHandlers } from './handlers';
+import { requests } from './requests';
 import { tccScenarios } from './scenarios';
 import { BRANCHES, tmRole, type TmState } from './tm';
 
@@ -128,6 +129,7 @@ export const tcc: PatternDef = {
   },
   scenarios: tccScenarios,
   handlers: tccHandlers,
+  requests,
 };
 
 export default tcc;

@@ -10,6 +10,7 @@ import { handlers } from './handlers';
 import { invariants, outcomes } from './invariants';
 import { defaultNetwork, guards, params, topology, workload } from './params';
 import { participantRole } from './participant';
+import { requests } from './requests';
 import { scenarios } from './scenarios';
 import { standbyRole } from './standby';
 import { view } from './view';
@@ -35,6 +36,7 @@ export const twoPC: PatternDef = {
   view,
   scenarios,
   handlers,
+  requests,
 };
 
 export default twoPC;
