@@ -8,6 +8,7 @@ export default {
   'scenarioError.topArray': 'the file must be a JSON object, not an array',
   'scenarioError.topNotObject': 'the file must be a JSON object { "version": 1, "pattern": …, … }',
   'scenarioError.tooDeep': 'nested more than {{max}} levels deep',
+  'scenarioError.invalid': 'has a value this app cannot read',
   'scenarioError.missing': 'missing ({{expected}})',
   'scenarioError.unknownField': 'unknown field',
   'scenarioError.expectedObject': 'expected an object { … }',

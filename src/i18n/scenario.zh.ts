@@ -7,6 +7,7 @@ export default {
   'scenarioError.topArray': '文件必须是一个 JSON 对象，而不是数组',
   'scenarioError.topNotObject': '文件必须是一个 JSON 对象 { "version": 1, "pattern": …, … }',
   'scenarioError.tooDeep': '嵌套超过 {{max}} 层',
+  'scenarioError.invalid': '其值无法识别',
   'scenarioError.missing': '缺少此项（{{expected}}）',
   'scenarioError.unknownField': '未知字段',
   'scenarioError.expectedObject': '应为对象 { … }',

@@ -326,7 +326,7 @@ export function parseScenario(input: string | unknown, opts: ParseOptions = {}):
   if (!r.success) {
     const issue = r.issues[0];
     const keys = (issue.path ?? []).map((p) => p.key);
-    const m = unpack(issue.message) ?? { code: 'paramValue' as const, params: {} };
+    const m = unpack(issue.message) ?? { code: 'invalid' as const, params: {} }; // a schema without our message
     return fail(formatPath(keys), m.code, m.params);
   }
   const { expect, ...rest } = r.output;
