@@ -133,10 +133,13 @@ const en: Record<string, string> = {
   'error.unknownPattern': 'Unknown pattern "{{pattern}}". The current run is unchanged.',
   'error.unknownScenario': 'Unknown scenario "{{scenario}}".',
   'error.runFailed': 'The simulation failed: {{message}}. The current run is unchanged.',
-  'error.import': 'Cannot import {{file}}: field "{{path}}" {{message}}. The current run is unchanged.',
+  'error.import': 'Cannot import {{file}}: {{path}}: {{message}}. The current run is unchanged.',
+  'error.importWhole': 'Cannot import {{file}}: {{message}}. The current run is unchanged.',
   'error.importRead': 'Cannot read the file {{file}}.',
-  'error.link': 'This link cannot be opened: "{{path}}" {{message}}. Showing the default scenario.',
+  'error.link': 'This link cannot be opened: {{path}}: {{message}}. Showing the default scenario.',
   'error.linkBroken': 'This link cannot be opened: {{message}}. Showing the default scenario.',
+  'notice.linkNotSynced':
+    'This scenario has more than {{max}} requests and faults, so the address bar is not updated on every edit: it still shows an earlier version. "Copy link" gives a link to what is on screen.',
   'error.clipboard': 'Copying to the clipboard is not allowed here; copy the address bar instead.',
 };
 

@@ -133,10 +133,13 @@ const zh: Record<string, string> = {
   'error.unknownPattern': '未知模式“{{pattern}}”。当前运行保持不变。',
   'error.unknownScenario': '未知场景“{{scenario}}”。',
   'error.runFailed': '模拟失败：{{message}}。当前运行保持不变。',
-  'error.import': '无法导入 {{file}}：字段“{{path}}”{{message}}。当前运行保持不变。',
+  'error.import': '无法导入 {{file}}：{{path}}：{{message}}。当前运行保持不变。',
+  'error.importWhole': '无法导入 {{file}}：{{message}}。当前运行保持不变。',
   'error.importRead': '无法读取文件 {{file}}。',
-  'error.link': '无法打开此链接：“{{path}}”{{message}}。显示默认场景。',
+  'error.link': '无法打开此链接：{{path}}：{{message}}。显示默认场景。',
   'error.linkBroken': '无法打开此链接：{{message}}。显示默认场景。',
+  'notice.linkNotSynced':
+    '此场景的请求和故障超过 {{max}} 条，地址栏不会随每次编辑更新，仍显示较早的版本。“复制链接”可得到与屏幕一致的链接。',
   'error.clipboard': '此处不允许写入剪贴板，请直接复制地址栏。',
 };
 

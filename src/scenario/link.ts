@@ -25,11 +25,18 @@ export const MAX_DECODED_CHARS = 2 * 1024 * 1024;
 
 export type LinkResult = ParseResult & { t?: number };
 
+export { renderError } from './errors';
+
 /** The hash fragment (with '#') that reproduces `s` exactly; with `t`, the cursor opens at that virtual time. */
 export function encodeLink(s: Scenario, t?: number): string {
-  const data = lz.compressToEncodedURIComponent(JSON.stringify(JSON.parse(scenarioToJson(s))));
-  const at = t !== undefined && Number.isFinite(t) && t > 0 ? `&t=${Math.round(t * 1000) / 1000}` : '';
-  return '#' + PREFIX + data + at;
+  return (
+    '#' + PREFIX + lz.compressToEncodedURIComponent(JSON.stringify(JSON.parse(scenarioToJson(s)))) + cursorSuffix(t)
+  );
+}
+
+/** The `&t=<ms>` part of a link ('' at 0): appended to an already encoded link when only the cursor moved. */
+export function cursorSuffix(t: number | undefined): string {
+  return t !== undefined && Number.isFinite(t) && t > 0 ? `&t=${Math.round(t * 1000) / 1000}` : '';
 }
 
 const fail = (path: string, code: Parameters<typeof scenarioError>[1], params = {}): LinkResult => ({

@@ -39,6 +39,8 @@ export interface LabState {
   selection: Selection | null;
   hover: Selection | null;
   errors: UiError[];
+  /** How many times loadScenario replaced the scenario (not edits): the URL sync adds a history entry for each. */
+  loads: number;
 
   /** Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. */
   loadScenario(s: Scenario): boolean;
@@ -83,6 +85,7 @@ export const useLab = create<LabState>()((set, get) => ({
   selection: null,
   hover: null,
   errors: [],
+  loads: 0,
 
   loadScenario(s) {
     const pattern = getPattern(s.pattern);
@@ -101,6 +104,7 @@ export const useLab = create<LabState>()((set, get) => ({
         playing: false,
         selection: null,
         speed: autoSpeed(index.sends),
+        loads: get().loads + 1,
       });
       return true;
     } catch (e) {
