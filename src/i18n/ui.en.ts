@@ -139,7 +139,7 @@ const en: Record<string, string> = {
   'error.link': 'This link cannot be opened: {{path}}: {{message}}. Showing the default scenario.',
   'error.linkBroken': 'This link cannot be opened: {{message}}. Showing the default scenario.',
   'notice.linkNotSynced':
-    'This scenario has more than {{max}} requests and faults, so the address bar is not updated on every edit: it still shows an earlier version. "Copy link" gives a link to what is on screen.',
+    'This scenario is too large to keep in the address bar (more than {{max}} requests and faults, or a link over 64 KB): the address still shows an earlier version. Use "Export" to share it as a file.',
   'error.clipboard': 'Copying to the clipboard is not allowed here; copy the address bar instead.',
 };
 

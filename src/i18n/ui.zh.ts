@@ -139,7 +139,7 @@ const zh: Record<string, string> = {
   'error.link': '无法打开此链接：{{path}}：{{message}}。显示默认场景。',
   'error.linkBroken': '无法打开此链接：{{message}}。显示默认场景。',
   'notice.linkNotSynced':
-    '此场景的请求和故障超过 {{max}} 条，地址栏不会随每次编辑更新，仍显示较早的版本。“复制链接”可得到与屏幕一致的链接。',
+    '此场景太大，无法保存在地址栏中（请求和故障超过 {{max}} 条，或链接超过 64 KB）：地址栏仍显示较早的版本。请用“导出”以文件分享。',
   'error.clipboard': '此处不允许写入剪贴板，请直接复制地址栏。',
 };
 

@@ -7,7 +7,8 @@
  * - edits and cursor moves replace the current entry, written WRITE_DELAY_MS after the last one (a burst of edits
  *   or a scrub writes once; while playing, the cursor is written when playback stops);
  * - a scenario with more than MAX_SYNCED_ITEMS workload items and faults is not re-encoded on edits (200,000 items
- *   take 3 s): the address bar keeps the previous link and a notice says so; "Copy link" still encodes it on demand.
+ *   took 3 s on every edit), nor one whose link would be longer than a link may be: the address bar keeps the
+ *   previous link and a notice says so (once per loaded scenario).
  */
 import { useEffect } from 'react';
 import i18n from '../../i18n';
@@ -21,7 +22,8 @@ const linkModule = () => import('../../scenario/link');
 type LinkModule = Awaited<ReturnType<typeof linkModule>>;
 
 export const WRITE_DELAY_MS = 300;
-export const MAX_SYNCED_ITEMS = 20_000;
+/** 5,000 transfers encode in about 0.3 s into a ~50 KB link; 20,000 take 2 s and exceed MAX_LINK_CHARS anyway. */
+export const MAX_SYNCED_ITEMS = 5_000;
 
 const tooBigToSync = (s: Scenario) => s.workload.length + s.faults.length > MAX_SYNCED_ITEMS;
 
@@ -42,19 +44,19 @@ function link(m: LinkModule, s: Pick<LabState, 'scenario' | 'cursor'>): string {
 
 /** Write the address bar for state `s` (push: a new history entry). */
 function write(m: LinkModule, s: LabState, push: boolean): void {
-  if (tooBigToSync(s.scenario) && encoded?.scenario !== s.scenario) {
-    if (noticeFor !== s.loads) {
-      noticeFor = s.loads;
-      useLab.getState().pushError('notice.linkNotSynced', { max: MAX_SYNCED_ITEMS.toLocaleString('en-US') });
-    }
-    return;
-  }
+  const notice = () => {
+    if (noticeFor === s.loads) return;
+    noticeFor = s.loads;
+    useLab.getState().pushError('notice.linkNotSynced', { max: MAX_SYNCED_ITEMS.toLocaleString('en-US') });
+  };
+  if (tooBigToSync(s.scenario) && encoded?.scenario !== s.scenario) return notice();
   let hash: string;
   try {
     hash = link(m, s);
   } catch {
     return; // a scenario that cannot be encoded keeps the previous link
   }
+  if (hash.length > m.MAX_LINK_CHARS) return notice(); // a link no one could open
   lastHash = hash;
   if (location.hash === hash) return;
   try {
