@@ -46,6 +46,6 @@ describe('npm run sim on bad input', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
-    });
+    }, 60_000); // a tsx process each: seconds on a busy 2-core machine
   }
 });
