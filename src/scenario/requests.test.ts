@@ -245,7 +245,7 @@ describe('deep links are bounded and carry the cursor', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 it('the hand-made bomb really is one (checked with a small one through lz-string itself)', () => {
