@@ -19,6 +19,7 @@ import type {
   Topology,
   WorkloadItem,
 } from './types';
+import type { RequestSpec } from './requests';
 
 /** One table of a node's database: durable tables survive a crash, volatile ones are emptied by it. */
 export interface TableSpec {
@@ -299,6 +300,12 @@ export interface PatternDef {
   surface(params: Params): FaultSurface;
   /** The comparison lab's mapping of its business workload onto this pattern. */
   lab?: LabDef;
+  /**
+   * The requests a workload item may carry, by type (src/engine/requests.ts). The scenario schema rejects any other
+   * type, a missing or ill-typed field, an unknown field and a node that is not in the topology. Absent: any payload
+   * (only a depth bound is checked).
+   */
+  requests?: Record<string, RequestSpec>;
 }
 
 /** Helper for reducers: no change. */

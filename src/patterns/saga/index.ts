@@ -31,6 +31,7 @@ import { choreoRole, choreoStepOrder, OUTBOX, type OutboxRow } from './choreogra
 import { payeeOps, payerOps, sagaCommon, sagaPayeeRole, sagaPayerRole } from './accounts';
 import { coordinatorRole, sagaPhases, type SagaTx } from './coordinator';
 import { sagaHandlers } from './handlers';
+import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
@@ -177,6 +178,7 @@ export const saga: PatternDef = {
   scenarios: sagaScenarios,
   handlers: sagaHandlers,
   surface: sagaSurface,
+  requests,
 };
 
 export default saga;

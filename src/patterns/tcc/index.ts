@@ -22,6 +22,7 @@ import {
 import { clientView, gtxView, serviceView } from '../compensation/view';
 import { payeeRole, payerRole } from './accounts';
 import { tccHandlers } from './handlers';
+import { requests } from './requests';
 import { tccScenarios } from './scenarios';
 import { BRANCHES, tccPhases, tmRole, type TccGlobalTx } from './tm';
 
@@ -103,6 +104,7 @@ export const tcc: PatternDef = {
   scenarios: tccScenarios,
   handlers: tccHandlers,
   surface: () => hubSurface(['TRY', 'CONFIRM', 'CANCEL']),
+  requests,
 };
 
 export default tcc;

@@ -10,6 +10,7 @@ import { handlers } from './handlers';
 import { invariants, outcomes } from './invariants';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { participantRole } from './participant';
+import { requests } from './requests';
 import { scenarios } from './scenarios';
 import { standbyRole } from './standby';
 import { view } from './view';
@@ -37,6 +38,7 @@ export const twoPC: PatternDef = {
   surface,
   // A branch that fails its prepare-time checks votes no: the lab's business failure.
   lab: { failureParam: 'voteNoProb' },
+  requests,
 };
 
 export default twoPC;
