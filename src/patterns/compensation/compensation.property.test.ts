@@ -16,30 +16,49 @@ const sagaKnobs = fc.record({
   coordination: fc.constantFrom('orchestration', 'choreography'),
 });
 
+/** Hundreds of runs with the reference check after every event: generous on a loaded machine. */
+const SLOW = 120_000;
+
 describe('several transfers under random fault schedules, barrier on', () => {
-  it('the harness runs the workload of its knobs (every transfer begins when nothing is lost)', () => {
-    const calm = { faults: [], seed: 1, network: tcc.defaultNetwork };
-    expect(runSchedule(tcc, calm, { txCount: 3, txGap: 0 }, true).outcomes.map((o) => o.outcome)).toEqual([
-      'committed',
-      'committed',
-      'committed',
-    ]);
-  });
-  it('TCC: safe for every gid', () => {
-    const rules = { never: ['conservation', 'no-negative', 'exactly-once'], finally: ['no-leak', 'atomicity'] };
-    fc.assert(
-      fc.property(scheduleWithKnobs(tcc, tccKnobs), ([s, k]) => safeUnder(tcc, s, k, true, rules)),
-      { numRuns: 100, seed: 20260102 },
-    );
-  });
-  it('Saga: safe for every gid', () => {
-    const rules = { never: ['conservation', 'no-negative', 'exactly-once'], finally: ['atomicity'] };
-    fc.assert(
-      fc.property(scheduleWithKnobs(saga, sagaKnobs), ([s, k]) => safeUnder(saga, s, k, true, rules)),
-      { numRuns: 100, seed: 20260102 },
-    );
-  });
-  it('the incremental invariant checks agree with the whole-world reference after every event', () => {
-    expect(referenceMismatches).toEqual([]);
-  });
+  it(
+    'the harness runs the workload of its knobs (every transfer begins when nothing is lost)',
+    () => {
+      const calm = { faults: [], seed: 1, network: tcc.defaultNetwork };
+      expect(runSchedule(tcc, calm, { txCount: 3, txGap: 0 }, true).outcomes.map((o) => o.outcome)).toEqual([
+        'committed',
+        'committed',
+        'committed',
+      ]);
+    },
+    SLOW,
+  );
+  it(
+    'TCC: safe for every gid',
+    () => {
+      const rules = { never: ['conservation', 'no-negative', 'exactly-once'], finally: ['no-leak', 'atomicity'] };
+      fc.assert(
+        fc.property(scheduleWithKnobs(tcc, tccKnobs), ([s, k]) => safeUnder(tcc, s, k, true, rules)),
+        { numRuns: 100, seed: 20260102 },
+      );
+    },
+    SLOW,
+  );
+  it(
+    'Saga: safe for every gid',
+    () => {
+      const rules = { never: ['conservation', 'no-negative', 'exactly-once'], finally: ['atomicity'] };
+      fc.assert(
+        fc.property(scheduleWithKnobs(saga, sagaKnobs), ([s, k]) => safeUnder(saga, s, k, true, rules)),
+        { numRuns: 100, seed: 20260102 },
+      );
+    },
+    SLOW,
+  );
+  it(
+    'the incremental invariant checks agree with the whole-world reference after every event',
+    () => {
+      expect(referenceMismatches).toEqual([]);
+    },
+    SLOW,
+  );
 });
