@@ -99,11 +99,13 @@ type Knobs = Record<string, string | number>;
 /** A random schedule of the pattern's surface (for these knobs), run in batch mode with the reference check on. */
 export function runSchedule(p: PatternDef, s: Schedule, knobs: Knobs, barrier: boolean): SimResult {
   const base = baseScenario(p, s.seed);
+  const params = { ...base.params, ...knobs };
   return simulate(
     p,
     {
       ...base,
-      params: { ...base.params, ...knobs },
+      params,
+      workload: p.workload(params),
       guards: { barrier },
       network: s.network,
       faults: s.faults,

@@ -18,33 +18,52 @@ const choreo = scheduleWithKnobs(
   knobs.map((k) => ({ ...k, coordination: 'choreography' })),
 );
 
+/** Hundreds of runs with the reference check after every event: generous on a loaded machine. */
+const SLOW = 120_000;
+
 describe('Saga under random fault schedules (drops, duplicates, delays, reordering, crash + recovery)', () => {
-  it('with the barrier: money conserved, nothing applied twice, all steps done or all compensated', () => {
-    fc.assert(
-      fc.property(arb, ([s, k]) => safeUnder(saga, s, k, true, rules)),
-      { numRuns: 300, seed: 20260101 },
-    );
-  });
-  it('without the barrier: some schedule breaks it', () => {
-    const res = fc.check(
-      fc.property(arb, ([s, k]) => safeUnder(saga, s, k, false, rules)),
-      { numRuns: 300, seed: 20260101 },
-    );
-    expect(res.failed).toBe(true);
-  });
-  it('choreography (outbox + acks, service crashes): safe with the barrier, not without', () => {
-    fc.assert(
-      fc.property(choreo, ([s, k]) => safeUnder(saga, s, k, true, rules)),
-      { numRuns: 300, seed: 20260101 },
-    );
-    expect(
-      fc.check(
-        fc.property(choreo, ([s, k]) => safeUnder(saga, s, k, false, rules)),
+  it(
+    'with the barrier: money conserved, nothing applied twice, all steps done or all compensated',
+    () => {
+      fc.assert(
+        fc.property(arb, ([s, k]) => safeUnder(saga, s, k, true, rules)),
         { numRuns: 300, seed: 20260101 },
-      ).failed,
-    ).toBe(true);
-  });
-  it('the incremental invariant checks agree with the whole-world reference after every event', () => {
-    expect(referenceMismatches).toEqual([]);
-  });
+      );
+    },
+    SLOW,
+  );
+  it(
+    'without the barrier: some schedule breaks it',
+    () => {
+      const res = fc.check(
+        fc.property(arb, ([s, k]) => safeUnder(saga, s, k, false, rules)),
+        { numRuns: 300, seed: 20260101 },
+      );
+      expect(res.failed).toBe(true);
+    },
+    SLOW,
+  );
+  it(
+    'choreography (outbox + acks, service crashes): safe with the barrier, not without',
+    () => {
+      fc.assert(
+        fc.property(choreo, ([s, k]) => safeUnder(saga, s, k, true, rules)),
+        { numRuns: 300, seed: 20260101 },
+      );
+      expect(
+        fc.check(
+          fc.property(choreo, ([s, k]) => safeUnder(saga, s, k, false, rules)),
+          { numRuns: 300, seed: 20260101 },
+        ).failed,
+      ).toBe(true);
+    },
+    SLOW,
+  );
+  it(
+    'the incremental invariant checks agree with the whole-world reference after every event',
+    () => {
+      expect(referenceMismatches).toEqual([]);
+    },
+    SLOW,
+  );
 });

@@ -14,21 +14,36 @@ const knobs = fc.record({
 const rules = { never: ['conservation', 'no-negative', 'exactly-once'], finally: ['no-leak', 'atomicity'] };
 const arb = scheduleWithKnobs(tcc, knobs);
 
+/** Hundreds of runs with the reference check after every event: generous on a loaded machine. */
+const SLOW = 120_000;
+
 describe('TCC under random fault schedules (drops, duplicates, delays, reordering, crash + recovery)', () => {
-  it('with the barrier: money conserved, nothing applied twice, no freeze leaks, all-or-nothing', () => {
-    fc.assert(
-      fc.property(arb, ([s, k]) => safeUnder(tcc, s, k, true, rules)),
-      { numRuns: 300, seed: 20260101 },
-    );
-  });
-  it('without the barrier: some schedule breaks it', () => {
-    const res = fc.check(
-      fc.property(arb, ([s, k]) => safeUnder(tcc, s, k, false, rules)),
-      { numRuns: 300, seed: 20260101 },
-    );
-    expect(res.failed).toBe(true);
-  });
-  it('the incremental invariant checks agree with the whole-world reference after every event', () => {
-    expect(referenceMismatches).toEqual([]);
-  });
+  it(
+    'with the barrier: money conserved, nothing applied twice, no freeze leaks, all-or-nothing',
+    () => {
+      fc.assert(
+        fc.property(arb, ([s, k]) => safeUnder(tcc, s, k, true, rules)),
+        { numRuns: 300, seed: 20260101 },
+      );
+    },
+    SLOW,
+  );
+  it(
+    'without the barrier: some schedule breaks it',
+    () => {
+      const res = fc.check(
+        fc.property(arb, ([s, k]) => safeUnder(tcc, s, k, false, rules)),
+        { numRuns: 300, seed: 20260101 },
+      );
+      expect(res.failed).toBe(true);
+    },
+    SLOW,
+  );
+  it(
+    'the incremental invariant checks agree with the whole-world reference after every event',
+    () => {
+      expect(referenceMismatches).toEqual([]);
+    },
+    SLOW,
+  );
 });
