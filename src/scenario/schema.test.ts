@@ -178,3 +178,25 @@ describe('deep links', () => {
     expect(!r4.ok && r4.error.message).toMatch(/unsupported link version 9/);
   });
 });
+
+describe('link kinds and message ids', () => {
+  it('a link override may say it is an rpc link or a stream; fault matchers may name a message id', async () => {
+    const { parseScenario: parse } = await import('./schema');
+    const { baseScenario } = await import('../engine/scenario');
+    const { getPattern } = await import('../patterns/registry');
+    const p = getPattern('tcc');
+    if (!p) throw new Error('no tcc');
+    const s = {
+      ...baseScenario(p),
+      network: { ...baseScenario(p).network, links: [{ from: 'TM', to: 'smith', kind: 'rpc' }] },
+      faults: [
+        { id: 'f1', when: { on: { kind: 'deliver', mid: 'm1' }, nth: 3 }, do: { drop: { mid: 'm1', count: 1 } } },
+      ],
+    };
+    expect(parse(JSON.parse(JSON.stringify(s))).ok).toBe(true);
+    const bad = { ...s, network: { ...s.network, links: [{ from: 'TM', to: 'smith', kind: 'tcp' }] } };
+    const r = parse(JSON.parse(JSON.stringify(bad)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('network.links[0].kind');
+  });
+});

@@ -7,7 +7,7 @@
  * data (path, message code, params: src/scenario/errors.ts) so the app can show it in the language on screen.
  */
 import * as v from 'valibot';
-import type { Expectation, PatternDef } from '../engine/pattern';
+import type { Expectation, PatternDef, TxOutcome } from '../engine/pattern';
 import type { FieldSpec } from '../engine/requests';
 import type { Scenario, Topology, WorkloadItem } from '../engine/types';
 import { scenarioError, type ErrorCode, type ErrorParams, type ScenarioError } from './errors';
@@ -121,7 +121,16 @@ export const DistSchema = v.variant(
       : M('expectedDist'),
 );
 
-const LinkSpecSchema = obj({ latency: DistSchema, loss: prob(), duplicate: prob(), reorder: prob() });
+const LINK_KINDS = ['rpc', 'stream'] as const;
+const linkKind = () => v.optional(v.picklist(LINK_KINDS, M('oneOf', { options: LINK_KINDS.join(', ') })));
+
+const LinkSpecSchema = obj({
+  latency: DistSchema,
+  loss: prob(),
+  duplicate: prob(),
+  reorder: prob(),
+  kind: linkKind(),
+});
 
 const LinkOverrideSchema = obj({
   from: nodeRef(),
@@ -131,6 +140,7 @@ const LinkOverrideSchema = obj({
   loss: v.optional(prob()),
   duplicate: v.optional(prob()),
   reorder: v.optional(prob()),
+  kind: linkKind(),
 });
 
 export const NetworkSchema = obj({
@@ -147,6 +157,7 @@ const EventMatcherSchema = obj({
   from: v.optional(nodeRef()),
   type: v.optional(str()),
   tx: v.optional(str()),
+  mid: v.optional(str()),
 });
 
 export const TriggerSchema = keyed(
@@ -161,6 +172,7 @@ const MsgMatcherSchema = obj({
   from: v.optional(nodeRef()),
   to: v.optional(nodeRef()),
   type: v.optional(str()),
+  mid: v.optional(str()),
   count: v.optional(positiveInt(LIMITS.count)),
 });
 
@@ -207,7 +219,18 @@ const ParamValueSchema = v.union(
   M('paramValue'),
 );
 
-const TX_OUTCOMES = ['committed', 'aborted', 'blocked', 'inconsistent', 'pending'] as const;
+const TX_OUTCOMES = [
+  'committed',
+  'aborted',
+  'blocked',
+  'inconsistent',
+  'pending',
+  'delivered',
+  'given-up',
+  'half',
+  'dead-lettered',
+  'repaired',
+] as const satisfies readonly TxOutcome[];
 const VERDICTS = ['holds', 'violated', 'undecided'] as const;
 
 /** The expected outcome an example file may carry (ignored by the engine; see docs/scenario-format.md). */
