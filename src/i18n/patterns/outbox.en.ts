@@ -115,6 +115,7 @@ const en: Record<string, string> = {
   'outbox.row.inflight': 'awaiting ack',
   'outbox.row.messages': 'messages in topic',
   'outbox.row.committed': 'committed offset',
+  'outbox.row.uncommitted': 'not yet consumed',
   'outbox.row.inbox': 'inbox rows',
   'outbox.row.stock': 'stock',
   'outbox.row.queued': 'polled, not processed',

@@ -111,6 +111,7 @@ const zh: Record<string, string> = {
   'outbox.row.inflight': '等待确认',
   'outbox.row.messages': '主题中的消息',
   'outbox.row.committed': '已提交位移',
+  'outbox.row.uncommitted': '尚未消费',
   'outbox.row.inbox': '收件箱记录',
   'outbox.row.stock': '库存',
   'outbox.row.queued': '已拉取未处理',

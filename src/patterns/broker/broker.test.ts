@@ -4,8 +4,9 @@ import type { PatternDef } from '../../engine/pattern';
 import { role, same } from '../../engine/pattern';
 import { baseScenario } from '../../engine/scenario';
 import { simulate, type SimResult } from '../../engine/simulator';
-import type { Fault, Row } from '../../engine/types';
+import type { Effect, Fault, Row } from '../../engine/types';
 import {
+  append,
   BT,
   brokerRole,
   brokerTables,
@@ -152,5 +153,56 @@ describe('broker module', () => {
       { id: 'recover', when: { at: 1_500 }, do: { recover: 'consumer' } },
     ]);
     expect(handled(auto).length).toBeLessThan(6);
+  });
+});
+
+describe('broker extension hooks (what RocketMQ half messages will use)', () => {
+  /** HALF stores a half message (invisible); COMMIT moves it into the topic with `append`. */
+  const halfBroker = brokerRole({
+    extend(input, ctx) {
+      if (input.kind !== 'deliver') return null;
+      const m = input.msg;
+      if (m.type === 'HALF') {
+        ctx.db.put(BT.half, String(m.mid), { key: String(m.key), checks: 0, born: ctx.now });
+        return [];
+      }
+      if (m.type === 'COMMIT') {
+        const h = ctx.db.get<{ key: string } & Row>(BT.half, String(m.mid));
+        if (!h) return [];
+        ctx.db.del(BT.half, String(m.mid));
+        const effects: Effect[] = [];
+        append(
+          ctx,
+          { topic: 't', partition: 0, key: h.key, mid: String(m.mid), type: 'E', payload: {}, from: input.from },
+          effects,
+        );
+        return effects;
+      }
+      return null;
+    },
+  });
+  const halfProducer = role<Record<string, never>, Record<string, never>>({
+    init: () => ({ durable: {}, volatile: {} }),
+    step(s, input) {
+      if (input.kind === 'start')
+        return same(s, [
+          { kind: 'send', to: 'broker', msg: { type: 'HALF', mid: 'h1', key: 'a' } },
+          { kind: 'setTimer', name: 'commit', after: 500 },
+        ]);
+      if (input.kind === 'timer') return same(s, [{ kind: 'send', to: 'broker', msg: { type: 'COMMIT', mid: 'h1' } }]);
+      return same(s);
+    },
+  });
+  it('a half message is a row of the half table, invisible to the consumer until committed, then appended', () => {
+    const p: PatternDef = { ...test, roles: { producer: halfProducer, broker: halfBroker, consumer } };
+    const r = simulate(p, baseScenario(p));
+    const halfWrite = r.events.find(
+      (e) => e.node === 'broker' && 'writes' in e && e.writes?.some((w) => w.table === BT.half && w.row),
+    );
+    expect(halfWrite?.t).toBe(10);
+    const handledAt = r.final.db('consumer').get<{ at: number } & Row>('handled', '0/0')?.at ?? 0;
+    expect(handledAt).toBeGreaterThan(500);
+    expect(r.final.db('broker').size(BT.half)).toBe(0);
+    expect(logEnd(r.final.db('broker'), 't', 0)).toBe(1);
   });
 });

@@ -4,8 +4,19 @@
  */
 import type { Change, InvariantDef, TxOutcome, TxReport, World } from '../../engine/pattern';
 import type { DbReader, Row } from '../../engine/types';
-import { BT, type LogRecord } from '../broker';
-import { CONSUMER, KT, ORDER, OT, txOfMid, type EffectRow, type OrderRow, type OutboxRow } from './types';
+import { BT, committedOffset, type LogRecord } from '../broker';
+import {
+  BROKER,
+  CONSUMER,
+  GROUP,
+  KT,
+  ORDER,
+  OT,
+  txOfMid,
+  type EffectRow,
+  type OrderRow,
+  type OutboxRow,
+} from './types';
 
 const orders = (w: World) => w.db(ORDER);
 const consumer = (w: World) => w.db(CONSUMER);
@@ -79,7 +90,7 @@ export const invariants: InvariantDef[] = [exactlyOnce, eventuallyConsistent, no
 /** Message id → the first log position it was appended at (end-of-run report: one pass over the log). */
 function positions(w: World): Map<string, LogRecord> {
   const out = new Map<string, LogRecord>();
-  const db = w.db('broker');
+  const db = w.db(BROKER);
   for (const k of db.keys(BT.log)) {
     const r = db.get<LogRecord & Row>(BT.log, k);
     if (r && !out.has(r.mid)) out.set(r.mid, r);
@@ -91,7 +102,7 @@ export function outcomes(w: World): TxReport[] {
   const db = orders(w);
   const kdb = consumer(w);
   const pos = positions(w);
-  const bdb = w.db('broker');
+  const bdb = w.db(BROKER);
   return allOrders(w).map((tx) => {
     const o = order(w, tx) as OrderRow;
     const eff = kdb.get<EffectRow & Row>(KT.effects, tx);
@@ -103,14 +114,14 @@ export function outcomes(w: World): TxReport[] {
     else if (n === 1) outcome = 'delivered';
     else {
       // Never applied: still on its way, or the group committed past it without applying it (lost).
-      const committed = rec ? bdb.get<{ offset: number }>(BT.offsets, `inventory/${rec.topic}/${rec.partition}`) : null;
-      outcome = rec && committed && committed.offset > rec.offset ? 'inconsistent' : 'pending';
+      const committed = rec ? committedOffset(bdb, GROUP, rec.topic, rec.partition) : undefined;
+      outcome = rec && committed !== undefined && committed > rec.offset ? 'inconsistent' : 'pending';
     }
     const at: Record<string, string> = {
       [ORDER]: row ? row.status : published(db, o.mid) ? 'deleted' : 'none',
       [CONSUMER]: n === 0 ? 'none' : `applied×${n}`,
     };
-    if (rec) at.broker = `${rec.topic}/${rec.partition}/${rec.offset}`;
+    if (rec) at[BROKER] = `${rec.topic}/${rec.partition}/${rec.offset}`;
     return { tx, outcome, at, start: o.at, ...(eff ? { end: eff.first } : {}) };
   });
 }

@@ -1,7 +1,7 @@
 /** Node looks: counts and the newest rows (whole tables are drawn by the generic table view). */
 import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { DbReader, NodeId, NodeState, Row } from '../../engine/types';
-import { BT, CT, logEnd, type LogRecord } from '../broker';
+import { BT, committedOffset, CT, logEnd, type LogRecord } from '../broker';
 import {
   GROUP,
   KT,
@@ -11,14 +11,13 @@ import {
   type ConsumerDurable,
   type EffectRow,
   type InflightRow,
-  type OrderDurable,
   type OutboxRow,
 } from './types';
 
 const S = (w: string) => 'outbox.status.' + w;
 const L = (w: string) => 'outbox.row.' + w;
 
-function orderView(s: OrderDurable, db: DbReader): NodeView {
+function orderView(db: DbReader): NodeView {
   const pending = db.size(OT.pending);
   const rows: NodeViewRow[] = [];
   for (const id of db.newest(OT.outbox, 3).reverse()) {
@@ -33,7 +32,6 @@ function orderView(s: OrderDurable, db: DbReader): NodeView {
   }
   rows.push({ label: L('orders'), value: db.size(OT.orders) });
   rows.push({ label: L('pending'), value: pending, tone: pending ? 'prepared' : 'committed', pin: true });
-  void s;
   return {
     tone: pending ? 'prepared' : db.size(OT.orders) ? 'committed' : 'idle',
     statusKey: S(pending ? 'pending' : 'idle'),
@@ -64,11 +62,21 @@ function brokerView(db: DbReader, up: boolean): NodeView {
     const r = db.get<LogRecord & Row>(BT.log, k);
     if (r) durable.push({ label: k, value: r.mid });
   }
+  // Per partition (at most four): log end and the group's committed offset; the gap is what waits in the queue.
   let total = 0;
-  for (let p = 0; p < 4; p++) total += logEnd(db, TOPIC, p);
-  const committed = db.get<{ offset: number }>(BT.offsets, `${GROUP}/${TOPIC}/0`)?.offset ?? 0;
+  let waiting = 0;
+  const commits: string[] = [];
+  for (let p = 0; p < 4; p++) {
+    const end = logEnd(db, TOPIC, p);
+    if (!end) continue;
+    const committed = committedOffset(db, GROUP, TOPIC, p) ?? 0;
+    total += end;
+    waiting += Math.max(0, end - committed);
+    commits.push(`p${p}@${committed}`);
+  }
   durable.push({ label: L('messages'), value: total });
-  durable.push({ label: L('committed'), value: `${GROUP}@${committed}`, pin: true });
+  durable.push({ label: L('uncommitted'), value: waiting, tone: waiting ? 'prepared' : 'committed' });
+  durable.push({ label: L('committed'), value: commits.length ? commits.join(' ') : '—', pin: true });
   return { tone: !up ? 'idle' : 'committed', statusKey: S(up ? 'serving' : 'down'), durable, volatile: [] };
 }
 
@@ -93,7 +101,7 @@ function consumerView(s: ConsumerDurable, db: DbReader, up: boolean): NodeView {
 export function view(_node: NodeId, role: string, state: NodeState, up: boolean, db: DbReader): NodeView {
   switch (role) {
     case 'order':
-      return orderView(state.durable as OrderDurable, db);
+      return orderView(db);
     case 'relay':
       return relayView(db, up);
     case 'broker':
