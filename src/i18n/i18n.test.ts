@@ -8,6 +8,7 @@ import { mergedResources, resourceFiles } from './resources';
 import { patterns } from '../patterns/registry';
 import { simulate } from '../engine/simulator';
 import { baseScenario, namedScenario } from '../engine/scenario';
+import { dbAt, indexTrace } from '../engine/trace';
 import type { PatternDef } from '../engine/pattern';
 
 /** A row label or node label is an i18n key when it looks like one (dotted); "T1" or "x" are literals. */
@@ -31,6 +32,7 @@ function referencedKeys(p: PatternDef): Set<string> {
   const runs = [baseScenario(p), ...p.scenarios.map((ns) => namedScenario(p, ns))];
   for (const sc of runs) {
     const r = simulate(p, sc);
+    const ix = indexTrace(r);
     for (const inv of r.invariants) {
       keys.add(`inv.${inv.id}`);
       keys.add(`inv.${inv.id}.desc`);
@@ -44,7 +46,7 @@ function referencedKeys(p: PatternDef): Set<string> {
       if (!role) continue;
       const views = ev.kind === 'crash' ? [false] : [true];
       for (const up of views) {
-        const v = p.view(ev.node, role, ev.state, up);
+        const v = p.view(ev.node, role, ev.state, up, dbAt(ix, ev.node, ev.seq + 1));
         keys.add(v.statusKey);
         for (const row of [...v.durable, ...v.volatile]) {
           if (keyLike(row.label)) keys.add(row.label);
