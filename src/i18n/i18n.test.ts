@@ -9,7 +9,6 @@ import { patterns } from '../patterns/registry';
 import { simulate } from '../engine/simulator';
 import { dbAt, indexTrace } from '../engine/trace';
 import { baseScenario, namedScenario } from '../engine/scenario';
-import { dbAt, indexTrace } from '../engine/trace';
 import type { PatternDef } from '../engine/pattern';
 
 /** A row label or node label is an i18n key when it looks like one (dotted); "T1" or "x" are literals. */
@@ -33,7 +32,6 @@ function referencedKeys(p: PatternDef): Set<string> {
   const runs = [baseScenario(p), ...p.scenarios.map((ns) => namedScenario(p, ns))];
   for (const sc of runs) {
     const r = simulate(p, sc);
-    const ix = indexTrace(r);
     for (const inv of r.invariants) {
       keys.add(`inv.${inv.id}`);
       keys.add(`inv.${inv.id}.desc`);
