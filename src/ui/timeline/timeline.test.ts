@@ -47,6 +47,20 @@ describe('playback step', () => {
     expect(c.t).toBe(86_400_000);
     expect(frames * 16).toBeLessThan(1000);
   });
+  it('the idle tail after the last event is skipped like any other gap and ends at the end of the run', () => {
+    // S-2PC-2: the last event at 13.4 s, the run stops at its 15 s horizon; at 0.05× that tail took 34 s.
+    const tail = [{ t: 0 }, { t: 13_400 }];
+    let c = { pos: 2, t: 13_400 };
+    let frames = 0;
+    while (c.t < 15_000 && frames < 1000) {
+      c = { pos: 2, t: advance(tail, 15_000, c, 16, 0.05, true) };
+      frames++;
+    }
+    expect(c.t).toBe(15_000);
+    expect(frames * 16).toBeLessThan(1000);
+    // Without compression it plays at the chosen speed.
+    expect(advance(tail, 15_000, { pos: 2, t: 13_400 }, 16, 0.05, false)).toBeCloseTo(13_400.8);
+  });
   it('without compression a gap plays at the chosen speed; busy gaps compress only when very long', () => {
     expect(advance(evs, 9e7, { pos: 2, t: 10 }, 16, 1, false)).toBe(26);
     expect(advance([{ t: 0 }, { t: 3000 }], 3000, { pos: 1, t: 0 }, 16, 1, true, true)).toBe(16);

@@ -1,0 +1,142 @@
+/**
+ * Issue 13, "a screen a room can read": what a presenter does in front of a room — plays a run to its end, picks a
+ * scenario and then drives playback with a clicker (Space, arrows, PageUp/PageDown, "."), switches to presentation
+ * mode, reads which invariant broke — in both languages and at projector sizes.
+ */
+import type { Page } from '@playwright/test';
+import { choosePattern, chooseScenario, cursorPos, expect, facts, openApp, scrubber, test, timeline } from './fixtures';
+
+const playButton = (page: Page) => timeline(page).getByRole('button', { name: 'Play', exact: true });
+const pauseButton = (page: Page) => timeline(page).getByRole('button', { name: 'Pause', exact: true });
+
+test('playback skips the idle tail after the last event: S-2PC-2 stops about when its last event is shown', async ({
+  page,
+}) => {
+  await openApp(page);
+  await chooseScenario(page, /S-2PC-2/);
+  const n = Number(await scrubber(page).getAttribute('aria-valuemax'));
+  // Just before the last event, at the speed the app chose (0.05×: the 1.6 s tail used to take 34 s).
+  await timeline(page).getByRole('button', { name: 'Go to end' }).click();
+  await timeline(page).getByRole('button', { name: 'Step back one event' }).click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(n - 1));
+  await playButton(page).click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(n), { timeout: 5000 });
+  const reachedLast = Date.now();
+  // The button says Play again within a second or two of the last event, and the clock shows the run's end.
+  await expect(playButton(page)).toBeVisible({ timeout: 2500 });
+  expect(Date.now() - reachedLast).toBeLessThan(2500);
+  await expect(timeline(page).getByRole('status', { name: 'Virtual time' })).toHaveText('t = 15.0 s');
+
+  // With "skip idle gaps" off the tail plays at the chosen speed, as asked.
+  await timeline(page).getByRole('checkbox', { name: 'Skip idle gaps' }).uncheck();
+  await timeline(page).getByRole('button', { name: 'Step back one event' }).click();
+  await playButton(page).click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(n), { timeout: 5000 });
+  await page.waitForTimeout(1500);
+  await expect(pauseButton(page)).toBeVisible();
+});
+
+test('clicker keys drive playback after choosing a scenario with the keyboard (→, PageDown, Space, ".")', async ({
+  page,
+}) => {
+  await openApp(page);
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await chooseScenario(page, /Happy path/);
+  // A keyboard user moves into the picker and chooses with ↑/↓ (a native select changes on each arrow).
+  await scenario.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(scenario).toHaveValue('s-2pc-abort');
+  await page.keyboard.press('ArrowUp');
+  await expect(scenario).toHaveValue('s-2pc-happy');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '0');
+
+  // Focus is still in the picker; the clicker's keys move playback, not the selection.
+  await page.keyboard.press('ArrowRight');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('PageDown');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '2');
+  await page.keyboard.press('PageUp');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('ArrowLeft');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '0');
+  await page.keyboard.press('Space');
+  await expect(pauseButton(page)).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(playButton(page)).toBeVisible();
+  await expect(scenario).toHaveValue('s-2pc-happy');
+  expect((await facts(page)).scenarioName).toBe('s-2pc-happy');
+
+  // TCC: PageDown after choosing the empty rollback used to select the next scenario (tcc-tm-crash).
+  await choosePattern(page, /TCC/);
+  await scenario.focus();
+  await chooseScenario(page, /empty rollback/i);
+  await expect(scenario).toHaveValue('tcc-empty-rollback');
+  await page.keyboard.press('PageDown');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '1');
+  await expect(scenario).toHaveValue('tcc-empty-rollback');
+  await page.keyboard.press('Space');
+  await expect(pauseButton(page)).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(playButton(page)).toBeVisible();
+});
+
+test('with Speed focused, → steps one event instead of changing the speed', async ({ page }) => {
+  await openApp(page);
+  const speed = timeline(page).getByRole('combobox', { name: 'Speed' });
+  await speed.focus();
+  await speed.selectOption('1');
+  await expect(speed).toHaveValue('1');
+  await page.keyboard.press('ArrowRight');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '1');
+  await expect(speed).toHaveValue('1');
+  await page.keyboard.press('Space');
+  await expect(pauseButton(page)).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(playButton(page)).toBeVisible();
+  await expect(speed).toHaveValue('1');
+});
+
+test('after clicking "Go to start", Space plays instead of pressing the button again; Tab + Space still presses', async ({
+  page,
+}) => {
+  await openApp(page);
+  await stepForward(page, 3);
+  const start = timeline(page).getByRole('button', { name: 'Go to start' });
+  await start.click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(pauseButton(page)).toBeVisible();
+  await expect.poll(() => cursorPos(page)).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(playButton(page)).toBeVisible();
+
+  // A keyboard user who tabs to a button still presses it with Space.
+  await start.click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(start).toBeFocused();
+  await stepForwardByKey(page, 2);
+  await page.keyboard.press('Space');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(playButton(page)).toBeVisible();
+
+  // Fields being typed in keep their keys.
+  const at = page.getByRole('textbox', { name: 'Time (ms)' });
+  await at.fill('12');
+  await at.press('ArrowLeft');
+  await at.press('Space');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(playButton(page)).toBeVisible();
+});
+
+async function stepForward(page: Page, k: number) {
+  for (let i = 0; i < k; i++) await timeline(page).getByRole('button', { name: 'Step forward one event' }).click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(k));
+}
+
+async function stepForwardByKey(page: Page, k: number) {
+  const from = await cursorPos(page);
+  for (let i = 0; i < k; i++) await page.keyboard.press('ArrowRight');
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(from + k));
+}
