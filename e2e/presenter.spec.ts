@@ -4,7 +4,21 @@
  * mode, reads which invariant broke — in both languages and at projector sizes.
  */
 import type { Page } from '@playwright/test';
-import { choosePattern, chooseScenario, cursorPos, expect, facts, openApp, scrubber, test, timeline } from './fixtures';
+import {
+  choosePattern,
+  chooseScenario,
+  cursorPos,
+  expect,
+  facts,
+  goToEnd,
+  invariant,
+  invariants,
+  openApp,
+  scrubber,
+  stepTo,
+  test,
+  timeline,
+} from './fixtures';
 
 const playButton = (page: Page) => timeline(page).getByRole('button', { name: 'Play', exact: true });
 const pauseButton = (page: Page) => timeline(page).getByRole('button', { name: 'Pause', exact: true });
@@ -140,3 +154,62 @@ async function stepForwardByKey(page: Page, k: number) {
   for (let i = 0; i < k; i++) await page.keyboard.press('ArrowRight');
   await expect(scrubber(page)).toHaveAttribute('aria-valuenow', String(from + k));
 }
+
+test('at 1280×720 the broken invariant of the Saga dirty read is on screen, first, with a count in the header', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePattern(page, /^Saga/);
+  await chooseScenario(page, /Dirty read/);
+  await goToEnd(page);
+  const rows = invariants(page).getByRole('list').first().getByRole('listitem');
+  await expect(rows.first()).toContainText('No dirty read');
+  await expect(rows.first()).toContainText('broken now');
+  await expect(invariant(page, 'No dirty read')).toBeInViewport({ ratio: 0.5 });
+  await expect(invariants(page).getByRole('heading', { name: /Invariants/ })).toContainText('1 broken');
+
+  // Before the compensation nothing is broken: no count, the panel's own order.
+  await stepTo(page, 1);
+  await expect(invariants(page).getByRole('heading', { name: /Invariants/ })).not.toContainText('broken');
+  await expect(rows.first()).toContainText('holds');
+
+  // Chinese: the same count, the broken row first.
+  await goToEnd(page);
+  await page.getByRole('button', { name: '中文' }).click();
+  const inv = page.getByRole('region', { name: '不变量' });
+  await expect(inv.getByRole('heading', { name: /不变量/ })).toContainText('1 项被破坏');
+  await expect(inv.getByRole('list').first().getByRole('listitem').first()).toContainText('当前被破坏');
+  await expect(inv.getByRole('list').first().getByRole('listitem').first()).toBeInViewport({ ratio: 0.5 });
+});
+
+test('invariant wording: a closed window of inconsistency is a window, not an alarm; no row contradicts itself', async ({
+  page,
+}) => {
+  // The default 2PC run (no faults): "consistent now" breaks while COMMIT messages are in flight, then holds again.
+  await openApp(page);
+  await goToEnd(page);
+  const consistent = invariant(page, 'Consistent now');
+  await expect(consistent).toContainText('holds');
+  await expect(consistent).toContainText(/was broken from \d+ ms to \d+ ms/);
+  await expect(consistent).not.toContainText(/broken now|first broken/);
+  await expect(invariants(page).getByRole('listitem').filter({ hasText: 'broken now' })).toHaveCount(0);
+  await expect(invariants(page).getByRole('heading', { name: /Invariants/ })).not.toContainText('broken');
+  // No red alarm on the timeline, a window instead; it takes the cursor to where the window began.
+  await expect(timeline(page).getByRole('button', { name: /broken at/ })).toHaveCount(0);
+  const win = timeline(page).getByRole('button', { name: /Consistent now was broken from \d+ ms to \d+ ms/ });
+  await expect(win).toHaveCount(1);
+  await win.click();
+  await expect(consistent).toContainText(/broken now\s*since \d+ ms/);
+  await expect(invariants(page).getByRole('heading', { name: /Invariants/ })).toContainText('1 broken');
+
+  // S-2PC-2: termination is broken now since the moment it became false; nothing claims a different first break.
+  await chooseScenario(page, /S-2PC-2/);
+  await goToEnd(page);
+  const term = invariant(page, 'Termination');
+  await expect(term).toContainText(/broken now\s*since 35 ms/);
+  await expect(term).not.toContainText(/first broken|15\.0 s/);
+  // Before the end it is only not yet decided.
+  await stepTo(page, 40);
+  await expect(term).toContainText('not yet decided');
+  await expect(term).not.toContainText('broken');
+});

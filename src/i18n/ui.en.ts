@@ -110,6 +110,7 @@ const en: Record<string, string> = {
   'timeline.axisToggle': 'Timeline {{axis}} (switch)',
   'timeline.marker.fault': '⚡ fault {{id}} at {{time}}',
   'timeline.marker.break': '● {{inv}} broken at {{time}}',
+  'timeline.marker.window': '{{inv}} was broken from {{from}} to {{to}} (a window, closed again)',
   'timeline.marker.decision': '◆ decision at {{time}}: {{note}}',
 
   'shortcuts.title': 'Keyboard shortcuts',

@@ -110,6 +110,7 @@ const zh: Record<string, string> = {
   'timeline.axisToggle': '时间轴{{axis}}（切换）',
   'timeline.marker.fault': '⚡ 故障 {{id}}，{{time}}',
   'timeline.marker.break': '● {{inv}} 被破坏，{{time}}',
+  'timeline.marker.window': '{{inv}} 曾在 {{from}} 至 {{to}} 被破坏（一个窗口，之后恢复）',
   'timeline.marker.decision': '◆ 决定，{{time}}：{{note}}',
 
   'shortcuts.title': '键盘快捷键',
