@@ -14,6 +14,7 @@ import {
   invariant,
   invariants,
   openApp,
+  pick,
   scrubber,
   stepTo,
   test,
@@ -213,3 +214,142 @@ test('invariant wording: a closed window of inconsistency is a window, not an al
   await expect(term).toContainText('not yet decided');
   await expect(term).not.toContainText('broken');
 });
+
+const SCENARIO_ZH = '场景';
+const strip = (page: Page) => page.getByRole('region', { name: 'Invariants at the cursor' });
+const isFullscreen = (page: Page) => page.evaluate(() => !!document.fullscreenElement);
+
+test('presentation mode: F goes full screen and keeps a verdict strip of what broke; Esc leaves', async ({ page }) => {
+  await openApp(page);
+  await choosePattern(page, /^Saga/);
+  await chooseScenario(page, /Dirty read/);
+  await goToEnd(page);
+  await page.keyboard.press('f');
+  await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => isFullscreen(page)).toBe(true);
+  // The panels are hidden; the strip says which invariant is broken, since when, first.
+  const panel = page.getByRole('region', { name: 'Invariants', exact: true });
+  await expect(panel).toBeHidden();
+  await expect(strip(page)).toBeInViewport();
+  const first = strip(page).getByRole('listitem').first();
+  await expect(first).toContainText(/No dirty read\s*broken now\s*since 730 ms/);
+  const count = await strip(page).getByRole('listitem').count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  await expect(strip(page).getByRole('listitem').filter({ hasText: 'holds' })).toHaveCount(count - 1);
+  // A verdict takes the cursor to where it broke.
+  await first.getByRole('button').click();
+  await expect.poll(() => cursorPos(page)).toBeLessThan(Number(await scrubber(page).getAttribute('aria-valuemax')));
+  await expect(first).toContainText('broken now');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => isFullscreen(page)).toBe(false);
+  await expect(strip(page)).toBeHidden();
+  await expect(panel).toBeVisible();
+
+  // The header button does the same.
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect.poll(() => isFullscreen(page)).toBe(true);
+  await expect(strip(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect.poll(() => isFullscreen(page)).toBe(false);
+  await expect(strip(page)).toBeHidden();
+});
+
+test('presentation mode where full screen is refused: it stays in the window, no error; Esc leaves', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+  });
+  await openApp(page);
+  await page.keyboard.press('f');
+  await expect(strip(page)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await isFullscreen(page)).toBe(false);
+  await expect(strip(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(strip(page)).toBeHidden();
+});
+
+/** Rendered size of every visible text: its font size × CSS zoom × the scale of transformed ancestors. */
+async function textSizes(page: Page): Promise<{ px: number; text: string }[]> {
+  return page.evaluate(() => {
+    const out: { px: number; text: string }[] = [];
+    const scaleOf = (el: Element) => {
+      let s = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const tr = getComputedStyle(e).transform;
+        if (tr && tr !== 'none') {
+          const m = new DOMMatrixReadOnly(tr);
+          s *= Math.hypot(m.a, m.b);
+        }
+      }
+      return s;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('.sr-only,option,script,style')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const onScreen = [...range.getClientRects()].some(
+        (q) => q.width > 0 && q.height > 0 && q.right > 0 && q.bottom > 0 && q.left < innerWidth && q.top < innerHeight,
+      );
+      if (!onScreen || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      const px =
+        el instanceof SVGGraphicsElement
+          ? size * (el.getScreenCTM()?.a ?? 1)
+          : size * ((el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1) * scaleOf(el);
+      out.push({ px: Math.round(px * 100) / 100, text: text.slice(0, 40) });
+    }
+    return out;
+  });
+}
+
+for (const [w, h, min] of [
+  [1280, 720, 16],
+  [1920, 1080, 20],
+] as const) {
+  test(`presentation mode at ${w}×${h}: every visible text is at least ${min} px, in both languages`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openApp(page);
+    for (const lang of ['EN', '中文']) {
+      await page.getByRole('button', { name: lang, exact: true }).click();
+      for (const scenario of [null, 'S-2PC-2'] as const) {
+        const picker = page.getByRole('combobox', { name: lang === 'EN' ? 'Scenario' : SCENARIO_ZH });
+        if (scenario) await pick(picker, new RegExp(scenario));
+        const present = page.getByRole('button', { name: lang === 'EN' ? 'Present' : '演示', exact: true });
+        await page.keyboard.press('p');
+        await expect(present).toHaveAttribute('aria-pressed', 'true');
+        // Messages in flight (tokens on the diagram, arrows on the chart), then the end (verdicts, locks).
+        for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+        await expect.poll(async () => (await facts(page)).pos).toBe(8);
+        const check = async () => {
+          const sizes = await textSizes(page);
+          expect(sizes.length).toBeGreaterThan(40);
+          expect(sizes.filter((x) => x.px < min - 0.01)).toEqual([]);
+        };
+        await check();
+        if (w < 1600) {
+          // Narrow screens show the diagram and the sequence chart in turn.
+          await page.getByRole('button', { name: lang === 'EN' ? 'Show the sequence chart' : '显示时序图' }).click();
+          await check();
+          await page.getByRole('button', { name: lang === 'EN' ? 'Show the diagram' : '显示拓扑图' }).click();
+        }
+        await page.keyboard.press('End');
+        await check();
+        await present.click();
+        await expect(present).toHaveAttribute('aria-pressed', 'false');
+      }
+      await pick(
+        page.getByRole('combobox', { name: lang === 'EN' ? 'Scenario' : SCENARIO_ZH }),
+        /Default run|默认运行/,
+      );
+    }
+  });
+}

@@ -12,6 +12,7 @@
 import { useEffect } from 'react';
 import { useLab } from '../../store/lab';
 import { nextSpeed, useUi } from '../../store/ui';
+import { togglePresentation } from './usePresentation';
 
 export interface Shortcut {
   keys: string[];
@@ -28,7 +29,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['End'], action: 'shortcut.end' },
   { keys: [']'], action: 'shortcut.faster' },
   { keys: ['['], action: 'shortcut.slower' },
-  { keys: ['P'], action: 'shortcut.present' },
+  { keys: ['P', 'F'], action: 'shortcut.present' },
   { keys: ['?'], action: 'shortcut.help' },
   { keys: ['Esc'], action: 'shortcut.close' },
 ];
@@ -111,7 +112,9 @@ export function handleShortcut(key: string): boolean {
       return true;
     case 'p':
     case 'P':
-      ui.setPresent(!ui.present);
+    case 'f':
+    case 'F':
+      togglePresentation();
       return true;
     default:
       return false;
