@@ -353,3 +353,35 @@ for (const [w, h, min] of [
     }
   });
 }
+
+test('Chinese renders with a real font, not boxes (a CJK string is not as wide as the same number of tofu glyphs)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toContainText('分布式事务实验室');
+  const widths = await title.evaluate((h1) => {
+    const font = getComputedStyle(h1).font;
+    const width = (text: string) => {
+      const span = document.createElement('span');
+      span.style.font = font;
+      span.style.whiteSpace = 'pre';
+      span.textContent = text;
+      document.body.appendChild(span);
+      const w = span.getBoundingClientRect().width;
+      span.remove();
+      return w;
+    };
+    // U+10FFFD and U+10FFFC are private-use code points no font draws: each renders as the missing-glyph box.
+    return {
+      cjk: width('分布式事务实验室'),
+      tofu: width('\u{10FFFD}'.repeat(8)),
+      tofu2: width('\u{10FFFC}'.repeat(8)),
+    };
+  });
+  // The method sees boxes: two strings of boxes are equally wide.
+  expect(Math.abs(widths.tofu - widths.tofu2)).toBeLessThan(0.5);
+  // Chinese is drawn with glyphs of its own (with no CJK font it would be exactly as wide as the boxes).
+  expect(Math.abs(widths.cjk - widths.tofu)).toBeGreaterThan(2);
+});
