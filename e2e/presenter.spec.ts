@@ -385,3 +385,50 @@ test('Chinese renders with a real font, not boxes (a CJK string is not as wide a
   // Chinese is drawn with glyphs of its own (with no CJK font it would be exactly as wide as the boxes).
   expect(Math.abs(widths.cjk - widths.tofu)).toBeGreaterThan(2);
 });
+
+test('a parameter out of range says its range once: "between 0 ms and 10000 ms (10.0 s)"', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Parameters' }).click();
+  const gap = page.getByRole('spinbutton', { name: /Gap between transactions/ });
+  await gap.fill('20000');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const msg = page.getByText(/Out of range/);
+  await expect(msg).toContainText('between 0 ms and 10000 ms (10.0 s)');
+  await expect(msg).not.toContainText('(0 ms)');
+});
+
+test('sequence-chart lane headers never break inside a word (中文 "Smith 的账户服务" at 1280×720)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePattern(page, /^Saga/);
+  await chooseScenario(page, /Dirty read/);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  // The lane headers are outside the accessibility tree (the lifelines are reached from the diagram's nodes).
+  const headers = page.locator('button[title$="服务"], button[title$="方"], button[title$="者"]');
+  await expect(page.locator('button[title="Smith 的账户服务"]')).toBeVisible();
+  expect(await headers.count()).toBeGreaterThanOrEqual(3);
+  for (const h of await headers.all()) {
+    // Where the browser wrapped the text: every line must start after a space (or be the first).
+    const breaksInsideWords = await h.evaluate((el) => {
+      const bad: string[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const s = n.textContent ?? '';
+        let prevTop: number | null = null;
+        for (let i = 0; i < s.length; i++) {
+          if (/\s/.test(s[i])) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const top = r.getBoundingClientRect().top;
+          if (prevTop !== null && top > prevTop + 2 && !/\s/.test(s[i - 1]))
+            bad.push(`${s.slice(0, i)} / ${s.slice(i)}`);
+          prevTop = top;
+        }
+      }
+      return bad;
+    });
+    expect(breaksInsideWords).toEqual([]);
+  }
+});

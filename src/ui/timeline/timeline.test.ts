@@ -1,6 +1,7 @@
 /** Pure pieces of the shell: scrubber geometry, the playback step, layout scaling, parameter validation. */
 import { describe, expect, it } from 'vitest';
 import type { TraceIndex } from '../../engine/trace';
+import type { ParamDef } from '../../engine/pattern';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 import { advance } from '../hooks/usePlayback';
 import { layoutScales, NODE_H, NODE_W } from '../diagram/geometry';
@@ -104,6 +105,11 @@ describe('parameter validation', () => {
   });
   it('rejects absurd input with a reason', () => {
     expect(validateParam(p, '1e12')).toMatchObject({ error: { key: 'params.err.range' } });
+    // The range reads "between 0 ms and 10000 ms (10.0 s)", never "0 ms (0 ms)".
+    const gap: ParamDef = { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 };
+    expect(validateParam(gap, '20000')).toEqual({
+      error: { key: 'params.err.range', params: { min: '0 ms', max: '10000 ms (10.0 s)' } },
+    });
     expect(validateParam(p, '-5')).toMatchObject({ error: { key: 'params.err.range' } });
     expect(validateParam(p, 'abc')).toMatchObject({ error: { key: 'params.err.nan' } });
     expect(validateParam(p, '')).toMatchObject({ error: { key: 'params.err.empty' } });
