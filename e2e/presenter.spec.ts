@@ -432,3 +432,61 @@ test('sequence-chart lane headers never break inside a word (中文 "Smith 的�
     expect(breaksInsideWords).toEqual([]);
   }
 });
+
+test('at 1024×768 error messages stack clear of the timeline and stay; an informational one times out', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // The clipboard refuses (as on an insecure origin): the app says to copy the address bar instead.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+  });
+  await openApp(page);
+  for (let i = 1; i <= 4; i++)
+    await page.getByLabel('Scenario file to import').setInputFiles({
+      name: `broken-${i}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "pattern": "2pc", '),
+    });
+  await expect(page.getByRole('alert')).toHaveCount(4);
+
+  // Nothing covers the timeline: its controls still take clicks, and no message overlaps it.
+  const tl = await timeline(page).boundingBox();
+  if (!tl) throw new Error('no timeline');
+  // The messages' stack (it scrolls when they do not all fit) ends above the timeline.
+  const stack = await page.getByRole('alert').first().locator('..').boundingBox();
+  if (!stack) throw new Error('no messages');
+  expect(stack.y + stack.height).toBeLessThanOrEqual(tl.y);
+  for (const a of await page.locator('[role="alert"],[role="status"]').all()) {
+    const b = await a.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const c = (el.parentElement as HTMLElement).getBoundingClientRect();
+      return { top: Math.max(r.top, c.top), bottom: Math.min(r.bottom, c.bottom) };
+    });
+    expect(b.bottom <= tl.y || b.top >= b.bottom, `a message is over the timeline: ${await a.textContent()}`).toBe(
+      true,
+    );
+  }
+  await playButton(page).click();
+  await expect(pauseButton(page)).toBeVisible();
+  await pauseButton(page).click();
+  await timeline(page).getByRole('button', { name: 'Go to end' }).click();
+  await expect(scrubber(page)).toHaveAttribute('aria-valuenow', (await scrubber(page).getAttribute('aria-valuemax'))!);
+
+  // A hint (not an error) shows beside them and goes away by itself; the errors stay until dismissed.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const info = page.getByRole('status').filter({ hasText: 'copy the address bar' });
+  await expect(info).toBeVisible();
+  const stack2 = await info.locator('..').boundingBox();
+  expect(stack2!.y + stack2!.height).toBeLessThanOrEqual(tl.y);
+  await expect(info).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole('alert')).toHaveCount(4);
+  for (let i = 4; i >= 1; i--) {
+    const alert = page.getByRole('alert').filter({ hasText: `broken-${i}.json` });
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toBeHidden();
+  }
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
