@@ -48,7 +48,10 @@ export function togglePresentation(): void {
 
 /** Something that Esc closes first (a menu, a dialog, an open popover) is on screen. */
 function escTaken(): boolean {
-  return !!document.querySelector('[role="menu"],dialog[open],[role="dialog"],[aria-expanded="true"]');
+  const open = document.querySelectorAll(
+    '[role="menu"],dialog[open],[role="dialog"],[aria-expanded="true"][aria-controls],[aria-haspopup][aria-expanded="true"]',
+  );
+  return [...open].some((el) => el.checkVisibility?.() ?? true);
 }
 
 export function usePresentationKeys() {
@@ -64,10 +67,11 @@ export function usePresentationKeys() {
       leavePresentation();
     };
     document.addEventListener('fullscreenchange', onChange);
-    window.addEventListener('keydown', onKey);
+    // Capture phase: before a popover's own Esc handler closes it (and React re-renders in a microtask).
+    window.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
     };
   }, []);
 }
