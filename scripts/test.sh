@@ -49,6 +49,19 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# ---------------------------------------------------------------- a CJK font for the Chinese UI
+# Without one, Chromium draws every Chinese glyph as a box: the zh end-to-end tests (e2e/presenter.spec.ts checks
+# for boxes) and any recording made on this machine would show them.
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "apt-get install fonts-noto-cjk (no CJK font)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null) ||
+      echo "apt-get could not install fonts-noto-cjk: Chinese text will render as boxes" >&2
+  else
+    echo "No CJK font (fc-list :lang=zh is empty): install fonts-noto-cjk or fonts-wqy-microhei" >&2
+  fi
+fi
+
 # ---------------------------------------------------------------- checks
 FAILED_CHECKS=()
 check() {

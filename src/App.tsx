@@ -3,7 +3,7 @@
  * timeline; invariants | inspector / tables / code burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
  * the others keep working.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './ui/shell/Header';
 import { RunStatus } from './ui/shell/RunStatus';
@@ -19,6 +19,8 @@ import { FaultList } from './ui/panels/FaultList';
 import { usePlayback } from './ui/hooks/usePlayback';
 import { useKeyboard } from './ui/hooks/useKeyboard';
 import { useUrlSync } from './ui/hooks/useUrlSync';
+import { usePresentationKeys } from './ui/hooks/usePresentation';
+import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
 
 // Not on the first screen: loaded when first shown.
@@ -40,19 +42,44 @@ export default function App() {
   usePlayback();
   useKeyboard();
   useUrlSync();
+  usePresentationKeys();
   const shortcutsOpen = useUi((s) => s.shortcutsOpen);
   const present = useUi((s) => s.present);
+  // Presentation mode on a narrow screen: the sequence chart instead of the diagram.
+  const [presentSeq, setPresentSeq] = useState(false);
   return (
-    <div className="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900">
+    <div
+      className={
+        'flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900' + (present ? ' present' : '')
+      }
+    >
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
         {t('app.skip')}
       </a>
-      <ErrorBoundary name="header.title">
-        <Header />
-      </ErrorBoundary>
+      {/* In presentation mode the header, verdicts, sequence chart and timeline are zoomed (.pz, index.css). */}
+      <div className={present ? 'pzh shrink-0' : 'contents'}>
+        <ErrorBoundary name="header.title">
+          <Header />
+        </ErrorBoundary>
+      </div>
       <ErrorBoundary name="run.loading">
         <RunStatus />
       </ErrorBoundary>
+      {present && (
+        <div className="pfs flex shrink-0 items-start border-b border-slate-300 bg-white">
+          <ErrorBoundary name="present.verdicts">
+            <VerdictStrip />
+          </ErrorBoundary>
+          <button
+            type="button"
+            aria-pressed={presentSeq}
+            onClick={() => setPresentSeq(!presentSeq)}
+            className="present-switch m-1 ml-auto shrink-0 rounded-md border-2 border-slate-500 bg-white px-2 py-0.5 font-semibold whitespace-nowrap text-slate-900 hover:bg-slate-100"
+          >
+            {t(presentSeq ? 'present.showDiagram' : 'present.showSequence')}
+          </button>
+        </div>
+      )}
       <main
         id="main"
         className={
@@ -63,19 +90,21 @@ export default function App() {
         <div
           className={
             'grid min-h-0 gap-px bg-slate-300 ' +
-            (present ? 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'grid-cols-[minmax(0,11fr)_minmax(0,9fr)]')
+            (present ? 'present-cols' : 'grid-cols-[minmax(0,11fr)_minmax(0,9fr)]')
           }
         >
-          <Pane name="diagram.title">
+          <Pane name="diagram.title" className={present && presentSeq ? 'present-off' : ''}>
             <Topology />
           </Pane>
-          <Pane name="panels.seq.title">
+          <Pane name="panels.seq.title" className={present ? 'pz' + (presentSeq ? '' : ' present-off') : ''}>
             <SequenceChart />
           </Pane>
         </div>
-        <ErrorBoundary name="timeline.title">
-          <Timeline />
-        </ErrorBoundary>
+        <div className={present ? 'pz' : 'contents'}>
+          <ErrorBoundary name="timeline.title">
+            <Timeline />
+          </ErrorBoundary>
+        </div>
         <div className={'grid min-h-0 grid-cols-3 gap-px bg-slate-300' + (present ? ' hidden' : '')}>
           <Pane name="panels.inv.title">
             <InvariantPanel />

@@ -23,7 +23,8 @@ const en: Record<string, string> = {
   'header.watch': 'Watch:',
   'header.language': 'Language',
   'header.present': 'Present',
-  'header.present.desc': 'Presentation mode: diagram and sequence chart fill the screen; the panels are hidden',
+  'header.present.desc':
+    'Presentation mode: full screen, large text; diagram, sequence chart and a strip of invariant verdicts. Esc leaves',
   'header.export': 'Export',
   'header.export.desc': 'Download this scenario as a JSON file',
   'header.import': 'Import',
@@ -110,6 +111,7 @@ const en: Record<string, string> = {
   'timeline.axisToggle': 'Timeline {{axis}} (switch)',
   'timeline.marker.fault': '⚡ fault {{id}} at {{time}}',
   'timeline.marker.break': '● {{inv}} broken at {{time}}',
+  'timeline.marker.window': '{{inv}} was broken from {{from}} to {{to}} (a window, closed again)',
   'timeline.marker.decision': '◆ decision at {{time}}: {{note}}',
 
   'shortcuts.title': 'Keyboard shortcuts',
@@ -121,8 +123,11 @@ const en: Record<string, string> = {
   'shortcut.faster': 'Faster',
   'shortcut.slower': 'Slower',
   'shortcut.help': 'Show / hide this list',
-  'shortcut.present': 'Presentation mode on / off',
-  'shortcut.close': 'Close a menu or dialog',
+  'shortcut.present': 'Presentation mode (full screen) on / off',
+  'present.showSequence': 'Show the sequence chart',
+  'present.showDiagram': 'Show the diagram',
+  'present.verdicts': 'Invariants at the cursor',
+  'shortcut.close': 'Close a menu or dialog; leave presentation mode',
   'key.space': 'Space',
   'key.esc': 'Esc',
 

@@ -2,7 +2,9 @@
  * The playback loop: while `playing`, each animation frame advances the cursor's virtual time by
  * wall-time × speed and derives pos through store.seekTime. With "compress idle gaps", a long quiet stretch
  * between two events (one that would take more than a second of wall time) is crossed in about half a second,
- * so a 24-hour retry ladder plays in seconds. Stops at the end of the trace.
+ * so a 24-hour retry ladder plays in seconds. The idle tail after the last event (a run that stopped at its
+ * horizon, or whose end the engine extended to a bounded-blocking break) is a gap like any other: crossed in
+ * about half a second, then playback stops at the end of the trace.
  */
 import { useEffect } from 'react';
 import { inFlightAt } from '../../engine';
@@ -32,9 +34,10 @@ export function advance(
   const { pos, t } = cursor;
   let rate = speed;
   let cap = Infinity;
-  if (compressIdle && pos < events.length) {
+  if (compressIdle) {
     const prev = pos === 0 ? 0 : events[pos - 1].t;
-    const next = events[pos].t;
+    // After the last event the end of the run is the next landing point.
+    const next = pos < events.length ? events[pos].t : endTime;
     const gap = next - prev;
     if (gap / speed > (busy ? LONG_GAP_WALL_MS : IDLE_GAP_WALL_MS)) {
       rate = Math.max(speed, gap / COMPRESSED_GAP_WALL_MS);

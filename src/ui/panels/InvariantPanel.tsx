@@ -1,17 +1,20 @@
-import { useLab } from '../../store/lab';
 import { useMemo } from 'react';
-import { invariantsAt, type TxReport } from '../../engine';
+import { useLab } from '../../store/lab';
+import type { TxReport } from '../../engine';
 import { allLocksAt } from '../tables/rows';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { wordOf } from './describe';
 import { LockIcon } from './icons';
+import { invariantViews, type InvStatus, type InvView } from './traceViews';
 
-const VERDICT = {
+/** One look per status: broken is the only red; a closed window is amber text on a row that holds. */
+export const STATUS_LOOK: Record<InvStatus, { icon: string; cls: string; box: string }> = {
+  broken: { icon: '●', cls: 'text-red-700', box: 'border-red-600 bg-red-50' },
+  undecided: { icon: '?', cls: 'text-slate-700', box: 'border-slate-400 bg-slate-50' },
+  'was-broken': { icon: '✓', cls: 'text-emerald-700', box: 'border-emerald-600/40 bg-emerald-50' },
   holds: { icon: '✓', cls: 'text-emerald-700', box: 'border-emerald-600/40 bg-emerald-50' },
-  violated: { icon: '●', cls: 'text-red-700', box: 'border-red-600 bg-red-50' },
-  undecided: { icon: '?', cls: 'text-slate-700', box: 'border-slate-300 bg-slate-50' },
-} as const;
+};
 
 const OUTCOME_CLS: Record<string, string> = {
   committed: 'bg-emerald-50 text-emerald-900 border-emerald-600',
@@ -51,6 +54,39 @@ function outcomeSummary(outcomes: readonly TxReport[], limit: number) {
   return { shown, counts };
 }
 
+/** The invariants at the cursor, broken and undecided first (what broke is never below the fold). */
+export function useInvariantViews(): InvView[] {
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.cursor);
+  return useMemo(() => invariantViews(index.result.invariants, index.events, cursor), [index, cursor]);
+}
+
+/** The status words of a row: "broken now · since 35 ms", "holds · was broken from 293 ms to 310 ms", … */
+export function statusText(t: (k: string, o?: Record<string, string | number>) => string, v: InvView) {
+  const word = t('panels.inv.status.' + (v.status === 'was-broken' ? 'holds' : v.status));
+  let detail = '';
+  if ((v.status === 'broken' || v.status === 'undecided') && v.from !== null)
+    detail = t('panels.inv.since', { time: formatTime(v.from) });
+  else if (v.status === 'was-broken' && v.from !== null && v.to !== null)
+    detail = t(v.windows > 1 ? 'panels.inv.windowMany' : 'panels.inv.window', {
+      from: formatTime(v.from),
+      to: formatTime(v.to),
+      count: v.windows,
+    });
+  return { word, detail };
+}
+
+/** Move the cursor to where this break (or window) began. */
+export function jumpTo(v: InvView) {
+  const lab = useLab.getState();
+  const ev = v.fromSeq !== null ? lab.index.events[v.fromSeq] : undefined;
+  lab.setPlaying(false);
+  if (ev && v.from !== null && ev.t === v.from) {
+    lab.seekPos(ev.seq + 1);
+    lab.select({ kind: 'event', seq: ev.seq });
+  } else if (v.from !== null) lab.seekTime(v.from);
+}
+
 /** Invariant verdicts at the cursor, locks (blocking) at the cursor, outcomes at the end of the run. */
 export function InvariantPanel() {
   const { t, name, exists } = usePanelText();
@@ -58,26 +94,32 @@ export function InvariantPanel() {
   const cursor = useLab((s) => s.cursor);
   const pattern = useLab((s) => s.pattern);
   const outcomes = useLab((s) => s.result.outcomes);
-  const seekPos = useLab((s) => s.seekPos);
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
 
-  const invs = invariantsAt(index, cursor.pos);
+  const invs = useInvariantViews();
+  const brokenCount = invs.filter((v) => v.status === 'broken').length;
   const { rows: locks, total: lockTotal } = allLocksAt(index, cursor, PANEL_LOCKS);
   const { shown, counts } = useMemo(() => outcomeSummary(outcomes, PANEL_OUTCOMES), [outcomes]);
-  const firstBreakTime = (id: string) => index.result.invariants.find((r) => r.id === id)?.firstBreak ?? null;
 
   return (
     <section className="h-full overflow-auto bg-white p-2 text-sm text-slate-900" aria-label={t('panels.inv.title')}>
-      <h2 className="mb-1 font-semibold">{t('panels.inv.title')}</h2>
+      <h2 className="mb-1 flex items-baseline gap-2 font-semibold">
+        {t('panels.inv.title')}
+        {brokenCount > 0 && (
+          <span className="rounded-full bg-red-700 px-2 text-[14px] leading-5 font-bold text-white">
+            {t('panels.inv.brokenCount', { count: brokenCount })}
+          </span>
+        )}
+      </h2>
       {invs.length === 0 && <p className="text-slate-600">{t('panels.inv.none')}</p>}
       <ul className="space-y-1">
         {invs.map((inv) => {
-          const v = VERDICT[inv.verdict];
+          const v = STATUS_LOOK[inv.status];
           const title = t('inv.' + inv.id);
           const desc = exists('inv.' + inv.id + '.desc') ? t('inv.' + inv.id + '.desc') : '';
-          const canJump = inv.firstBreakSeq !== null && (inv.everBroken || inv.verdict !== 'holds');
-          const fb = firstBreakTime(inv.id);
+          const { word, detail } = statusText(t, inv);
+          const canJump = inv.status !== 'holds' && inv.from !== null;
           const body = (
             <>
               <span className={`mt-0.5 w-5 shrink-0 text-center text-base font-bold ${v.cls}`} aria-hidden="true">
@@ -86,17 +128,18 @@ export function InvariantPanel() {
               <span className="min-w-0 flex-1">
                 <span className="flex flex-wrap items-baseline gap-x-2">
                   <span className="font-semibold">{title}</span>
-                  <span className={`font-semibold ${v.cls}`}>{t('panels.inv.verdict.' + inv.verdict)}</span>
-                  {inv.since !== null && inv.verdict !== 'holds' && (
-                    <span className="text-slate-700">{t('panels.inv.since', { time: formatTime(inv.since) })}</span>
-                  )}
+                  <span className={`font-semibold ${v.cls}`}>{word}</span>
+                  {detail && inv.status !== 'was-broken' && <span className="text-slate-700">{detail}</span>}
                   <span className="text-slate-600">({t('panels.inv.kind.' + inv.kind)})</span>
                 </span>
-                {desc && <span className="block text-slate-700">{desc}</span>}
-                {canJump && fb !== null && (
-                  <span className="block text-red-800 underline">
-                    {t('panels.inv.everBroken', { time: formatTime(fb) })}
+                {inv.status === 'was-broken' && detail && (
+                  <span className="block font-semibold text-amber-900">
+                    {detail} <span className="font-normal underline">{t('panels.inv.showWindow')}</span>
                   </span>
+                )}
+                {desc && <span className="block text-slate-700">{desc}</span>}
+                {inv.status === 'broken' && (
+                  <span className="block text-red-800 underline">{t('panels.inv.show')}</span>
                 )}
               </span>
             </>
@@ -107,13 +150,13 @@ export function InvariantPanel() {
                 <button
                   type="button"
                   className={`flex w-full items-start gap-2 rounded border px-2 py-1 text-left hover:brightness-95 ${v.box}`}
-                  aria-label={`${title}: ${t('panels.inv.verdict.' + inv.verdict)}. ${t('panels.inv.jump', { name: title })}`}
-                  onClick={() => {
-                    const seq = inv.firstBreakSeq as number;
-                    seekPos(seq + 1);
-                    select({ kind: 'event', seq });
-                  }}
-                  onMouseEnter={() => setHover({ kind: 'event', seq: inv.firstBreakSeq as number })}
+                  aria-label={`${title}: ${word}${detail ? ', ' + detail : ''}. ${t('panels.inv.jump', { name: title })}`}
+                  onClick={() => jumpTo(inv)}
+                  onMouseEnter={() =>
+                    inv.fromSeq !== null && inv.fromSeq < index.events.length
+                      ? setHover({ kind: 'event', seq: inv.fromSeq })
+                      : undefined
+                  }
                   onMouseLeave={() => setHover(null)}
                 >
                   {body}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/simulator';
 import { baseScenario } from '../../engine/scenario';
 import { pingPong } from '../../engine/testing/pingpong';
-import { activeHandlers, isRoutine, logRows, recentAt, rowOfSeq } from './traceViews';
+import { activeHandlers, invariantMarks, invariantViews, isRoutine, logRows, recentAt, rowOfSeq } from './traceViews';
 
 const r = simulate(pingPong, baseScenario(pingPong));
 const events = r.events;
@@ -61,5 +61,63 @@ describe('node history and active handler', () => {
     expect(events[ping.seq + 1].kind).toBe('send');
     expect([...activeHandlers(handlers, events, ping.seq + 2, roleOf)]).toEqual(['onPing']);
     expect(activeHandlers(handlers, events, 0, roleOf).size).toBe(0);
+  });
+});
+
+describe('invariant views: one vocabulary (holds / broken now / was broken from t1 to t2 / not yet decided)', () => {
+  const evs = [0, 10, 20, 30, 40, 50].map((t) => ({ t }));
+  const invs = [
+    { id: 'ok', kind: 'always' as const, broken: [] },
+    // broken by event 1 (t=10), held again at event 3 (t=30): a window
+    { id: 'window', kind: 'always' as const, broken: [{ from: 10, fromSeq: 1, to: 30, toSeq: 3 }] },
+    // broken at event 4, never repaired
+    { id: 'alarm', kind: 'always' as const, broken: [{ from: 40, fromSeq: 4, to: null, toSeq: null }] },
+    // false from the start until the end
+    { id: 'term', kind: 'eventually' as const, broken: [{ from: 0, fromSeq: 0, to: null, toSeq: null }] },
+    // false, then true at event 2: never a break
+    { id: 'done', kind: 'eventually' as const, broken: [{ from: 0, fromSeq: 0, to: 20, toSeq: 2 }] },
+    // broken between events (bounded blocking at 55 ms, after the last event)
+    { id: 'bb', kind: 'always' as const, broken: [{ from: 55, fromSeq: 6, to: null, toSeq: null }] },
+  ];
+  const at = (pos: number, t: number) =>
+    Object.fromEntries(invariantViews(invs, evs, { pos, t }).map((v) => [v.id, v.status]));
+  it('before anything: holds, and eventually-invariants not yet decided', () => {
+    expect(at(1, 0)).toEqual({
+      ok: 'holds',
+      window: 'holds',
+      alarm: 'holds',
+      term: 'undecided',
+      done: 'undecided',
+      bb: 'holds',
+    });
+  });
+  it('inside the window it is broken now; after it, holds with the window named', () => {
+    expect(at(2, 10).window).toBe('broken');
+    const v = invariantViews(invs, evs, { pos: 4, t: 30 }).find((x) => x.id === 'window');
+    expect(v).toMatchObject({ status: 'was-broken', from: 10, to: 30, windows: 1 });
+    expect(at(4, 30).done).toBe('holds');
+  });
+  it('at the end: what never became true is broken; a break between events shows from its instant', () => {
+    expect(at(6, 50)).toMatchObject({ term: 'broken', alarm: 'broken', bb: 'holds' });
+    expect(at(6, 55)).toMatchObject({ bb: 'broken' });
+  });
+  it('broken first, then undecided, then past windows, then what holds', () => {
+    const order = invariantViews(invs, evs, { pos: 5, t: 40 }).map((v) => `${v.id}:${v.status}`);
+    expect(order).toEqual([
+      'alarm:broken',
+      'term:undecided',
+      'window:was-broken',
+      'ok:holds',
+      'done:holds',
+      'bb:holds',
+    ]);
+  });
+  it('timeline: a closed break is a window, an open one an alarm; eventually-invariants only when false at the end', () => {
+    expect(invariantMarks(invs).map((m) => `${m.id}:${m.kind}`)).toEqual([
+      'window:window',
+      'alarm:alarm',
+      'term:alarm',
+      'bb:alarm',
+    ]);
   });
 });

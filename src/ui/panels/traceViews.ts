@@ -132,3 +132,120 @@ export function activeHandlers(
   }
   return out;
 }
+
+/**
+ * An invariant's status at the cursor, in the one vocabulary of the panel, the verdict strip and the timeline:
+ * - 'holds': true now and never broken before the cursor;
+ * - 'was-broken': true now, broken earlier from `from` to `to` (a window of inconsistency that closed again, e.g.
+ *   while commit messages were in flight) — a window, not an alarm;
+ * - 'broken': broken now, since `from` (an 'always' invariant that is false now, or an 'eventually' one still false
+ *   at the end of the run);
+ * - 'undecided': an 'eventually' invariant not true yet while the run goes on (since `from`).
+ * Derived from the engine's broken intervals (result.invariants[].broken), by time as well as by event, so a
+ * break the engine placed between events (bounded blocking) shows from its instant.
+ */
+export type InvStatus = 'broken' | 'undecided' | 'was-broken' | 'holds';
+
+export interface InvView {
+  id: string;
+  kind: 'always' | 'eventually';
+  status: InvStatus;
+  /** broken / undecided: since when; was-broken: start of the last closed window. */
+  from: number | null;
+  /** was-broken: end of the last closed window. */
+  to: number | null;
+  /** seq of the event where the current (or last) break began, for "show where" (-1/none when between events). */
+  fromSeq: number | null;
+  /** Closed windows before the cursor ('always' only). */
+  windows: number;
+}
+
+interface Interval {
+  from: number;
+  fromSeq: number;
+  to: number | null;
+  toSeq: number | null;
+}
+
+/**
+ * Has the instant (its time, and seq of the first event at or after it) been reached at the cursor? A change that
+ * an event makes is reached once that event is applied; one the engine placed between events (bounded blocking)
+ * once the cursor's time gets there.
+ */
+export function reached(
+  events: readonly { t: number }[],
+  seq: number,
+  time: number,
+  cursor: { pos: number; t: number },
+): boolean {
+  if (seq < cursor.pos) return true;
+  const atEvent = seq < events.length && events[seq].t === time;
+  return atEvent ? false : time <= cursor.t;
+}
+
+/** Sort order: what is broken first, then what is not decided yet, then past windows, then what holds. */
+const RANK: Record<InvStatus, number> = { broken: 0, undecided: 1, 'was-broken': 2, holds: 3 };
+
+export function invariantViews(
+  invs: readonly { id: string; kind: 'always' | 'eventually'; broken: readonly Interval[] }[],
+  events: readonly { t: number }[],
+  cursor: { pos: number; t: number },
+): InvView[] {
+  const atEnd = cursor.pos >= events.length;
+  const out = invs.map((inv) => {
+    let current: Interval | null = null;
+    let last: Interval | null = null;
+    let windows = 0;
+    for (const b of inv.broken) {
+      if (!reached(events, b.fromSeq, b.from, cursor)) break;
+      if (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor)) current = b;
+      else {
+        last = b;
+        windows++;
+      }
+    }
+    const v: InvView = { id: inv.id, kind: inv.kind, status: 'holds', from: null, to: null, fromSeq: null, windows };
+    if (current) {
+      v.status = inv.kind === 'always' || atEnd ? 'broken' : 'undecided';
+      v.from = current.from;
+      v.fromSeq = current.fromSeq;
+    } else if (last && inv.kind === 'always') {
+      // An 'eventually' invariant that became true was only "not yet", never broken.
+      v.status = 'was-broken';
+      v.from = last.from;
+      v.to = last.to;
+      v.fromSeq = last.fromSeq;
+    }
+    return v;
+  });
+  return out
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => RANK[a.v.status] - RANK[b.v.status] || a.i - b.i)
+    .map((x) => x.v);
+}
+
+/**
+ * The timeline's invariant marks: a break still open at the end of the run is an alarm (●) where it began; a
+ * break that closed again is a window from its start to its end. 'eventually' invariants are marked only when
+ * still false at the end (from the moment they last became false).
+ */
+export interface InvMark {
+  id: string;
+  kind: 'alarm' | 'window';
+  from: number;
+  fromSeq: number;
+  to: number | null;
+  toSeq: number | null;
+}
+
+export function invariantMarks(
+  invs: readonly { id: string; kind: 'always' | 'eventually'; broken: readonly Interval[] }[],
+): InvMark[] {
+  const out: InvMark[] = [];
+  for (const inv of invs)
+    for (const b of inv.broken) {
+      if (b.to === null) out.push({ id: inv.id, kind: 'alarm', ...b });
+      else if (inv.kind === 'always') out.push({ id: inv.id, kind: 'window', ...b });
+    }
+  return out;
+}

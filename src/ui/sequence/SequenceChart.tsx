@@ -592,7 +592,7 @@ export function SequenceChart() {
               type="button"
               tabIndex={-1}
               key={id}
-              className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
+              className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold break-keep ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
               style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: headPx }}
               title={name(id)}
               onMouseEnter={() => setHover({ kind: 'node', node: id })}

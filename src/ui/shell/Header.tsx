@@ -12,6 +12,7 @@ import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
+import { togglePresentation } from '../hooks/usePresentation';
 
 const CUSTOM = '';
 
@@ -131,8 +132,8 @@ function PresentToggle() {
       type="button"
       aria-pressed={present}
       aria-label={t('header.present')}
-      title={t('header.present.desc') + ' (P)'}
-      onClick={() => useUi.getState().setPresent(!present)}
+      title={t('header.present.desc') + ' (P, F)'}
+      onClick={togglePresentation}
       className={'hbtn w-10 px-0 ' + (present ? 'bg-slate-800! text-white! hover:bg-slate-900!' : '')}
     >
       <svg
@@ -283,10 +284,13 @@ export function Header() {
         <div className="ml-auto flex items-center gap-1.5">
           <PresentToggle />
           <LangSwitch />
-          <FileActions />
+          {/* Presentation mode keeps what a presenter uses in front of the room. */}
+          <div className="present-hide flex items-center gap-1.5">
+            <FileActions />
+          </div>
           <button
             type="button"
-            className="hbtn w-9 px-0"
+            className="present-hide hbtn w-9 px-0"
             aria-label={t('shortcuts.title')}
             title={t('shortcuts.title')}
             onClick={() => useUi.getState().setShortcutsOpen(true)}

@@ -37,7 +37,12 @@ export function validateParam(p: ParamDef, raw: string): { value: number | strin
   if ((p.kind === 'int' || p.kind === 'ms') && !Number.isInteger(n)) return { error: { key: 'params.err.int' } };
   const { min, max } = bounds(p);
   if (n < min || n > max) {
-    const fmt = (x: number) => (p.kind === 'ms' ? `${x} ms (${formatTime(x)})` : String(x));
+    // "10000 ms (10.0 s)": the unit typed, then the readable form when it says something else ("0 ms", not "0 ms (0 ms)").
+    const fmt = (x: number) => {
+      if (p.kind !== 'ms') return String(x);
+      const readable = formatTime(x);
+      return readable === `${x} ms` ? readable : `${x} ms (${readable})`;
+    };
     return { error: { key: 'params.err.range', params: { min: fmt(min), max: fmt(max) } } };
   }
   return { value: n };

@@ -9,6 +9,7 @@ import type { TraceIndex } from '../../engine';
 import { useLab } from '../../store/lab';
 import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
 import { formatTime } from '../theme';
+import { invariantMarks, type InvMark } from '../panels/traceViews';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 
 type MarkerKind = 'fault' | 'break' | 'decision';
@@ -46,15 +47,10 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
         params: { node: ev.node, key: ev.key },
       });
   }
-  for (const inv of ix.result.invariants) {
-    // An 'eventually' invariant that is false during the run is only "not yet": it is a break only when it is
-    // still false at the end, and then from the moment it last became false.
-    const breaks =
-      inv.kind === 'always' ? inv.broken : inv.final === 'violated' ? inv.broken.filter((b) => b.to === null) : [];
-    for (const b of breaks) {
-      if (b.fromSeq < 0 || b.fromSeq >= ix.events.length) continue;
-      out.push({ kind: 'break', seq: b.fromSeq, frac: 0, label: 'timeline.marker.break', params: { inv: inv.id } });
-    }
+  // A break never repaired is an alarm (●) where it began; one that closed again is drawn as a window (Windows).
+  for (const b of invariantMarks(ix.result.invariants)) {
+    if (b.kind !== 'alarm' || b.fromSeq < 0 || b.fromSeq >= ix.events.length) continue;
+    out.push({ kind: 'break', seq: b.fromSeq, frac: 0, label: 'timeline.marker.break', params: { inv: b.id } });
   }
   for (const m of out) m.frac = eventFrac(ix, m.seq, axis);
   // Thin out markers closer than ~0.25 % of the width in the same row (100,000-event traces).
@@ -105,6 +101,57 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
   );
 });
 
+/** Where an invariant change lies on the scrubber: just after its event, or at its instant between events. */
+function markFrac(ix: TraceIndex, seq: number, time: number, axis: TimelineAxis): number {
+  const ev = ix.events[seq];
+  if (ev && ev.t === time) return eventFrac(ix, seq, axis);
+  return cursorToFrac(ix, seq, time, axis);
+}
+
+/**
+ * Windows of inconsistency that closed again (e.g. "consistent now" while COMMIT messages are in flight): a band
+ * from where it broke to where it held again, amber, on the row of the break marks — a window, not an alarm.
+ */
+const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
+  const { t } = useTranslation();
+  const wins = useMemo(
+    () => invariantMarks(ix.result.invariants).filter((m): m is InvMark & { to: number } => m.kind === 'window'),
+    [ix],
+  );
+  return (
+    <>
+      {wins.map((w) => {
+        const a = markFrac(ix, w.fromSeq, w.from, axis);
+        const b = markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis);
+        const name = t('timeline.marker.window', {
+          inv: t(`inv.${w.id}`),
+          from: formatTime(w.from),
+          to: formatTime(w.to),
+        });
+        return (
+          <button
+            key={`${w.id}:${w.fromSeq}`}
+            type="button"
+            className="inv-window absolute"
+            style={{ left: `${a * 100}%`, width: `max(6px, ${(b - a) * 100}%)`, top: `${ROW.break * 13}px` }}
+            aria-label={name}
+            title={name}
+            onClick={(e) => {
+              e.stopPropagation();
+              const lab = useLab.getState();
+              lab.setPlaying(false);
+              const ev = ix.events[w.fromSeq];
+              if (ev && ev.t === w.from) lab.seekPos(w.fromSeq + 1);
+              else lab.seekTime(w.from);
+            }}
+            onPointerDown={(e) => e.stopPropagation()}
+          />
+        );
+      })}
+    </>
+  );
+});
+
 function Scrubber() {
   const { t } = useTranslation();
   const index = useLab((s) => s.index);
@@ -127,6 +174,7 @@ function Scrubber() {
   return (
     <div className="relative min-w-0 flex-1 px-2">
       <div className="relative h-[40px]" aria-hidden={false}>
+        <Windows ix={index} axis={axis} />
         <Markers ix={index} axis={axis} />
       </div>
       <div

@@ -1,6 +1,7 @@
 /** Pure pieces of the shell: scrubber geometry, the playback step, layout scaling, parameter validation. */
 import { describe, expect, it } from 'vitest';
 import type { TraceIndex } from '../../engine/trace';
+import type { ParamDef } from '../../engine/pattern';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 import { advance } from '../hooks/usePlayback';
 import { layoutScales, NODE_H, NODE_W } from '../diagram/geometry';
@@ -47,6 +48,20 @@ describe('playback step', () => {
     expect(c.t).toBe(86_400_000);
     expect(frames * 16).toBeLessThan(1000);
   });
+  it('the idle tail after the last event is skipped like any other gap and ends at the end of the run', () => {
+    // S-2PC-2: the last event at 13.4 s, the run stops at its 15 s horizon; at 0.05× that tail took 34 s.
+    const tail = [{ t: 0 }, { t: 13_400 }];
+    let c = { pos: 2, t: 13_400 };
+    let frames = 0;
+    while (c.t < 15_000 && frames < 1000) {
+      c = { pos: 2, t: advance(tail, 15_000, c, 16, 0.05, true) };
+      frames++;
+    }
+    expect(c.t).toBe(15_000);
+    expect(frames * 16).toBeLessThan(1000);
+    // Without compression it plays at the chosen speed.
+    expect(advance(tail, 15_000, { pos: 2, t: 13_400 }, 16, 0.05, false)).toBeCloseTo(13_400.8);
+  });
   it('without compression a gap plays at the chosen speed; busy gaps compress only when very long', () => {
     expect(advance(evs, 9e7, { pos: 2, t: 10 }, 16, 1, false)).toBe(26);
     expect(advance([{ t: 0 }, { t: 3000 }], 3000, { pos: 1, t: 0 }, 16, 1, true, true)).toBe(16);
@@ -90,6 +105,11 @@ describe('parameter validation', () => {
   });
   it('rejects absurd input with a reason', () => {
     expect(validateParam(p, '1e12')).toMatchObject({ error: { key: 'params.err.range' } });
+    // The range reads "between 0 ms and 10000 ms (10.0 s)", never "0 ms (0 ms)".
+    const gap: ParamDef = { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 };
+    expect(validateParam(gap, '20000')).toEqual({
+      error: { key: 'params.err.range', params: { min: '0 ms', max: '10000 ms (10.0 s)' } },
+    });
     expect(validateParam(p, '-5')).toMatchObject({ error: { key: 'params.err.range' } });
     expect(validateParam(p, 'abc')).toMatchObject({ error: { key: 'params.err.nan' } });
     expect(validateParam(p, '')).toMatchObject({ error: { key: 'params.err.empty' } });
