@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useLab, type Selection } from '../../store/lab';
 import type { TraceEvent } from '../../engine/types';
-import { formatTime, messageColor, toneColor } from '../theme';
+import { FUTURE_LABEL, formatTime, messageColor, messageLabelColor, toneColor } from '../theme';
 import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
 import {
@@ -369,11 +369,10 @@ export function SequenceChart() {
             textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
             fontSize={14}
             fontWeight={600}
-            fill={color}
+            fill={labelPast ? messageLabelColor(s.type) : FUTURE_LABEL}
             stroke="#fff"
             strokeWidth={3}
             paintOrder="stroke"
-            opacity={labelPast ? 1 : FUTURE_OPACITY + 0.1}
           >
             {s.type}
           </text>
