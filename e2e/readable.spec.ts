@@ -55,3 +55,76 @@ for (const l of LANGS) {
     }
   });
 }
+
+/** Every card value and title that is cut: wider or taller than its box, or hidden below its card's edge. */
+async function cutCardTexts(page: Page): Promise<string[]> {
+  return page.locator('.react-flow').evaluate((root) => {
+    const out: string[] = [];
+    // Values are the <dd>s of a card's rows ("+2" counters aside); the title is the element titled "name · role".
+    const els = root.querySelectorAll<HTMLElement>('[data-node] dl > dd, [data-node] div[title*=" · "]');
+    for (const el of els) {
+      if (/^\+\d+$/.test(el.textContent ?? '')) continue;
+      const card = el.closest<HTMLElement>('[data-node]')!;
+      const r = el.getBoundingClientRect();
+      const c = card.getBoundingClientRect();
+      const scale = c.width / card.offsetWidth || 1;
+      // Cut: the text is wider (or taller, beyond a CJK font's 1 px of extra ascent) than its box, or it reaches
+      // past its card's border (the card clips what overflows).
+      const cut =
+        el.scrollWidth > el.clientWidth + 0.5 ||
+        el.scrollHeight > el.clientHeight + 1.5 ||
+        r.bottom > c.bottom - 3 * scale + 0.5 ||
+        r.right > c.right - 3 * scale + 0.5;
+      if (cut) out.push(`${card.dataset.node}: "${el.textContent}"`);
+    }
+    return out;
+  });
+}
+
+for (const l of LANGS) {
+  test(`no node card cuts a value or a title, in every named scenario at its end and on the way (${l.lang}, 1280×720)`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await openApp(page);
+    await setLang(page, l.button);
+    const patternBox = page.getByRole('combobox', { name: l.pattern });
+    const scenarioBox = page.getByRole('combobox', { name: l.scenario });
+    const slider = page.getByRole('slider', { name: /Time cursor|时间游标/ });
+    const cut: string[] = [];
+    for (const p of patterns) {
+      await patternBox.selectOption(p.id);
+      for (const s of p.scenarios) {
+        await scenarioBox.selectOption(s.id);
+        const box = (await slider.boundingBox())!;
+        // Click the scrubber at a quarter, half and three quarters of the run, then go to its end.
+        for (const f of [0.25, 0.5, 0.75, 1]) {
+          if (f < 1) await slider.click({ position: { x: f * box.width, y: box.height / 2 } });
+          else await page.getByRole('button', { name: /Go to end|跳到结尾/ }).click();
+          for (const c of await cutCardTexts(page)) cut.push(`${p.id}/${s.id} @${f}: ${c}`);
+        }
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+}
+
+test('the event log names each actor whole: the name when it fits, else the node id (P1, P2, P3 apart)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('s-2pc-2');
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  const log = page.getByRole('region', { name: 'Event log' });
+  await expect(log.getByRole('listitem').first()).toBeVisible();
+  const actors = await log
+    .locator('.log-actor')
+    .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', cut: e.scrollWidth > e.clientWidth + 0.5 })));
+  expect(actors.filter((a) => a.cut)).toEqual([]);
+  const texts = new Set(actors.map((a) => a.text));
+  for (const p of ['P1', 'P2', 'P3'])
+    expect(
+      [...texts].some((x) => x === p || x.endsWith(' ' + p)),
+      p,
+    ).toBe(true);
+});

@@ -1,8 +1,8 @@
 /** Node box size and link geometry of the topology diagram (flow coordinates). */
 
 /** Node box size in flow px (fixed, so a pattern's layout can be scaled to keep nodes apart). */
-export const NODE_W = 172;
-export const NODE_H = 144;
+export const NODE_W = 176;
+export const NODE_H = 160;
 
 export interface Box {
   x: number;
