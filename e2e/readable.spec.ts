@@ -128,3 +128,39 @@ test('the event log names each actor whole: the name when it fits, else the node
       p,
     ).toBe(true);
 });
+
+test('2PC: message tokens never cover a card title or its ⋯ button, while the run plays out', async ({ page }) => {
+  test.setTimeout(150_000);
+  await openApp(page);
+  const slider = page.getByRole('slider', { name: 'Time cursor' });
+  const covered: string[] = [];
+  for (const scenario of ['s-2pc-happy', 's-2pc-2', 's-2pc-4']) {
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario);
+    // Step through the run event by event with the keyboard, as a presenter does.
+    const max = Number(await slider.getAttribute('aria-valuemax'));
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let k = 1; k <= Math.min(max, 90); k++) {
+      await page.keyboard.press('ArrowRight');
+      const hits = await page.locator('.react-flow').evaluate((root) => {
+        const overlap = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1;
+        const tokens = [...root.querySelectorAll('.msg-token')].map((t) => ({
+          r: t.getBoundingClientRect(),
+          name: t.getAttribute('aria-label') ?? '',
+        }));
+        const marks = [
+          ...root.querySelectorAll<HTMLElement>('[data-node] div[title*=" · "], [data-node] button[aria-haspopup]'),
+        ];
+        const out: string[] = [];
+        for (const m of marks)
+          for (const t of tokens)
+            if (overlap(m.getBoundingClientRect(), t.r))
+              out.push(`${t.name} covers ${m.tagName === 'BUTTON' ? m.getAttribute('aria-label') : m.textContent}`);
+        return out;
+      });
+      for (const h of hits) covered.push(`${scenario} @${k}: ${h}`);
+    }
+  }
+  expect(covered).toEqual([]);
+});
