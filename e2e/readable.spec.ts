@@ -164,3 +164,24 @@ test('2PC: message tokens never cover a card title or its ⋯ button, while the 
   }
   expect(covered).toEqual([]);
 });
+
+test('timeline markers are touch targets of at least 24 × 24 px that do not overlap (S-2PC-4)', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('s-2pc-4');
+  const rects = await page
+    .getByRole('region', { name: 'Timeline' })
+    .locator('button.marker')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  expect(rects.length).toBeGreaterThan(1);
+  for (const r of rects) {
+    expect(r.width).toBeGreaterThanOrEqual(24);
+    expect(r.height).toBeGreaterThanOrEqual(24);
+  }
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i];
+      const b = rects[j];
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `markers ${i} and ${j} overlap`).toBe(true);
+    }
+});
