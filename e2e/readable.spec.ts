@@ -185,3 +185,65 @@ test('timeline markers are touch targets of at least 24 × 24 px that do not ove
       expect(apart, `markers ${i} and ${j} overlap`).toBe(true);
     }
 });
+
+async function selectedMessage(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    type S = { selection: { kind: string; sendSeq?: number } | null };
+    const s = (window as unknown as { __dtx: { getState(): S } }).__dtx.getState();
+    return s.selection?.kind === 'message' ? (s.selection.sendSeq ?? null) : null;
+  });
+}
+
+test('sequence-chart arrows: Tab reaches one, arrow keys move between messages, a click just below a label hits', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('s-2pc-happy');
+  const chart = page.getByRole('region', { name: 'Message sequence' });
+  const slider = page.getByRole('slider', { name: 'Time cursor' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  const pos = await slider.getAttribute('aria-valuenow');
+
+  // Tab from the axis switch lands on a message arrow.
+  await chart.getByRole('button', { name: 'Event order' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('data-send', /\d+/);
+  const first = Number(await focused.getAttribute('data-send'));
+
+  // ↓ moves to the next message (selected, so the inspector shows it); playback does not step.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('data-send', /\d+/);
+  const second = Number(await page.locator(':focus').getAttribute('data-send'));
+  expect(second).toBeGreaterThan(first);
+  expect(await selectedMessage(page)).toBe(second);
+  await page.keyboard.press('ArrowDown');
+  const third = Number(await page.locator(':focus').getAttribute('data-send'));
+  expect(third).toBeGreaterThan(second);
+  await page.keyboard.press('ArrowUp');
+  expect(Number(await page.locator(':focus').getAttribute('data-send'))).toBe(second);
+  await expect(slider).toHaveAttribute('aria-valuenow', pos ?? '');
+
+  // A click 6 px below a message's label still selects that message (hit area ≥ 24 px)
+  await page.waitForTimeout(300); // the chart's scroll settles after the keyboard moved it
+  const area = (await chart.locator('svg[role="group"]').boundingBox())!;
+  const arrows = chart.locator('[data-send]').filter({ has: page.locator('text') });
+  let seq = -1;
+  let at = { x: 0, y: 0 };
+  for (let i = 0; i < (await arrows.count()) && seq < 0; i++) {
+    const label = await arrows.nth(i).locator('text').last().boundingBox();
+    const n = Number(await arrows.nth(i).getAttribute('data-send'));
+    if (n === second) continue; // (clicking the selected message again would deselect it)
+    if (!label || label.y < area.y + 10 || label.y + label.height + 30 > area.y + area.height) continue;
+    const p = { x: label.x + label.width / 2, y: label.y + label.height + 6 };
+    // Not a spot where another label (an event's note) is drawn: that click belongs to the note.
+    const onText = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'text', p);
+    if (onText) continue;
+    seq = n;
+    at = p;
+  }
+  expect(seq).toBeGreaterThanOrEqual(0);
+  await page.mouse.click(at.x, at.y);
+  expect(await selectedMessage(page)).toBe(seq);
+});
