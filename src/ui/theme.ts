@@ -48,13 +48,72 @@ const FIXED: Record<string, number> = {
   ACK: 5,
 };
 
-export function messageColor(type: string): string {
+function hueIndex(type: string): number {
   const fixed = FIXED[type];
-  if (fixed !== undefined) return OKABE_ITO[fixed];
+  if (fixed !== undefined) return fixed;
   let h = 0;
   for (let i = 0; i < type.length; i++) h = (h * 31 + type.charCodeAt(i)) >>> 0;
-  return OKABE_ITO[h % 7];
+  return h % 7;
 }
+
+/** The hue of a message type: for lines, arrowheads and tokens (not for text on white: see messageLabelColor). */
+export function messageColor(type: string): string {
+  return OKABE_ITO[hueIndex(type)];
+}
+
+/** Every message hue, in palette order (for the legend and the contrast test). */
+export const MESSAGE_HUES: readonly string[] = OKABE_ITO;
+
+/** WCAG relative luminance of a #rrggbb colour. */
+export function luminance(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 … 21). */
+export function contrast(a: string, b: string): number {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+const hex2 = (v: number) => Math.round(v).toString(16).padStart(2, '0');
+
+/** The same hue darkened (mixed with black) just enough for `min` contrast on `bg`. */
+export function darkenFor(hex: string, bg: string, min: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  for (let k = 0; k <= 100; k++) {
+    const f = 1 - k / 100;
+    const c = '#' + rgb.map((v) => hex2(v * f)).join('');
+    if (contrast(c, bg) >= min) return c;
+  }
+  return '#000000';
+}
+
+/** Text at 14 px needs 4.5:1 (WCAG AA); a small margin keeps rounding and anti-aliasing on the safe side. */
+export const LABEL_CONTRAST = 4.6;
+const LABELS = OKABE_ITO.map((c) => darkenFor(c, '#ffffff', LABEL_CONTRAST));
+
+/**
+ * The colour of a message type's label drawn on white (sequence chart, with a white halo): the type's hue,
+ * darkened where the bright Okabe–Ito shades (orange, sky blue, green …) fall below 4.5:1. Lines keep messageColor.
+ */
+export function messageLabelColor(type: string): string {
+  return LABELS[hueIndex(type)];
+}
+
+/** Black or white, whichever reads better on a filled token of colour `hex` (always ≥ 4.58:1). */
+export function textOn(hex: string): string {
+  return contrast(hex, '#000000') >= contrast(hex, '#ffffff') ? '#000000' : '#ffffff';
+}
+
+/** Label colour of a message that has not happened yet at the cursor: grey (4.76:1 on white), its line is faded. */
+export const FUTURE_LABEL = '#64748b';
 
 /** Virtual time for display: "850 ms", "12.4 s", "3 m 05 s", "2 h 10 m". */
 export function formatTime(ms: number): string {

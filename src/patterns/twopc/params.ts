@@ -63,18 +63,20 @@ export function partIds(p: Params): string[] {
 }
 
 /**
- * Layout (top-left corners, px; nodes are about 200 × 140): coordinator top centre above the participants' row,
- * standby to its right, the application on the left at mid height.
+ * Layout (top-left corners, px; nodes are about 176 × 160): application, coordinator and standby in a top row,
+ * the coordinator centred above the participants' row. With every top-row node reaching every participant, this
+ * keeps each fan-out line clear of the other cards (the diagram stretches the rows apart as needed); links
+ * between participants are drawn under their row.
  */
 export function topology(p: Params): Topology {
   const ps = partIds(p);
   const gap = 240;
-  const left = 260;
+  const left = 240;
   const cx = left + ((ps.length - 1) * gap) / 2;
   const nodes: TopologyNode[] = [
-    { id: APP, role: 'client', label: 'node.2pc.app', x: 0, y: 220 },
+    { id: APP, role: 'client', label: 'node.2pc.app', x: cx - 240, y: 40 },
     { id: COORD, role: 'coordinator', label: 'node.2pc.C', x: cx, y: 40 },
-    { id: STANDBY, role: 'standby', label: 'node.2pc.C2', x: cx + 300, y: 40 },
+    { id: STANDBY, role: 'standby', label: 'node.2pc.C2', x: cx + 240, y: 40 },
     ...ps.map((id, i) => ({ id, role: 'participant', label: 'node.2pc.' + id, x: left + i * gap, y: 400 })),
   ];
   const edges: TopologyEdge[] = [

@@ -1,5 +1,6 @@
 /**
- * A link between two services: a straight path border to border (a custom edge — no built-in dash animation),
+ * A link between two services: a straight path border to border, or the route around the cards that Topology
+ * computed (geometry.routeLinks) — a custom edge, no built-in dash animation —
  * dashed when the pattern did not declare it (messages still travelled there). Its ⋯ button (shown on hover or
  * keyboard focus) opens the message-fault menu; the tokens themselves are drawn above the nodes by TokenLayer.
  */
@@ -8,10 +9,18 @@ import { EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type Int
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
 import { pairId, pairOfSelection } from './derive';
-import { linkPath, type Box } from './geometry';
+import { linkPath, pointAlong, polylineD, polylineLength, type Box, type Pt } from './geometry';
 import { MenuContext } from './menu';
 
-export type MessageEdgeData = { a: string; b: string; declared: boolean; aLabel: string; bLabel: string };
+export type MessageEdgeData = {
+  a: string;
+  b: string;
+  declared: boolean;
+  aLabel: string;
+  bLabel: string;
+  /** The routed path from a's border to b's border (geometry.routeLinks); absent: the straight link. */
+  points?: Pt[];
+};
 export type MessageEdgeType = Edge<MessageEdgeData, 'message'>;
 
 function box(n: InternalNode): Box {
@@ -33,9 +42,10 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
   const hot = useLab((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
 
   if (!sn || !tn || !data) return null;
-  const { d, s, e } = linkPath(box(sn), box(tn));
-  const mx = (s.x + e.x) / 2;
-  const my = (s.y + e.y) / 2;
+  const straight = data.points ? null : linkPath(box(sn), box(tn));
+  const pts = data.points ?? [straight!.s, straight!.e];
+  const d = polylineD(pts);
+  const { x: mx, y: my } = pointAlong(pts, polylineLength(pts) / 2);
   const edgeName = t('diagram.edgeName', { a: data.aLabel, b: data.bLabel });
 
   return (

@@ -43,28 +43,35 @@ function pickRow(rows: readonly NodeViewRow[]): NodeViewRow | undefined {
   return rows.find((r) => r.pin) ?? rows[rows.length - 1];
 }
 
+/**
+ * A label and its value. The value is what the scenario is about (a balance, a log, a vote): it is never cut. The
+ * label shortens first (down to a few letters, the whole text in the tooltip and the inspector); when the value is
+ * still too wide it moves below the label and wraps at its spaces. "+2" (more rows, listed in the inspector) sits
+ * on the label's line.
+ */
 function Section({ rows, t, empty }: { rows: readonly NodeViewRow[]; t: TFn; empty?: string }) {
   const row = pickRow(rows);
-  if (!row) return <p className="truncate opacity-70">{empty ?? '—'}</p>;
+  if (!row) return <p className="opacity-70">{empty ?? '—'}</p>;
   const value = row.valueKey ? t(row.valueKey) : String(row.value);
   const label = t(row.label);
   const more = rows.length - 1;
   return (
-    <dl className="flex min-w-0 items-baseline gap-1.5" title={`${label}: ${value}`}>
-      <dt className="min-w-0 flex-1 truncate opacity-85">{label}</dt>
-      <dd
-        className={
-          'max-w-[72%] shrink-0 truncate text-right font-mono font-semibold ' +
-          (row.tone === 'violated' ? 'rounded bg-red-700 px-1 text-white' : '')
-        }
-      >
-        {value}
-      </dd>
+    <dl className="flex min-w-0 flex-wrap items-baseline justify-end gap-x-1.5" title={`${label}: ${value}`}>
+      <dt className="min-w-[2.5rem] flex-[1_1_2.5rem] truncate opacity-85">{label}</dt>
       {more > 0 && (
         <dd className="shrink-0 rounded bg-slate-700/15 px-1 font-semibold" title={t('node.more', { count: more })}>
           +{more}
         </dd>
       )}
+      <dd
+        data-value=""
+        className={
+          'max-w-full min-w-0 text-right font-mono font-semibold break-words ' +
+          (row.tone === 'violated' ? 'rounded bg-red-700 px-1 text-white' : '')
+        }
+      >
+        {value}
+      </dd>
     </dl>
   );
 }
@@ -138,16 +145,14 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
       >
         <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
         <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
-        <div className="flex shrink-0 items-center gap-1">
-          <div
-            className="min-w-0 flex-1 truncate text-[16px] leading-[21px] font-bold"
-            title={`${labelText} · ${roleName}`}
-          >
-            {labelText}
-          </div>
+        <div
+          data-title=""
+          className="shrink-0 text-[16px] leading-[19px] font-bold break-words"
+          title={`${labelText} · ${roleName}`}
+        >
           <button
             type="button"
-            className="nodrag nopan -mr-1 rounded px-0.5 text-[18px] leading-[21px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
+            className="nodrag nopan float-right ml-1 h-[19px] rounded px-0.5 text-[18px] leading-[19px] font-bold hover:bg-black/10 focus-visible:bg-black/10"
             aria-label={t('diagram.nodeMenu', { node: labelText })}
             aria-haspopup="menu"
             onClick={(e) => {
@@ -158,8 +163,9 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
           >
             ⋯
           </button>
+          {labelText}
         </div>
-        <div className="flex min-h-[19px] flex-1 items-start gap-1.5 overflow-hidden" title={statusText}>
+        <div className="flex min-h-[18px] flex-1 items-start gap-1.5 overflow-hidden" title={statusText}>
           {tone === 'crashed' ? (
             <span aria-hidden="true" className="text-[17px] leading-[19px] font-bold text-red-400">
               ✕
@@ -169,27 +175,35 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
           )}
           <span className="line-clamp-2 min-w-0 text-[16px] leading-[18px] font-bold">{statusText}</span>
         </div>
-        <div className="flex h-[20px] min-w-0 shrink-0 items-center gap-1 overflow-hidden" aria-label={t('node.locks')}>
-          {lockChips.map((c) => (
-            <span
-              key={c.word}
-              title={t('node.locks') + ': ' + c.word + (c.held ? ' · ' + c.held : '')}
-              className="inline-flex max-w-full min-w-0 items-center gap-1 rounded bg-slate-900 px-1 font-mono text-[15px] leading-[19px] whitespace-nowrap text-white"
-            >
-              <LockIcon />
-              <span className="min-w-0 truncate">{c.word}</span>
-              {c.held && <span className="shrink-0">· {c.held}</span>}
-            </span>
-          ))}
-          {moreLocks > 0 && (
-            <span
-              className="shrink-0 rounded bg-slate-700 px-1 font-mono text-[15px] leading-[19px] font-semibold text-white"
-              title={t('node.moreLocks', { count: moreLocks })}
-            >
-              +{moreLocks}
-            </span>
-          )}
-        </div>
+        {lockChips.length > 0 && (
+          <div
+            role="list"
+            className="flex h-[20px] min-w-0 shrink-0 items-center gap-1 overflow-hidden"
+            aria-label={t('node.locks')}
+          >
+            {lockChips.map((c) => (
+              <span
+                role="listitem"
+                key={c.word}
+                title={t('node.locks') + ': ' + c.word + (c.held ? ' · ' + c.held : '')}
+                className="inline-flex max-w-full min-w-0 items-center gap-1 rounded bg-slate-900 px-1 font-mono text-[15px] leading-[19px] whitespace-nowrap text-white"
+              >
+                <LockIcon />
+                <span className="min-w-0 truncate">{c.word}</span>
+                {c.held && <span className="shrink-0">· {c.held}</span>}
+              </span>
+            ))}
+            {moreLocks > 0 && (
+              <span
+                role="listitem"
+                className="shrink-0 rounded bg-slate-700 px-1 font-mono text-[15px] leading-[19px] font-semibold text-white"
+                title={t('node.moreLocks', { count: moreLocks })}
+              >
+                +{moreLocks}
+              </span>
+            )}
+          </div>
+        )}
         <section
           className="flex shrink-0 items-center gap-1 rounded border border-slate-400 bg-white/80 px-1 text-slate-900"
           title={t('node.disk') + ' — ' + t('node.disk.desc')}
@@ -198,7 +212,7 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
             <DiskIcon />
             <span className="sr-only">{t('node.disk')}</span>
           </h3>
-          <div className="h-[19px] min-w-0 flex-1 overflow-hidden">
+          <div className="min-w-0 flex-1">
             <Section rows={view.durable} t={t} />
           </div>
         </section>
@@ -213,8 +227,8 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
             <ChipIcon />
             <span className="sr-only">{t('node.memory')}</span>
           </h3>
-          <div className="h-[19px] min-w-0 flex-1 overflow-hidden">
-            {up ? <Section rows={view.volatile} t={t} /> : <p className="truncate italic">{t('node.memoryLost')}</p>}
+          <div className="min-w-0 flex-1">
+            {up ? <Section rows={view.volatile} t={t} /> : <p className="italic">{t('node.memoryLost')}</p>}
           </div>
         </section>
       </div>

@@ -1,9 +1,11 @@
 /**
  * Message tokens, drawn above the nodes (in React Flow's viewport portal) so a token is never hidden under a
  * service box. For every message in flight at the cursor (inFlightAt), a labelled token sits on its link's path at
- * its progress (linear along the straight link) — computed from the cursor's virtual time, never by a
- * CSS/SMIL animation. A → B tokens run on one side of the line and B → A on the other; doomed messages (dropped on
- * arrival) are dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
+ * its progress (linear along the link's drawn path) — computed from the cursor's virtual time, never by a
+ * CSS/SMIL animation. A → B tokens run on one side of a straight line and B → A on the other (on a route under the
+ * cards they sit on its lane); a token never covers the cards at its ends — it leaves after the sender's border and
+ * stops before the receiver's, so titles and ⋯ buttons stay visible. Doomed messages (dropped on arrival) are
+ * dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,20 +14,27 @@ import { useLab } from '../../store/lab';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
-import { linkPath, type Box } from './geometry';
+import { linkPath, pointAlong, polylineLength, type Box, type Pt } from './geometry';
 
 const TOKEN_FONT = 14;
 const CHAR_W = 8.6; // monospace advance at 14 px
 const SIDE = 13; // px between the line and a token's centre
+const TITLE_H = 26; // a card's title row (with its ⋯ button), kept clear of passing tokens
 
 function PairTokens({
   a,
   b,
+  route,
+  others,
   tokens,
   labelOf,
 }: {
   a: Box & { id: string };
   b: Box & { id: string };
+  /** The drawn path, from the border of `route.from` to the other card's; absent: the straight link a–b. */
+  route?: { from: string; pts: Pt[] };
+  /** The other cards, whose titles and ⋯ buttons a token must leave visible. */
+  others: readonly Box[];
   tokens: InFlight[];
   labelOf: (id: string) => string;
 }) {
@@ -37,20 +46,38 @@ function PairTokens({
   const hoverRow = useLab((s) => rowKeysOf(s.hover, s.index));
   const select = useLab((s) => s.select);
   const setHover = useLab((s) => s.setHover);
-  // The link is a straight segment border to border: a token's place is plain arithmetic (no SVG geometry calls,
-  // nothing that could touch layout). It only changes with the layout, not with the cursor.
-  const { s: p0, e: p1 } = linkPath(a, b);
-  const dx = p1.x - p0.x;
-  const dy = p1.y - p0.y;
-  const norm = Math.hypot(dx, dy) || 1;
-  const nx = -dy / norm;
-  const ny = dx / norm;
+  // The link is a polyline border to border: a token's place is plain arithmetic (no SVG geometry calls, nothing
+  // that could touch layout). It only changes with the layout, not with the cursor.
+  const straight = !route || route.pts.length === 2;
+  const pts = route
+    ? route.from === a.id
+      ? route.pts
+      : [...route.pts].reverse()
+    : [linkPath(a, b).s, linkPath(a, b).e];
+  const len = polylineLength(pts);
   /** Token centre at progress `raw` (0 … 1) from its sender; A → B on one side of the line, B → A on the other. */
-  const place = (raw: number, forward: boolean) => {
+  const place = (raw: number, forward: boolean, w: number, h: number) => {
     const p = reduced ? (raw < 0.5 ? 0 : 1) : raw;
     const f = forward ? p : 1 - p;
-    const side = forward ? SIDE : -SIDE;
-    return `translate(${p0.x + dx * f + nx * side},${p0.y + dy * f + ny * side})`;
+    // Keep the whole token off both end cards: its half extent along the first / last stretch of the path.
+    const ext = (q0: Pt, q1: Pt) => {
+      const l = Math.hypot(q1.x - q0.x, q1.y - q0.y) || 1;
+      return (Math.abs(q1.x - q0.x) / l) * (w / 2) + (Math.abs(q1.y - q0.y) / l) * (h / 2) + 4;
+    };
+    const m0 = ext(pts[0], pts[1]);
+    const m1 = ext(pts[pts.length - 2], pts[pts.length - 1]);
+    const d = len > m0 + m1 ? m0 + f * (len - m0 - m1) : len / 2;
+    const at = pointAlong(pts, d);
+    const side = straight ? (forward ? SIDE : -SIDE) : 0;
+    // A token passing near another card flips to the line's other side (or onto it) rather than cover its title.
+    const covers = (x: number, y: number) =>
+      others.some((o) => x - w / 2 < o.x + o.w && x + w / 2 > o.x && y - h / 2 < o.y + TITLE_H && y + h / 2 > o.y - 2);
+    for (const k of [side, -side, 0]) {
+      const x = at.x + at.nx * k;
+      const y = at.y + at.ny * k;
+      if (!covers(x, y) || k === 0) return `translate(${x},${y})`;
+    }
+    return `translate(${at.x},${at.y})`;
   };
 
   return (
@@ -74,7 +101,7 @@ function PairTokens({
           return (
             <g
               key={`${m.sendSeq}:${m.copy}`}
-              transform={place(m.progress, m.from === a.id)}
+              transform={place(m.progress, m.from === a.id, w, h)}
               data-progress={m.progress}
               data-msg={m.sendSeq}
               role="button"
@@ -131,7 +158,16 @@ function PairTokens({
   );
 }
 
-function TokenLayerImpl({ boxes }: { boxes: (Box & { id: string; label: string })[] }) {
+const inside = (p: Pt, b: Box) => p.x >= b.x - 1 && p.x <= b.x + b.w + 1 && p.y >= b.y - 1 && p.y <= b.y + b.h + 1;
+
+function TokenLayerImpl({
+  boxes,
+  routes,
+}: {
+  boxes: (Box & { id: string; label: string })[];
+  /** Drawn link paths by pair id (geometry.routeLinks), each from its pair's first node. */
+  routes?: Map<string, Pt[]>;
+}) {
   const { t } = useTranslation();
   const index = useLab((s) => s.index);
   const cursor = useLab((s) => s.cursor);
@@ -159,7 +195,21 @@ function TokenLayerImpl({ boxes }: { boxes: (Box & { id: string; label: string }
         const [x, y] = id.split('|');
         const a = byId.get(x)!;
         const b = byId.get(y)!;
-        return <PairTokens key={id} a={a} b={b} tokens={tokens} labelOf={labelOf} />;
+        const pts = routes?.get(id);
+        // A route starts on the border of the card it leaves: find which of the pair that is.
+        const from = pts && inside(pts[0], a) ? a.id : b.id;
+        const route = pts ? { from, pts } : undefined;
+        return (
+          <PairTokens
+            key={id}
+            a={a}
+            b={b}
+            route={route}
+            others={boxes.filter((o) => o !== a && o !== b)}
+            tokens={tokens}
+            labelOf={labelOf}
+          />
+        );
       })}
     </svg>
   );

@@ -22,7 +22,7 @@ import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
-import { layoutScales, NODE_H, NODE_W } from './geometry';
+import { layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 
 // The fault menu opens on right-click / ⋯: its code loads on first use.
 const FaultMenu = lazy(() => import('./FaultMenu').then((m) => ({ default: m.FaultMenu })));
@@ -30,27 +30,35 @@ const FaultMenu = lazy(() => import('./FaultMenu').then((m) => ({ default: m.Fau
 const nodeTypes: NodeTypes = { service: ServiceNode };
 const edgeTypes: EdgeTypes = { message: MessageEdge };
 
-/** Refit when the pane changes size (window resize, projector, panels). */
-function FitOnResize({ target, dep }: { target: React.RefObject<HTMLDivElement | null>; dep: unknown }) {
-  const { fitView } = useReactFlow();
+/** Refit when the pane changes size (window resize, projector, panels): the cards and the links routed under them. */
+function FitOnResize({
+  target,
+  bounds,
+}: {
+  target: React.RefObject<HTMLDivElement | null>;
+  bounds: { x: number; y: number; width: number; height: number };
+}) {
+  const { fitBounds } = useReactFlow();
+  const latest = useRef(bounds);
+  latest.current = bounds;
   useEffect(() => {
-    const raf = requestAnimationFrame(() => void fitView({ padding: 0.03 }));
+    const raf = requestAnimationFrame(() => void fitBounds(bounds, { padding: 0.03 }));
     return () => cancelAnimationFrame(raf);
-  }, [fitView, dep]);
+  }, [fitBounds, bounds]);
   useEffect(() => {
     const el = target.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     let raf = 0;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => void fitView({ padding: 0.03 }));
+      raf = requestAnimationFrame(() => void fitBounds(latest.current, { padding: 0.03 }));
     });
     ro.observe(el);
     return () => {
       ro.disconnect();
       cancelAnimationFrame(raf);
     };
-  }, [fitView, target]);
+  }, [fitBounds, target]);
   return null;
 }
 
@@ -75,8 +83,15 @@ export default function Topology() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  const pairs = pairsOf(index, topo);
   const nodes: ServiceNodeType[] = useMemo(() => {
-    const { sx, sy } = layoutScales(topo.nodes, paneSize.w, paneSize.h);
+    const at = new Map(topo.nodes.map((n, i) => [n.id, i]));
+    const links = pairs.flatMap((p) => {
+      const i = at.get(p.a);
+      const j = at.get(p.b);
+      return i === undefined || j === undefined ? [] : [[i, j] as const];
+    });
+    const { sx, sy } = layoutScales(topo.nodes, paneSize.w, paneSize.h, links);
     return topo.nodes.map((n) => ({
       id: n.id,
       type: 'service' as const,
@@ -88,7 +103,7 @@ export default function Topology() {
       connectable: false,
       ariaLabel: t(n.label),
     }));
-  }, [topo, t, paneSize]);
+  }, [topo, t, paneSize, pairs]);
   const boxes = useMemo(
     () =>
       nodes.map((n) => ({
@@ -101,7 +116,20 @@ export default function Topology() {
       })),
     [nodes, t],
   );
-  const pairs = pairsOf(index, topo);
+  // Each link's drawn path: straight, or around the cards where a straight line would pass under one.
+  const routes = useMemo(() => routeLinks(boxes, pairs), [boxes, pairs]);
+  const bounds = useMemo(() => {
+    const pts: Pt[] = boxes.flatMap((b) => [
+      { x: b.x, y: b.y },
+      { x: b.x + b.w, y: b.y + b.h },
+    ]);
+    for (const r of routes.values()) pts.push(...r);
+    const xs = pts.map((p) => p.x);
+    const ys = pts.map((p) => p.y);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y + 14 };
+  }, [boxes, routes]);
   const edges: MessageEdgeType[] = useMemo(() => {
     const label = (id: string) => t(topo.nodes.find((n) => n.id === id)?.label ?? id);
     return pairs.map((p) => ({
@@ -109,10 +137,17 @@ export default function Topology() {
       source: p.a,
       target: p.b,
       type: 'message' as const,
-      data: { a: p.a, b: p.b, declared: p.declared, aLabel: label(p.a), bLabel: label(p.b) },
+      data: {
+        a: p.a,
+        b: p.b,
+        declared: p.declared,
+        aLabel: label(p.a),
+        bLabel: label(p.b),
+        points: routes.get(p.id),
+      },
       focusable: false,
     }));
-  }, [pairs, topo, t]);
+  }, [pairs, topo, t, routes]);
 
   // Refit (remount) when the set of nodes changes: another pattern or a node-count parameter.
   const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';');
@@ -197,9 +232,9 @@ export default function Topology() {
             proOptions={{ hideAttribution: false }}
           >
             <Controls showInteractive={false} position="bottom-left" />
-            <FitOnResize target={pane} dep={nodes} />
+            <FitOnResize target={pane} bounds={bounds} />
             <ViewportPortal>
-              <TokenLayer boxes={boxes} />
+              <TokenLayer boxes={boxes} routes={routes} />
             </ViewportPortal>
           </ReactFlow>
           {menu && (

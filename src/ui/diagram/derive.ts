@@ -193,13 +193,5 @@ export function msgOfRow(msg: Msg, keys: ReadonlySet<string> | null): boolean {
   return (msg.tx !== undefined && keys.has(String(msg.tx))) || (msg.mid !== undefined && keys.has(String(msg.mid)));
 }
 
-/** Black or white text, whichever contrasts more with a fill colour (#rrggbb). */
-export function textOn(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  const ch = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  const L = 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
-  return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#000000' : '#ffffff';
-}
+/** Black or white text, whichever contrasts more with a fill colour (one WCAG formula, in theme.ts). */
+export { textOn } from '../theme';

@@ -5,8 +5,11 @@ import { usePanelText } from './common';
 import { describeEvent } from './describe';
 import { logRows, rowOfSeq } from './traceViews';
 import { msgOfRow, rowKeysOf } from '../diagram/derive';
+import { textWidth } from './measure';
 
 const ROW_H = 28;
+/** The actor column (px) and its text: a node's name when it fits, else its id (P1, C2 …), never "Particip…". */
+const ACTOR_W = 96;
 const OVERSCAN = 8;
 
 const KIND_ICON: Record<string, string> = {
@@ -39,6 +42,11 @@ export function EventLog() {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(300);
   const ref = useRef<HTMLDivElement>(null);
+
+  const actor = (id: string) => {
+    const full = name(id);
+    return textWidth(full, 14, 600) <= ACTOR_W ? full : id;
+  };
 
   const { rows, firstSeq } = useMemo(() => logRows(events, collapsed, expanded), [events, collapsed, expanded]);
   const curRow = pos > 0 ? rowOfSeq(firstSeq, pos - 1) : -1;
@@ -124,7 +132,13 @@ export function EventLog() {
           onMouseLeave={() => setHover(null)}
         >
           <span className="w-16 shrink-0 text-right font-mono text-[13px]">{formatTime(ev.t)}</span>
-          <span className="w-20 shrink-0 truncate font-semibold">{name(ev.node)}</span>
+          <span
+            className="log-actor shrink-0 overflow-hidden font-semibold whitespace-nowrap"
+            style={{ width: ACTOR_W }}
+            title={name(ev.node)}
+          >
+            {actor(ev.node)}
+          </span>
           <span className="w-5 shrink-0 text-center" aria-hidden="true">
             {KIND_ICON[ev.kind]}
           </span>

@@ -3,21 +3,25 @@
  * Drawn from (trace, cursor) only. Virtualized: the SVG is as tall as the viewport (sticky inside a spacer as tall
  * as the whole run) and only the events and arrows crossing the visible window are drawn.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useLab, type Selection } from '../../store/lab';
-import type { TraceIndex } from '../../engine';
+import type { TraceEvent, TraceIndex } from '../../engine';
 import { msgOfRow, rowKeysOf } from '../diagram/derive';
-import { formatTime, messageColor, toneColor } from '../theme';
+import { FUTURE_LABEL, formatTime, messageColor, messageLabelColor, toneColor } from '../theme';
 import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
+import { textWidth as measureText } from '../panels/measure';
 import {
   buildSeqModel,
   cursorU,
   defaultScale,
   medianGap,
-  placeLabel,
-  type Box,
+  placeLabels,
+  type LabelCand,
   seekTarget,
+  stepTicks,
+  timeTicks,
+  wrapText,
   splitAt,
   tickStep,
   visibleEvents,
@@ -36,23 +40,9 @@ const FUTURE_OPACITY = 0.22;
  * builds few SVG elements. */
 const MARGIN_PX = 120;
 
-/** Canvas text measurement (no layout), cached: does a lane header fit its lane in two lines? */
-const measureCache = new Map<string, number>();
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-function textWidth(text: string, px: number): number {
-  const k = px + '\u0000' + text;
-  let w = measureCache.get(k);
-  if (w === undefined) {
-    if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
-    if (measureCtx) {
-      measureCtx.font = `600 ${px}px ui-sans-serif, system-ui, sans-serif`;
-      w = measureCtx.measureText(text).width;
-    } else w = text.length * px * 0.62;
-    if (measureCache.size > 2000) measureCache.clear();
-    measureCache.set(k, w);
-  }
-  return w;
-}
+const textWidth = (text: string, px: number, weight = 600) => measureText(text, px, weight);
+
+/** Does a lane header fit its lane in two lines? */
 function fitsTwoLines(text: string, width: number, px: number): boolean {
   let lines = 1;
   let line = '';
@@ -121,10 +111,17 @@ export function SequenceChart() {
   const [size, setSize] = useState({ w: 600, h: 300 });
   const scrollRef = useRef<HTMLDivElement>(null);
   const progTarget = useRef<number | null>(null);
+  // Keyboard: one arrow is in the tab order (roving tabindex); ↑/↓ (←/→) move between messages.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [focusSend, setFocusSend] = useState<number | null>(null);
+  const [focusedSend, setFocusedSend] = useState<number | null>(null);
+  const pendingFocus = useRef<number | null>(null);
 
   const events = index.events;
   const lanes = index.nodeIds;
   const model = useMemo(() => buildSeqModel(events, lanes, mode, index.endTime), [events, lanes, mode, index.endTime]);
+  /** Every message (send) in send order, and the first segment of each. */
+  const sendOrder = useMemo(() => [...model.segsBySend.keys()].filter((k) => model.segsBySend.get(k)!.length), [model]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -189,6 +186,16 @@ export function SequenceChart() {
     };
   }, [scrollTop]);
 
+  useEffect(() => {
+    const n = pendingFocus.current;
+    if (n === null) return;
+    const el = svgRef.current?.querySelector<SVGGElement>(`[data-send="${n}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
+
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
@@ -247,42 +254,145 @@ export function SequenceChart() {
   // ---- draw
   const yTop = scrollTop - MARGIN_PX;
   const yBottom = scrollTop + viewH + MARGIN_PX;
-  const ticks: { y: number; label: string }[] = [];
+  // Time labels: each distinct at the precision it shows, none under the cursor badge.
+  let ticks: { y: number; label: string }[];
   if (mode === 'time') {
     const step = tickStep(scale, 56);
     const first = Math.max(0, Math.ceil(uTop / step) * step);
-    for (let u = first; u <= Math.min(uBottom, model.uMax); u += step) ticks.push({ y: yOf(u), label: formatTime(u) });
+    ticks = stepTicks(first, Math.min(uBottom, model.uMax), step, yOf).filter((k) => Math.abs(k.y - cy) >= 19);
   } else {
-    let lastY = -Infinity;
+    const cands: { y: number; t: number }[] = [];
     for (let i = evLo; i < evHi; i++) {
-      const ev = events[i];
-      if (i > 0 && events[i - 1].t === ev.t && i !== evLo) continue;
-      const y = yOf(model.evU[i]);
-      if (y - lastY < 18) continue;
-      lastY = y;
-      ticks.push({ y, label: formatTime(ev.t) });
+      if (i > 0 && events[i - 1].t === events[i].t) continue;
+      cands.push({ y: yOf(model.evU[i]), t: events[i].t });
     }
+    ticks = timeTicks(cands, cy);
   }
 
-  const placed: Box[] = [];
-  const hlFirst = [...segIdx].sort((a, b) => {
-    const ha = sendHl(model.segs[a].sendSeq) ? 0 : 1;
-    const hb = sendHl(model.segs[b].sendSeq) ? 0 : 1;
-    return ha - hb;
-  });
-  const showLabel = new Set<number>();
-  for (const i of hlFirst) {
+  // Every label of the window in one collision set (message types and event notes), measured, never overlapping.
+  const noteOf = (ev: TraceEvent): string | null => {
+    if (mode !== 'order') return null;
+    if (ev.kind === 'note') return ev.tag && ev.tag !== 'info' ? describeEvent(tf, ev, name) : null;
+    if (ev.kind === 'fault') return describeEvent(tf, ev, name);
+    return null;
+  };
+  const segCands: LabelCand[] = [];
+  const hlCands: LabelCand[] = [];
+  for (const i of segIdx) {
     const s = model.segs[i];
     const xA = xOf(s.from);
     const xB = xOf(s.to);
     const yA = yOf(s.uA);
     const lost = s.fate === 'lost';
-    const mx = lost ? xA + (xB - xA) * 0.3 : (xA + xB) / 2;
-    const my = lost ? yA + LOST_PX : (yA + yOf(s.uB)) / 2;
-    const w = s.type.length * 8.6 + 4;
-    const x0 = lost ? (xB >= xA ? mx + 12 : mx - 12 - w) : mx - w / 2;
-    if (placeLabel(placed, { x0, x1: x0 + w, y0: my - 18, y1: my })) showLabel.add(i);
+    const w = textWidth(s.type, 14) + 4;
+    const options: LabelCand['options'] = [];
+    if (lost) {
+      const mx = xA + (xB - xA) * 0.3;
+      const my = yA + LOST_PX;
+      const right = xB >= xA;
+      const x = right ? mx + 12 : mx - 12;
+      const x0 = right ? x : x - w;
+      options.push({ box: { x0, x1: x0 + w, y0: my - 18, y1: my }, x, y: my - 4, anchor: right ? 'start' : 'end' });
+    } else {
+      const yB = yOf(s.uB);
+      // Above the arrow at its middle, else at a third or two thirds of it, else just below its middle.
+      for (const f of [0.5, 0.32, 0.68]) {
+        const mx = xA + (xB - xA) * f;
+        const my = yA + (yB - yA) * f;
+        options.push({
+          box: { x0: mx - w / 2, x1: mx + w / 2, y0: my - 18, y1: my },
+          x: mx,
+          y: my - 4,
+          anchor: 'middle',
+        });
+      }
+      const mx = (xA + xB) / 2;
+      const my = (yA + yB) / 2;
+      options.push({
+        box: { x0: mx - w / 2, x1: mx + w / 2, y0: my + 2, y1: my + 20 },
+        x: mx,
+        y: my + 16,
+        anchor: 'middle',
+      });
+    }
+    (sendHl(s.sendSeq) ? hlCands : segCands).push({ key: 's' + i, options });
   }
+  const noteCands: LabelCand[] = [];
+  for (let i = evLo; i < evHi; i++) {
+    const ev = events[i];
+    const text = noteOf(ev);
+    if (!text) continue;
+    const lane = model.laneOf.get(ev.node);
+    const x = lane === undefined ? GUTTER - 10 : xOf(lane);
+    const y = yOf(model.evU[i]);
+    const w = textWidth(text, 13, 400) + 2;
+    const options: LabelCand['options'] = [
+      { box: { x0: x + 12, x1: x + 12 + w, y0: y - 9, y1: y + 7 }, x: x + 12, y: y + 4, anchor: 'start' },
+      { box: { x0: x - 12 - w, x1: x - 12, y0: y - 9, y1: y + 7 }, x: x - 12, y: y + 4, anchor: 'end' },
+    ];
+    // Too long for either side: wrap on the wider side, in lines of 15 px.
+    const roomR = size.w - 4 - (x + 12);
+    const roomL = x - 12 - GUTTER;
+    const room = Math.max(roomR, roomL);
+    if (room > 60) {
+      const lines = wrapText(text, room, (t) => textWidth(t, 13, 400));
+      const lw = Math.max(...lines.map((l) => textWidth(l, 13, 400))) + 2;
+      const h = lines.length * 15;
+      if (roomR >= roomL)
+        options.push({
+          box: { x0: x + 12, x1: x + 12 + lw, y0: y - 9, y1: y - 9 + h },
+          x: x + 12,
+          y: y + 4,
+          anchor: 'start',
+          lines,
+        });
+      else
+        options.push({
+          box: { x0: x - 12 - lw, x1: x - 12, y0: y - 9, y1: y - 9 + h },
+          x: x - 12,
+          y: y + 4,
+          anchor: 'end',
+          lines,
+        });
+    }
+    noteCands.push({ key: 'e' + ev.seq, options });
+  }
+  const chosen = placeLabels([...hlCands, ...noteCands, ...segCands], GUTTER, size.w - 2);
+
+  const visibleSends = new Set(segIdx.map((i) => model.segs[i].sendSeq));
+  const selSend = selection?.kind === 'message' ? selection.sendSeq : null;
+  const rover =
+    [focusSend, selSend].find((x): x is number => x !== null && visibleSends.has(x)) ??
+    (segIdx.length ? model.segs[segIdx.find((i) => model.segs[i].uA >= cu) ?? segIdx[0]].sendSeq : null);
+  const onArrowKey = (e: KeyboardEvent<SVGGElement>, s: SeqSegment) => {
+    const k = sendOrder.indexOf(s.sendSeq);
+    let next: number | undefined;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = sendOrder[k + 1];
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = sendOrder[k - 1];
+    else if (e.key === 'Home') next = sendOrder[0];
+    else if (e.key === 'End') next = sendOrder[sendOrder.length - 1];
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      select({ kind: 'message', sendSeq: s.sendSeq });
+      seekPos(segTarget(s));
+      return;
+    } else return;
+    // The chart's own keys: playback does not also step.
+    e.preventDefault();
+    e.stopPropagation();
+    if (next === undefined) return;
+    setFocusSend(next);
+    select({ kind: 'message', sendSeq: next });
+    pendingFocus.current = next;
+    const seg = model.segs[model.segsBySend.get(next)![0]];
+    const y = yOf(seg.uA);
+    const y2 = yOf(seg.uB);
+    if (y < scrollTop + 30 || y2 > scrollTop + viewH - 30) {
+      setFollow(false);
+      setScrollTop(Math.max(0, Math.min(totalH - viewH, Math.round((y + y2) / 2 - viewH / 2))));
+    }
+  };
   const segEls = segIdx.map((i) => {
     const s = model.segs[i];
     const color = messageColor(s.type);
@@ -315,14 +425,20 @@ export function SequenceChart() {
         : s.fate === 'drop'
           ? t('panels.seq.tip.drop', { type: s.type, from, to, reason: t('panels.reason.' + (s.reason ?? 'loss')) })
           : t('panels.seq.tip.msg', { type: s.type, from, to, sent: formatTime(s.tA), at: formatTime(s.tB) });
-    const midX = lost ? xEnd + 14 * Math.sign(xB - xA || 1) : (xA + xEnd) / 2;
-    const midY = lost ? yEnd : (yA + yEnd) / 2;
+    const label = chosen.get('s' + i);
     const labelPast = lost ? pastA : (s.uA + uEnd) / 2 <= cu && pastA;
     return (
       <g
         key={`s${s.sendSeq}:${s.copy}`}
         opacity={dim}
-        style={{ cursor: 'pointer' }}
+        style={{ cursor: 'pointer', outline: 'none' }}
+        role="button"
+        aria-label={title}
+        data-send={s.copy === 0 ? s.sendSeq : undefined}
+        tabIndex={s.copy === 0 && s.sendSeq === rover ? 0 : -1}
+        onKeyDown={(e) => onArrowKey(e, s)}
+        onFocus={() => setFocusedSend(s.sendSeq)}
+        onBlur={() => setFocusedSend((f) => (f === s.sendSeq ? null : f))}
         onMouseEnter={() => setHover({ kind: 'message', sendSeq: s.sendSeq })}
         onMouseLeave={() => setHover(null)}
         onClick={(e) => {
@@ -332,6 +448,9 @@ export function SequenceChart() {
         }}
       >
         <title>{title}</title>
+        {focusedSend === s.sendSeq && (
+          <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="#0369a1" strokeWidth={12} strokeLinecap="round" />
+        )}
         {isHl && <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="#fde047" strokeWidth={9} strokeLinecap="round" />}
         {pastA && <line x1={xA} y1={yA} x2={split} y2={ySplit} stroke={color} strokeWidth={width} />}
         {!pastB && (
@@ -372,28 +491,35 @@ export function SequenceChart() {
             <rect x={5} y={5} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
           </g>
         )}
-        {showLabel.has(i) && (
+        {label && (
+          <rect
+            x={label.box.x0}
+            y={label.box.y0 - 3}
+            width={label.box.x1 - label.box.x0}
+            height={label.box.y1 - label.box.y0 + 6}
+            fill="transparent"
+          />
+        )}
+        {label && (
           <text
-            x={midX}
-            y={midY - 4}
-            textAnchor={lost ? (xB >= xA ? 'start' : 'end') : 'middle'}
+            x={label.x}
+            y={label.y}
+            textAnchor={label.anchor}
             fontSize={14}
             fontWeight={600}
-            fill={color}
+            fill={labelPast ? messageLabelColor(s.type) : FUTURE_LABEL}
             stroke="#fff"
             strokeWidth={3}
             paintOrder="stroke"
-            opacity={labelPast ? 1 : FUTURE_OPACITY + 0.1}
           >
             {s.type}
           </text>
         )}
-        <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="transparent" strokeWidth={12} />
+        <line x1={xA} y1={yA} x2={xEnd} y2={yEnd} stroke="transparent" strokeWidth={24} />
       </g>
     );
   });
 
-  const noteChars = Math.max(8, Math.floor((laneW * 1.6) / 7.5));
   const markerEls: ReactNode[] = [];
   for (let i = evLo; i < evHi; i++) {
     const ev = events[i];
@@ -437,6 +563,7 @@ export function SequenceChart() {
       glyph = '▶';
       color = '#0f172a';
     }
+    const note = label ? chosen.get('e' + ev.seq) : undefined;
     markerEls.push(
       <g
         key={`e${ev.seq}`}
@@ -464,9 +591,24 @@ export function SequenceChart() {
         >
           {glyph}
         </text>
-        {label && (
-          <text x={x + 12} y={y + 4} fontSize={13} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-            {label.length > noteChars ? label.slice(0, Math.max(1, noteChars - 1)) + '…' : label}
+        {note && (
+          <text
+            x={note.x}
+            y={note.y}
+            textAnchor={note.anchor}
+            fontSize={13}
+            fill="#334155"
+            stroke="#fff"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            {note.lines
+              ? note.lines.map((l, k) => (
+                  <tspan key={k} x={note.x} dy={k ? 15 : 0}>
+                    {l}
+                  </tspan>
+                ))
+              : label}
           </text>
         )}
       </g>,
@@ -607,7 +749,8 @@ export function SequenceChart() {
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll}>
         <div style={{ height: totalH, position: 'relative' }}>
           <svg
-            role="img"
+            ref={svgRef}
+            role="group"
             aria-label={summary}
             width={size.w}
             height={viewH}

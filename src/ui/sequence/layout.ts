@@ -338,3 +338,123 @@ export function faultGlyph(a: FaultAction): string {
   if ('heal' in a) return '↺';
   return '⚡';
 }
+
+/** A virtual time at a given number of decimals of its unit: "13.2 s" → "13.214 s"; ms get decimals too. */
+export function timeAt(ms: number, decimals: number): string {
+  const a = Math.abs(ms);
+  if (a < 1000) return `${ms.toFixed(Math.max(0, decimals - 3))} ms`;
+  if (a < 60_000) return `${(ms / 1000).toFixed(decimals)} s`;
+  return formatTimeShort(ms);
+}
+
+function formatTimeShort(ms: number): string {
+  const m = Math.floor(Math.abs(ms) / 60_000);
+  const s = (Math.abs(ms) % 60_000) / 1000;
+  return `${ms < 0 ? '-' : ''}${m} m ${s.toFixed(1).padStart(4, '0')} s`;
+}
+
+/** Default precision of a time label, as formatTime: ms whole, seconds with 2 decimals below 10 s, else 1. */
+function baseDecimals(ms: number): number {
+  const a = Math.abs(ms);
+  return a < 1000 ? 3 : a < 10_000 ? 2 : 1;
+}
+
+export interface Tick {
+  y: number;
+  label: string;
+}
+
+/**
+ * Time labels of the chart's gutter. Every label differs from its neighbours at the precision it is shown with:
+ * where two would read the same ("13.2 s" twice) the column gets more digits (up to whole ms), and a tick that still
+ * repeats, sits closer than `minGapPx` to the previous one, or would be hidden under the cursor badge (within
+ * `badgeHalfPx` of `cursorY`) is left out.
+ */
+export function timeTicks(
+  cands: readonly { y: number; t: number }[],
+  cursorY: number,
+  minGapPx = 18,
+  badgeHalfPx = 19,
+): Tick[] {
+  const kept: { y: number; t: number }[] = [];
+  for (const c of cands) {
+    if (Math.abs(c.y - cursorY) < badgeHalfPx) continue;
+    const prev = kept[kept.length - 1];
+    if (prev && (c.y - prev.y < minGapPx || c.t === prev.t)) continue;
+    kept.push(c);
+  }
+  // One precision for the whole column: the fewest extra digits (up to whole ms) at which neighbours differ.
+  const labelsAt = (extra: number) => kept.map((k) => timeAt(k.t, Math.min(3, baseDecimals(k.t) + extra)));
+  let labels = labelsAt(0);
+  for (let extra = 1; extra <= 2 && labels.some((l, i) => i > 0 && l === labels[i - 1]); extra++)
+    labels = labelsAt(extra);
+  const out: Tick[] = [];
+  labels.forEach((label, i) => {
+    if (out.length && out[out.length - 1].label === label) return;
+    out.push({ y: kept[i].y, label });
+  });
+  return out;
+}
+
+/** Time-mode ticks every `step` ms from `first`: labelled with the digits the step needs (20 ms steps: "13.22 s"). */
+export function stepTicks(
+  first: number,
+  last: number,
+  step: number,
+  yOf: (u: number) => number,
+): { y: number; t: number; label: string }[] {
+  const out: { y: number; t: number; label: string }[] = [];
+  for (let u = first; u <= last + 1e-9; u += step) {
+    const t = Math.round(u * 1000) / 1000;
+    const a = Math.abs(t);
+    let dec = baseDecimals(t);
+    if (a >= 1000 && a < 60_000) while (dec < 3 && Math.abs(step / 1000 - +(step / 1000).toFixed(dec)) > 1e-9) dec++;
+    out.push({ y: yOf(t), t, label: timeAt(t, dec) });
+  }
+  return out;
+}
+
+/** A label to place: its candidate boxes in order of preference (each with the text's anchor point). */
+export interface LabelCand {
+  key: string;
+  options: { box: Box; x: number; y: number; anchor: 'start' | 'middle' | 'end'; lines?: string[] }[];
+}
+
+/**
+ * Greedy placement of every label of the chart in one collision set: each label takes its first candidate box that
+ * lies within [x0, x1] and overlaps no label placed before it; a label with no such box is not drawn (its message
+ * or event keeps its tooltip, the inspector and the event log). Returns the chosen option per key.
+ */
+export function placeLabels(
+  cands: readonly LabelCand[],
+  x0: number,
+  x1: number,
+  placed: Box[] = [],
+): Map<string, LabelCand['options'][number]> {
+  const out = new Map<string, LabelCand['options'][number]>();
+  for (const c of cands)
+    for (const o of c.options) {
+      if (o.box.x0 < x0 || o.box.x1 > x1) continue;
+      if (placeLabel(placed, o.box)) {
+        out.set(c.key, o);
+        break;
+      }
+    }
+  return out;
+}
+
+/** Words of `text` in lines no wider than `width` (by `measure`); a word wider than a line stands alone. */
+export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (!line || measure(next) <= width) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

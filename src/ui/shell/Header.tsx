@@ -26,12 +26,12 @@ function PatternPicker() {
     return [...m.entries()];
   }, []);
   return (
-    <label className="flex items-center gap-2">
+    <label className="flex max-w-max min-w-0 grow basis-40 items-center gap-2">
       <span className="sr-only">{t('header.pattern')}</span>
       <select
         value={current}
         onChange={(e) => setPattern(e.target.value)}
-        className="hselect max-w-[13rem] font-semibold"
+        className="hselect w-full min-w-0 font-semibold field-sizing-content"
         title={t('header.pattern')}
       >
         {families.map(([family, ps]) => (
@@ -59,6 +59,12 @@ function useEdited(): boolean {
   }, [pattern, scenario]);
 }
 
+/** A scenario's name in the picker: its title, then the claims it reproduces that the title does not name yet. */
+export function scenarioLabel(title: string, claims: readonly string[]): string {
+  const extra = claims.filter((c) => !title.includes(c));
+  return extra.length ? `${title} · ${extra.join(' ')}` : title;
+}
+
 function ScenarioPicker() {
   const { t } = useTranslation();
   const pattern = useLab((s) => s.pattern);
@@ -68,20 +74,19 @@ function ScenarioPicker() {
   const ns = pattern.scenarios.find((x) => x.id === name);
   const edited = useEdited();
   return (
-    <div className="flex min-w-0 items-center gap-2">
-      <label className="flex min-w-0 items-center gap-2">
+    <div className="flex max-w-max min-w-0 grow basis-56 items-center gap-2">
+      <label className="flex min-w-0 flex-1 items-center gap-2">
         <span className="sr-only">{t('header.scenario')}</span>
         <select
           title={t('header.scenario')}
           value={ns ? ns.id : CUSTOM}
           onChange={(e) => (e.target.value === CUSTOM ? setPattern(pattern.id) : setNamed(e.target.value))}
-          className="hselect max-w-[15.5rem] min-w-0"
+          className="hselect w-full min-w-0 field-sizing-content"
         >
           <option value={CUSTOM}>{t('header.defaultScenario')}</option>
           {pattern.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
-              {t(`scenario.${pattern.id}.${s.id}.title`)}
-              {s.claims.length ? ` · ${s.claims.join(' ')}` : ''}
+              {scenarioLabel(t(`scenario.${pattern.id}.${s.id}.title`), s.claims)}
             </option>
           ))}
         </select>

@@ -41,7 +41,8 @@ export function Popover({ label, ariaLabel, children, align = 'left', buttonClas
         type="button"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={ariaLabel}
+        // The name starts with the visible text (WCAG 2.5.3, "label in name": speech users say what they see).
+        aria-label={typeof label === 'string' && !ariaLabel.includes(label) ? `${label} — ${ariaLabel}` : ariaLabel}
         onClick={() => setOpen((o) => !o)}
         className={buttonClass ?? 'hbtn'}
       >

@@ -3,7 +3,7 @@
  * invariant breaks ● (red), decisions ◆ — and the cursor's virtual time and event k / n. Clicking a marker moves
  * the cursor just after that event.
  */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceIndex } from '../../engine';
 import { useLab } from '../../store/lab';
@@ -63,27 +63,63 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
   });
 }
 
+/**
+ * Markers nearer than this (px) share one button: each button is at least 24 × 24 px (WCAG 2.5.8 touch targets) and
+ * at most about 50 px wide (three glyphs and a count), so buttons this far apart never overlap.
+ */
+const CLUSTER_PX = 40;
+
+/** Markers grouped left to right, so that no two marker buttons overlap on a track `width` px wide. */
+export function clusterMarkers<M extends { frac: number }>(markers: readonly M[], width: number): M[][] {
+  const out: M[][] = [];
+  let lastX = -Infinity;
+  for (const m of markers) {
+    const x = m.frac * width;
+    const cur = out[out.length - 1];
+    if (cur && x - lastX < CLUSTER_PX) cur.push(m);
+    else {
+      out.push([m]);
+      lastX = x;
+    }
+  }
+  return out;
+}
+
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
   const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
   const seekPos = useLab((s) => s.seekPos);
   const setPlaying = useLab((s) => s.setPlaying);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const nameOf = (m: Marker) => {
+    const ev = ix.events[m.seq];
+    return t(m.label, {
+      ...m.params,
+      time: formatTime(ev.t),
+      inv: t(`inv.${m.params.inv}`),
+      note: m.params.key ? t(String(m.params.key), ev.kind === 'note' ? ev.params : undefined) : '',
+    });
+  };
   return (
-    <>
-      {markers.map((m) => {
-        const ev = ix.events[m.seq];
-        const name = t(m.label, {
-          ...m.params,
-          time: formatTime(ev.t),
-          inv: t(`inv.${m.params.inv}`),
-          note: m.params.key ? t(String(m.params.key), ev.kind === 'note' ? ev.params : undefined) : '',
-        });
+    <div ref={box} className="absolute inset-0">
+      {clusterMarkers(markers, width).map((group) => {
+        const m = group[0];
+        const name = group.map(nameOf).join('; ');
+        const kinds = [...new Set(group.map((g) => g.kind))].sort((a, b) => ROW[a] - ROW[b]);
         return (
           <button
             key={`${m.kind}:${m.seq}`}
             type="button"
-            className={'marker absolute -translate-x-1/2 leading-none ' + COLOR[m.kind]}
-            style={{ left: `${m.frac * 100}%`, top: `${ROW[m.kind] * 13}px` }}
+            className="marker absolute top-2 flex h-6 min-w-6 -translate-x-1/2 items-center justify-center leading-none"
+            style={{ left: `${m.frac * 100}%` }}
             aria-label={name}
             title={name}
             onClick={(e) => {
@@ -93,11 +129,20 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
             }}
             onPointerDown={(e) => e.stopPropagation()}
           >
-            {GLYPH[m.kind]}
+            {kinds.map((k) => (
+              <span key={k} aria-hidden="true" className={COLOR[k]}>
+                {GLYPH[k]}
+              </span>
+            ))}
+            {group.length > kinds.length && (
+              <span aria-hidden="true" className="text-[11px] font-bold text-slate-700">
+                {group.length}
+              </span>
+            )}
           </button>
         );
       })}
-    </>
+    </div>
   );
 });
 

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:lighthouse`: build the site, serve it with `vite preview`, run Lighthouse (mobile and desktop) in
+ * Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) and print the four category scores, plus every
+ * accessibility / SEO audit that did not pass. Goal (issue 13): accessibility 1.00 and SEO 1.00.
+ * Options: LH_PORT (default 4319), SKIP_BUILD=1 to reuse dist/.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = Number(process.env.LH_PORT ?? 4319);
+const url = `http://127.0.0.1:${port}/`;
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const bin = join('node_modules', '.bin', 'lighthouse');
+
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  details?: { items?: { node?: { selector?: string; snippet?: string; explanation?: string } }[] };
+}
+interface Lhr {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, Audit>;
+}
+
+async function waitFor(u: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(u)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`preview did not start at ${u}`);
+}
+
+function run(preset: 'mobile' | 'desktop', dir: string): Lhr {
+  const out = join(dir, `${preset}.json`);
+  const args = [
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+  ];
+  if (preset === 'desktop') args.push('--preset=desktop');
+  execFileSync(bin, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
+  return JSON.parse(readFileSync(out, 'utf8')) as Lhr;
+}
+
+async function main() {
+  if (!existsSync(bin)) throw new Error('lighthouse is not installed: npm ci');
+  if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'dtx-lh-'));
+  let failed = false;
+  try {
+    await waitFor(url);
+    for (const preset of ['mobile', 'desktop'] as const) {
+      const lhr = run(preset, dir);
+      const score = (id: string) => (lhr.categories[id]?.score ?? 0).toFixed(2);
+      console.log(
+        `${preset.padEnd(7)}  performance ${score('performance')}  accessibility ${score('accessibility')}  ` +
+          `best practices ${score('best-practices')}  SEO ${score('seo')}`,
+      );
+      for (const cat of ['accessibility', 'seo', 'best-practices']) {
+        for (const ref of lhr.categories[cat]?.auditRefs ?? []) {
+          const a = lhr.audits[ref.id];
+          if (a && ref.weight > 0 && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'manual') {
+            console.log(`         ${cat}: ${a.id} — ${a.title}`);
+            for (const item of (a.details?.items ?? []).slice(0, 6))
+              if (item.node) console.log(`           ${item.node.snippet ?? item.node.selector ?? ''}`.slice(0, 160));
+          }
+        }
+      }
+      if (lhr.categories.accessibility?.score !== 1 || lhr.categories.seo?.score !== 1) failed = true;
+    }
+    console.log(failed ? 'accessibility 1.00 and SEO 1.00: NOT MET' : 'accessibility 1.00 and SEO 1.00: MET');
+  } finally {
+    if (preview.pid) process.kill(-preview.pid);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+void main();
