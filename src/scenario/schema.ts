@@ -6,7 +6,7 @@
  * A bad input gives one error naming the field: `faults[2].do.crash: unknown node "P9" (nodes: C, P1, P2, P3)`.
  */
 import * as v from 'valibot';
-import type { Expectation, PatternDef } from '../engine/pattern';
+import type { Expectation, PatternDef, TxOutcome } from '../engine/pattern';
 import type { Scenario } from '../engine/types';
 import { defaultParams } from '../engine/simulator';
 import { patterns } from '../patterns/registry';
@@ -171,7 +171,19 @@ const ParamValueSchema = v.union(
   'expected a number, string or boolean',
 );
 
-const TX_OUTCOMES = ['committed', 'aborted', 'blocked', 'inconsistent', 'pending'] as const;
+// Every TxOutcome (src/engine/pattern.ts), the messaging patterns' words included.
+const TX_OUTCOMES = [
+  'committed',
+  'aborted',
+  'blocked',
+  'inconsistent',
+  'pending',
+  'delivered',
+  'given-up',
+  'half',
+  'dead-lettered',
+  'repaired',
+] as const satisfies readonly TxOutcome[];
 const VERDICTS = ['holds', 'violated', 'undecided'] as const;
 
 /** The expected outcome an example file may carry (ignored by the engine; see docs/scenario-format.md). */
