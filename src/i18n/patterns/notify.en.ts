@@ -46,7 +46,7 @@ const en: Record<string, string> = {
     'Alipay’s intervals 4 m, 10 m, 10 m, 1 h, 2 h, 6 h, 15 h (8 notifications within 25 h). The merchant is down for 2 h: attempts at +0, 4 m, 14 m, 24 m and 1 h 24 m fail; the one at 3 h 24 m is delivered.',
   'scenario.notify.ben-custom.title': 'Custom ladder, then reconciliation',
   'scenario.notify.ben-custom.desc':
-    'A short custom ladder (1 s, 5 s, 30 s) gives up within a minute while the merchant is down; a reconciliation by hand at 2 min repairs the order. The whole story in ten minutes.',
+    'A short custom ladder (1 s, 5 s, 30 s) gives up within a minute while the merchant is down — an interval shorter than the 5 s deadline waits for the deadline, so attempts go at +0, 5 s, 10 s and 40 s. A reconciliation by hand at 2 min repairs the order. The whole story in ten minutes.',
 
   'param.notify.txCount': 'Orders',
   'param.notify.txCount.help': 'How many orders the customer places and pays.',
