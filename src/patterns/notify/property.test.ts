@@ -160,6 +160,12 @@ describe('best-effort notification under random fault schedules', () => {
     const cex = res.counterexample?.[0];
     if (!cex) throw new Error('no counterexample');
     const r = simulate(notify, scenarioOf(cex, true, false), { record: false });
+    console.info(
+      `notify counterexample (guard on, reconciliation off, after ${res.numRuns} runs): ` +
+        JSON.stringify(cex.faults.flat()) +
+        ' → ' +
+        r.outcomes.map((o) => `${o.tx} ${o.outcome}`).join(', '),
+    );
     expect(r.outcomes.some((o) => o.outcome === 'given-up')).toBe(true);
     expect(consistent(simulate(notify, scenarioOf(cex, true, true), { record: false }))).toBe(true);
   }, 60_000);

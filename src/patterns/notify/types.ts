@@ -13,9 +13,12 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 
 /**
- * WeChat Pay (APIv3, "支付通知" / payment notification): "通知频率为15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h
- * - 总计 24h4m" — the intervals between notifications after each failed one, 15 retries after the first attempt,
- * then the platform stops. https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/payment-notice.html
+ * WeChat Pay APIv3 payment notification (支付通知): "通知频率为15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h -
+ * 总计 24h4m" — the intervals between notifications after each failed one (15 retries after the first attempt), "但微信不
+ * 保证通知最终能成功"; an answer that is not a success or comes too late counts as a failure; the same notification may
+ * arrive more than once; "如果在所有通知频率后没有收到微信侧回调，商户应调用查询订单接口确认订单状态".
+ * https://pay.weixin.qq.com/doc/v3/partner/4012231898 (also apiv3_partner/apis/chapter7_3_13). Some older / other
+ * WeChat products document 15/15/30/180/1800/1800/1800/1800/3600 s instead: a 'custom' ladder plays that one.
  */
 export const WECHAT_LADDER: readonly number[] = [
   15 * SEC,
@@ -36,10 +39,10 @@ export const WECHAT_LADDER: readonly number[] = [
 ];
 
 /**
- * Alipay asynchronous notification (notify_url): resent until the merchant answers the exact string `success`,
- * "8 notifications within 25 hours" at intervals 4m, 10m, 10m, 1h, 2h, 6h, 15h; notify_id stays the same across
- * retries. https://opendocs.alipay.com/open/270/105902 — Antom's global docs give 2m for the first interval
- * (https://docs.antom.com/ac/ams/paymentn_online): a 'custom' ladder "2m,10m,10m,1h,2h,6h,15h" plays that variant.
+ * Alipay asynchronous notification (notify_url): resent until the merchant prints exactly `success`, for up to
+ * 24 h 22 min — "一般情况下，25 小时以内完成 8 次通知（通知的间隔频率一般是：4m,10m,10m,1h,2h,6h,15h）"; notify_id stays the
+ * same across the resends of one notification. https://opendocs.alipay.com/open/270/105902 — Alipay's global
+ * (Antom) developer help gives 2m for the first interval; a 'custom' ladder "2m,10m,10m,1h,2h,6h,15h" plays that one.
  */
 export const ALIPAY_LADDER: readonly number[] = [4 * MIN, 10 * MIN, 10 * MIN, 1 * HOUR, 2 * HOUR, 6 * HOUR, 15 * HOUR];
 
