@@ -8,7 +8,7 @@ const en: Record<string, string> = {
   'role.notify.platform': 'Payment platform',
   'role.notify.merchant': 'Merchant',
   'node.notify.client': 'Customer app',
-  'node.notify.platform': 'Payment platform (WeChat Pay / Alipay)',
+  'node.notify.platform': 'Payment platform',
   'node.notify.merchant': 'Merchant server',
 
   'scenario.notify.ben-happy.title': 'Paid and notified',

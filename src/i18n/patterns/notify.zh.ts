@@ -8,7 +8,7 @@ const zh: Record<string, string> = {
   'role.notify.platform': '支付平台',
   'role.notify.merchant': '商户',
   'node.notify.client': '顾客 App',
-  'node.notify.platform': '支付平台（微信支付 / 支付宝）',
+  'node.notify.platform': '支付平台',
   'node.notify.merchant': '商户服务器',
 
   'scenario.notify.ben-happy.title': '支付并通知成功',
