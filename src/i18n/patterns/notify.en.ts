@@ -92,7 +92,7 @@ const en: Record<string, string> = {
   'notify.status.paid': 'paid',
   'notify.status.unpaid': 'unpaid',
   'notify.status.sending': 'sending',
-  'notify.status.failed': 'failed, retry due',
+  'notify.status.failed': 'failed',
   'notify.status.delivered': 'delivered',
   'notify.status.given-up': 'given up',
   'notify.status.idle': 'idle',

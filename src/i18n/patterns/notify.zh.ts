@@ -86,7 +86,7 @@ const zh: Record<string, string> = {
   'notify.status.paid': '已支付',
   'notify.status.unpaid': '未支付',
   'notify.status.sending': '通知中',
-  'notify.status.failed': '失败，待重试',
+  'notify.status.failed': '失败',
   'notify.status.delivered': '已送达',
   'notify.status.given-up': '已放弃',
   'notify.status.idle': '空闲',

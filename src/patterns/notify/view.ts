@@ -18,17 +18,25 @@ const notifyTone = (st: PNotify['st']): Tone | 'violated' =>
 
 function platformView(s: PState, db: DbReader): NodeView {
   const rec = newest(db, PT.notify, 3);
+  // The card shows a violated row (given up) if any, else the last one: notifications delivered.
   const durable: NodeViewRow[] = [
+    { label: L('givenUp'), value: s.durable.givenUp, ...(s.durable.givenUp ? { tone: 'violated' as const } : {}) },
     { label: L('paid'), value: s.durable.paid },
     { label: L('delivered'), value: s.durable.delivered },
-    { label: L('givenUp'), value: s.durable.givenUp, ...(s.durable.givenUp ? { tone: 'violated' as const } : {}) },
   ];
   const volatile: NodeViewRow[] = [...moreRow(rec.more)];
-  for (const tx of rec.keys) {
+  rec.keys.forEach((tx, i) => {
     const r = db.get<PNotify & Record<string, unknown>>(PT.notify, tx);
-    if (!r) continue;
-    volatile.push({ label: `${tx} #${r.n}`, value: r.st, valueKey: S(r.st), tone: notifyTone(r.st), pin: true });
-  }
+    if (!r) return;
+    const pin = i === rec.keys.length - 1;
+    volatile.push({
+      label: `${tx} #${r.n}`,
+      value: r.st,
+      valueKey: S(r.st),
+      tone: notifyTone(r.st),
+      ...(pin ? { pin } : {}),
+    });
+  });
   const open = db.size(PT.open);
   const retrying = rec.keys.some((tx) => db.get<PNotify & Record<string, unknown>>(PT.notify, tx)?.st === 'failed');
   const word = open === 0 ? 'idle' : retrying ? 'retrying' : 'notifying';
@@ -42,16 +50,17 @@ function platformView(s: PState, db: DbReader): NodeView {
 
 function merchantView(s: MState, db: DbReader): NodeView {
   const rec = newest(db, MT.orders, 3);
+  // The card shows the newest order (pinned), else the number of payments applied (the last row).
   const durable: NodeViewRow[] = [
-    { label: L('applied'), value: s.durable.applied },
-    { label: L('processed'), value: db.size(MT.processed) },
     { label: L('unpaid'), value: db.size(MT.open) },
+    { label: L('processed'), value: db.size(MT.processed) },
+    { label: L('applied'), value: s.durable.applied },
     ...moreRow(rec.more),
   ];
   let twice = false;
-  for (const tx of rec.keys) {
+  rec.keys.forEach((tx, i) => {
     const o = db.get<MOrder & Record<string, unknown>>(MT.orders, tx);
-    if (!o) continue;
+    if (!o) return;
     const bad = o.applied > 1;
     twice ||= bad;
     durable.push({
@@ -59,9 +68,9 @@ function merchantView(s: MState, db: DbReader): NodeView {
       value: o.st,
       valueKey: S(o.st),
       tone: bad ? 'violated' : o.st === 'paid' ? 'committed' : 'working',
-      pin: true,
+      ...(i === rec.keys.length - 1 ? { pin: true } : {}),
     });
-  }
+  });
   const volatile: NodeViewRow[] = [];
   if (s.durable.queries) volatile.push({ label: L('queries'), value: s.durable.queries });
   if (s.volatile.armed) volatile.push({ label: L('reconcile'), value: 'armed', valueKey: S('armed') });
