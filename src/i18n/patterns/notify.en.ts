@@ -54,7 +54,7 @@ const en: Record<string, string> = {
   'param.notify.txGap.help': 'Time between two orders.',
   'param.notify.ladder': 'Retry ladder',
   'param.notify.ladder.help':
-    'The intervals between notifications after each failed one: WeChat Pay’s (15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h), Alipay’s (4m,10m,10m,1h,2h,6h,15h) or your own.',
+    'The intervals between notifications after each failed one: WeChat Pay’s (24 h 4 min in all), Alipay’s (8 notifications within 25 h) or your own (the custom ladder below).',
   'param.notify.customLadder': 'Custom ladder',
   'param.notify.customLadder.help': 'Intervals separated by commas, with units ms, s, m, h: “1s,5s,30s”.',
   'param.notify.deadline': 'Answer deadline',

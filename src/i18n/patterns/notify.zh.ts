@@ -52,7 +52,7 @@ const zh: Record<string, string> = {
   'param.notify.txGap.help': '两个订单之间的时间。',
   'param.notify.ladder': '重试阶梯',
   'param.notify.ladder.help':
-    '每次通知失败后到下一次通知的间隔：微信支付（15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h）、支付宝（4m,10m,10m,1h,2h,6h,15h）或自定义。',
+    '每次通知失败后到下一次通知的间隔：微信支付（共 24 小时 4 分钟）、支付宝（25 小时内 8 次通知）或自定义（见下方的自定义阶梯）。',
   'param.notify.customLadder': '自定义阶梯',
   'param.notify.customLadder.help': '用逗号分隔的间隔，单位 ms、s、m、h：“1s,5s,30s”。',
   'param.notify.deadline': '应答时限',
