@@ -131,7 +131,8 @@ export interface InvariantDef {
   reference(w: World): boolean;
 }
 
-export type ParamKind = 'int' | 'ms' | 'prob' | 'enum' | 'bool';
+/** 'text': free text the pattern parses (a custom retry ladder "1s,5s,30s"). */
+export type ParamKind = 'int' | 'ms' | 'prob' | 'enum' | 'bool' | 'text';
 
 export interface ParamDef {
   key: string;

@@ -7,8 +7,9 @@ import { twoPC } from './twopc';
 import { tcc } from './tcc';
 import { saga } from './saga';
 import { outbox } from './outbox';
+import { notify } from './notify';
 
-export const patterns: PatternDef[] = [twoPC, tcc, saga, outbox];
+export const patterns: PatternDef[] = [twoPC, tcc, saga, notify, outbox];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);

@@ -26,6 +26,7 @@ export type FieldError = { key: string; params?: Record<string, string | number>
 /** Validate one draft value; returns the parsed value or an error (i18n key + params). */
 export function validateParam(p: ParamDef, raw: string): { value: number | string | boolean } | { error: FieldError } {
   if (p.kind === 'bool') return { value: raw === 'true' };
+  if (p.kind === 'text') return { value: raw.trim() };
   if (p.kind === 'enum') {
     if (p.options && !p.options.includes(raw)) return { error: { key: 'params.err.option' } };
     return { value: raw };
@@ -164,8 +165,8 @@ export function ParamsForm({ close }: { close: () => void }) {
             ) : (
               <input
                 id={id}
-                type="number"
-                inputMode="decimal"
+                type={p.kind === 'text' ? 'text' : 'number'}
+                inputMode={p.kind === 'text' ? 'text' : 'decimal'}
                 min={min}
                 max={max}
                 step={p.kind === 'prob' ? 0.01 : 1}
@@ -181,7 +182,7 @@ export function ParamsForm({ close }: { close: () => void }) {
             )}
             <span id={`${id}-help`} className="text-sm text-slate-700">
               {t(`param.${pattern.id}.${p.key}.help`)}
-              {p.kind !== 'enum' && p.kind !== 'bool' && <> · {t('params.range', { min, max })}</>}
+              {p.kind !== 'enum' && p.kind !== 'bool' && p.kind !== 'text' && <> · {t('params.range', { min, max })}</>}
               {p.source && <> · {t('params.source', { source: p.source })}</>}
             </span>
             {err && (

@@ -1,0 +1,36 @@
+/**
+ * Best-effort notification (payment platform → merchant): the platform marks an order paid, notifies the merchant
+ * over HTTP and retries on a time ladder (WeChat Pay's, Alipay's or a custom one), giving up after the last step
+ * (S-BEN-1); the merchant's handler is idempotent by notify_id and must answer within a deadline; the merchant
+ * recovers lost notifications through the platform's order-query API (S-BEN-2). SEED-EN.md, PATTERNS.md.
+ */
+import type { PatternDef } from '../../engine/pattern';
+import { clientRole } from './client';
+import { handlers } from './handlers';
+import { invariants, outcomes } from './invariants';
+import { merchantRole } from './merchant';
+import { defaultNetwork, guards, params, surface, topology, workload } from './params';
+import { platformRole } from './platform';
+import { scenarios } from './scenarios';
+import { view } from './view';
+
+export const notify: PatternDef = {
+  id: 'notify',
+  family: 'messaging',
+  roles: { client: clientRole, platform: platformRole, merchant: merchantRole },
+  params,
+  guards,
+  topology,
+  defaultNetwork,
+  // 30 h: the WeChat ladder's 24 h 4 min, a reconciliation after it, and room to see the end.
+  defaultHorizon: 30 * 3_600_000,
+  workload,
+  invariants,
+  outcomes,
+  view,
+  scenarios,
+  handlers,
+  surface,
+};
+
+export default notify;
