@@ -69,12 +69,14 @@ export interface LabState {
   loading: Loading | null;
   /** How many times loadScenario replaced the scenario (not edits): the URL sync adds a history entry for each. */
   loads: number;
+  /** The last load came from the address bar (a link or Back/Forward): it must not add a history entry. */
+  loadedFromLink: boolean;
 
   /**
    * Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. Returns
    * false when it was rejected at once; true when it is shown, or being computed (then `loading` is set).
    */
-  loadScenario(s: Scenario): boolean;
+  loadScenario(s: Scenario, opts?: LoadOptions): boolean;
   /** Edit the scenario; the trace is recomputed and the cursor keeps its virtual time. */
   editScenario(edit: (s: Scenario) => Scenario): boolean;
   /** Stop the scenario being computed; the run on screen stays. */
@@ -96,6 +98,13 @@ export interface LabState {
   setHover(sel: Selection | null): void;
   pushError(key: string, params?: Record<string, string | number>): void;
   dismissError(id: number): void;
+}
+
+/** Applied when a load finishes (it may finish in a later slice): where the cursor goes, where the load came from. */
+export interface LoadOptions {
+  /** Virtual time to put the cursor at (a link's `&t=`). */
+  at?: number;
+  fromLink?: boolean;
 }
 
 let errorIds = 0;
@@ -176,27 +185,30 @@ export const useLab = create<LabState>()((set, get) => {
     errors: [],
     loading: null,
     loads: 0,
+    loadedFromLink: false,
 
-    loadScenario(s) {
+    loadScenario(s, opts = {}) {
       const pattern = getPattern(s.pattern);
       if (!pattern) {
         get().pushError('error.unknownPattern', { pattern: s.pattern });
         return false;
       }
-      return load(pattern, s, ({ result, index }) =>
+      return load(pattern, s, ({ result, index }) => {
+        const t = opts.at === undefined ? 0 : Math.max(0, Math.min(result.endTime, opts.at));
         set({
           pattern,
           scenario: s,
           result,
           index,
-          cursor: { pos: 0, t: 0 },
+          cursor: { pos: t > 0 ? posAtTime(index, t) : 0, t },
           playing: false,
           selection: null,
           hover: null,
           speed: autoSpeed(index.sends),
           loads: get().loads + 1,
-        }),
-      );
+          loadedFromLink: !!opts.fromLink,
+        });
+      });
     },
 
     editScenario(edit) {

@@ -17,6 +17,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../store/lab';
+import { useUi } from '../../store/ui';
 import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
@@ -150,7 +151,11 @@ export default function Topology() {
   }, [pairs, topo, t, routes]);
 
   // Refit (remount) when the set of nodes changes: another pattern or a node-count parameter.
-  const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';');
+  // In presentation mode the diagram never shrinks its 14 px card and token text below what the back of a room
+  // reads (16 px at 1280 px wide, 20 px from 1600 px): it stays that large and can be dragged to see the rest.
+  const present = useUi((s) => s.present);
+  const minZoom = present ? (window.innerWidth >= 1600 ? 20 / 14 : 16 / 14) + 0.01 : 0.2;
+  const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';') + (present ? `|present@${minZoom}` : '');
   const closeMenu = useCallback(() => setMenu(null), []);
 
   return (
@@ -199,8 +204,8 @@ export default function Topology() {
             edgeTypes={edgeTypes}
             fitView
             fitViewOptions={{ padding: 0.03 }}
-            minZoom={0.2}
-            maxZoom={1.6}
+            minZoom={minZoom}
+            maxZoom={Math.max(1.6, minZoom)}
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable={false}

@@ -13,7 +13,7 @@
 import { useEffect } from 'react';
 import i18n from '../../i18n';
 import { useLab, type LabState } from '../../store/lab';
-import type { Scenario } from '../../engine';
+import { baseScenario, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { patterns } from '../../patterns/registry';
 
@@ -34,8 +34,6 @@ let encoded: { scenario: Scenario; base: string } | null = null;
 let noticeFor: number | null = null;
 /** The hash last written or loaded: a popstate / hashchange to it is not news. */
 let lastHash = '';
-/** True while a scenario from the address bar is being loaded: that load must not push a new entry. */
-let fromAddressBar = false;
 
 function link(m: LinkModule, s: Pick<LabState, 'scenario' | 'cursor'>): string {
   if (encoded?.scenario !== s.scenario) encoded = { scenario: s.scenario, base: m.encodeLink(s.scenario) };
@@ -81,11 +79,7 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   const lab = useLab.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
-    if (!atStart) {
-      fromAddressBar = true;
-      lab.setPattern(patterns[0].id);
-      fromAddressBar = false;
-    }
+    if (!atStart) lab.loadScenario(baseScenario(patterns[0]), { fromLink: true });
     write(m, useLab.getState(), false);
     return;
   }
@@ -96,10 +90,8 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
     write(m, useLab.getState(), false);
     return;
   }
-  fromAddressBar = true;
-  const loaded = lab.loadScenario(r.scenario);
-  fromAddressBar = false;
-  if (loaded && r.t !== undefined) useLab.getState().seekTime(r.t);
+  // The cursor and "came from the address bar" are applied when the load finishes: a long one finishes in slices.
+  lab.loadScenario(r.scenario, { at: r.t, fromLink: true });
 }
 
 export function useUrlSync() {
@@ -121,7 +113,7 @@ export function useUrlSync() {
         if (timer !== undefined && mod) write(mod, prev, false);
         window.clearTimeout(timer);
         timer = undefined;
-        if (fromAddressBar || !mod) schedule();
+        if (s.loadedFromLink || !mod) schedule();
         else write(mod, s, true);
         return;
       }

@@ -109,7 +109,8 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
     });
   };
   return (
-    <div ref={box} className="absolute inset-0">
+    // The layer lets clicks through to the scrubber and the invariant windows; only its markers take them.
+    <div ref={box} className="pointer-events-none absolute inset-0">
       {clusterMarkers(markers, width).map((group) => {
         const m = group[0];
         const name = group.map(nameOf).join('; ');
@@ -118,7 +119,7 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
           <button
             key={`${m.kind}:${m.seq}`}
             type="button"
-            className="marker absolute top-2 flex h-6 min-w-6 -translate-x-1/2 items-center justify-center leading-none"
+            className="marker pointer-events-auto absolute top-2 flex h-6 min-w-6 -translate-x-1/2 items-center justify-center leading-none"
             style={{ left: `${m.frac * 100}%` }}
             aria-label={name}
             title={name}
