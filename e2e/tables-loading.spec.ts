@@ -82,7 +82,7 @@ test('the table view shows Bob’s transaction rows at the cursor, changing as t
   await scrubber(page).press('Home');
   await expect(grid.getByRole('row').filter({ hasText: /tried|confirmed/i })).toHaveCount(0);
 
-  // Selecting a row selects it (linked views highlight its messages) and the keyboard moves the selection.
+  // Selecting a row selects it (the linked views highlight its transaction's messages).
   await goToEnd(page);
   const row = grid
     .getByRole('row')
@@ -129,7 +129,7 @@ test('a long scenario loads in slices: progress bar, the page stays usable, Canc
   // A larger one, cancelled: the 5,000-transaction run stays.
   await setParameter(page, 'Transactions', '20000');
   await expect(progress(page)).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(progress(page)).toBeHidden();
   const after = await facts(page);
   expect(after.hash).toBe(big.hash);

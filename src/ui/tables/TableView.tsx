@@ -199,10 +199,9 @@ function VirtualTable({ index, node, table, label, cursor, newestFirst, selected
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!n) return;
     let j = -1;
+    // ↑/↓ move the row selection; Home, End, ←, → and Space stay playback shortcuts (UI.md).
     if (e.key === 'ArrowDown') j = selIdx < 0 ? 0 : Math.min(n - 1, selIdx + 1);
     else if (e.key === 'ArrowUp') j = selIdx < 0 ? 0 : Math.max(0, selIdx - 1);
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = n - 1;
     if (j < 0) return;
     e.preventDefault();
     e.stopPropagation();
