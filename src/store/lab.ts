@@ -67,6 +67,8 @@ export interface LabState {
   errors: UiError[];
   /** A long scenario being computed (progress bar, Cancel); null when none. */
   loading: Loading | null;
+  /** How many times loadScenario replaced the scenario (not edits): the URL sync adds a history entry for each. */
+  loads: number;
 
   /**
    * Replace the whole scenario (import, deep link, named scenario). Invalid → error, nothing else changes. Returns
@@ -173,6 +175,7 @@ export const useLab = create<LabState>()((set, get) => {
     hover: null,
     errors: [],
     loading: null,
+    loads: 0,
 
     loadScenario(s) {
       const pattern = getPattern(s.pattern);
@@ -191,6 +194,7 @@ export const useLab = create<LabState>()((set, get) => {
           selection: null,
           hover: null,
           speed: autoSpeed(index.sends),
+          loads: get().loads + 1,
         }),
       );
     },
