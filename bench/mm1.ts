@@ -8,6 +8,7 @@
  */
 import { role, type PatternDef } from '../src/engine/pattern';
 import type { Effect, NodeState } from '../src/engine/types';
+import { rngNext, rngState } from '../src/engine/prng';
 
 interface SrcD {
   sent: number;
@@ -111,9 +112,10 @@ export function mm1Pattern(customers: number, meanArrival: number, meanService: 
     workload: () => [],
     invariants: [],
     outcomes: () => [],
-    view: () => ({ tone: 'idle', statusKey: '', locks: [], durable: [], volatile: [] }),
+    view: () => ({ tone: 'idle', statusKey: '', durable: [], volatile: [] }),
     scenarios: [],
     handlers: [],
+    surface: () => ({ crashable: [], channels: [] }),
   };
 }
 
@@ -187,4 +189,83 @@ export function mm1OneNodePattern(customers: number, meanArrival: number, meanSe
     },
     topology: () => ({ nodes: [{ id: 'server', role: 'server', label: 'server', x: 0, y: 0 }], edges: [] }),
   };
+}
+
+/**
+ * The ceiling: the same M/M/1 queue as a bare loop over a typed-array binary heap (times in a Float64Array, kinds in
+ * a Uint8Array), no engine, no objects per event — the fastest a JavaScript discrete-event loop can run this model.
+ * The same sfc32 stream and draw order as the one-node pattern, so it serves the same customers.
+ */
+export function mm1Ceiling(customers: number, meanArrival: number, meanService: number, seed: number) {
+  const rng = rngState(seed, 'node:server');
+  const cap = 1 << 16;
+  const times = new Float64Array(cap);
+  const kinds = new Uint8Array(cap);
+  const orders = new Float64Array(cap);
+  let n = 0;
+  let order = 0;
+  const push = (t: number, k: number) => {
+    let i = n++;
+    const o = order++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (times[p] < t || (times[p] === t && orders[p] < o)) break;
+      times[i] = times[p];
+      kinds[i] = kinds[p];
+      orders[i] = orders[p];
+      i = p;
+    }
+    times[i] = t;
+    kinds[i] = k;
+    orders[i] = o;
+  };
+  const pop = (): number => {
+    const k = kinds[0];
+    const lt = times[--n];
+    const lk = kinds[n];
+    const lo = orders[n];
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      let c = l;
+      if (l + 1 < n && (times[l + 1] < times[l] || (times[l + 1] === times[l] && orders[l + 1] < orders[l]))) c = l + 1;
+      if (lt < times[c] || (lt === times[c] && lo < orders[c])) break;
+      times[i] = times[c];
+      kinds[i] = kinds[c];
+      orders[i] = orders[c];
+      i = c;
+    }
+    times[i] = lt;
+    kinds[i] = lk;
+    orders[i] = lo;
+    return k;
+  };
+  let now = 0;
+  let arrived = 0;
+  let served = 0;
+  let queue = 0;
+  let busy = false;
+  let events = 0;
+  push(exp(rngNext(rng), meanArrival), 0);
+  while (n > 0) {
+    now = times[0];
+    const k = pop();
+    events++;
+    if (k === 0) {
+      arrived++;
+      if (arrived < customers) push(now + exp(rngNext(rng), meanArrival), 0);
+      if (!busy) {
+        busy = true;
+        push(now + exp(rngNext(rng), meanService), 1);
+      } else queue++;
+    } else {
+      served++;
+      if (queue > 0) {
+        queue--;
+        push(now + exp(rngNext(rng), meanService), 1);
+      } else busy = false;
+    }
+  }
+  return { served, events, endTime: now };
 }

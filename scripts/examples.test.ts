@@ -12,6 +12,7 @@ import { checkExpectation } from '../src/cli/report';
 import { runScenarioText } from '../src/cli/run';
 import { formatError } from '../src/scenario/schema';
 import { exampleFiles } from './examples-lib';
+import { parseLabConfig } from '../src/lab/schema';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const expected = await exampleFiles();
@@ -20,7 +21,7 @@ function filesOnDisk(): string[] {
   const dir = join(root, 'examples');
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && d.name !== 'lab') // examples/lab holds lab configs (tested below)
     .flatMap((d) =>
       readdirSync(join(dir, d.name))
         .filter((n) => n.endsWith('.json'))
@@ -70,4 +71,16 @@ describe('docs/scenario-format.md', () => {
     if (!r.ok) throw new Error(`docs example: ${formatError(r.error)}`);
     expect(checkExpectation(r.report, r.expect ?? {})).toEqual([]);
   });
+});
+
+describe('examples/lab holds valid lab configs', () => {
+  const dir = join(root, 'examples', 'lab');
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+  it('there are some', () => expect(files.length).toBeGreaterThan(0));
+  for (const f of files) {
+    it(`examples/lab/${f} parses`, () => {
+      const r = parseLabConfig(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      expect(r.ok ? '' : r.error).toBe('');
+    });
+  }
 });

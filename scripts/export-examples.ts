@@ -22,7 +22,7 @@ let removed = 0;
 const exDir = join(root, 'examples');
 if (existsSync(exDir)) {
   for (const d of readdirSync(exDir, { withFileTypes: true })) {
-    if (!d.isDirectory()) continue;
+    if (!d.isDirectory() || d.name === 'lab') continue; // lab configs are written by hand
     for (const name of readdirSync(join(exDir, d.name))) {
       const rel = `examples/${d.name}/${name}`;
       if (name.endsWith('.json') && !wanted.has(rel)) {

@@ -6,19 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { pingPong } from '../engine/testing/pingpong';
 import { baseScenario } from '../engine/scenario';
 import { simulate } from '../engine/simulator';
-import type { PatternDef } from '../engine/pattern';
+import { role, type PatternDef, type RoleDef } from '../engine/pattern';
 import { buildReport, checkExpectation, formatReport, getPath } from './report';
 
+const server = pingPong.roles.server as unknown as RoleDef;
 const locking: PatternDef = {
   ...pingPong,
   roles: {
     ...pingPong.roles,
-    // the server "holds" a lock from its first PING on, so lock reporting has something to report
-    server: {
-      ...pingPong.roles.server,
-      locks: (s: { durable: { seen: number } }) => (s.durable.seen > 0 ? ['row'] : []),
-    },
-  } as PatternDef['roles'],
+    // the server takes a lock (an effect) on its first PING and keeps it, so lock reporting has something to report
+    server: role({
+      init: server.init,
+      step(s, input, ctx) {
+        const r = server.step(s, input, ctx);
+        return input.kind === 'deliver' ? { ...r, effects: [...r.effects, { kind: 'lock', resource: 'row' }] } : r;
+      },
+    }),
+  },
 };
 
 describe('run report', () => {

@@ -2,6 +2,7 @@
 import { simulate } from '../engine/simulator';
 import type { Expectation } from '../engine/pattern';
 import { getPattern } from '../patterns/registry';
+import { scenarioError } from '../scenario/errors';
 import { parseScenario, type ScenarioError } from '../scenario/schema';
 import { buildReport, type RunReport } from './report';
 
@@ -11,7 +12,11 @@ export function runScenarioText(text: string): RunFileResult {
   const parsed = parseScenario(text);
   if (!parsed.ok) return parsed;
   const pattern = getPattern(parsed.scenario.pattern);
-  if (!pattern) return { ok: false, error: { path: 'pattern', message: 'unknown pattern' } };
+  if (!pattern)
+    return {
+      ok: false,
+      error: scenarioError('pattern', 'unknownPattern', { pattern: parsed.scenario.pattern, known: '' }),
+    };
   const result = simulate(pattern, parsed.scenario, { record: true });
   const report = buildReport(result);
   return parsed.expect ? { ok: true, report, expect: parsed.expect } : { ok: true, report };

@@ -1,6 +1,7 @@
 /**
  * Headless runner: `npm run sim -- <scenario.json> [--json]`, `npm run sim -- --list`.
- * Exit status: 0 ran, 1 the file's `expect` was not met (with --check), 2 invalid input or usage.
+ * Exit status: 0 ran, 1 the file's `expect` was not met (with --check), 2 invalid input or usage — including a file
+ * the simulator fails on after the schema accepted it: one line, never a stack trace (DTX_DEBUG=1 prints the stack).
  */
 import { readFileSync } from 'node:fs';
 import { patterns } from '../patterns/registry';
@@ -52,7 +53,15 @@ function main(argv: string[]): number {
     console.error(`${files[0]}: cannot read (${e instanceof Error ? e.message : String(e)})`);
     return 2;
   }
-  const r = runScenarioText(text);
+  let r: ReturnType<typeof runScenarioText>;
+  try {
+    r = runScenarioText(text);
+  } catch (e) {
+    // parseScenario never throws; a throw here is the simulator failing on a file the schema accepted.
+    console.error(`${files[0]}: the simulation failed (${e instanceof Error ? e.message : String(e)})`);
+    if (process.env.DTX_DEBUG) console.error(e);
+    return 2;
+  }
   if (!r.ok) {
     console.error(`${files[0]}: ${formatError(r.error)}`);
     return 2;

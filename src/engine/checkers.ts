@@ -80,10 +80,19 @@ export class InvariantChecker {
     return this.watchers.length;
   }
 
+  /** One Change object, reused: invariants read it during keyOf / value and must not keep it. */
+  private scratch: Change = { node: '', table: '', key: '', before: undefined, after: undefined };
+
   /** Route one change to the invariants that watch its table. */
-  change(c: Change): void {
-    const list = this.byTable.get(c.table);
+  change(node: NodeId, table: string, key: string, before: unknown, after: unknown): void {
+    const list = this.byTable.get(table);
     if (!list) return;
+    const c = this.scratch;
+    c.node = node;
+    c.table = table;
+    c.key = key;
+    c.before = before;
+    c.after = after;
     for (let i = 0; i < list.length; i++) {
       const w = list[i];
       if (w.kind === 'key') {

@@ -36,25 +36,32 @@ export class NodeDb implements DbReader {
   keys(table: string): Iterable<string> {
     return this.tables.get(table)?.keys() ?? [];
   }
+
+  /** Newest by insertion order (a rewrite of an existing key does not move it): O(rows), for reports and tests. */
+  newest(table: string, n: number): string[] {
+    const all = [...this.keys(table)];
+    return all.slice(Math.max(0, all.length - n)).reverse();
+  }
 }
 
 const ABSENT = null;
 
 /** The step's view of a node's database: an overlay of this step's writes on the committed tables. */
 export class StepDb implements Db {
-  /** table → key → row (null: deleted in this step), in first-write order. */
+  /** table → key → row (null: deleted in this step), in first-write order. Inner maps are kept between steps. */
   private over = new Map<string, Map<string, Row | null>>();
-  private delta = new Map<string, number>();
+  /** Tables written in this step, in first-write order. */
+  private used: string[] = [];
   private n = 0;
 
   constructor(private base: NodeDb) {}
 
-  /** Start a new step on the same node (reuses the object: no allocation per step when nothing is written). */
+  /** Start a new step (reuses the object and its maps: no allocation per step when nothing is written). */
   reset(base: NodeDb): void {
     this.base = base;
     if (this.n) {
-      this.over.clear();
-      this.delta.clear();
+      for (let i = 0; i < this.used.length; i++) (this.over.get(this.used[i]) as Map<string, Row | null>).clear();
+      this.used.length = 0;
       this.n = 0;
     }
   }
@@ -62,7 +69,7 @@ export class StepDb implements Db {
   get<R extends Row = Row>(table: string, key: string): R | undefined {
     if (this.n) {
       const o = this.over.get(table);
-      if (o && o.has(key)) return (o.get(key) ?? undefined) as R | undefined;
+      if (o !== undefined && o.has(key)) return (o.get(key) ?? undefined) as R | undefined;
     }
     return this.base.get<R>(table, key);
   }
@@ -72,16 +79,23 @@ export class StepDb implements Db {
   }
 
   size(table: string): number {
-    return this.base.size(table) + (this.n ? (this.delta.get(table) ?? 0) : 0);
+    let n = this.base.size(table);
+    const o = this.n ? this.over.get(table) : undefined;
+    if (o !== undefined) for (const [k, r] of o) n += (r ? 1 : 0) - (this.base.has(table, k) ? 1 : 0);
+    return n;
   }
 
   keys(table: string): Iterable<string> {
-    if (!this.n || !this.over.has(table)) return this.base.keys(table);
+    const o = this.n ? this.over.get(table) : undefined;
+    if (o === undefined || o.size === 0) return this.base.keys(table);
     const out: string[] = [];
     for (const k of this.base.keys(table)) if (this.has(table, k)) out.push(k);
-    for (const [k, r] of this.over.get(table) as Map<string, Row | null>)
-      if (r && !this.base.has(table, k)) out.push(k);
+    for (const [k, r] of o) if (r && !this.base.has(table, k)) out.push(k);
     return out;
+  }
+
+  newest(table: string, n: number): string[] {
+    return this.base.newest(table, n);
   }
 
   put(table: string, key: string, row: Row): void {
@@ -93,16 +107,14 @@ export class StepDb implements Db {
   }
 
   private write(table: string, key: string, row: Row | null): void {
-    const existed = this.has(table, key);
     let o = this.over.get(table);
-    if (!o) {
+    if (o === undefined) {
       o = new Map();
       this.over.set(table, o);
     }
+    if (o.size === 0) this.used.push(table);
     o.set(key, row);
     this.n++;
-    const d = (row ? 1 : 0) - (existed ? 1 : 0);
-    if (d) this.delta.set(table, (this.delta.get(table) ?? 0) + d);
   }
 
   /** Whether this step wrote anything. */
@@ -110,11 +122,18 @@ export class StepDb implements Db {
     return this.n > 0;
   }
 
-  /** The step's writes, in first-write order (the last value of each key). Call once, then reset(). */
+  /** Visit the step's writes, in first-write order (the last value of each key). */
+  forEach(f: (table: string, key: string, row: Row | null) => void): void {
+    for (let i = 0; i < this.used.length; i++) {
+      const table = this.used[i];
+      for (const [key, row] of this.over.get(table) as Map<string, Row | null>) f(table, key, row);
+    }
+  }
+
+  /** The step's writes as a list (for the trace). */
   writes(): TableWrite[] {
     const out: TableWrite[] = [];
-    if (!this.n) return out;
-    for (const [table, rows] of this.over) for (const [key, row] of rows) out.push({ table, key, row });
+    this.forEach((table, key, row) => out.push({ table, key, row }));
     return out;
   }
 }
@@ -133,6 +152,9 @@ export class DiscardDb implements Db {
   }
   keys(table: string): Iterable<string> {
     return this.base.keys(table);
+  }
+  newest(table: string, n: number): string[] {
+    return this.base.newest(table, n);
   }
   put(): void {}
   del(): void {}

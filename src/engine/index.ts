@@ -1,5 +1,6 @@
 export * from './types';
 export * from './pattern';
+export type { FieldSpec, RequestSpec } from './requests';
 export * from './simulator';
 export * from './trace';
 export { traceHash, TraceHasher } from './hash';

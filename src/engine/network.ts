@@ -4,7 +4,7 @@
  * happens on one link never depends on traffic elsewhere.
  */
 import { createRng, type Rng } from './prng';
-import type { Dist, LinkSpec, NetworkSpec, NodeId } from './types';
+import type { Dist, LinkKind, LinkSpec, NetworkSpec, NodeId, TopologyEdge } from './types';
 
 export function sampleDist(d: Dist, rng: Rng): number {
   switch (d.kind) {
@@ -54,6 +54,8 @@ interface LinkState {
   spec: LinkSpec;
   rng: Rng;
   lastDeliverAt: number;
+  /** FIFO (a stream) or independent calls (rpc). */
+  fifo: boolean;
 }
 
 export class Network {
@@ -61,10 +63,25 @@ export class Network {
   private cuts: { a: Set<NodeId>; b: Set<NodeId>; oneWay: boolean }[] = [];
   private out: LinkPlan = { lost: false, copies: 0, first: 0, second: 0, reorder: false };
 
+  /** Link kinds from the topology's edges, by "from\0to" (both directions of an edge). */
+  private kinds = new Map<string, LinkKind>();
+
   constructor(
     private spec: NetworkSpec,
     private seed: number,
-  ) {}
+    edges: readonly TopologyEdge[] = [],
+  ) {
+    for (const e of edges) {
+      if (!e.kind) continue;
+      this.kinds.set(e.from + '\u0000' + e.to, e.kind);
+      this.kinds.set(e.to + '\u0000' + e.from, e.kind);
+    }
+  }
+
+  /** The kind of the link from → to: a scenario override, else its topology edge's, else a stream. */
+  kindOf(from: NodeId, to: NodeId): LinkKind {
+    return this.link(from, to).fifo ? 'stream' : 'rpc';
+  }
 
   private link(from: NodeId, to: NodeId): LinkState {
     let byTo = this.links.get(from);
@@ -81,7 +98,8 @@ export class Network {
           spec = { ...spec, ...stripEnds(o) };
         }
       }
-      l = { spec, rng: createRng(this.seed, 'link:' + key), lastDeliverAt: -Infinity };
+      const kind = spec.kind ?? this.kinds.get(key) ?? 'stream';
+      l = { spec, rng: createRng(this.seed, 'link:' + key), lastDeliverAt: -Infinity, fifo: kind === 'stream' };
       byTo.set(to, l);
     }
     return l;
@@ -100,7 +118,7 @@ export class Network {
     const reorderU = rng.next();
     const d1 = sampleDist(spec.latency, rng);
     const d2 = sampleDist(spec.latency, rng);
-    const reorder = reorderU < spec.reorder;
+    const reorder = !l.fifo || reorderU < spec.reorder;
     out.reorder = reorder;
     if (lossU < spec.loss) {
       out.lost = true;
@@ -122,10 +140,13 @@ export class Network {
     return out;
   }
 
-  /** Note a delivery time chosen outside plan() (a delayed message) so FIFO order keeps holding after it. */
+  /**
+   * Note a delivery time chosen outside plan() (a delayed message). On a stream the messages behind it wait for it
+   * (FIFO); on an rpc link a delay holds back only the message it names.
+   */
   bumpFifo(from: NodeId, to: NodeId, deliverAt: number): void {
     const l = this.link(from, to);
-    if (deliverAt > l.lastDeliverAt) l.lastDeliverAt = deliverAt;
+    if (l.fifo && deliverAt > l.lastDeliverAt) l.lastDeliverAt = deliverAt;
   }
 
   cut(a: NodeId[], b: NodeId[], oneWay: boolean): void {
@@ -151,5 +172,6 @@ function stripEnds(o: Partial<LinkSpec> & { from?: unknown; to?: unknown; both?:
   if (o.loss !== undefined) r.loss = o.loss;
   if (o.duplicate !== undefined) r.duplicate = o.duplicate;
   if (o.reorder !== undefined) r.reorder = o.reorder;
+  if (o.kind !== undefined) r.kind = o.kind;
   return r;
 }

@@ -19,6 +19,7 @@ import type {
   Topology,
   WorkloadItem,
 } from './types';
+import type { RequestSpec } from './requests';
 
 /** One table of a node's database: durable tables survive a crash, volatile ones are emptied by it. */
 export interface TableSpec {
@@ -80,7 +81,7 @@ export interface World {
 
 /**
  * What changed in one step: a table row (before / after; undefined when absent), or the node's own state
- * (table '$state', key = node id, before / after NodeState).
+ * (table '$state', key = node id, before / after NodeState). The checker reuses one object: read it, don't keep it.
  */
 export interface Change {
   node: NodeId;
@@ -251,6 +252,30 @@ export interface FaultSurface {
   channels: { from: NodeId; to: NodeId; types: string[] }[];
 }
 
+/**
+ * The comparison lab's business-level workload: every pattern runs the same business transactions (at the same
+ * rate, with the same failure odds) on its own topology.
+ */
+export interface LabWorkload {
+  /** Business transactions per run. */
+  transactions: number;
+  /** Arrival rate (transactions per second of virtual time). */
+  perSecond: number;
+  /** Probability that a transaction's business logic fails (insufficient funds, a constraint, an oversold item). */
+  failureRate: number;
+}
+
+/**
+ * How the lab maps its workload onto this pattern. Default: the txCount / txGap parameters, the pattern's own
+ * workload, and `failureParam` (a probability parameter) set to the business failure rate.
+ */
+export interface LabDef {
+  /** A probability parameter that makes a transaction's business logic fail (2PC: a branch votes no). */
+  failureParam?: string;
+  /** A mapping of its own, replacing the default. */
+  scenario?(w: LabWorkload, seed: number): Scenario;
+}
+
 export interface PatternDef {
   /** URL/file id: "2pc", "tcc", … */
   id: string;
@@ -273,6 +298,14 @@ export interface PatternDef {
   handlers: HandlerDef[];
   /** The fault surface for these parameters. */
   surface(params: Params): FaultSurface;
+  /** The comparison lab's mapping of its business workload onto this pattern. */
+  lab?: LabDef;
+  /**
+   * The requests a workload item may carry, by type (src/engine/requests.ts). The scenario schema rejects any other
+   * type, a missing or ill-typed field, an unknown field and a node that is not in the topology. Absent: any payload
+   * (only a depth bound is checked).
+   */
+  requests?: Record<string, RequestSpec>;
 }
 
 /** Helper for reducers: no change. */

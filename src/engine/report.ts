@@ -113,7 +113,7 @@ export function durableOf(r: SimResult, node: NodeId): Record<string, unknown> {
     st !== null && typeof st === 'object' ? { ...(st as Record<string, unknown>) } : { value: st };
   const db = r.final.db(node);
   for (const name of r.durableTables[node] ?? []) {
-    if (name === LOCKS_TABLE || db.size(name) === 0) continue;
+    if (name === LOCKS_TABLE) continue;
     const obj: Record<string, unknown> = Object.create(null);
     for (const k of db.keys(name)) obj[k] = db.get(name, k);
     out[name] = obj;

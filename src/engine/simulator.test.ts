@@ -221,3 +221,47 @@ describe('run end', () => {
     expect(rec.stats.events).toBe(rec.events.length);
   });
 });
+
+describe('links: rpc calls or streams', () => {
+  const delayed = (kind: 'rpc' | 'stream') => {
+    const sc: Scenario = {
+      ...baseScenario(pingPong, 9),
+      network: {
+        ...baseScenario(pingPong, 9).network,
+        links: [{ from: 'client', to: 'server', kind }],
+      },
+      faults: [{ id: 'd', when: { at: 0 }, do: { delay: { type: 'PING', to: 'server' }, by: 1_000 } }],
+    };
+    const r = simulate(pingPong, sc);
+    return r.events
+      .filter((e) => e.kind === 'deliver' && e.node === 'server')
+      .map((e) => [e.kind === 'deliver' ? String(e.msg.tx) : '', e.t] as const);
+  };
+  it('on a stream a delayed message holds back the ones behind it (FIFO)', () => {
+    const d = delayed('stream');
+    expect(d[0][0]).toBe('T1');
+    expect(d.every(([, t]) => t >= 1_000)).toBe(true);
+  });
+  it('on an rpc link a delay holds back only the message it names; later calls overtake it', () => {
+    const d = delayed('rpc');
+    expect(d[0][0]).toBe('T2');
+    // the delayed copy of T1 still arrives late (its retry, a new call, does not wait for it either)
+    expect(d.some(([tx, t]) => tx === 'T1' && t >= 1_000)).toBe(true);
+    for (const tx of ['T2', 'T3']) expect(d.find(([x]) => x === tx)?.[1]).toBeLessThan(1_000);
+  });
+  it('a topology edge can declare its kind (both directions)', () => {
+    const p: PatternDef = {
+      ...pingPong,
+      topology: (params) => ({
+        ...pingPong.topology(params),
+        edges: [{ from: 'client', to: 'server', kind: 'rpc' }],
+      }),
+    };
+    const sc: Scenario = {
+      ...baseScenario(p, 9),
+      faults: [{ id: 'd', when: { at: 0 }, do: { delay: { type: 'PING', to: 'server' }, by: 1_000 } }],
+    };
+    const first = simulate(p, sc).events.find((e) => e.kind === 'deliver' && e.node === 'server');
+    expect(first?.kind === 'deliver' && first.msg.tx).toBe('T2');
+  });
+});

@@ -96,11 +96,42 @@ export interface SimResult {
 
 type QItem =
   | { k: 'start'; rt: NodeRt }
-  | { k: 'deliver'; to: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
+  | { k: 'deliver'; rt: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
   | { k: 'timer'; rt: NodeRt; name: string; gen: number; data: unknown }
   | { k: 'request'; rt: NodeRt; msg: Msg }
   | { k: 'fault'; fault: Fault }
   | { k: 'recheck'; r: Recheck };
+
+/**
+ * Every queue item has one shape (all fields, in one order), so the scheduler's property reads stay monomorphic:
+ * the typed union above is only how the code reads them.
+ */
+class Item {
+  constructor(
+    readonly k: QItem['k'],
+    readonly rt: NodeRt | null,
+    readonly from: NodeId,
+    readonly msgId: number,
+    readonly sendSeq: number,
+    readonly msg: Msg | null,
+    readonly name: string,
+    readonly gen: number,
+    readonly data: unknown,
+    readonly fault: Fault | null,
+    readonly r: Recheck | null,
+  ) {}
+}
+const q = {
+  start: (rt: NodeRt) => new Item('start', rt, '', 0, 0, null, '', 0, null, null, null) as unknown as QItem,
+  deliver: (rt: NodeRt, from: NodeId, msgId: number, sendSeq: number, msg: Msg) =>
+    new Item('deliver', rt, from, msgId, sendSeq, msg, '', 0, null, null, null) as unknown as QItem,
+  timer: (rt: NodeRt, name: string, gen: number, data: unknown) =>
+    new Item('timer', rt, '', 0, 0, null, name, gen, data, null, null) as unknown as QItem,
+  request: (rt: NodeRt, msg: Msg) =>
+    new Item('request', rt, '', 0, 0, msg, '', 0, null, null, null) as unknown as QItem,
+  fault: (fault: Fault) => new Item('fault', null, '', 0, 0, null, '', 0, null, fault, null) as unknown as QItem,
+  recheck: (r: Recheck) => new Item('recheck', null, '', 0, 0, null, '', 0, null, null, r) as unknown as QItem,
+};
 
 interface NodeRt {
   id: NodeId;
@@ -161,6 +192,12 @@ export class Run {
     byType: {},
   };
   private readonly stepDb: StepDb;
+  /** The node whose step is being committed (batch mode commits straight from the step's overlay). */
+  private commitRt: NodeRt | null = null;
+  private readonly commitSink = (table: string, key: string, row: Row | null) =>
+    this.commitWrite(this.commitRt as NodeRt, table, key, row);
+  /** Events are built only when someone reads them: the trace, or event-triggered faults. */
+  private wantEvents = false;
   private seq = 0;
   private msgCounter = 0;
   private timerGen = 0;
@@ -178,7 +215,7 @@ export class Run {
     const guards = { ...defaultGuards(pattern), ...scenario.guards };
     const topology = pattern.topology(params);
     this.topology = topology;
-    this.network = new Network(scenario.network, scenario.seed);
+    this.network = new Network(scenario.network, scenario.seed, topology.edges);
     const byRole = new Map<string, NodeId[]>();
     for (const n of topology.nodes) {
       const list = byRole.get(n.role) ?? [];
@@ -203,7 +240,7 @@ export class Run {
       ? new InvariantChecker(
           pattern.invariants,
           this.world,
-          (at, r) => this.queue.push(at, { k: 'recheck', r }),
+          (at, r) => this.queue.push(at, q.recheck(r)),
           !!opts.referenceCheck,
         )
       : null;
@@ -245,19 +282,20 @@ export class Run {
       const writes = stepDb.writes();
       this.initial.writes[n.id] = writes;
       this.commitWrites(rt, writes);
-      this.checker?.change({ node: n.id, table: STATE_TABLE, key: n.id, before: undefined, after: st });
+      this.checker?.change(n.id, STATE_TABLE, n.id, undefined, st);
     }
     this.stepDb = first ?? new StepDb(new NodeDb(new Set()));
     // Verdicts before the first event count from it (seq 0 at t = 0).
     this.checker?.flush(0, 0);
 
     // Schedule: time-triggered faults first (so "crash at 0" precedes start), then starts, then the workload.
-    this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, { k: 'fault', fault: f }));
-    for (const rt of nodes.values()) this.queue.push(0, { k: 'start', rt });
+    this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, q.fault(f)));
+    this.wantEvents = this.record || this.faults.watchesEvents;
+    for (const rt of nodes.values()) this.queue.push(0, q.start(rt));
     for (const w of scenario.workload) {
       const rt = nodes.get(w.node);
       if (!rt) throw new UnknownNodeError(`workload names unknown node ${w.node}`);
-      this.queue.push(Math.max(0, w.at), { k: 'request', rt, msg: w.request });
+      this.queue.push(Math.max(0, w.at), q.request(rt, w.request));
     }
   }
 
@@ -272,11 +310,6 @@ export class Run {
 
   // ------------------------------------------------------------------ recorder
 
-  /** Events are built only when someone reads them: the trace, or event-triggered faults. */
-  private get wantEvents(): boolean {
-    return this.record || this.faults.watchesEvents;
-  }
-
   /** The one place an event is counted (and recorded, and matched against fault triggers). */
   private emit(ev: TraceEvent | null): void {
     this.seq++;
@@ -287,7 +320,7 @@ export class Run {
       this.faults.observe(
         ev,
         (f) => this.applyFault(f),
-        (delay, f) => this.queue.push(this.now + delay, { k: 'fault', fault: f }),
+        (delay, f) => this.queue.push(this.now + delay, q.fault(f)),
       );
     }
   }
@@ -300,17 +333,17 @@ export class Run {
 
   /** Apply a step's table writes to the node's database, feed the checkers and the lock log. */
   private commitWrites(rt: NodeRt, writes: TableWrite[]): void {
-    const checker = this.checker;
-    for (let i = 0; i < writes.length; i++) {
-      const w = writes[i];
-      const table = rt.db.table(w.table);
-      const before = table.get(w.key);
-      if (w.row === null) table.delete(w.key);
-      else table.set(w.key, w.row);
-      this.stats.writes++;
-      if (w.table === LOCKS_TABLE) this.lockChange(rt, w.key, w.row !== null);
-      checker?.change({ node: rt.id, table: w.table, key: w.key, before, after: w.row ?? undefined });
-    }
+    for (let i = 0; i < writes.length; i++) this.commitWrite(rt, writes[i].table, writes[i].key, writes[i].row);
+  }
+
+  private commitWrite(rt: NodeRt, tableName: string, key: string, row: Row | null): void {
+    const table = rt.db.table(tableName);
+    const before = table.get(key);
+    if (row === null) table.delete(key);
+    else table.set(key, row);
+    this.stats.writes++;
+    if (tableName === LOCKS_TABLE) this.lockChange(rt, key, row !== null);
+    this.checker?.change(rt.id, tableName, key, before, row ?? undefined);
   }
 
   private lockChange(rt: NodeRt, resource: string, held: boolean): void {
@@ -339,8 +372,11 @@ export class Run {
     for (let i = 0; i < effects.length; i++) {
       const e = effects[i];
       if (e.kind === 'lock') {
-        if (!db.has(LOCKS_TABLE, e.resource)) {
-          const row: LockRow = { since: this.now, durable: !!e.durable };
+        // Taking a held lock again keeps its start; it may change whether it survives a crash (a branch that
+        // prepares turns its working lock into a durable one).
+        const cur = db.get(LOCKS_TABLE, e.resource) as LockRow | undefined;
+        if (!cur || cur.durable !== !!e.durable) {
+          const row: LockRow = { since: cur ? cur.since : this.now, durable: !!e.durable };
           db.put(LOCKS_TABLE, e.resource, row as unknown as Row);
         }
       } else if (e.kind === 'unlock') db.del(LOCKS_TABLE, e.resource);
@@ -355,16 +391,31 @@ export class Run {
     ctx.db = db;
     const res = rt.role.step(this.states[rt.id] as never, input, ctx);
     const effects = res.effects;
-    if (effects.length) this.lockWrites(effects);
+    for (let i = 0; i < effects.length; i++) {
+      const k = effects[i].kind;
+      if (k === 'lock' || k === 'unlock') {
+        this.lockWrites(effects);
+        break;
+      }
+    }
     const before = this.states[rt.id];
     const state = res.state as NodeState;
     this.states[rt.id] = state;
-    const writes = db.dirty ? db.writes() : undefined;
+    const wantEvents = this.wantEvents;
+    let writes: TableWrite[] | undefined;
+    if (db.dirty) {
+      if (wantEvents) {
+        writes = db.writes();
+        this.commitWrites(rt, writes);
+      } else {
+        this.commitRt = rt;
+        db.forEach(this.commitSink);
+      }
+    }
     const evSeq = this.seq;
-    if (writes) this.commitWrites(rt, writes);
-    if (state !== before) this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+    if (state !== before) this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
     let ev: TraceEvent | null = null;
-    if (this.wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
+    if (wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
     this.emit(ev);
     this.checker?.flush(this.now, evSeq);
     if (effects.length) this.applyEffects(rt, effects);
@@ -409,7 +460,7 @@ export class Run {
         case 'setTimer': {
           const gen = ++this.timerGen;
           rt.timers.set(e.name, gen);
-          this.queue.push(this.now + Math.max(0, e.after), { k: 'timer', rt, name: e.name, gen, data: e.data });
+          this.queue.push(this.now + Math.max(0, e.after), q.timer(rt, e.name, gen, e.data));
           break;
         }
         case 'cancelTimer':
@@ -496,12 +547,12 @@ export class Run {
           }
         : null,
     );
-    if (n > 0) this.queue.push(now + d0, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
-    if (n > 1) this.queue.push(now + d1, { k: 'deliver', to: toRt, from, msgId, sendSeq, msg });
+    if (n > 0) this.queue.push(now + d0, q.deliver(toRt, from, msgId, sendSeq, msg));
+    if (n > 1) this.queue.push(now + d1, q.deliver(toRt, from, msgId, sendSeq, msg));
   }
 
   private deliver(item: Extract<QItem, { k: 'deliver' }>): void {
-    const rt = item.to;
+    const rt = item.rt;
     const reason: DropReason | null = !rt.up ? 'crashed' : this.network.isCut(item.from, rt.id) ? 'partition' : null;
     if (reason) {
       this.typeStats(item.msg.type).dropped++;
@@ -568,7 +619,7 @@ export class Run {
       this.states[rt.id] = state;
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
-      this.checker?.change({ node: rt.id, table: STATE_TABLE, key: rt.id, before, after: state });
+      this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
       let ev: Extract<TraceEvent, { kind: 'crash' }> | null = null;
       if (this.wantEvents) {
         ev = { seq: evSeq, t: this.now, node: rt.id, kind: 'crash', state };

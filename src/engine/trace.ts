@@ -260,11 +260,8 @@ export function newestAt(h: TableHistory | undefined, pos: number, n: number, sc
   return out;
 }
 
-/** A node's database as it was after the first `pos` events. */
-export interface DbAt extends DbReader {
-  /** The newest present keys, newest first (bounded look-back). */
-  newest(table: string, n: number): string[];
-}
+/** A node's database as it was after the first `pos` events (`newest` looks back a bounded number of writes). */
+export type DbAt = DbReader;
 
 export function dbAt(ix: TraceIndex, node: NodeId, pos: number): DbAt {
   const t = ix.tables.get(node);

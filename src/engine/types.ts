@@ -73,6 +73,8 @@ export interface DbReader {
   size(table: string): number;
   /** Keys in insertion order. O(rows): for recovery, end-of-run reports and reference checks, not hot paths. */
   keys(table: string): Iterable<string>;
+  /** The `n` most recently written keys still present, newest first (for views: bounded cost in a trace). */
+  newest(table: string, n: number): string[];
 }
 
 /**
@@ -107,14 +109,22 @@ export type Dist =
   | { kind: 'exponential'; mean: number; min?: number }
   | { kind: 'normal'; mean: number; sd: number; min?: number };
 
+/**
+ * What a link is: separate RPC calls (HTTP / gRPC requests: no order between them — a Cancel can overtake a delayed
+ * Try) or one stream (a TCP connection, a Kafka partition, a broker queue: FIFO).
+ */
+export type LinkKind = 'rpc' | 'stream';
+
 export interface LinkSpec {
   latency: Dist;
   /** Probability a message is lost. */
   loss: number;
   /** Probability a message is delivered twice. */
   duplicate: number;
-  /** Probability a message may overtake earlier ones (links are FIFO otherwise). */
+  /** On a stream: probability a message may overtake earlier ones (an rpc link never keeps order). */
   reorder: number;
+  /** Overrides the kind the pattern's topology gives the link. */
+  kind?: LinkKind;
 }
 
 export interface LinkOverride extends Partial<LinkSpec> {
@@ -220,6 +230,8 @@ export interface TopologyNode {
 export interface TopologyEdge {
   from: NodeId;
   to: NodeId;
+  /** Both directions of the edge are this kind of link (default: stream). */
+  kind?: LinkKind;
 }
 
 export interface Topology {

@@ -6,8 +6,9 @@ import type { PatternDef } from '../engine/pattern';
 import { twoPC } from './twopc';
 import { tcc } from './tcc';
 import { saga } from './saga';
+import { outbox } from './outbox';
 
-export const patterns: PatternDef[] = [twoPC, tcc, saga];
+export const patterns: PatternDef[] = [twoPC, tcc, saga, outbox];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);

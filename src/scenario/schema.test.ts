@@ -83,14 +83,14 @@ describe('parseScenario', () => {
   });
 
   it('names the field of a wrong type', () => {
-    expect(err(mutate((s) => (s.seed = 'x' as never)))).toBe('seed: expected an integer');
-    expect(err(mutate((s) => (s.seed = 1.5)))).toBe('seed: must be an integer');
+    expect(err(mutate((s) => (s.seed = 'x' as never)))).toBe('seed: expected a whole number');
+    expect(err(mutate((s) => (s.seed = 1.5)))).toBe('seed: must be a whole number');
     expect(err(mutate((s) => (s.workload[1].at = -1)))).toBe('workload[1].at: must be ≥ 0 (ms)');
     expect(err(mutate((s) => (s.horizon = 1e12)))).toMatch(/^horizon: must be ≤ 2592000000 ms/);
     expect(err(mutate((s) => (s.version = 2 as never)))).toMatch(/^version: expected 1/);
     expect(err(mutate((s) => (s.extra = 1)))).toBe('extra: unknown field');
     expect(err(mutate((s) => delete (s as Partial<Scenario>).network))).toMatch(/^network: /);
-    expect(err([1, 2])).toMatch(/expected an object/);
+    expect(err([1, 2])).toBe('the file must be a JSON object, not an array');
   });
 
   it('rejects an unknown pattern, listing the known ones', () => {
@@ -140,7 +140,7 @@ describe('parseScenario', () => {
 
   it('checks params and guards against the pattern', () => {
     expect(err(mutate((s) => (s.params.n = 9)))).toBe('params.n: 9 is out of range 1..8');
-    expect(err(mutate((s) => (s.params.n = 2.5)))).toBe('params.n: must be an integer');
+    expect(err(mutate((s) => (s.params.n = 2.5)))).toBe('params.n: must be a whole number');
     expect(err(mutate((s) => (s.params.p = 2)))).toBe('params.p: 2 is out of range 0..1');
     expect(err(mutate((s) => (s.params.mode = 'c')))).toBe('params.mode: expected one of: a, b');
     expect(err(mutate((s) => (s.params.zzz = 1)))).toMatch(/^params\.zzz: unknown parameter "zzz" for tp/);
@@ -176,5 +176,27 @@ describe('deep links', () => {
     expect(!r3.ok && r3.error.message).toMatch(/not a dtx-lab scenario link/);
     const r4 = decodeLink(link.replace('s=1.', 's=9.'), opts);
     expect(!r4.ok && r4.error.message).toMatch(/unsupported link version 9/);
+  });
+});
+
+describe('link kinds and message ids', () => {
+  it('a link override may say it is an rpc link or a stream; fault matchers may name a message id', async () => {
+    const { parseScenario: parse } = await import('./schema');
+    const { baseScenario } = await import('../engine/scenario');
+    const { getPattern } = await import('../patterns/registry');
+    const p = getPattern('tcc');
+    if (!p) throw new Error('no tcc');
+    const s = {
+      ...baseScenario(p),
+      network: { ...baseScenario(p).network, links: [{ from: 'TM', to: 'smith', kind: 'rpc' }] },
+      faults: [
+        { id: 'f1', when: { on: { kind: 'deliver', mid: 'm1' }, nth: 3 }, do: { drop: { mid: 'm1', count: 1 } } },
+      ],
+    };
+    expect(parse(JSON.parse(JSON.stringify(s))).ok).toBe(true);
+    const bad = { ...s, network: { ...s.network, links: [{ from: 'TM', to: 'smith', kind: 'tcp' }] } };
+    const r = parse(JSON.parse(JSON.stringify(bad)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('network.links[0].kind');
   });
 });

@@ -3,11 +3,14 @@
  * can make (pattern exists, nodes exist in its topology, params and guards are known and in range).
  *
  * Used by everything that reads a scenario from outside: the CLI, file import, deep links, the examples test.
- * A bad input gives one error naming the field: `faults[2].do.crash: unknown node "P9" (nodes: C, P1, P2, P3)`.
+ * A bad input gives one error naming the field: `faults[2].do.crash: unknown node "P9" (nodes: C, P1, P2, P3)`, as
+ * data (path, message code, params: src/scenario/errors.ts) so the app can show it in the language on screen.
  */
 import * as v from 'valibot';
-import type { Expectation, PatternDef } from '../engine/pattern';
-import type { Scenario } from '../engine/types';
+import type { Expectation, PatternDef, TxOutcome } from '../engine/pattern';
+import type { FieldSpec } from '../engine/requests';
+import type { Scenario, Topology, WorkloadItem } from '../engine/types';
+import { scenarioError, type ErrorCode, type ErrorParams, type ScenarioError } from './errors';
 import { defaultParams } from '../engine/simulator';
 import { patterns } from '../patterns/registry';
 
@@ -27,46 +30,70 @@ export const LIMITS = {
   count: 1_000_000,
 } as const;
 
-const str = (max: number = LIMITS.id) =>
-  v.pipe(v.string('expected a string'), v.maxLength(max, `at most ${max} characters`));
-const nodeRef = () => v.pipe(str(), v.minLength(1, 'must not be empty'));
+/**
+ * Every valibot message is a code with its params (src/scenario/errors.ts), packed into the message string and
+ * unpacked by parseScenario; nothing of valibot's own text reaches a person.
+ */
+const M = (code: ErrorCode, params: ErrorParams = {}): string => JSON.stringify([code, params]);
+
+const str = (max: number = LIMITS.id) => v.pipe(v.string(M('expectedString')), v.maxLength(max, M('tooLong', { max })));
+const nodeRef = () => v.pipe(str(), v.minLength(1, M('empty')));
 const time = () =>
   v.pipe(
-    v.number('expected a number (ms)'),
-    v.finite('must be a finite number'),
-    v.minValue(0, 'must be ≥ 0 (ms)'),
-    v.maxValue(MAX_TIME, `must be ≤ ${MAX_TIME} ms (30 days)`),
+    v.number(M('expectedMs')),
+    v.finite(M('notFinite')),
+    v.minValue(0, M('minMs', { min: 0 })),
+    v.maxValue(MAX_TIME, M('maxMs', { max: MAX_TIME })),
   );
 const prob = () =>
-  v.pipe(
-    v.number('expected a number'),
-    v.finite('must be a finite number'),
-    v.minValue(0, 'must be a probability in 0..1'),
-    v.maxValue(1, 'must be a probability in 0..1'),
-  );
+  v.pipe(v.number(M('expectedProb')), v.finite(M('notFinite')), v.minValue(0, M('prob')), v.maxValue(1, M('prob')));
 const positiveInt = (max: number) =>
   v.pipe(
-    v.number('expected an integer'),
-    v.integer('must be an integer'),
-    v.minValue(1, 'must be ≥ 1'),
-    v.maxValue(max, `must be ≤ ${max}`),
+    v.number(M('expectedInt')),
+    v.integer(M('notInt')),
+    v.minValue(1, M('min', { min: 1 })),
+    v.maxValue(max, M('max', { max })),
   );
+const bool = () => v.boolean(M('expectedBool'));
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
-  v.pipe(v.array(item, 'expected an array'), v.maxLength(max, `at most ${max} entries`));
-const obj = <E extends v.ObjectEntries>(entries: E) =>
-  v.strictObject(entries, (issue) =>
-    issue.expected === 'never' ? 'unknown field' : `expected an object, got ${issue.received}`,
-  );
+  v.pipe(v.array(item, M('expectedList')), v.maxLength(max, M('tooMany', { max })));
+
+/** Why an object is not one: a missing key (with what that key expects), an unknown key, or not an object. */
+function objectMessage(entries: v.ObjectEntries) {
+  return (issue: v.BaseIssue<unknown>): string => {
+    const at = issue.path?.[issue.path.length - 1];
+    if (issue.expected === 'never') return M('unknownField');
+    if (at && issue.received === 'undefined' && typeof at.key === 'string' && issue.expected === `"${at.key}"`) {
+      if (Array.isArray(at.input)) return M('expectedObjectNotArray');
+      return missing(entries[at.key]);
+    }
+    return Array.isArray(issue.input) ? M('expectedObjectNotArray') : M('expectedObject');
+  };
+}
+
+/** "missing (expected …)": what the entry's schema says about `undefined` is what it expects. */
+function missing(schema: v.GenericSchema | undefined): string {
+  if (!schema) return M('missing', { expected: 'expectedObject' });
+  const r = v.safeParse(schema, undefined, { abortEarly: true });
+  const inner = r.success ? null : unpack(r.issues[0].message);
+  if (!inner || inner.code === 'missing') return M('missing', { expected: 'expectedObject' });
+  return M('missing', { ...inner.params, expected: inner.code });
+}
+
+const obj = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, objectMessage(entries));
 const record = <T extends v.GenericSchema>(value: T, max: number) =>
-  v.pipe(v.record(str(), value, 'expected an object'), v.maxEntries(max, `at most ${max} entries`));
+  v.pipe(v.record(str(), value, M('expectedObject')), v.maxEntries(max, M('tooMany', { max })));
 
 /** Picks the schema by which key is present (clearer errors than a plain union). */
-function keyed<const O extends Record<string, v.GenericSchema>>(options: O, what: string) {
+function keyed<const O extends Record<string, v.GenericSchema>>(
+  options: O,
+  code: 'expectedTrigger' | 'expectedAction',
+) {
   const keys = Object.keys(options) as (keyof O & string)[];
-  const none = v.never(`expected ${what}: an object with one of: ${keys.join(', ')}`);
+  const none = v.never(M(code, { keys: keys.join(', ') }));
   return v.lazy((input): O[keyof O] | typeof none => {
     if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      for (const k of keys) if (k in input) return options[k];
+      for (const k of keys) if (Object.hasOwn(input, k)) return options[k];
     }
     return none;
   });
@@ -81,7 +108,7 @@ export const DistSchema = v.variant(
     v.pipe(
       obj({ kind: v.literal('uniform'), min: time(), max: time() }),
       v.forward(
-        v.check((d) => d.max >= d.min, 'must be ≥ min'),
+        v.check((d) => d.max >= d.min, M('maxBelowMin')),
         ['max'],
       ),
     ),
@@ -90,20 +117,30 @@ export const DistSchema = v.variant(
   ],
   (issue) =>
     issue.expected === 'Object' || (issue.type === 'variant' && issue.received !== 'undefined')
-      ? `unknown distribution ${issue.received} (kinds: constant, uniform, exponential, normal)`
-      : 'expected a distribution { kind: constant | uniform | exponential | normal, … }',
+      ? M('unknownDist', { kind: String(issue.received).slice(0, LIMITS.id) })
+      : M('expectedDist'),
 );
 
-const LinkSpecSchema = obj({ latency: DistSchema, loss: prob(), duplicate: prob(), reorder: prob() });
+const LINK_KINDS = ['rpc', 'stream'] as const;
+const linkKind = () => v.optional(v.picklist(LINK_KINDS, M('oneOf', { options: LINK_KINDS.join(', ') })));
+
+const LinkSpecSchema = obj({
+  latency: DistSchema,
+  loss: prob(),
+  duplicate: prob(),
+  reorder: prob(),
+  kind: linkKind(),
+});
 
 const LinkOverrideSchema = obj({
   from: nodeRef(),
   to: nodeRef(),
-  both: v.optional(v.boolean('expected true or false')),
+  both: v.optional(bool()),
   latency: v.optional(DistSchema),
   loss: v.optional(prob()),
   duplicate: v.optional(prob()),
   reorder: v.optional(prob()),
+  kind: linkKind(),
 });
 
 export const NetworkSchema = obj({
@@ -114,12 +151,13 @@ export const NetworkSchema = obj({
 const EVENT_KINDS = ['send', 'deliver', 'timer', 'note', 'crash', 'recover', 'request', 'drop'] as const;
 
 const EventMatcherSchema = obj({
-  kind: v.picklist(EVENT_KINDS, `expected one of: ${EVENT_KINDS.join(', ')}`),
+  kind: v.picklist(EVENT_KINDS, M('oneOf', { options: EVENT_KINDS.join(', ') })),
   node: v.optional(nodeRef()),
   to: v.optional(nodeRef()),
   from: v.optional(nodeRef()),
   type: v.optional(str()),
   tx: v.optional(str()),
+  mid: v.optional(str()),
 });
 
 export const TriggerSchema = keyed(
@@ -127,13 +165,14 @@ export const TriggerSchema = keyed(
     at: obj({ at: time() }),
     on: obj({ on: EventMatcherSchema, nth: v.optional(positiveInt(LIMITS.count)), delay: v.optional(time()) }),
   },
-  'a trigger',
+  'expectedTrigger',
 );
 
 const MsgMatcherSchema = obj({
   from: v.optional(nodeRef()),
   to: v.optional(nodeRef()),
   type: v.optional(str()),
+  mid: v.optional(str()),
   count: v.optional(positiveInt(LIMITS.count)),
 });
 
@@ -145,65 +184,85 @@ export const FaultActionSchema = keyed(
       partition: obj({
         a: list(nodeRef(), LIMITS.group),
         b: list(nodeRef(), LIMITS.group),
-        oneWay: v.optional(v.boolean('expected true or false')),
+        oneWay: v.optional(bool()),
       }),
     }),
-    heal: obj({ heal: v.literal(true, 'expected true') }),
+    heal: obj({ heal: v.literal(true, M('expectedTrue')) }),
     drop: obj({ drop: MsgMatcherSchema }),
     delay: obj({ delay: MsgMatcherSchema, by: time() }),
     duplicate: obj({ duplicate: MsgMatcherSchema }),
   },
-  'a fault action',
+  'expectedAction',
 );
 
 export const FaultSchema = obj({
-  id: v.pipe(str(), v.minLength(1, 'must not be empty')),
+  id: v.pipe(str(), v.minLength(1, M('empty'))),
   when: TriggerSchema,
   do: FaultActionSchema,
 });
 
-const MsgSchema = v.looseObject({ type: str(), tx: v.optional(str()) }, 'expected a message object { type, … }');
+/** A request's payload: only `type` here; its fields are checked against the pattern's `requests` (checkRequest). */
+const MsgSchema = v.looseObject({ type: v.pipe(str(), v.minLength(1, M('empty'))) }, (issue) =>
+  issue.received === 'undefined' && issue.expected === '"type"'
+    ? M('missing', { expected: 'expectedString' })
+    : M('expectedRequest'),
+);
 
 const WorkloadItemSchema = obj({ at: time(), node: nodeRef(), request: MsgSchema });
 
 const ParamValueSchema = v.union(
-  [v.pipe(v.number(), v.finite()), v.string(), v.boolean()],
-  'expected a number, string or boolean',
+  [
+    v.pipe(v.number(), v.finite(M('notFinite'))),
+    v.pipe(v.string(), v.maxLength(LIMITS.text, M('tooLong', { max: LIMITS.text }))),
+    v.boolean(),
+  ],
+  M('paramValue'),
 );
 
-const TX_OUTCOMES = ['committed', 'aborted', 'blocked', 'inconsistent', 'pending'] as const;
+const TX_OUTCOMES = [
+  'committed',
+  'aborted',
+  'blocked',
+  'inconsistent',
+  'pending',
+  'delivered',
+  'given-up',
+  'half',
+  'dead-lettered',
+  'repaired',
+] as const satisfies readonly TxOutcome[];
 const VERDICTS = ['holds', 'violated', 'undecided'] as const;
 
 /** The expected outcome an example file may carry (ignored by the engine; see docs/scenario-format.md). */
 export const ExpectationSchema = obj({
-  outcomes: v.optional(record(v.picklist(TX_OUTCOMES, `expected one of: ${TX_OUTCOMES.join(', ')}`), 100_000)),
-  invariants: v.optional(record(v.picklist(VERDICTS, `expected one of: ${VERDICTS.join(', ')}`), 200)),
+  outcomes: v.optional(record(v.picklist(TX_OUTCOMES, M('oneOf', { options: TX_OUTCOMES.join(', ') })), 100_000)),
+  invariants: v.optional(record(v.picklist(VERDICTS, M('oneOf', { options: VERDICTS.join(', ') })), 200)),
   breaks: v.optional(list(str(), 200)),
   neverBreaks: v.optional(list(str(), 200)),
   durable: v.optional(record(record(v.unknown(), 1_000), 1_000)),
 });
 
 export const ScenarioSchema = obj({
-  version: v.literal(1, 'expected 1 (the only format version)'),
-  pattern: v.pipe(str(), v.minLength(1, 'must not be empty')),
+  version: v.literal(1, M('version')),
+  pattern: v.pipe(str(), v.minLength(1, M('empty'))),
   name: v.optional(str()),
   title: v.optional(str(LIMITS.text)),
   seed: v.pipe(
-    v.number('expected an integer'),
-    v.integer('must be an integer'),
-    v.minValue(0, 'must be ≥ 0'),
-    v.maxValue(0xffffffff, 'must be ≤ 4294967295 (32 bits)'),
+    v.number(M('expectedInt')),
+    v.integer(M('notInt')),
+    v.minValue(0, M('min', { min: 0 })),
+    v.maxValue(0xffffffff, M('seedMax')),
   ),
   params: record(ParamValueSchema, LIMITS.params),
-  guards: record(v.boolean('expected true or false'), LIMITS.guards),
+  guards: record(bool(), LIMITS.guards),
   network: NetworkSchema,
   workload: list(WorkloadItemSchema, LIMITS.workload),
   faults: list(FaultSchema, LIMITS.faults),
   horizon: v.pipe(
-    v.number('expected a number (ms)'),
-    v.finite('must be a finite number'),
-    v.minValue(1, 'must be > 0 (ms)'),
-    v.maxValue(MAX_TIME, `must be ≤ ${MAX_TIME} ms (30 days)`),
+    v.number(M('expectedMs')),
+    v.finite(M('notFinite')),
+    v.minValue(1, M('positiveMs')),
+    v.maxValue(MAX_TIME, M('maxMs', { max: MAX_TIME })),
   ),
   /** Event budget (default 2,000,000): the run stops after this many events. */
   maxEvents: v.optional(positiveInt(20_000_000)),
@@ -213,11 +272,8 @@ export const ScenarioSchema = obj({
 
 // ---------------------------------------------------------------- parse
 
-export interface ScenarioError {
-  /** Dotted path with indices, e.g. `faults[2].do.crash`; '' for the whole input. */
-  path: string;
-  message: string;
-}
+export type { ScenarioError } from './errors';
+export { formatError } from './errors';
 
 export type ParseResult = { ok: true; scenario: Scenario; expect?: Expectation } | { ok: false; error: ScenarioError };
 
@@ -230,11 +286,41 @@ export function formatPath(keys: readonly unknown[]): string {
   return out;
 }
 
-const fail = (path: string, message: string): ParseResult => ({ ok: false, error: { path, message } });
+const fail = (path: string, code: ErrorCode, params: ErrorParams = {}): { ok: false; error: ScenarioError } => ({
+  ok: false,
+  error: scenarioError(path, code, params),
+});
 
-/** Error text for humans: `path: message`. */
-export function formatError(e: ScenarioError): string {
-  return e.path ? `${e.path}: ${e.message}` : e.message;
+/** A packed valibot message back to its code and params (null: not one of ours). */
+function unpack(message: string): { code: ErrorCode; params: ErrorParams } | null {
+  if (!message.startsWith('["')) return null;
+  try {
+    const [code, params] = JSON.parse(message) as [ErrorCode, ErrorParams];
+    return typeof code === 'string' && params && typeof params === 'object' ? { code, params } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How deep a scenario file may nest (a real one reaches 6: `faults[0].when.on.kind`). */
+export const MAX_DEPTH = 24;
+/** How deep a request payload may nest, for a pattern that declares no request specs. */
+export const MAX_PAYLOAD_DEPTH = 4;
+
+/** The path of the first value nested deeper than `max` (arrays and objects count a level each), or null. */
+function tooDeep(value: unknown, max: number, base: string): string | null {
+  // An explicit stack: a 100,000-level document must not overflow the call stack here either.
+  const stack: { v: unknown; d: number; path: string }[] = [{ v: value, d: 0, path: base }];
+  while (stack.length) {
+    const top = stack.pop();
+    if (!top || typeof top.v !== 'object' || top.v === null) continue;
+    if (top.d >= max) return top.path;
+    if (Array.isArray(top.v)) top.v.forEach((x, i) => stack.push({ v: x, d: top.d + 1, path: `${top.path}[${i}]` }));
+    else
+      for (const [k, x] of Object.entries(top.v))
+        stack.push({ v: x, d: top.d + 1, path: top.path ? `${top.path}.${k}` : k });
+  }
+  return null;
 }
 
 export interface ParseOptions {
@@ -252,14 +338,21 @@ export function parseScenario(input: string | unknown, opts: ParseOptions = {}):
     try {
       value = JSON.parse(input);
     } catch (e) {
-      return fail('', `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      if (e instanceof RangeError) return fail('', 'tooDeep', { max: MAX_DEPTH });
+      const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+      return pos ? fail('', 'notJsonAt', { pos: Number(pos[1]) }) : fail('', 'notJson');
     }
   }
+  if (Array.isArray(value)) return fail('', 'topArray');
+  if (typeof value !== 'object' || value === null) return fail('', 'topNotObject');
+  const deep = tooDeep(value, MAX_DEPTH, '');
+  if (deep !== null) return fail(deep, 'tooDeep', { max: MAX_DEPTH });
   const r = v.safeParse(ScenarioSchema, value, { abortEarly: true });
   if (!r.success) {
     const issue = r.issues[0];
     const keys = (issue.path ?? []).map((p) => p.key);
-    return fail(formatPath(keys), issue.message);
+    const m = unpack(issue.message) ?? { code: 'invalid' as const, params: {} }; // a schema without our message
+    return fail(formatPath(keys), m.code, m.params);
   }
   const { expect, ...rest } = r.output;
   const scenario: Scenario = rest;
@@ -268,6 +361,8 @@ export function parseScenario(input: string | unknown, opts: ParseOptions = {}):
   return expect ? { ok: true, scenario, expect } : { ok: true, scenario };
 }
 
+const list_ = (xs: readonly string[]) => xs.join(', ') || 'none';
+
 function checkAgainstRegistry(
   s: Scenario,
   expect: Expectation | undefined,
@@ -275,26 +370,34 @@ function checkAgainstRegistry(
 ): ScenarioError | null {
   const pattern = registry.find((p) => p.id === s.pattern);
   if (!pattern) {
-    const known = registry.map((p) => p.id).join(', ') || 'none registered';
-    return { path: 'pattern', message: `unknown pattern "${s.pattern}" (patterns: ${known})` };
+    return scenarioError('pattern', 'unknownPattern', {
+      pattern: s.pattern,
+      known: list_(registry.map((p) => p.id)),
+    });
   }
   const perr = checkParams(pattern, s);
   if (perr) return perr;
   for (const key of Object.keys(s.guards)) {
     if (!pattern.guards.some((g) => g.key === key)) {
-      const known = pattern.guards.map((g) => g.key).join(', ') || 'none';
-      return { path: `guards.${key}`, message: `unknown guard "${key}" for ${pattern.id} (guards: ${known})` };
+      return scenarioError(`guards.${key}`, 'unknownGuard', {
+        key,
+        pattern: pattern.id,
+        known: list_(pattern.guards.map((g) => g.key)),
+      });
     }
   }
-  let nodeIds: string[];
+  let topology: Topology;
   try {
-    nodeIds = pattern.topology({ ...defaultParams(pattern), ...s.params }).nodes.map((n) => n.id);
-  } catch (e) {
-    return { path: 'params', message: `the pattern cannot build a topology: ${e instanceof Error ? e.message : e}` };
+    topology = pattern.topology({ ...defaultParams(pattern), ...s.params });
+  } catch {
+    return scenarioError('params', 'topology');
   }
-  const nodes = new Set(nodeIds);
+  const nodeIds = topology.nodes.map((n) => n.id);
+  const roles = new Map(topology.nodes.map((n) => [n.id, n.role] as const));
   const unknownNode = (path: string, id: string | undefined): ScenarioError | null =>
-    id === undefined || nodes.has(id) ? null : { path, message: `unknown node "${id}" (nodes: ${nodeIds.join(', ')})` };
+    id === undefined || roles.has(id)
+      ? null
+      : scenarioError(path, 'unknownNode', { node: id, nodes: nodeIds.join(', ') });
   const first = (...errs: (ScenarioError | null)[]) => errs.find((e) => e !== null) ?? null;
 
   for (const [i, l] of (s.network.links ?? []).entries()) {
@@ -302,13 +405,13 @@ function checkAgainstRegistry(
     if (e) return e;
   }
   for (const [i, w] of s.workload.entries()) {
-    const e = unknownNode(`workload[${i}].node`, w.node);
+    const e = unknownNode(`workload[${i}].node`, w.node) ?? checkRequest(pattern, w, `workload[${i}]`, roles, nodeIds);
     if (e) return e;
   }
   const ids = new Set<string>();
   for (const [i, f] of s.faults.entries()) {
     const p = `faults[${i}]`;
-    if (ids.has(f.id)) return { path: `${p}.id`, message: `duplicate fault id "${f.id}"` };
+    if (ids.has(f.id)) return scenarioError(`${p}.id`, 'duplicateFault', { id: f.id });
     ids.add(f.id);
     if ('on' in f.when) {
       const on = f.when.on;
@@ -344,32 +447,125 @@ function checkAgainstRegistry(
   return null;
 }
 
+/** What a missing field of this kind expects (the code nested in "missing (…)"). */
+const EXPECTS: Record<FieldSpec['kind'], ErrorCode> = {
+  int: 'expectedInt',
+  string: 'expectedString',
+  node: 'expectedNode',
+  enum: 'oneOf',
+  bool: 'expectedBool',
+};
+
+/** A workload item's request against the pattern's declared payloads (PatternDef.requests). */
+function checkRequest(
+  pattern: PatternDef,
+  w: WorkloadItem,
+  base: string,
+  roles: ReadonlyMap<string, string>,
+  nodeIds: readonly string[],
+): ScenarioError | null {
+  const req = w.request as Record<string, unknown>;
+  const path = `${base}.request`;
+  const specs = pattern.requests;
+  if (!specs) {
+    const deep = tooDeep(req, MAX_PAYLOAD_DEPTH, path);
+    return deep === null ? null : scenarioError(deep, 'tooDeep', { max: MAX_PAYLOAD_DEPTH });
+  }
+  const type = String(req.type);
+  const spec = Object.hasOwn(specs, type) ? specs[type] : undefined;
+  if (!spec) {
+    return scenarioError(`${path}.type`, 'unknownRequest', {
+      type,
+      pattern: pattern.id,
+      known: list_(Object.keys(specs)),
+    });
+  }
+  if (spec.node && !spec.node.includes(roles.get(w.node) ?? '')) {
+    const can = nodeIds.filter((n) => spec.node?.includes(roles.get(n) ?? ''));
+    return scenarioError(`${base}.node`, 'requestNode', { node: w.node, type, nodes: list_(can) });
+  }
+  for (const key of Object.keys(req)) {
+    if (key !== 'type' && !Object.hasOwn(spec.fields, key)) return scenarioError(`${path}.${key}`, 'unknownField');
+  }
+  for (const [key, f] of Object.entries(spec.fields)) {
+    const at = `${path}.${key}`;
+    if (!Object.hasOwn(req, key) || req[key] === undefined) {
+      if (!f.required) continue;
+      const params: ErrorParams = { expected: EXPECTS[f.kind] };
+      if (f.kind === 'enum') params.options = (f.options ?? []).join(', ');
+      if (f.kind === 'node') params.nodes = nodeIds.join(', ');
+      return scenarioError(at, 'missing', params);
+    }
+    const e = checkField(req[key], f, at, roles, nodeIds);
+    if (e) return e;
+  }
+  return null;
+}
+
+function checkField(
+  x: unknown,
+  f: FieldSpec,
+  at: string,
+  roles: ReadonlyMap<string, string>,
+  nodeIds: readonly string[],
+): ScenarioError | null {
+  switch (f.kind) {
+    case 'int':
+      if (typeof x !== 'number') return scenarioError(at, 'expectedInt');
+      if (!Number.isFinite(x)) return scenarioError(at, 'notFinite');
+      if (!Number.isInteger(x)) return scenarioError(at, 'notInt');
+      if (f.min !== undefined && x < f.min) return scenarioError(at, 'min', { min: f.min });
+      if (f.max !== undefined && x > f.max) return scenarioError(at, 'max', { max: f.max });
+      return null;
+    case 'string':
+      if (typeof x !== 'string') return scenarioError(at, 'expectedString');
+      if (x.length < (f.min ?? 0)) return scenarioError(at, 'empty');
+      if (x.length > (f.max ?? LIMITS.id)) return scenarioError(at, 'tooLong', { max: f.max ?? LIMITS.id });
+      return null;
+    case 'node':
+      if (typeof x !== 'string') return scenarioError(at, 'expectedNode', { nodes: nodeIds.join(', ') });
+      if (!roles.has(x))
+        return scenarioError(at, 'unknownNode', { node: x.slice(0, LIMITS.id), nodes: nodeIds.join(', ') });
+      return null;
+    case 'enum':
+      if (typeof x !== 'string' || !(f.options ?? []).includes(x))
+        return scenarioError(at, 'oneOf', { options: (f.options ?? []).join(', ') });
+      return null;
+    case 'bool':
+      return typeof x === 'boolean' ? null : scenarioError(at, 'expectedBool');
+  }
+}
+
 function checkParams(pattern: PatternDef, s: Scenario): ScenarioError | null {
   for (const [key, value] of Object.entries(s.params)) {
     const path = `params.${key}`;
     const def = pattern.params.find((d) => d.key === key);
     if (!def) {
-      const known = pattern.params.map((d) => d.key).join(', ') || 'none';
-      return { path, message: `unknown parameter "${key}" for ${pattern.id} (parameters: ${known})` };
+      return scenarioError(path, 'unknownParam', {
+        key,
+        pattern: pattern.id,
+        known: list_(pattern.params.map((d) => d.key)),
+      });
     }
     switch (def.kind) {
       case 'bool':
-        if (typeof value !== 'boolean') return { path, message: 'expected true or false' };
+        if (typeof value !== 'boolean') return scenarioError(path, 'expectedBool');
         break;
       case 'enum':
         if (typeof value !== 'string' || !(def.options ?? []).includes(value))
-          return { path, message: `expected one of: ${(def.options ?? []).join(', ')}` };
+          return scenarioError(path, 'oneOf', { options: (def.options ?? []).join(', ') });
         break;
       case 'int':
       case 'ms':
       case 'prob': {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return { path, message: 'expected a number' };
-        if (def.kind === 'int' && !Number.isInteger(value)) return { path, message: 'must be an integer' };
+        if (typeof value !== 'number') return scenarioError(path, 'expectedNumber');
+        if (!Number.isFinite(value)) return scenarioError(path, 'notFinite');
+        if (def.kind === 'int' && !Number.isInteger(value)) return scenarioError(path, 'notInt');
         const min = def.min ?? (def.kind === 'int' ? -Infinity : 0);
         const max = def.max ?? (def.kind === 'prob' ? 1 : def.kind === 'ms' ? MAX_TIME : Infinity);
         if (value < min || value > max) {
           const range = `${Number.isFinite(min) ? min : '…'}..${Number.isFinite(max) ? max : '…'}`;
-          return { path, message: `${value} is out of range ${range}` };
+          return scenarioError(path, 'outOfRange', { value, range });
         }
         break;
       }

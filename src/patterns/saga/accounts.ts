@@ -1,6 +1,6 @@
 /**
  * Saga business code of the two account services: a forward action and its compensation per step, written the
- * naive way (no idempotency, no empty-compensation check) — the barrier guard (shared/barrier.ts, ops action /
+ * naive way (no idempotency, no empty-compensation check) — the barrier guard (compensation/barrier.ts, ops action /
  * compensate, as dtm's BranchBarrier) makes them safe.
  *
  * Bob:   action = debit x (fails when his available balance is short) | compensation = refund x
@@ -8,8 +8,8 @@
  * Unlike TCC there is no reservation: an action's effect is visible to everyone at once (no isolation).
  */
 import type { StepContext } from '../../engine/types';
-import { withKey, type Ledger } from '../shared/accounts';
-import { serviceRole, type OpSpec } from '../shared/service';
+import type { LedgerChange } from '../compensation/accounts';
+import { serviceRole, type OpSpec } from '../compensation/service';
 
 const fails = (ctx: StepContext, self: string) => ctx.params.failStep === self;
 
@@ -19,10 +19,10 @@ export const payerOps: OpSpec[] = [
     barrierOp: 'action',
     kind: 'forward',
     status: 'done',
-    apply: (l, gid, x, ctx, self): Ledger | string => {
+    apply: (l, _gid, x, ctx, self): LedgerChange | string => {
       if (fails(ctx, self)) return 'rejected';
       if (l.available < x) return 'insufficient';
-      return { ...l, available: l.available - x, settled: withKey(l.settled, gid, -x) };
+      return { available: -x, settled: -x };
     },
   },
   {
@@ -31,7 +31,7 @@ export const payerOps: OpSpec[] = [
     kind: 'undo',
     transientParam: 'compensateFailures',
     status: 'compensated',
-    apply: (l, gid, x) => ({ ...l, available: l.available + x, settled: withKey(l.settled, gid, null) }),
+    apply: (_l, _gid, x) => ({ available: x, settled: null }),
   },
 ];
 
@@ -41,8 +41,7 @@ export const payeeOps: OpSpec[] = [
     barrierOp: 'action',
     kind: 'forward',
     status: 'done',
-    apply: (l, gid, x, ctx, self) =>
-      fails(ctx, self) ? 'rejected' : { ...l, available: l.available + x, settled: withKey(l.settled, gid, x) },
+    apply: (_l, _gid, x, ctx, self) => (fails(ctx, self) ? 'rejected' : { available: x, settled: x }),
   },
   {
     type: 'COMPENSATE',
@@ -50,7 +49,7 @@ export const payeeOps: OpSpec[] = [
     kind: 'undo',
     transientParam: 'compensateFailures',
     status: 'compensated',
-    apply: (l, gid, x) => ({ ...l, available: l.available - x, settled: withKey(l.settled, gid, null) }),
+    apply: (_l, _gid, x) => ({ available: -x, settled: null }),
   },
 ];
 
@@ -59,6 +58,7 @@ export const sagaCommon = {
   emptyStatus: 'emptyCompensation',
   refusedStatus: 'refusedAction',
   failedStatus: 'failed',
+  reservations: false,
 };
 
 export const sagaPayerRole = serviceRole({

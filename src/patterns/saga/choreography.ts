@@ -1,34 +1,35 @@
 /**
  * Saga by choreography (param coordination = 'choreography'): no coordinator. Each account service reacts to an
  * event, runs its local transaction and, in that same local transaction, writes the next event into its outbox
- * (transactional outbox); a relay publishes outbox rows until the receiver acknowledges them — at-least-once, so a
- * receiver must be idempotent (the barrier again).
+ * (transactional outbox: a durable table keyed by event id); a relay publishes outbox rows until the receiver
+ * acknowledges them — at-least-once, so a receiver must be idempotent (the barrier again).
  * Forward: the first step's service gets BEGIN from the client; on success it publishes ACTION to the next step (the
  * last one publishes RESULT "succeeded" to the client); on a business failure it publishes COMPENSATE to the previous
  * step (or RESULT "aborted"); a compensated step publishes COMPENSATE further back, the first one RESULT "aborted".
  */
-import { same, type RoleDef } from '../../engine/pattern';
+import { same, type RoleDef, type TableSpec } from '../../engine/pattern';
 import type { Effect, Msg, StepContext } from '../../engine/types';
 import {
   handleOp,
   initialService,
   readReply,
+  serviceTables,
   type OpSpec,
   type ServiceConfig,
   type ServiceDurable,
   type ServiceVolatile,
-} from '../shared/service';
+} from '../compensation/service';
 
-export interface OutboxRow {
-  eid: string;
-  to: string;
-  msg: Msg;
-}
+export const OUTBOX = 'outbox';
+
+/** An outbox row: the event to publish (`type` and `gid` repeat the message's, for the table view). */
+export type OutboxRow = { eid: string; to: string; type: string; gid: string; msg: Msg };
 
 export interface ChoreoDurable extends ServiceDurable {
-  outbox: OutboxRow[];
   /** Events published so far (for unique event ids). */
   published: number;
+  /** Outbox rows not acknowledged yet (the relay's work; 0 when the outbox is empty). */
+  unacked: number;
 }
 
 export function choreoStepOrder(ctx: StepContext): string[] {
@@ -37,26 +38,45 @@ export function choreoStepOrder(ctx: StepContext): string[] {
 
 const RELAY = 'relay';
 
+export function outboxTable(prefix: string): TableSpec {
+  return {
+    durable: true,
+    view: {
+      title: `${prefix}.table.outbox`,
+      columns: [
+        { field: '$key', label: `${prefix}.col.eid` },
+        { field: 'to', label: `${prefix}.col.to` },
+        { field: 'type', label: `${prefix}.col.type` },
+        { field: 'gid', label: `${prefix}.col.gid` },
+      ],
+      tone: () => 'working',
+    },
+  };
+}
+
 export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVolatile> {
   const relayAfter = (ctx: StepContext) => Number(ctx.params.retryInterval);
+  const byType = new Map(cfg.ops.map((o) => [o.type, o]));
   return {
-    init: (ctx) => ({ durable: { ...initialService(cfg, ctx), outbox: [], published: 0 }, volatile: { handled: 0 } }),
+    init: (ctx) => ({ durable: { ...initialService(cfg, ctx), published: 0, unacked: 0 }, volatile: { handled: 0 } }),
+    tables: { ...serviceTables(cfg.prefix, cfg.reservations), [OUTBOX]: outboxTable(cfg.prefix) },
     step(s, input, ctx) {
       const d = s.durable;
+      const db = ctx.db;
       if (input.kind === 'recover' || (input.kind === 'timer' && input.name === RELAY)) {
-        if (d.outbox.length === 0) return same(s);
+        const n = db.size(OUTBOX);
+        if (n === 0) return same(s);
+        // the relay's work is the unacknowledged rows only (acknowledged ones leave the outbox)
+        const sends: Effect[] = [];
+        for (const eid of db.keys(OUTBOX)) {
+          const o = db.get<OutboxRow>(OUTBOX, eid);
+          if (o) sends.push({ kind: 'send', to: o.to, msg: o.msg });
+        }
         return same(s, [
           ...(input.kind === 'timer'
-            ? [
-                {
-                  kind: 'note',
-                  key: 'saga.note.relay',
-                  params: { node: ctx.self, n: d.outbox.length },
-                  tag: 'block',
-                } as Effect,
-              ]
+            ? [{ kind: 'note', key: 'saga.note.relay', params: { node: ctx.self, n }, tag: 'block' } as Effect]
             : []),
-          ...d.outbox.map((o): Effect => ({ kind: 'send', to: o.to, msg: o.msg })),
+          ...sends,
           { kind: 'setTimer', name: RELAY, after: relayAfter(ctx) },
         ]);
       }
@@ -64,17 +84,20 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       const msg = input.msg;
       const vol = { handled: s.volatile.handled + 1 };
       if (msg.type === 'READ') {
-        return { state: { ...s, volatile: vol }, effects: [{ kind: 'send', to: input.from, msg: readReply(d) }] };
+        return { state: { ...s, volatile: vol }, effects: [{ kind: 'send', to: input.from, msg: readReply(d, ctx) }] };
       }
       if (msg.type === 'ACK') {
-        const outbox = d.outbox.filter((o) => o.eid !== msg.eid);
+        const eid = String(msg.eid);
+        const had = db.has(OUTBOX, eid);
+        db.del(OUTBOX, eid);
+        const left = db.size(OUTBOX);
         return {
-          state: { durable: { ...d, outbox }, volatile: vol },
-          effects: outbox.length === 0 ? [{ kind: 'cancelTimer', name: RELAY }] : [],
+          state: { durable: had ? { ...d, unacked: left } : d, volatile: vol },
+          effects: left === 0 ? [{ kind: 'cancelTimer', name: RELAY }] : [],
         };
       }
       const type = msg.type === 'BEGIN' ? 'ACTION' : msg.type;
-      const op: OpSpec | undefined = cfg.ops.find((o) => o.type === type);
+      const op: OpSpec | undefined = byType.get(type);
       if (!op) return same(s);
       const gid = String(msg.tx);
       const amount = Number(msg.amount);
@@ -82,10 +105,10 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       const steps = choreoStepOrder(ctx);
       const idx = steps.indexOf(ctx.self);
       const r = handleOp(cfg, d, op, gid, amount, ctx);
+      const base: ChoreoDurable = { ...d, ...r.durable };
       const ack: Effect[] =
         msg.eid !== undefined ? [{ kind: 'send', to: input.from, msg: { type: 'ACK', eid: msg.eid } }] : [];
-      if (r.verdict === 'transient')
-        return { state: { durable: { ...d, ...r.durable }, volatile: vol }, effects: r.notes };
+      if (r.verdict === 'transient') return { state: { durable: base, volatile: vol }, effects: r.notes };
 
       // What this local transaction publishes (nothing for a skipped duplicate or a refused late action).
       let next: { to: string; msg: Msg } | null = null;
@@ -97,12 +120,15 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       } else if (r.verdict === 'failed' || ((r.verdict === 'run' || r.verdict === 'empty') && op.kind === 'undo')) {
         next = goBack();
       }
-      const base: ChoreoDurable = { ...d, ...r.durable };
       if (!next) return { state: { durable: base, volatile: vol }, effects: [...r.notes, ...ack] };
       const eid = `${ctx.self}:${d.published + 1}`;
-      const row: OutboxRow = { eid, to: next.to, msg: { ...next.msg, eid } };
+      const row: OutboxRow = { eid, to: next.to, type: next.msg.type, gid, msg: { ...next.msg, eid } };
+      db.put(OUTBOX, eid, row);
       return {
-        state: { durable: { ...base, outbox: [...d.outbox, row], published: d.published + 1 }, volatile: vol },
+        state: {
+          durable: { ...base, published: d.published + 1, unacked: db.size(OUTBOX) },
+          volatile: vol,
+        },
         effects: [
           ...r.notes,
           {

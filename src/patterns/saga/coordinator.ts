@@ -1,47 +1,55 @@
 /**
  * The orchestrating Saga coordinator (dtm's saga / Seata's state-machine engine): a durable log per saga (gid, steps,
- * each step's state, phase). Forward steps run one at a time in order; a step whose action answers FAILURE turns the
- * saga around: compensations run in reverse order over every step whose action was attempted — including the failed
- * one, whose local transaction may or may not have run (so a compensation must tolerate an empty compensation, as in
- * dtm's barrier, which treats compensate like cancel). Actions and compensations without an answer (lost request or
- * reply, transient error) are retried with dtm's doubling interval (dtmsvr/config/config.go RetryInterval 10 s).
+ * each step's state, phase), one row per gid in its `txs` table (compensation/gtx.ts). Forward steps run one at a
+ * time in order; a step whose action answers FAILURE turns the saga around: compensations run in reverse order over
+ * every step whose action was attempted — including the failed one, whose local transaction may or may not have run
+ * (so a compensation must tolerate an empty compensation, as in dtm's barrier, which treats compensate like cancel).
+ * Actions and compensations without an answer (lost request or reply, transient error) are retried with dtm's
+ * doubling interval (dtmsvr/config/config.go RetryInterval 10 s).
  */
 import { same, type RoleDef } from '../../engine/pattern';
-import type { Effect, NodeState, StepContext } from '../../engine/types';
+import type { Db, Effect, NodeState, StepContext } from '../../engine/types';
+import {
+  AWAITING,
+  armRetry,
+  getTx,
+  gtxTables,
+  openTxs,
+  parseTimer,
+  retried,
+  retryTimer,
+  saveTx,
+  type AwaitRow,
+  type GtxRow,
+} from '../compensation/gtx';
 
 export type SagaPhase = 'forward' | 'compensating' | 'succeeded' | 'aborted';
 export type StepState = 'none' | 'running' | 'done' | 'failed' | 'compensating' | 'compensated';
 
-export interface SagaTx {
-  gid: string;
-  amount: number;
-  client: string;
+export type SagaTx = GtxRow & {
   /** Branch (account service) of each step, in forward order. */
   steps: string[];
   st: StepState[];
   phase: SagaPhase;
   /** Index of the step being run (forward) or compensated (compensating). */
   cur: number;
-  interval: number;
-  retries: number;
-}
+};
 
-export interface CoordDurable {
-  txs: Record<string, SagaTx>;
-}
-export interface CoordVolatile {
-  awaiting: string[];
-}
+export type CoordDurable = Record<string, never>;
+export type CoordVolatile = Record<string, never>;
 export type CoordState = NodeState<CoordDurable, CoordVolatile>;
 
-const retryTimer = (gid: string) => `retry:${gid}`;
+export const sagaPhases = { committed: 'succeeded', aborted: 'aborted' };
 
 export function stepOrder(ctx: StepContext): string[] {
   return ctx.params.order === 'credit-first' ? ['smith', 'bob'] : ['bob', 'smith'];
 }
 
-function put(s: CoordState, tx: SagaTx, awaiting: string[]): CoordState {
-  return { durable: { txs: { ...s.durable.txs, [tx.gid]: tx } }, volatile: { awaiting } };
+/** Log the saga; what it awaits (one request at a time: keyed by gid) is `awaiting`, or nothing. */
+function put(db: Db, tx: SagaTx, awaiting: string | null): void {
+  saveTx(db, tx, tx.phase === 'succeeded' || tx.phase === 'aborted');
+  if (awaiting === null) db.del(AWAITING, tx.gid);
+  else db.put(AWAITING, tx.gid, { gid: tx.gid, what: awaiting } satisfies AwaitRow);
 }
 
 /** The request for the current step (ACTION or COMPENSATE), or null when the saga is finished. */
@@ -59,39 +67,32 @@ function nextToCompensate(st: StepState[], from: number): number {
   return -1;
 }
 
-function finish(s: CoordState, tx: SagaTx, phase: 'succeeded' | 'aborted'): { state: CoordState; effects: Effect[] } {
-  const done: SagaTx = { ...tx, phase };
-  return {
-    state: put(s, done, []),
-    effects: [
-      { kind: 'cancelTimer', name: retryTimer(tx.gid) },
-      { kind: 'note', key: `saga.note.finished.${phase}`, params: { gid: tx.gid }, tag: 'decision' },
-      { kind: 'send', to: tx.client, msg: { type: 'RESULT', tx: tx.gid, outcome: phase } },
-    ],
-  };
+function finish(db: Db, tx: SagaTx, phase: 'succeeded' | 'aborted', ctx: StepContext): Effect[] {
+  const done: SagaTx = { ...tx, phase, end: ctx.now };
+  put(db, done, null);
+  return [
+    { kind: 'cancelTimer', name: retryTimer(tx.gid) },
+    { kind: 'note', key: `saga.note.finished.${phase}`, params: { gid: tx.gid }, tag: 'decision' },
+    { kind: 'send', to: tx.client, msg: { type: 'RESULT', tx: tx.gid, outcome: phase } },
+  ];
 }
 
 /** Move on to `next` and send its request, with a fresh retry timer (interval reset after a success, as dtm). */
-function advance(s: CoordState, next: SagaTx, ctx: StepContext, extra: Effect[] = []) {
+function advance(db: Db, next: SagaTx, ctx: StepContext, extra: Effect[] = []): Effect[] {
   const tx = { ...next, interval: Number(ctx.params.retryInterval) };
   const req = request(tx);
-  return {
-    state: put(s, tx, req ? [label(tx)] : []),
-    effects: [
-      ...extra,
-      ...(req ? [req] : []),
-      { kind: 'setTimer', name: retryTimer(tx.gid), after: tx.interval },
-    ] as Effect[],
-  };
+  put(db, tx, req ? label(tx) : null);
+  return [...extra, ...(req ? [req] : []), armRetry(tx)];
 }
 
 export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
-  init: () => ({ durable: { txs: {} }, volatile: { awaiting: [] } }),
+  init: () => ({ durable: {}, volatile: {} }),
+  tables: gtxTables('saga', sagaPhases),
   step(s, input, ctx) {
+    const db = ctx.db;
     if (input.kind === 'recover') {
       const effects: Effect[] = [];
-      const awaiting: string[] = [];
-      for (const tx of Object.values(s.durable.txs)) {
+      for (const tx of openTxs<SagaTx>(db)) {
         const req = request(tx);
         if (!req) continue;
         effects.push(
@@ -102,32 +103,30 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
             tag: 'decision',
           },
           req,
-          { kind: 'setTimer', name: retryTimer(tx.gid), after: tx.interval },
+          armRetry(tx),
         );
-        awaiting.push(label(tx));
+        db.put(AWAITING, tx.gid, { gid: tx.gid, what: label(tx) } satisfies AwaitRow);
       }
-      return { state: { ...s, volatile: { awaiting } }, effects };
+      return same(s, effects);
     }
 
     if (input.kind === 'timer') {
-      const gid = input.name.slice('retry:'.length);
-      const tx = s.durable.txs[gid];
+      const [kind, gid] = parseTimer(input.name);
+      const tx = kind === 'retry' ? getTx<SagaTx>(db, gid) : undefined;
       const req = tx && request(tx);
       if (!tx || !req) return same(s);
-      const next: SagaTx = { ...tx, retries: tx.retries + 1, interval: tx.interval * 2 };
-      return {
-        state: put(s, next, [label(next)]),
-        effects: [
-          {
-            kind: 'note',
-            key: 'saga.note.retry',
-            params: { gid, step: label(tx), n: next.retries, next: next.interval },
-            tag: 'block',
-          },
-          req,
-          { kind: 'setTimer', name: retryTimer(gid), after: next.interval },
-        ],
-      };
+      const next = retried(tx);
+      put(db, next, label(next));
+      return same(s, [
+        {
+          kind: 'note',
+          key: 'saga.note.retry',
+          params: { gid, step: label(tx), n: next.retries, next: next.interval },
+          tag: 'block',
+        },
+        req,
+        armRetry(next),
+      ]);
     }
 
     if (input.kind !== 'deliver') return same(s);
@@ -135,7 +134,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
     const gid = String(m.tx);
 
     if (m.type === 'BEGIN') {
-      if (s.durable.txs[gid]) return same(s);
+      if (db.has('txs', gid)) return same(s);
       const steps = stepOrder(ctx);
       const tx: SagaTx = {
         gid,
@@ -147,13 +146,17 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         cur: 0,
         interval: Number(ctx.params.retryInterval),
         retries: 0,
+        start: ctx.now,
       };
-      return advance(s, tx, ctx, [
-        { kind: 'note', key: 'saga.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
-      ]);
+      return same(
+        s,
+        advance(db, tx, ctx, [
+          { kind: 'note', key: 'saga.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
+        ]),
+      );
     }
 
-    const tx = s.durable.txs[gid];
+    const tx = getTx<SagaTx>(db, gid);
     // only the answer of the step in hand counts (late answers of earlier rounds are ignored)
     if (!tx || tx.steps[tx.cur] !== input.from || Number(m.step) !== tx.cur + 1) return same(s);
     const st = [...tx.st];
@@ -161,9 +164,9 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       case 'ACTION_OK': {
         if (tx.phase !== 'forward') return same(s);
         st[tx.cur] = 'done';
-        if (tx.cur + 1 === tx.steps.length) return finish(s, { ...tx, st }, 'succeeded');
+        if (tx.cur + 1 === tx.steps.length) return same(s, finish(db, { ...tx, st }, 'succeeded', ctx));
         st[tx.cur + 1] = 'running';
-        return advance(s, { ...tx, st, cur: tx.cur + 1 }, ctx);
+        return same(s, advance(db, { ...tx, st, cur: tx.cur + 1 }, ctx));
       }
       case 'ACTION_FAIL': {
         if (tx.phase !== 'forward') return same(s);
@@ -172,35 +175,35 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         const next: SagaTx = { ...tx, st, phase: 'compensating' };
         const first = nextToCompensate(st, tx.cur);
         st[first] = 'compensating';
-        return advance(s, { ...next, cur: first }, ctx, [
-          {
-            kind: 'note',
-            key: 'saga.note.decideCompensate',
-            params: { gid, step: `T${tx.cur + 1}`, node: input.from },
-            tag: 'decision',
-          },
-        ]);
+        return same(
+          s,
+          advance(db, { ...next, cur: first }, ctx, [
+            {
+              kind: 'note',
+              key: 'saga.note.decideCompensate',
+              params: { gid, step: `T${tx.cur + 1}`, node: input.from },
+              tag: 'decision',
+            },
+          ]),
+        );
       }
       case 'COMPENSATE_OK': {
         if (tx.phase !== 'compensating') return same(s);
         st[tx.cur] = 'compensated';
         const n = nextToCompensate(st, tx.cur - 1);
-        if (n < 0) return finish(s, { ...tx, st }, 'aborted');
+        if (n < 0) return same(s, finish(db, { ...tx, st }, 'aborted', ctx));
         st[n] = 'compensating';
-        return advance(s, { ...tx, st, cur: n }, ctx);
+        return same(s, advance(db, { ...tx, st, cur: n }, ctx));
       }
       case 'COMPENSATE_FAIL':
-        return {
-          state: s,
-          effects: [
-            {
-              kind: 'note',
-              key: 'saga.note.branchError',
-              params: { gid, node: input.from, step: label(tx) },
-              tag: 'block',
-            },
-          ],
-        };
+        return same(s, [
+          {
+            kind: 'note',
+            key: 'saga.note.branchError',
+            params: { gid, node: input.from, step: label(tx) },
+            tag: 'block',
+          },
+        ]);
     }
     return same(s);
   },

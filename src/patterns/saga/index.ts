@@ -1,19 +1,37 @@
 /**
- * Saga, orchestrated: the same Bob → Smith transfer as forward steps T1 debit Bob, T2 credit Smith with compensations
- * C2, C1 run in reverse order (param 'order' swaps the steps, to show which order leaks what). Guard 'barrier': dtm's
- * sub-transaction barrier for action / compensate.
+ * Saga, orchestrated: the same Bob → Smith transfers (g1 … gN) as forward steps T1 debit Bob, T2 credit Smith with
+ * compensations C2, C1 run in reverse order (param 'order' swaps the steps, to show which order leaks what). Guard
+ * 'barrier': dtm's sub-transaction barrier for action / compensate.
  */
-import { role, type NodeView, type PatternDef, type TxReport, type World } from '../../engine/pattern';
-import type { NodeId, NodeState, Params, Topology } from '../../engine/types';
-import { clientRole, type ClientDurable } from '../shared/client';
-import { atomicity, conservation, exactlyOnce, ledgerOf, noDirtyRead, noNegative } from '../shared/invariants';
-import type { ServiceDurable } from '../shared/service';
-import { clientView, gtxView, serviceView } from '../shared/view';
-import { transferTopology, transferWorkload } from '../tcc';
-import { choreoRole, choreoStepOrder, type ChoreoDurable } from './choreography';
+import {
+  role,
+  type FaultSurface,
+  type NodeView,
+  type PatternDef,
+  type TxReport,
+  type World,
+} from '../../engine/pattern';
+import type { NodeId, Params, Topology } from '../../engine/types';
+import { SETTLED, STATUS, type StatusRow } from '../compensation/accounts';
+import { clientRole, RESULTS, type ResultRow } from '../compensation/client';
+import { OPEN, TXS } from '../compensation/gtx';
+import { atomicity, conservation, exactlyOnce, noDirtyRead, noNegative } from '../compensation/invariants';
+import {
+  auditParams,
+  BRANCHES,
+  hubSurface,
+  retryIntervalParam,
+  transferParams,
+  transientBranchParam,
+  transferTopology,
+  transferWorkload,
+} from '../compensation/transfer';
+import { clientView, gtxView, newestKeys, serviceView } from '../compensation/view';
+import { choreoRole, choreoStepOrder, OUTBOX, type OutboxRow } from './choreography';
 import { payeeOps, payerOps, sagaCommon, sagaPayeeRole, sagaPayerRole } from './accounts';
-import { coordinatorRole, type CoordState } from './coordinator';
+import { coordinatorRole, sagaPhases, type SagaTx } from './coordinator';
 import { sagaHandlers } from './handlers';
+import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
@@ -32,28 +50,22 @@ function sagaTopology(p: Params): Topology {
   };
 }
 
-function coordView(state: NodeState): NodeView {
-  const s = state as CoordState;
-  return gtxView('saga', Object.values(s.durable.txs), s.volatile.awaiting, sagaPhases, (t) =>
-    t.steps.map((b, i) => ({ label: 'saga.row.step', value: `${t.gid} · T${i + 1}/C${i + 1} ${b}: ${t.st[i]}` })),
-  );
-}
-
-const sagaPhases = { committed: 'succeeded', aborted: 'aborted' };
+const statusAt = (w: World, b: NodeId, gid: string) =>
+  w.states[b] ? (w.db(b).get<StatusRow>(STATUS, gid)?.st ?? 'none') : 'none';
+const settledAt = (w: World, b: NodeId, gid: string) => (w.states[b] ? w.db(b).has(SETTLED, gid) : false);
 
 /** Choreography has no coordinator log: the client's result and the accounts say how each saga ended. */
 function choreoOutcomes(w: World): TxReport[] {
-  const client = w.states.client?.durable as ClientDurable | undefined;
-  const gids = new Set<string>(Object.keys(client?.results ?? {}));
-  for (const b of ['bob', 'smith'])
-    for (const g of Object.keys((w.states[b]?.durable as ServiceDurable | undefined)?.status ?? {})) gids.add(g);
+  const client = w.states.client ? w.db('client') : undefined;
+  const gids = new Set<string>(client ? client.keys(RESULTS) : []);
+  for (const b of BRANCHES) if (w.states[b]) for (const g of w.db(b).keys(STATUS)) gids.add(g);
   return [...gids].sort().map((gid) => {
-    const result = client?.results[gid];
+    const res = client?.get<ResultRow>(RESULTS, gid);
+    const result = res?.outcome;
     const at: Record<NodeId, string> = { client: result ?? 'none' };
-    const settled = ['bob', 'smith'].map((b) => {
-      const st = w.states[b]?.durable as ChoreoDurable | undefined;
-      at[b] = st?.status[gid] ?? 'none';
-      return ledgerOf(w, b)?.settled[gid] !== undefined;
+    const settled = BRANCHES.map((b) => {
+      at[b] = statusAt(w, b, gid);
+      return settledAt(w, b, gid);
     });
     const all = settled.every(Boolean);
     const none = settled.every((x) => !x);
@@ -67,20 +79,22 @@ function choreoOutcomes(w: World): TxReport[] {
           : none
             ? 'aborted'
             : 'inconsistent';
-    return { tx: gid, outcome, at };
+    return { tx: gid, outcome, at, ...(res ? { end: res.t } : {}) };
   });
 }
 
 export function sagaOutcomes(w: World): TxReport[] {
   if (w.params.coordination === 'choreography') return choreoOutcomes(w);
-  const tm = w.states.TM as CoordState | undefined;
-  if (!tm) return [];
-  return Object.values(tm.durable.txs).map((tx) => {
+  if (!w.states.TM) return [];
+  const tm = w.db('TM');
+  const out: TxReport[] = [];
+  for (const gid of tm.keys(TXS)) {
+    const tx = tm.get<SagaTx>(TXS, gid);
+    if (!tx) continue;
     const at: Record<NodeId, string> = { TM: tx.phase };
     const settled = tx.steps.map((b) => {
-      const st = w.states[b];
-      at[b] = st ? ((st.durable as ServiceDurable).status[tx.gid] ?? 'none') : 'none';
-      return ledgerOf(w, b)?.settled[tx.gid] !== undefined;
+      at[b] = statusAt(w, b, gid);
+      return settledAt(w, b, gid);
     });
     const all = settled.every(Boolean);
     const none = settled.every((x) => !x);
@@ -89,8 +103,24 @@ export function sagaOutcomes(w: World): TxReport[] {
     if (!final) outcome = 'pending';
     else if (tx.phase === 'succeeded') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
-    return { tx: tx.gid, outcome, at };
-  });
+    out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
+  }
+  return out;
+}
+
+/** Choreography: the services crash and publish to each other and the client; no hub. */
+function sagaSurface(p: Params): FaultSurface {
+  if (p.coordination !== 'choreography') return hubSurface(['ACTION', 'COMPENSATE']);
+  const events = ['ACTION', 'COMPENSATE', 'ACK'];
+  return {
+    crashable: [...BRANCHES],
+    channels: [
+      { from: 'bob', to: 'smith', types: events },
+      { from: 'smith', to: 'bob', types: events },
+      ...BRANCHES.map((b) => ({ from: 'client', to: b, types: ['BEGIN', 'ACK'] })),
+      ...BRANCHES.map((b) => ({ from: b, to: 'client', types: ['RESULT'] })),
+    ],
+  };
 }
 
 export const saga: PatternDef = {
@@ -111,24 +141,14 @@ export const saga: PatternDef = {
     ),
   },
   params: [
-    { key: 'amount', kind: 'int', default: 30, min: 1, max: 1000 },
-    { key: 'bobBalance', kind: 'int', default: 100, min: 0, max: 1000 },
-    { key: 'smithBalance', kind: 'int', default: 50, min: 0, max: 1000 },
+    ...transferParams,
     { key: 'coordination', kind: 'enum', default: 'orchestration', options: ['orchestration', 'choreography'] },
     { key: 'order', kind: 'enum', default: 'debit-first', options: ['debit-first', 'credit-first'] },
-    {
-      key: 'retryInterval',
-      kind: 'ms',
-      default: 10_000,
-      min: 100,
-      max: 60_000,
-      source: 'dtm dtmsvr/config/config.go RetryInterval = 10 s, doubled after each failed retry (Seata approx. 1 s)',
-    },
+    retryIntervalParam,
     { key: 'failStep', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
-    { key: 'transientBranch', kind: 'enum', default: 'bob', options: ['bob', 'smith'] },
+    transientBranchParam,
     { key: 'compensateFailures', kind: 'int', default: 0, min: 0, max: 10 },
-    { key: 'auditAt', kind: 'ms', default: 0, min: 0, max: 60_000 },
-    { key: 'auditTarget', kind: 'enum', default: 'smith', options: ['smith', 'bob'] },
+    ...auditParams,
   ],
   guards: [{ key: 'barrier', default: true }],
   topology: sagaTopology,
@@ -137,22 +157,28 @@ export const saga: PatternDef = {
   workload: transferWorkload,
   invariants: [conservation, noNegative, exactlyOnce, noDirtyRead, atomicity],
   outcomes: sagaOutcomes,
-  view(_node, roleName, state): NodeView {
-    if (roleName === 'tm') return coordView(state);
-    if (roleName === 'client') return clientView('saga', state);
-    const v = serviceView('saga', state, false);
-    const outbox = (state.durable as Partial<ChoreoDurable>).outbox;
-    if (!outbox) return v;
+  view(_node, roleName, state, _up, db): NodeView {
+    if (roleName === 'tm')
+      return gtxView<SagaTx>('saga', db, db.size(OPEN), sagaPhases, (t) =>
+        t.steps.map((b, i) => ({ label: 'saga.row.step', value: `${t.gid} · T${i + 1}/C${i + 1} ${b}: ${t.st[i]}` })),
+      );
+    if (roleName === 'client') return clientView('saga', db);
+    const v = serviceView('saga', state, db, false);
+    if (roleName !== 'payerEvents' && roleName !== 'payeeEvents') return v;
+    const rows = newestKeys(db, OUTBOX, 3).flatMap((k) => {
+      const o = db.get<OutboxRow>(OUTBOX, k);
+      return o ? [{ label: 'saga.row.outbox', value: `${o.eid} ${o.type} → ${o.to}` }] : [];
+    });
+    const more = db.size(OUTBOX) - rows.length;
     return {
       ...v,
-      durable: [
-        ...v.durable,
-        ...outbox.map((o) => ({ label: 'saga.row.outbox', value: `${o.eid} ${o.msg.type} → ${o.to}` })),
-      ],
+      durable: [...v.durable, ...rows, ...(more > 0 ? [{ label: 'saga.row.more', value: more }] : [])],
     };
   },
   scenarios: sagaScenarios,
   handlers: sagaHandlers,
+  surface: sagaSurface,
+  requests,
 };
 
 export default saga;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import i18n from '../../i18n/patterns/saga';
-import { keysDeclared, keysShown, misses, runNamed } from '../shared/testkit';
+import { keysDeclared, keysShown, misses, runNamed } from '../compensation/testkit';
 import { tcc } from '../tcc';
 import { saga } from './index';
 import { sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';

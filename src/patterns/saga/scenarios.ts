@@ -17,8 +17,8 @@ export const sagaScenarios: NamedScenario[] = [
       invariants: allHold,
       neverBreaks: ['conservation', 'no-negative', 'exactly-once', 'no-dirty-read'],
       durable: {
-        bob: { 'ledger.available': 70 },
-        smith: { 'ledger.available': 80 },
+        bob: { available: 70 },
+        smith: { available: 80 },
         TM: { 'txs.g1.phase': 'succeeded' },
       },
     },
@@ -33,8 +33,8 @@ export const sagaScenarios: NamedScenario[] = [
       invariants: allHold,
       neverBreaks: ['conservation', 'exactly-once'],
       durable: {
-        bob: { 'ledger.available': 100, 'status.g1': 'compensated' },
-        smith: { 'ledger.available': 50, 'status.g1': 'emptyCompensation' },
+        bob: { available: 100, 'status.g1.st': 'compensated' },
+        smith: { available: 50, 'status.g1.st': 'emptyCompensation' },
         TM: { 'txs.g1.phase': 'aborted' },
       },
     },
@@ -47,8 +47,8 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'aborted' },
       invariants: allHold,
       durable: {
-        bob: { 'ledger.available': 100, 'failures.COMPENSATE': 3 },
-        smith: { 'ledger.available': 50 },
+        bob: { available: 100, 'failures.COMPENSATE': 3 },
+        smith: { available: 50 },
         TM: { 'txs.g1.retries': 3 },
       },
     },
@@ -67,8 +67,8 @@ export const sagaScenarios: NamedScenario[] = [
       breaks: ['no-dirty-read'],
       neverBreaks: ['conservation'],
       durable: {
-        bob: { 'ledger.available': 100 },
-        smith: { 'ledger.available': 50 },
+        bob: { available: 100 },
+        smith: { available: 50 },
         client: { 'reads.0.balance': 200 },
       },
     },
@@ -85,7 +85,7 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
       breaks: ['conservation', 'exactly-once'],
-      durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110, 'ledger.applied.g1/action': 2 } },
+      durable: { bob: { available: 70 }, smith: { available: 110, 'applied.g1/action.n': 2 } },
     },
   },
   {
@@ -103,8 +103,8 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: allHold,
       durable: {
-        bob: { 'ledger.available': 70 },
-        smith: { 'ledger.available': 80 },
+        bob: { available: 70 },
+        smith: { available: 80 },
         TM: { 'txs.g1.phase': 'succeeded' },
       },
     },
@@ -117,7 +117,7 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: allHold,
       neverBreaks: ['conservation', 'exactly-once'],
-      durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 80, outbox: [] } },
+      durable: { bob: { available: 70, unacked: 0 }, smith: { available: 80, unacked: 0 } },
     },
   },
   {
@@ -128,7 +128,7 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'aborted' },
       invariants: allHold,
       neverBreaks: ['conservation', 'exactly-once'],
-      durable: { bob: { 'ledger.available': 100, 'status.g1': 'compensated' }, smith: { 'ledger.available': 50 } },
+      durable: { bob: { available: 100, 'status.g1.st': 'compensated' }, smith: { available: 50 } },
     },
   },
   {
@@ -142,7 +142,7 @@ export const sagaScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
       breaks: ['conservation', 'exactly-once'],
-      durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 110 } },
+      durable: { bob: { available: 70, unacked: 0 }, smith: { available: 110 } },
     },
   },
 ];
@@ -153,13 +153,13 @@ export const sagaGuardedExpect: Record<string, Expectation> = {
     outcomes: { g1: 'committed' },
     invariants: allHold,
     neverBreaks: ['conservation', 'exactly-once'],
-    durable: { bob: { 'ledger.available': 70, outbox: [] }, smith: { 'ledger.available': 80 } },
+    durable: { bob: { available: 70, unacked: 0 }, smith: { available: 80 } },
   },
   'saga-idempotency': {
     outcomes: { g1: 'committed' },
     invariants: allHold,
     neverBreaks: ['conservation', 'exactly-once'],
-    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 80 } },
+    durable: { bob: { available: 70 }, smith: { available: 80 } },
   },
 };
 
@@ -169,23 +169,23 @@ export const sagaUnguardedExpect: Record<string, Expectation> = {
   'saga-compensate': {
     outcomes: { g1: 'aborted' },
     invariants: { ...allHold, conservation: 'violated' },
-    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 20 } },
+    durable: { bob: { available: 100 }, smith: { available: 20 } },
   },
   'saga-compensation-retry': {
     outcomes: { g1: 'aborted' },
     invariants: { ...allHold, conservation: 'violated' },
-    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 20 } },
+    durable: { bob: { available: 100 }, smith: { available: 20 } },
   },
   // both the dirty read and the empty compensation of Bob's failed debit (a naive refund of 150)
   'saga-dirty-read': {
     outcomes: { g1: 'aborted' },
     invariants: { ...allHold, 'no-dirty-read': 'violated', conservation: 'violated' },
-    durable: { bob: { 'ledger.available': 250 }, smith: { 'ledger.available': 50 } },
+    durable: { bob: { available: 250 }, smith: { available: 50 } },
   },
   // recovery re-sends T2 to Smith, whose first T2 already credited him: without the guard he is credited twice
   'saga-tm-crash': {
     outcomes: { g1: 'committed' },
     invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
-    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110 } },
+    durable: { bob: { available: 70 }, smith: { available: 110 } },
   },
 };

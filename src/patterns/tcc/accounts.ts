@@ -1,14 +1,14 @@
 /**
  * TCC business code of the two account services, written the "naive" way a business team writes it (like the
  * account + freeze-table samples of Seata / dtm): without the barrier guard it is neither idempotent nor safe against
- * empty rollback or hanging. The guard (shared/barrier.ts) wraps every handler in the same local transaction.
+ * empty rollback or hanging. The guard (compensation/barrier.ts) wraps every handler in the same local transaction.
  *
  * Bob (payer):  try: available −x, freeze x | confirm: the frozen x leaves | cancel: refund x, drop the freeze
  * Smith (payee): try: reserve +x pending     | confirm: available +x       | cancel: drop the reservation
  */
 import type { StepContext } from '../../engine/types';
-import { withKey, type Ledger } from '../shared/accounts';
-import { serviceRole, type OpSpec } from '../shared/service';
+import type { LedgerChange } from '../compensation/accounts';
+import { serviceRole, type OpSpec } from '../compensation/service';
 
 const tryFails = (ctx: StepContext, self: string) => ctx.params.tryFails === self;
 
@@ -18,10 +18,10 @@ const payerOps: OpSpec[] = [
     barrierOp: 'try',
     kind: 'forward',
     status: 'tried',
-    apply: (l, gid, x, ctx, self): Ledger | string => {
+    apply: (l, _gid, x, ctx, self): LedgerChange | string => {
       if (tryFails(ctx, self)) return 'rejected';
       if (l.available < x) return 'insufficient';
-      return { ...l, available: l.available - x, frozen: withKey(l.frozen, gid, x) };
+      return { available: -x, frozen: x };
     },
   },
   {
@@ -30,7 +30,7 @@ const payerOps: OpSpec[] = [
     kind: 'finish',
     transientParam: 'confirmFailures',
     status: 'confirmed',
-    apply: (l, gid, x) => ({ ...l, frozen: withKey(l.frozen, gid, null), settled: withKey(l.settled, gid, -x) }),
+    apply: (_l, _gid, x) => ({ frozen: null, settled: -x }),
   },
   {
     type: 'CANCEL',
@@ -39,7 +39,7 @@ const payerOps: OpSpec[] = [
     transientParam: 'cancelFailures',
     status: 'cancelled',
     // naive: refunds the request's amount whether or not anything was frozen (空回滚 without the guard)
-    apply: (l, gid, x) => ({ ...l, available: l.available + x, frozen: withKey(l.frozen, gid, null) }),
+    apply: (_l, _gid, x) => ({ available: x, frozen: null }),
   },
 ];
 
@@ -49,7 +49,7 @@ const payeeOps: OpSpec[] = [
     barrierOp: 'try',
     kind: 'forward',
     status: 'tried',
-    apply: (l, gid, x, ctx, self) => (tryFails(ctx, self) ? 'rejected' : { ...l, pending: withKey(l.pending, gid, x) }),
+    apply: (_l, _gid, x, ctx, self) => (tryFails(ctx, self) ? 'rejected' : { pending: x }),
   },
   {
     type: 'CONFIRM',
@@ -58,12 +58,7 @@ const payeeOps: OpSpec[] = [
     transientParam: 'confirmFailures',
     status: 'confirmed',
     // naive: credits the request's amount each time it runs (a duplicate credits twice without the guard)
-    apply: (l, gid, x) => ({
-      ...l,
-      available: l.available + x,
-      pending: withKey(l.pending, gid, null),
-      settled: withKey(l.settled, gid, x),
-    }),
+    apply: (_l, _gid, x) => ({ available: x, pending: null, settled: x }),
   },
   {
     type: 'CANCEL',
@@ -71,11 +66,17 @@ const payeeOps: OpSpec[] = [
     kind: 'undo',
     transientParam: 'cancelFailures',
     status: 'cancelled',
-    apply: (l, gid) => ({ ...l, pending: withKey(l.pending, gid, null) }),
+    apply: () => ({ pending: null }),
   },
 ];
 
-const common = { prefix: 'tcc', emptyStatus: 'emptyRollback', refusedStatus: 'refusedTry', failedStatus: 'tryFailed' };
+const common = {
+  prefix: 'tcc',
+  emptyStatus: 'emptyRollback',
+  refusedStatus: 'refusedTry',
+  failedStatus: 'tryFailed',
+  reservations: true,
+};
 
 export const payerRole = serviceRole({
   ...common,

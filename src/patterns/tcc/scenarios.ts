@@ -18,8 +18,8 @@ export const tccScenarios: NamedScenario[] = [
       invariants: allHold,
       neverBreaks: ['conservation', 'no-negative', 'exactly-once', 'no-dirty-read'],
       durable: {
-        bob: { 'ledger.available': 70 },
-        smith: { 'ledger.available': 80 },
+        bob: { available: 70 },
+        smith: { available: 80 },
         TM: { 'txs.g1.phase': 'confirmed' },
       },
     },
@@ -32,8 +32,8 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: allHold,
       durable: {
-        bob: { 'ledger.available': 70 },
-        smith: { 'ledger.available': 80, 'failures.CONFIRM': 2 },
+        bob: { available: 70 },
+        smith: { available: 80, 'failures.CONFIRM': 2 },
         TM: { 'txs.g1.retries': 2 },
       },
     },
@@ -45,7 +45,7 @@ export const tccScenarios: NamedScenario[] = [
     expect: {
       outcomes: { g1: 'aborted' },
       invariants: allHold,
-      durable: { bob: { 'ledger.available': 100, 'failures.CANCEL': 2 }, smith: { 'ledger.available': 50 } },
+      durable: { bob: { available: 100, 'failures.CANCEL': 2 }, smith: { available: 50 } },
     },
   },
   {
@@ -57,7 +57,7 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'aborted' },
       invariants: { ...allHold, conservation: 'violated' },
       breaks: ['conservation'],
-      durable: { bob: { 'ledger.available': 130 }, smith: { 'ledger.available': 50 } },
+      durable: { bob: { available: 130 }, smith: { available: 50 } },
     },
   },
   {
@@ -74,7 +74,7 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'inconsistent' },
       invariants: { ...allHold, 'no-leak': 'violated' },
       neverBreaks: ['conservation'],
-      durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 50, 'ledger.pending.g1': 30 } },
+      durable: { bob: { available: 100 }, smith: { available: 50, 'pending.g1.amount': 30 } },
     },
   },
   {
@@ -89,7 +89,7 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
       breaks: ['conservation', 'exactly-once'],
-      durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 110 } },
+      durable: { bob: { available: 70 }, smith: { available: 110 } },
     },
   },
   {
@@ -107,8 +107,8 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'committed' },
       invariants: allHold,
       durable: {
-        bob: { 'ledger.available': 70 },
-        smith: { 'ledger.available': 80 },
+        bob: { available: 70 },
+        smith: { available: 80 },
         TM: { 'txs.g1.phase': 'confirmed' },
       },
     },
@@ -129,8 +129,8 @@ export const tccScenarios: NamedScenario[] = [
       outcomes: { g1: 'aborted' },
       invariants: allHold,
       durable: {
-        bob: { 'ledger.available': 100 },
-        smith: { 'ledger.available': 50 },
+        bob: { available: 100 },
+        smith: { available: 50 },
         TM: { 'txs.g1.phase': 'cancelled' },
       },
     },
@@ -146,8 +146,8 @@ export const tccScenarios: NamedScenario[] = [
       invariants: allHold,
       neverBreaks: ['no-dirty-read', 'conservation'],
       durable: {
-        bob: { 'ledger.available': 100 },
-        smith: { 'ledger.available': 50 },
+        bob: { available: 100 },
+        smith: { available: 50 },
         client: { 'reads.0.balance': 50 },
       },
     },
@@ -160,19 +160,19 @@ export const tccGuardedExpect: Record<string, Expectation> = {
     outcomes: { g1: 'aborted' },
     invariants: allHold,
     neverBreaks: ALL.filter((i) => i !== 'no-leak' && i !== 'atomicity'),
-    durable: { bob: { 'ledger.available': 100, 'status.g1': 'emptyRollback' }, smith: { 'ledger.available': 50 } },
+    durable: { bob: { available: 100, 'status.g1.st': 'emptyRollback' }, smith: { available: 50 } },
   },
   'tcc-hanging': {
     outcomes: { g1: 'aborted' },
     invariants: allHold,
     neverBreaks: ['conservation', 'exactly-once'],
-    durable: { bob: { 'ledger.available': 100 }, smith: { 'ledger.available': 50, 'status.g1': 'refusedTry' } },
+    durable: { bob: { available: 100 }, smith: { available: 50, 'status.g1.st': 'refusedTry' } },
   },
   'tcc-idempotency': {
     outcomes: { g1: 'committed' },
     invariants: allHold,
     neverBreaks: ['conservation', 'exactly-once'],
-    durable: { bob: { 'ledger.available': 70 }, smith: { 'ledger.available': 80 } },
+    durable: { bob: { available: 70 }, smith: { available: 80 } },
   },
 };
 
@@ -182,19 +182,19 @@ export const tccUnguardedExpect: Record<string, Expectation> = {
   'tcc-tm-crash': {
     outcomes: { g1: 'committed' },
     invariants: { ...allHold, 'exactly-once': 'violated' },
-    durable: { bob: { 'ledger.available': 70, 'ledger.applied.g1/confirm': 2 }, smith: { 'ledger.available': 80 } },
+    durable: { bob: { available: 70, 'applied.g1/confirm.n': 2 }, smith: { available: 80 } },
   },
   // Recovery re-sends Cancel to Bob (his reply was lost while the TM was down): the naive refund runs twice
   'tcc-tm-crash-cancel': {
     outcomes: { g1: 'aborted' },
     invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
-    durable: { bob: { 'ledger.available': 130, 'ledger.applied.g1/cancel': 2 }, smith: { 'ledger.available': 50 } },
+    durable: { bob: { available: 130, 'applied.g1/cancel.n': 2 }, smith: { available: 50 } },
   },
   // Bob's Try failed, so the Cancel the TM sends him is an empty rollback: the naive refund creates 150
   'tcc-no-dirty-read': {
     outcomes: { g1: 'aborted' },
     invariants: { ...allHold, conservation: 'violated' },
     neverBreaks: ['no-dirty-read'],
-    durable: { bob: { 'ledger.available': 250 }, smith: { 'ledger.available': 50 } },
+    durable: { bob: { available: 250 }, smith: { available: 50 } },
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import type { TraceEvent } from '../../engine/types';
 import i18n from '../../i18n/patterns/tcc';
-import { keysDeclared, keysShown, misses, runNamed } from '../shared/testkit';
+import { keysDeclared, keysShown, misses, rowsOf, runNamed } from '../compensation/testkit';
 import { tcc } from './index';
 import { tccGuardedExpect, tccUnguardedExpect } from './scenarios';
 
@@ -17,8 +17,7 @@ const ev = (r: SimResult, seq: number | null): TraceEvent => {
 };
 const deliveries = (r: SimResult, node: string, type: string) =>
   r.events.filter((e) => e.kind === 'deliver' && e.node === node && e.msg.type === type);
-const avail = (r: SimResult, node: string) =>
-  (r.final.states[node].durable as { ledger: { available: number } }).ledger.available;
+const avail = (r: SimResult, node: string) => (r.final.states[node].durable as { available: number }).available;
 
 describe('TCC named scenarios, barrier guard off and on', () => {
   for (const ns of tcc.scenarios) {
@@ -64,8 +63,7 @@ describe('TCC: when things break, relative to the event that breaks them', () =>
 
   it('empty rollback with the guard: the barrier records try+cancel rows written by the cancel', () => {
     const r = runNamed(tcc, 'tcc-empty-rollback', true);
-    const bob = r.final.states.bob.durable as { barrier: unknown[] };
-    expect(bob.barrier).toEqual([
+    expect(rowsOf(r, 'bob', 'barrier')).toEqual([
       { gid: 'g1', branch: 'bob', op: 'try', reason: 'cancel' },
       { gid: 'g1', branch: 'bob', op: 'cancel', reason: 'cancel' },
     ]);
@@ -107,7 +105,7 @@ describe('TCC: when things break, relative to the event that breaks them', () =>
     const [tryS] = deliveries(r, 'smith', 'TRY');
     const [cancelS] = deliveries(r, 'smith', 'CANCEL');
     expect(read && read.seq > tryS.seq && read.seq < cancelS.seq).toBe(true);
-    expect((r.final.states.client.durable as { reads: { balance: number }[] }).reads[0].balance).toBe(50);
+    expect(rowsOf(r, 'client', 'reads')[0].balance).toBe(50);
   });
 });
 

@@ -1,84 +1,89 @@
 /**
- * The TCC transaction manager (dtm server / Seata TC): a durable global-transaction log (gid, branches, phase).
- * Try on every branch; all ok → Confirm on all, a Try failed or timed out → Cancel on all. The decision is written to
- * the log before any Confirm/Cancel is sent; Confirm/Cancel are retried until every branch answers ok, the interval
- * doubling after each retry round (dtm dtmsvr/config/config.go: RetryInterval 10 s, doubled after a failed retry,
- * reset after a success). After a crash the log is all that is left: recovery resumes what it says.
+ * The TCC transaction manager (dtm server / Seata TC): a durable global-transaction log (gid, branches, phase), one
+ * row per gid in its `txs` table (compensation/gtx.ts). Try on every branch; all ok → Confirm on all, a Try failed or
+ * timed out → Cancel on all. The decision is written to the log before any Confirm/Cancel is sent; Confirm/Cancel are
+ * retried until every branch answers ok, the interval doubling after each retry round (dtm dtmsvr/config/config.go:
+ * RetryInterval 10 s, doubled after a failed retry, reset after a success). After a crash the log is all that is
+ * left: recovery resumes what its `open` rows say.
  */
 import { same, type RoleDef } from '../../engine/pattern';
-import type { Effect, NodeState, StepContext } from '../../engine/types';
+import type { Db, Effect, NodeState, StepContext } from '../../engine/types';
+import {
+  armRetry,
+  awaitAdd,
+  awaitDel,
+  getTx,
+  gtxTables,
+  openTxs,
+  parseTimer,
+  retried,
+  retryTimer,
+  saveTx,
+  timeoutTimer,
+  type GtxRow,
+} from '../compensation/gtx';
+import { BRANCHES } from '../compensation/transfer';
 
 export type TccPhase = 'trying' | 'confirming' | 'cancelling' | 'confirmed' | 'cancelled';
 export type TccBranchState = 'registered' | 'tried' | 'tryFailed' | 'confirmed' | 'cancelled';
 
-export interface TccGlobalTx {
-  gid: string;
-  amount: number;
-  client: string;
+export type TccGlobalTx = GtxRow & {
   phase: TccPhase;
   branches: Record<string, TccBranchState>;
   /** Virtual time at which a transaction still trying is cancelled (dtm TimeoutToFail). */
   deadline: number;
-  /** Current retry interval (dtm keeps next_cron_interval in its store). */
-  interval: number;
-  retries: number;
-}
+};
 
-export interface TmDurable {
-  txs: Record<string, TccGlobalTx>;
-}
-export interface TmVolatile {
-  /** Requests sent in this incarnation and not answered yet, as "TYPE→branch". */
-  awaiting: string[];
-}
+export type TmDurable = Record<string, never>;
+export type TmVolatile = Record<string, never>;
 export type TmState = NodeState<TmDurable, TmVolatile>;
 
-export const BRANCHES = ['bob', 'smith'] as const;
+export { BRANCHES };
 
-const retryTimer = (gid: string) => `retry:${gid}`;
-const timeoutTimer = (gid: string) => `timeout:${gid}`;
+export const tccPhases = { committed: 'confirmed', aborted: 'cancelled' };
 
-function put(s: TmState, tx: TccGlobalTx, awaiting: string[] = s.volatile.awaiting): TmState {
-  return { durable: { txs: { ...s.durable.txs, [tx.gid]: tx } }, volatile: { awaiting } };
+const isFinal = (phase: TccPhase) => phase === 'confirmed' || phase === 'cancelled';
+
+function put(db: Db, tx: TccGlobalTx): void {
+  saveTx(db, tx, isFinal(tx.phase));
 }
 
-function sendAll(tx: TccGlobalTx, type: string, only: (b: string) => boolean): { effects: Effect[]; sent: string[] } {
+/** Send `type` to the branches `only` selects; each request is awaited (volatile). */
+function sendAll(db: Db, tx: TccGlobalTx, type: string, only: (b: string) => boolean): Effect[] {
   const effects: Effect[] = [];
-  const sent: string[] = [];
   for (const b of Object.keys(tx.branches)) {
     if (!only(b)) continue;
     effects.push({ kind: 'send', to: b, msg: { type, tx: tx.gid, amount: tx.amount } });
-    sent.push(`${type}→${b}`);
+    awaitAdd(db, tx.gid, `${type}→${b}`);
   }
-  return { effects, sent };
+  return effects;
 }
 
 const finished = (phase: TccPhase, b: TccBranchState) =>
   phase === 'confirming' ? b === 'confirmed' : phase === 'cancelling' ? b === 'cancelled' : true;
 
 /** Decide: write the phase, stop the try timeout, send phase-two requests to all branches, arm the retry timer. */
-function decide(s: TmState, tx: TccGlobalTx, phase: 'confirming' | 'cancelling', noteKey: string, ctx: StepContext) {
+function decide(db: Db, tx: TccGlobalTx, phase: 'confirming' | 'cancelling', noteKey: string, ctx: StepContext) {
   const next: TccGlobalTx = { ...tx, phase, interval: Number(ctx.params.retryInterval) };
+  put(db, next);
+  for (const b of Object.keys(tx.branches)) awaitDel(db, tx.gid, `TRY→${b}`);
   const type = phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
-  const { effects, sent } = sendAll(next, type, () => true);
-  return {
-    state: put(s, next, [...s.volatile.awaiting.filter((a) => !a.startsWith('TRY')), ...sent]),
-    effects: [
-      { kind: 'note', key: noteKey, params: { gid: tx.gid }, tag: 'decision' },
-      { kind: 'cancelTimer', name: timeoutTimer(tx.gid) },
-      ...effects,
-      { kind: 'setTimer', name: retryTimer(tx.gid), after: next.interval },
-    ] as Effect[],
-  };
+  return [
+    { kind: 'note', key: noteKey, params: { gid: tx.gid }, tag: 'decision' },
+    { kind: 'cancelTimer', name: timeoutTimer(tx.gid) },
+    ...sendAll(db, next, type, () => true),
+    armRetry(next),
+  ] as Effect[];
 }
 
 export const tmRole: RoleDef<TmDurable, TmVolatile> = {
-  init: () => ({ durable: { txs: {} }, volatile: { awaiting: [] } }),
+  init: () => ({ durable: {}, volatile: {} }),
+  tables: gtxTables('tcc', tccPhases),
   step(s, input, ctx) {
+    const db = ctx.db;
     if (input.kind === 'recover') {
       const effects: Effect[] = [];
-      const awaiting: string[] = [];
-      for (const tx of Object.values(s.durable.txs)) {
+      for (const tx of openTxs<TccGlobalTx>(db)) {
         if (tx.phase === 'trying') {
           effects.push(
             { kind: 'note', key: 'tcc.note.recoverTrying', params: { gid: tx.gid }, tag: 'decision' },
@@ -86,41 +91,32 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
           );
         } else if (tx.phase === 'confirming' || tx.phase === 'cancelling') {
           const type = tx.phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
-          const r = sendAll(tx, type, (b) => !finished(tx.phase, tx.branches[b]));
           effects.push(
             { kind: 'note', key: `tcc.note.recover.${tx.phase}`, params: { gid: tx.gid }, tag: 'decision' },
-            ...r.effects,
-            { kind: 'setTimer', name: retryTimer(tx.gid), after: tx.interval },
+            ...sendAll(db, tx, type, (b) => !finished(tx.phase, tx.branches[b])),
+            armRetry(tx),
           );
-          awaiting.push(...r.sent);
         }
       }
-      return { state: { ...s, volatile: { awaiting } }, effects };
+      return same(s, effects);
     }
 
     if (input.kind === 'timer') {
-      const [kind, gid] = input.name.split(':');
-      const tx = s.durable.txs[gid];
+      const [kind, gid] = parseTimer(input.name);
+      const tx = getTx<TccGlobalTx>(db, gid);
       if (!tx) return same(s);
       if (kind === 'timeout' && tx.phase === 'trying')
-        return decide(s, tx, 'cancelling', 'tcc.note.decideCancelTimeout', ctx);
+        return same(s, decide(db, tx, 'cancelling', 'tcc.note.decideCancelTimeout', ctx));
       if (kind === 'retry' && (tx.phase === 'confirming' || tx.phase === 'cancelling')) {
         const type = tx.phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
-        const next: TccGlobalTx = { ...tx, retries: tx.retries + 1, interval: tx.interval * 2 };
-        const r = sendAll(next, type, (b) => !finished(tx.phase, tx.branches[b]));
-        return {
-          state: put(s, next, [...s.volatile.awaiting.filter((a) => !a.startsWith(type)), ...r.sent]),
-          effects: [
-            {
-              kind: 'note',
-              key: 'tcc.note.retry',
-              params: { gid, n: next.retries, next: next.interval },
-              tag: 'block',
-            },
-            ...r.effects,
-            { kind: 'setTimer', name: retryTimer(gid), after: next.interval },
-          ],
-        };
+        const next = retried(tx);
+        put(db, next);
+        for (const b of Object.keys(tx.branches)) awaitDel(db, gid, `${type}→${b}`);
+        return same(s, [
+          { kind: 'note', key: 'tcc.note.retry', params: { gid, n: next.retries, next: next.interval }, tag: 'block' },
+          ...sendAll(db, next, type, (b) => !finished(tx.phase, tx.branches[b])),
+          armRetry(next),
+        ]);
       }
       return same(s);
     }
@@ -131,7 +127,7 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
     const gid = String(m.tx);
 
     if (m.type === 'BEGIN') {
-      if (s.durable.txs[gid]) return same(s); // a duplicated BEGIN: the gid is already logged
+      if (db.has('txs', gid)) return same(s); // a duplicated BEGIN: the gid is already logged
       const tx: TccGlobalTx = {
         gid,
         amount: Number(m.amount),
@@ -141,71 +137,70 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
         deadline: ctx.now + Number(ctx.params.tryTimeout),
         interval: Number(ctx.params.retryInterval),
         retries: 0,
+        start: ctx.now,
       };
-      const r = sendAll(tx, 'TRY', () => true);
-      return {
-        state: put(s, tx, [...s.volatile.awaiting, ...r.sent]),
-        effects: [
-          { kind: 'note', key: 'tcc.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
-          ...r.effects,
-          { kind: 'setTimer', name: timeoutTimer(gid), after: Number(ctx.params.tryTimeout) },
-        ],
-      };
+      put(db, tx);
+      return same(s, [
+        { kind: 'note', key: 'tcc.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
+        ...sendAll(db, tx, 'TRY', () => true),
+        { kind: 'setTimer', name: timeoutTimer(gid), after: Number(ctx.params.tryTimeout) },
+      ]);
     }
 
-    const tx = s.durable.txs[gid];
-    if (!tx || !(from in tx.branches)) return same(s);
-    const answered = s.volatile.awaiting.filter((a) => a !== `${m.type.replace(/_(OK|FAIL)$/, '')}→${from}`);
+    const tx = getTx<TccGlobalTx>(db, gid);
+    if (!tx || !Object.prototype.hasOwnProperty.call(tx.branches, from)) return same(s);
+    const answered = () => awaitDel(db, gid, `${m.type.replace(/_(OK|FAIL)$/, '')}→${from}`);
 
     switch (m.type) {
       case 'TRY_OK': {
         if (tx.phase !== 'trying' || tx.branches[from] !== 'registered') return same(s);
         const next: TccGlobalTx = { ...tx, branches: { ...tx.branches, [from]: 'tried' } };
-        const s2 = put(s, next, answered);
-        if (Object.values(next.branches).every((b) => b === 'tried')) {
-          return decide(s2, next, 'confirming', 'tcc.note.decideConfirm', ctx);
-        }
-        return same(s2);
+        put(db, next);
+        answered();
+        if (Object.values(next.branches).every((b) => b === 'tried'))
+          return same(s, decide(db, next, 'confirming', 'tcc.note.decideConfirm', ctx));
+        return same(s);
       }
       case 'TRY_FAIL': {
         if (tx.phase !== 'trying') return same(s);
         const next: TccGlobalTx = { ...tx, branches: { ...tx.branches, [from]: 'tryFailed' } };
-        return decide(put(s, next, answered), next, 'cancelling', 'tcc.note.decideCancelTryFailed', ctx);
+        answered();
+        return same(s, decide(db, next, 'cancelling', 'tcc.note.decideCancelTryFailed', ctx));
       }
       case 'CONFIRM_OK':
       case 'CANCEL_OK': {
         const phase = m.type === 'CONFIRM_OK' ? 'confirming' : 'cancelling';
-        if (tx.phase !== phase || finished(phase, tx.branches[from])) return same(s, []);
+        if (tx.phase !== phase || finished(phase, tx.branches[from])) return same(s);
         const bs: TccBranchState = phase === 'confirming' ? 'confirmed' : 'cancelled';
         const next: TccGlobalTx = {
           ...tx,
           branches: { ...tx.branches, [from]: bs },
           interval: Number(ctx.params.retryInterval),
         };
-        if (!Object.values(next.branches).every((b) => b === bs)) return same(put(s, next, answered));
-        const done: TccGlobalTx = { ...next, phase: phase === 'confirming' ? 'confirmed' : 'cancelled' };
-        return {
-          state: put(s, done, answered),
-          effects: [
-            { kind: 'cancelTimer', name: retryTimer(gid) },
-            { kind: 'note', key: `tcc.note.finished.${done.phase}`, params: { gid }, tag: 'decision' },
-            { kind: 'send', to: tx.client, msg: { type: 'RESULT', tx: gid, outcome: done.phase } },
-          ],
-        };
+        answered();
+        if (!Object.values(next.branches).every((b) => b === bs)) {
+          put(db, next);
+          return same(s);
+        }
+        const done: TccGlobalTx = { ...next, phase: phase === 'confirming' ? 'confirmed' : 'cancelled', end: ctx.now };
+        put(db, done);
+        return same(s, [
+          { kind: 'cancelTimer', name: retryTimer(gid) },
+          { kind: 'note', key: `tcc.note.finished.${done.phase}`, params: { gid }, tag: 'decision' },
+          { kind: 'send', to: tx.client, msg: { type: 'RESULT', tx: gid, outcome: done.phase } },
+        ]);
       }
       case 'CONFIRM_FAIL':
       case 'CANCEL_FAIL':
-        return {
-          state: { ...s, volatile: { awaiting: answered } },
-          effects: [
-            {
-              kind: 'note',
-              key: 'tcc.note.branchError',
-              params: { gid, node: from, op: m.type.slice(0, -5) },
-              tag: 'block',
-            },
-          ],
-        };
+        answered();
+        return same(s, [
+          {
+            kind: 'note',
+            key: 'tcc.note.branchError',
+            params: { gid, node: from, op: m.type.slice(0, -5) },
+            tag: 'block',
+          },
+        ]);
     }
     return same(s);
   },

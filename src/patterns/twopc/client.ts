@@ -4,20 +4,39 @@
  * It also plays the third party of S-2PC-1, which wants the row a transaction holds locked.
  */
 import { role, same } from '../../engine/pattern';
-import type { Effect, StepResult } from '../../engine/types';
+import type { Effect, StepContext, StepResult } from '../../engine/types';
 import { splitName } from './participant';
-import { COORD, num, omit, participantIds, type ADurable, type AState, type AVolatile } from './types';
+import { AT, COORD, num, omit, participantIds, type ADurable, type AState, type ATx, type AVolatile } from './types';
 
 type R = StepResult<ADurable, AVolatile>;
 
 export function initClient(): AState {
-  return { durable: { results: {} }, volatile: { txs: {}, third: {} } };
+  return { durable: {}, volatile: { third: {} } };
 }
+
+const txOf = (ctx: StepContext, tx: string) => ctx.db.get<ATx & Record<string, unknown>>(AT.txs, tx);
 
 export const clientRole = role<ADurable, AVolatile>({
   init: initClient,
+  tables: {
+    [AT.results]: {
+      durable: true,
+      view: {
+        title: '2pc.table.results',
+        columns: [
+          { field: '$key', label: '2pc.col.tx' },
+          { field: 'r', label: '2pc.col.outcome', valueKey: '2pc.status' },
+          { field: 'start', label: '2pc.col.start' },
+          { field: 'at', label: '2pc.col.end' },
+        ],
+        tone: (row) => (row.r === 'committed' ? 'committed' : 'aborted'),
+      },
+    },
+    [AT.txs]: { durable: false },
+  },
   step(s, input, ctx): R {
     const parts = participantIds(ctx);
+    const db = ctx.db;
     switch (input.kind) {
       case 'start':
       case 'recover':
@@ -26,7 +45,7 @@ export const clientRole = role<ADurable, AVolatile>({
         const m = input.request;
         if (m.type === 'BEGIN') {
           const tx = String(m.tx);
-          if (s.volatile.txs[tx] || s.durable.results[tx]) return same(s);
+          if (db.has(AT.txs, tx) || db.has(AT.results, tx)) return same(s);
           const effects: Effect[] = parts.map((p) => ({
             kind: 'send',
             to: p,
@@ -34,10 +53,8 @@ export const clientRole = role<ADurable, AVolatile>({
           }));
           effects.push({ kind: 'setTimer', name: 'exec:' + tx, after: num(ctx.params, 'voteTimeout') });
           effects.push({ kind: 'note', key: '2pc.note.begin', params: { tx } });
-          return same(
-            { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ok: [], phase: 'exec' } } } },
-            effects,
-          );
+          db.put(AT.txs, tx, { ok: [], phase: 'exec', start: ctx.now });
+          return same(s, effects);
         }
         if (m.type === 'THIRD_PARTY') {
           const node = String(m.node ?? parts[0]);
@@ -50,26 +67,21 @@ export const clientRole = role<ADurable, AVolatile>({
       }
       case 'timer': {
         const [kind, tx] = splitName(input.name);
-        const t = s.volatile.txs[tx];
+        const t = txOf(ctx, tx);
         if (kind !== 'exec' || !t || t.phase !== 'exec') return same(s);
-        return same(
-          { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ...t, phase: 'rollback' } } } },
-          [{ kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } }],
-        );
+        db.put(AT.txs, tx, { ...t, phase: 'rollback' });
+        return same(s, [{ kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } }]);
       }
       case 'deliver': {
         const m = input.msg;
         const tx = String(m.tx ?? '');
-        const t = s.volatile.txs[tx];
+        const t = txOf(ctx, tx);
         if (m.type === 'EXEC_OK' && t && t.phase === 'exec' && !t.ok.includes(input.from)) {
           const ok = [...t.ok, input.from];
           const all = parts.every((p) => ok.includes(p));
-          const next: AState = {
-            ...s,
-            volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ok, phase: all ? 'commit' : 'exec' } } },
-          };
+          db.put(AT.txs, tx, { ...t, ok, phase: all ? 'commit' : 'exec' });
           return same(
-            next,
+            s,
             all
               ? [
                   { kind: 'cancelTimer', name: 'exec:' + tx },
@@ -79,19 +91,16 @@ export const clientRole = role<ADurable, AVolatile>({
           );
         }
         if (m.type === 'EXEC_FAIL' && t && t.phase === 'exec') {
-          return same(
-            { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ...t, phase: 'rollback' } } } },
-            [
-              { kind: 'cancelTimer', name: 'exec:' + tx },
-              { kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } },
-            ],
-          );
+          db.put(AT.txs, tx, { ...t, phase: 'rollback' });
+          return same(s, [
+            { kind: 'cancelTimer', name: 'exec:' + tx },
+            { kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } },
+          ]);
         }
-        if (m.type === 'OUTCOME' && !s.durable.results[tx]) {
-          return same({
-            durable: { results: { ...s.durable.results, [tx]: m.committed ? 'committed' : 'aborted' } },
-            volatile: { ...s.volatile, txs: t ? { ...s.volatile.txs, [tx]: { ...t, phase: 'done' } } : s.volatile.txs },
-          });
+        if (m.type === 'OUTCOME' && !db.has(AT.results, tx)) {
+          db.put(AT.results, tx, { r: m.committed ? 'committed' : 'aborted', at: ctx.now, start: t?.start ?? null });
+          if (t) db.put(AT.txs, tx, { ...t, phase: 'done' });
+          return same(s);
         }
         if (m.type === 'LOCKED') {
           return same({ ...s, volatile: { ...s.volatile, third: omit(s.volatile.third, input.from) } }, [

@@ -5,17 +5,19 @@
  * Distributed Database Management System", TODS 1986). It retries the decision until every participant acknowledges,
  * and answers participants' status queries. With the `threePC` guard it runs CanCommit / PreCommit / DoCommit.
  */
-import { role, same } from '../../engine/pattern';
-import type { Effect, NodeId, StepContext, StepResult } from '../../engine/types';
+import { role, same, type Tone } from '../../engine/pattern';
+import type { Db, DbReader, Effect, NodeId, StepContext, StepResult } from '../../engine/types';
 import { note } from './notes';
 import { splitName } from './participant';
 import {
   commitType,
+  CT,
   isThreePC,
   num,
   phase1Type,
   STANDBY,
   type CDurable,
+  type CLogRec,
   type CPhase,
   type CState,
   type CTx,
@@ -25,24 +27,36 @@ import {
 type R = StepResult<CDurable, CVolatile>;
 
 export function initCoordinator(): CState {
-  return { durable: { log: [] }, volatile: { txs: {}, hb: false } };
+  return { durable: { logN: 0 }, volatile: { hb: false, active: 0 } };
 }
 
-export function loggedCommit(s: CState, tx: string): boolean {
-  return s.durable.log.some((r) => r.tx === tx && r.rec === 'COMMIT');
+export function loggedCommit(db: Pick<DbReader, 'get'>, tx: string): boolean {
+  return db.get<CLogRec & Record<string, unknown>>(CT.log, tx)?.rec !== undefined;
 }
 
-/** Work the standby would have to finish: undecided or committing (an abort needs nobody: presumed abort). */
-const active = (v: CVolatile) =>
-  Object.values(v.txs).some((t) => t.phase === 'voting' || t.phase === 'precommit' || t.phase === 'committing');
+const isActive = (p: CPhase | undefined) => p === 'voting' || p === 'precommit' || p === 'committing';
 
-function withTx(s: CState, tx: string, t: CTx): CState {
-  return { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: t } } };
+export const gtxOf = (db: Pick<DbReader, 'get'>, tx: string) => db.get<CTx & Record<string, unknown>>(CT.gtx, tx);
+
+/** Write a transaction's volatile record, keeping the count of active ones (the standby's lease depends on it). */
+function withTx(s: CState, db: Db, tx: string, t: CTx): CState {
+  const prev = gtxOf(db, tx);
+  db.put(CT.gtx, tx, t as unknown as Record<string, unknown>);
+  const d = (isActive(t.phase) ? 1 : 0) - (isActive(prev?.phase) ? 1 : 0);
+  return d ? { ...s, volatile: { ...s.volatile, active: s.volatile.active + d } } : s;
+}
+
+/** Append a durable log record for tx (COMMIT before the first COMMIT leaves; END once all acknowledged). */
+function log(s: CState, db: Db, tx: string, rec: CLogRec): CState {
+  db.put(CT.log, tx, rec as unknown as Record<string, unknown>);
+  if (rec.rec === 'COMMIT') db.put(CT.open, tx, {});
+  else db.del(CT.open, tx);
+  return { ...s, durable: { logN: s.durable.logN + 1 } };
 }
 
 /** Start heartbeats to the standby while there is unfinished work (its lease; the standby takes over on silence). */
 function ensureHeartbeat(s: CState, ctx: StepContext, effects: Effect[]): CState {
-  if (s.volatile.hb || !active(s.volatile) || !ctx.guards.reElection) return s;
+  if (s.volatile.hb || s.volatile.active <= 0 || !ctx.guards.reElection) return s;
   effects.push(
     { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: false } },
     { kind: 'setTimer', name: 'hb', after: hbInterval(ctx) },
@@ -53,15 +67,16 @@ function ensureHeartbeat(s: CState, ctx: StepContext, effects: Effect[]): CState
 export const hbInterval = (ctx: StepContext) => Math.max(1, Math.floor(num(ctx.params, 'takeoverTimeout') / 2));
 
 function decideCommit(s: CState, tx: string, ctx: StepContext, effects: Effect[]): CState {
-  const t = s.volatile.txs[tx];
+  const db = ctx.db;
+  const t = gtxOf(db, tx) as CTx;
   let next = s;
   if (ctx.guards.decisionLog) {
     // Force-write before the first COMMIT leaves (the write-ahead rule of 2PC).
-    next = { ...next, durable: { log: [...next.durable.log, { tx, rec: 'COMMIT', parts: t.parts }] } };
+    next = log(next, db, tx, { rec: 'COMMIT', parts: t.parts });
     effects.push(note('logCommit', { tx }));
   }
   effects.push(note('decideCommit', { tx }, 'decision'));
-  next = withTx(next, tx, { ...t, phase: 'committing', acks: [], backoff: num(ctx.params, 'queryInterval') });
+  next = withTx(next, db, tx, { ...t, phase: 'committing', acks: [], backoff: num(ctx.params, 'queryInterval') });
   for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: commitType(ctx), tx } });
   effects.push(
     { kind: 'setTimer', name: 'resend:' + tx, after: num(ctx.params, 'queryInterval') },
@@ -71,10 +86,10 @@ function decideCommit(s: CState, tx: string, ctx: StepContext, effects: Effect[]
 }
 
 function decideAbort(s: CState, tx: string, ctx: StepContext, effects: Effect[], why: string): CState {
-  const t = s.volatile.txs[tx];
+  const t = gtxOf(ctx.db, tx) as CTx;
   // Presumed abort: nothing is logged for an abort.
   effects.push(note(why, { tx }, 'decision'));
-  const next = withTx(s, tx, { ...t, phase: 'aborting', acks: [], backoff: num(ctx.params, 'queryInterval') });
+  const next = withTx(s, ctx.db, tx, { ...t, phase: 'aborting', acks: [], backoff: num(ctx.params, 'queryInterval') });
   for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: 'ABORT', tx } });
   effects.push(
     { kind: 'cancelTimer', name: 'votes:' + tx },
@@ -85,9 +100,9 @@ function decideAbort(s: CState, tx: string, ctx: StepContext, effects: Effect[],
 }
 
 function begin(s: CState, tx: string, parts: NodeId[], client: NodeId, ctx: StepContext, rollback: boolean): R {
-  if (s.volatile.txs[tx] || s.durable.log.some((r) => r.tx === tx)) return same(s);
+  if (ctx.db.has(CT.gtx, tx) || ctx.db.has(CT.log, tx)) return same(s);
   const effects: Effect[] = [];
-  let next = withTx(s, tx, { parts, client, votes: {}, acks: [], phase: 'voting', backoff: 0 });
+  let next = withTx(s, ctx.db, tx, { parts, client, votes: {}, acks: [], phase: 'voting', backoff: 0 });
   if (rollback) {
     next = decideAbort(next, tx, ctx, effects, 'decideAbortRequested');
   } else {
@@ -100,22 +115,57 @@ function begin(s: CState, tx: string, parts: NodeId[], client: NodeId, ctx: Step
 }
 
 /** The answer to a participant asking about tx (a late vote or a status query). */
-function answer(s: CState, tx: string, to: NodeId, ctx: StepContext): Effect[] {
-  const t = s.volatile.txs[tx];
+function answer(tx: string, to: NodeId, ctx: StepContext): Effect[] {
+  const t = gtxOf(ctx.db, tx);
   if (t) {
     if (t.phase === 'committing' || t.phase === 'done-commit')
       return [{ kind: 'send', to, msg: { type: commitType(ctx), tx } }];
     if (t.phase === 'aborting' || t.phase === 'done-abort') return [{ kind: 'send', to, msg: { type: 'ABORT', tx } }];
     return []; // still deciding
   }
-  if (loggedCommit(s, tx)) return [{ kind: 'send', to, msg: { type: commitType(ctx), tx } }];
+  if (loggedCommit(ctx.db, tx)) return [{ kind: 'send', to, msg: { type: commitType(ctx), tx } }];
   return [{ kind: 'send', to, msg: { type: 'ABORT', tx } }, note('presumedAbort', { tx, p: to })];
 }
 
 const phaseDone = (p: CPhase) => (p === 'committing' ? 'done-commit' : 'done-abort');
 
+export function phaseTone(phase: string): Tone {
+  if (phase === 'voting' || phase === 'precommit') return 'working';
+  if (phase === 'committing' || phase === 'done-commit') return 'committed';
+  if (phase === 'aborting' || phase === 'done-abort') return 'aborted';
+  return 'idle';
+}
+
 export const coordinatorRole = role<CDurable, CVolatile>({
   init: initCoordinator,
+  tables: {
+    [CT.log]: {
+      durable: true,
+      view: {
+        title: '2pc.table.clog',
+        columns: [
+          { field: '$key', label: '2pc.col.tx' },
+          { field: 'rec', label: '2pc.col.record' },
+          { field: 'parts', label: '2pc.col.parts' },
+        ],
+        tone: (row) => (row.rec === 'COMMIT' ? 'committed' : undefined),
+      },
+    },
+    [CT.open]: { durable: true },
+    [CT.gtx]: {
+      durable: false,
+      view: {
+        title: '2pc.table.gtx',
+        columns: [
+          { field: '$key', label: '2pc.col.tx' },
+          { field: 'phase', label: '2pc.col.phase', valueKey: '2pc.status.c' },
+          { field: 'votes', label: '2pc.col.votes' },
+          { field: 'acks', label: '2pc.col.acks' },
+        ],
+        tone: (row) => phaseTone(String(row.phase)),
+      },
+    },
+  },
   step(s, input, ctx): R {
     switch (input.kind) {
       case 'start':
@@ -125,10 +175,10 @@ export const coordinatorRole = role<CDurable, CVolatile>({
         const effects: Effect[] = [];
         if (!ctx.guards.decisionLog) return same(s, [note('recoverAmnesia', {}, 'warn')]);
         let next = s;
-        const ended = new Set(s.durable.log.filter((r) => r.rec === 'END').map((r) => r.tx));
-        for (const r of s.durable.log) {
-          if (r.rec !== 'COMMIT' || ended.has(r.tx)) continue;
-          next = withTx(next, r.tx, {
+        // Only committed-but-not-ended transactions need the coordinator again (the `open` table lists them).
+        for (const tx of [...ctx.db.keys(CT.open)]) {
+          const r = ctx.db.get<CLogRec & Record<string, unknown>>(CT.log, tx) as CLogRec;
+          next = withTx(next, ctx.db, tx, {
             parts: r.parts,
             client: 'app',
             votes: {},
@@ -136,9 +186,9 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             phase: 'committing',
             backoff: num(ctx.params, 'queryInterval'),
           });
-          effects.push(note('recoverResend', { tx: r.tx }, 'decision'));
-          for (const p of r.parts) effects.push({ kind: 'send', to: p, msg: { type: commitType(ctx), tx: r.tx } });
-          effects.push({ kind: 'setTimer', name: 'resend:' + r.tx, after: num(ctx.params, 'queryInterval') });
+          effects.push(note('recoverResend', { tx }, 'decision'));
+          for (const p of r.parts) effects.push({ kind: 'send', to: p, msg: { type: commitType(ctx), tx } });
+          effects.push({ kind: 'setTimer', name: 'resend:' + tx, after: num(ctx.params, 'queryInterval') });
         }
         if (!effects.length) effects.push(note('recoverNothing', {}));
         next = ensureHeartbeat(next, ctx, effects);
@@ -147,7 +197,7 @@ export const coordinatorRole = role<CDurable, CVolatile>({
       case 'timer': {
         const [kind, tx] = splitName(input.name);
         if (kind === 'hb') {
-          if (active(s.volatile))
+          if (s.volatile.active > 0)
             return same(s, [
               { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: false } },
               { kind: 'setTimer', name: 'hb', after: hbInterval(ctx) },
@@ -156,7 +206,7 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: true } },
           ]);
         }
-        const t = s.volatile.txs[tx];
+        const t = gtxOf(ctx.db, tx);
         if (!t) return same(s);
         if (kind === 'votes' && t.phase === 'voting') {
           const effects: Effect[] = [];
@@ -175,14 +225,14 @@ export const coordinatorRole = role<CDurable, CVolatile>({
           const base = num(ctx.params, 'queryInterval');
           const b = Math.min((t.backoff || base) * 2, base * 8);
           effects.push({ kind: 'setTimer', name: 'resend:' + tx, after: b });
-          return same(withTx(s, tx, { ...t, backoff: b }), effects);
+          return same(withTx(s, ctx.db, tx, { ...t, backoff: b }), effects);
         }
         return same(s);
       }
       case 'deliver': {
         const m = input.msg;
         const tx = String(m.tx ?? '');
-        const t = s.volatile.txs[tx];
+        const t = gtxOf(ctx.db, tx);
         switch (m.type) {
           case 'COMMIT_REQ':
           case 'ROLLBACK_REQ': {
@@ -190,11 +240,11 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             return begin(s, tx, parts, input.from, ctx, m.type === 'ROLLBACK_REQ');
           }
           case 'VOTE': {
-            if (!t) return same(s, answer(s, tx, input.from, ctx));
+            if (!t) return same(s, answer(tx, input.from, ctx));
             // A late or duplicate vote: the decision is already on its way (and re-sent until acknowledged).
             if (t.phase !== 'voting') return same(s);
             const votes = { ...t.votes, [input.from]: !!m.yes };
-            let next = withTx(s, tx, { ...t, votes });
+            let next = withTx(s, ctx.db, tx, { ...t, votes });
             const effects: Effect[] = [];
             if (!m.yes) {
               next = decideAbort(next, tx, ctx, effects, 'decideAbortNo');
@@ -203,7 +253,7 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             if (t.parts.every((p) => votes[p])) {
               effects.push({ kind: 'cancelTimer', name: 'votes:' + tx });
               if (isThreePC(ctx)) {
-                next = withTx(next, tx, { ...next.volatile.txs[tx], phase: 'precommit', acks: [] });
+                next = withTx(next, ctx.db, tx, { ...(gtxOf(ctx.db, tx) as CTx), phase: 'precommit', acks: [] });
                 effects.push(note('precommit3pc', { tx }));
                 for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: 'PRECOMMIT', tx } });
                 effects.push({ kind: 'setTimer', name: 'acks:' + tx, after: num(ctx.params, 'voteTimeout') });
@@ -214,7 +264,7 @@ export const coordinatorRole = role<CDurable, CVolatile>({
           case 'PRECOMMIT_ACK': {
             if (!t || t.phase !== 'precommit' || t.acks.includes(input.from)) return same(s);
             const acks = [...t.acks, input.from];
-            let next = withTx(s, tx, { ...t, acks });
+            let next = withTx(s, ctx.db, tx, { ...t, acks });
             const effects: Effect[] = [];
             if (t.parts.every((p) => acks.includes(p))) {
               effects.push({ kind: 'cancelTimer', name: 'acks:' + tx });
@@ -226,16 +276,16 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             if (!t || (t.phase !== 'committing' && t.phase !== 'aborting') || t.acks.includes(input.from))
               return same(s);
             const acks = [...t.acks, input.from];
-            if (!t.parts.every((p) => acks.includes(p))) return same(withTx(s, tx, { ...t, acks }));
-            let next = withTx(s, tx, { ...t, acks, phase: phaseDone(t.phase) });
+            if (!t.parts.every((p) => acks.includes(p))) return same(withTx(s, ctx.db, tx, { ...t, acks }));
+            let next = withTx(s, ctx.db, tx, { ...t, acks, phase: phaseDone(t.phase) });
             const effects: Effect[] = [{ kind: 'cancelTimer', name: 'resend:' + tx }, note('allAcked', { tx })];
             if (t.phase === 'committing' && ctx.guards.decisionLog) {
-              next = { ...next, durable: { log: [...next.durable.log, { tx, rec: 'END', parts: t.parts }] } };
+              next = log(next, ctx.db, tx, { rec: 'END', parts: t.parts });
             }
             return { state: next, effects };
           }
           case 'QUERY':
-            return same(s, answer(s, tx, input.from, ctx));
+            return same(s, answer(tx, input.from, ctx));
           default:
             return same(s);
         }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import strings from '../../i18n/patterns/2pc';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
+import { dbAt, indexTrace } from '../../engine/trace';
 import { twoPC } from './index';
 
 const en = strings.en;
@@ -13,11 +14,12 @@ function viewKeys(): Set<string> {
   const keys = new Set<string>();
   for (const ns of twoPC.scenarios) {
     const r = simulate(twoPC, namedScenario(twoPC, ns));
+    const ix = indexTrace(r);
     const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
     for (const e of r.events) {
       if (e.kind === 'note') keys.add(e.key);
       if ('state' in e) {
-        const v = twoPC.view(e.node, roleOf[e.node], e.state, true);
+        const v = twoPC.view(e.node, roleOf[e.node], e.state, true, dbAt(ix, e.node, e.seq + 1));
         keys.add(v.statusKey);
         for (const row of [...v.durable, ...v.volatile]) {
           if (row.valueKey) keys.add(row.valueKey);
@@ -63,5 +65,21 @@ describe('2PC strings', () => {
   it('Chinese uses the seed’s domain words', () => {
     const all = Object.values(zh).join('');
     for (const w of ['阻塞', '协调者', '参与者', '预提交', '两阶段提交', '三阶段提交']) expect(all).toContain(w);
+  });
+});
+
+describe('2PC table views', () => {
+  it('every table title and column label is translated', () => {
+    for (const role of Object.values(twoPC.roles)) {
+      for (const spec of Object.values(role.tables ?? {})) {
+        if (!spec.view) continue;
+        for (const k of [spec.view.title, ...spec.view.columns.map((c) => c.label)]) {
+          if (k.startsWith('2pc.')) {
+            expect(en[k], k).toBeDefined();
+            expect(zh[k], k).toBeDefined();
+          }
+        }
+      }
+    }
   });
 });

@@ -8,8 +8,9 @@ import { clientRole } from './client';
 import { coordinatorRole } from './coordinator';
 import { handlers } from './handlers';
 import { invariants, outcomes } from './invariants';
-import { defaultNetwork, guards, params, topology, workload } from './params';
+import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { participantRole } from './participant';
+import { requests } from './requests';
 import { scenarios } from './scenarios';
 import { standbyRole } from './standby';
 import { view } from './view';
@@ -30,11 +31,14 @@ export const twoPC: PatternDef = {
   defaultHorizon: 15_000,
   workload,
   invariants,
-  lockBoundParam: 'lockBound',
   outcomes,
   view,
   scenarios,
   handlers,
+  surface,
+  // A branch that fails its prepare-time checks votes no: the lab's business failure.
+  lab: { failureParam: 'voteNoProb' },
+  requests,
 };
 
 export default twoPC;

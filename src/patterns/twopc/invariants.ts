@@ -1,58 +1,71 @@
 /**
- * Invariants and per-transaction outcomes, read from every node's state (crashed nodes included: their durable
- * state is what they will come back with).
+ * Invariants and per-transaction outcomes, read from every node's state and tables (crashed nodes included: their
+ * durable state is what they will come back with). Each invariant is kept per transaction: a step re-checks only the
+ * transaction whose rows it wrote, across the (at most five) participants.
  */
-import type { InvariantDef, TxOutcome, TxReport, World } from '../../engine/pattern';
-import type { NodeId } from '../../engine/types';
-import { localState, lockHolder } from './participant';
-import { loggedCommit } from './coordinator';
-import { COORD, num, type AState, type CState, type PState } from './types';
+import { boundedBlocking, perNode } from '../../engine/invariants';
+import {
+  LOCKS_TABLE,
+  type Change,
+  type InvariantDef,
+  type TxOutcome,
+  type TxReport,
+  type World,
+} from '../../engine/pattern';
+import type { DbReader, NodeId } from '../../engine/types';
+import { loggedCommit, gtxOf } from './coordinator';
+import { localState } from './participant';
+import { AT, COORD, num, PT, type PTxRec, type PWork } from './types';
 
-function participants(w: World): [NodeId, PState][] {
-  const out: [NodeId, PState][] = [];
-  for (const id in w.states) if (id.charCodeAt(0) === 80 /* P */) out.push([id, w.states[id] as PState]);
-  return out;
+const participants = (w: World) => w.nodesOf('participant');
+const rec = (db: DbReader, tx: string) => db.get<PTxRec & Record<string, unknown>>(PT.txs, tx);
+/** A change to a participant's per-transaction rows names the transaction. */
+const txOfChange = (c: Change) => (c.node.charCodeAt(0) === 80 /* P */ ? c.key : null);
+
+/** How many participants committed / aborted tx. */
+function tally(w: World, tx: string): { n: number; committed: number; aborted: number } {
+  let committed = 0;
+  let aborted = 0;
+  const ps = participants(w);
+  for (const p of ps) {
+    const st = rec(w.db(p), tx)?.st;
+    if (st === 'committed') committed++;
+    else if (st === 'aborted') aborted++;
+  }
+  return { n: ps.length, committed, aborted };
 }
 
-/** Every transaction id any participant knows, in order (T2 before T10). */
-function txIds(ps: [NodeId, PState][]): string[] {
+/** Every transaction any participant knows (reference checks and the report only). */
+function allTxs(w: World): string[] {
   const seen = new Set<string>();
-  for (const [, s] of ps) {
-    for (const tx in s.durable.txs) seen.add(tx);
-    for (const tx in s.volatile.work) seen.add(tx);
+  for (const p of participants(w)) {
+    const db = w.db(p);
+    for (const tx of db.keys(PT.txs)) seen.add(tx);
+    for (const tx of db.keys(PT.work)) seen.add(tx);
   }
-  // Shorter ids first, then by text: cheap, no Intl collator on this hot path.
+  // Shorter ids first, then by text: T2 before T10.
   return [...seen].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Per transaction: how many participants committed it, how many aborted it (one pass over durable state). */
-function tally(w: World): { n: number; committed: Record<string, number>; aborted: Record<string, number> } {
-  const committed: Record<string, number> = {};
-  const aborted: Record<string, number> = {};
-  let n = 0;
-  for (const id in w.states) {
-    if (id.charCodeAt(0) !== 80) continue;
-    n++;
-    const txs = (w.states[id] as PState).durable.txs;
-    for (const tx in txs) {
-      const st = txs[tx].st;
-      if (st === 'committed') committed[tx] = (committed[tx] ?? 0) + 1;
-      else if (st === 'aborted') aborted[tx] = (aborted[tx] ?? 0) + 1;
-    }
-  }
-  return { n, committed, aborted };
+function perTx(
+  id: string,
+  kind: 'always' | 'eventually',
+  tables: string[],
+  check: (w: World, tx: string) => boolean,
+): InvariantDef {
+  return {
+    id,
+    kind,
+    watch: { by: 'key', tables, keyOf: txOfChange, check },
+    reference: (w) => allTxs(w).every((tx) => check(w, tx)),
+  };
 }
 
 /** TCConsistent (Lamport's TwoPhase.tla): no participant committed a transaction another one aborted. */
-export const atomicity: InvariantDef = {
-  id: 'atomicity',
-  kind: 'always',
-  check(w) {
-    const { committed, aborted } = tally(w);
-    for (const tx in committed) if (aborted[tx]) return false;
-    return true;
-  },
-};
+export const atomicity = perTx('atomicity', 'always', [PT.txs], (w, tx) => {
+  const t = tally(w, tx);
+  return !(t.committed && t.aborted);
+});
 
 /**
  * Consistent now: no instant at which one participant has made a transaction's write visible (committed) while
@@ -60,70 +73,67 @@ export const atomicity: InvariantDef = {
  * the coordinator comes back. A window of inconsistency, not a permanent loss of atomicity. (Every transaction
  * spans every participant in this model.)
  */
-export const consistentNow: InvariantDef = {
-  id: 'consistent-now',
-  kind: 'always',
-  check(w) {
-    const { n, committed } = tally(w);
-    for (const tx in committed) if (committed[tx] < n) return false;
-    return true;
-  },
-};
+export const consistentNow = perTx('consistent-now', 'always', [PT.txs], (w, tx) => {
+  const t = tally(w, tx);
+  return t.committed === 0 || t.committed >= t.n;
+});
 
 /** Eventually every participant of every transaction has decided it (none working, prepared or precommitted). */
-export const termination: InvariantDef = {
-  id: 'termination',
-  kind: 'eventually',
-  check(w) {
-    for (const [, s] of participants(w)) {
-      if (Object.keys(s.volatile.work).length) return false;
-      for (const tx in s.durable.txs) {
-        const st = s.durable.txs[tx].st;
-        if (st !== 'committed' && st !== 'aborted') return false;
-      }
-    }
-    return true;
-  },
-};
+export const termination = perTx('termination', 'eventually', [PT.txs, PT.work], (w, tx) => {
+  for (const p of participants(w)) {
+    const db = w.db(p);
+    if (db.has(PT.work, tx)) return false;
+    const st = rec(db, tx)?.st;
+    if (st !== undefined && st !== 'committed' && st !== 'aborted') return false;
+  }
+  return true;
+});
 
 /** Eventually no participant holds a lock. */
-export const noLeak: InvariantDef = {
-  id: 'no-leak',
-  kind: 'eventually',
-  check: (w) => participants(w).every(([, s]) => lockHolder(s) === null),
-};
+export const noLeak = perNode('no-leak', 'eventually', [LOCKS_TABLE], (w, node) => w.db(node).size(LOCKS_TABLE) === 0);
 
-export const invariants: InvariantDef[] = [atomicity, consistentNow, termination, noLeak];
+export const invariants: InvariantDef[] = [atomicity, consistentNow, termination, noLeak, boundedBlocking('lockBound')];
 
 export function outcomes(w: World): TxReport[] {
   const ps = participants(w);
-  const c = w.states[COORD] as CState | undefined;
-  const app = w.states.app as AState | undefined;
-  const ids = txIds(ps);
-  for (const tx of Object.keys(app?.durable.results ?? {})) if (!ids.includes(tx)) ids.push(tx);
-  for (const tx of Object.keys(app?.volatile.txs ?? {})) if (!ids.includes(tx)) ids.push(tx);
+  const app = w.states.app ? w.db('app') : undefined;
+  const cdb = w.states[COORD] ? w.db(COORD) : undefined;
+  const ids = allTxs(w);
+  const known = new Set(ids);
+  if (app) {
+    for (const table of [AT.results, AT.txs]) {
+      for (const tx of app.keys(table)) {
+        if (!known.has(tx)) {
+          known.add(tx);
+          ids.push(tx);
+        }
+      }
+    }
+  }
   const bound = num(w.params, 'lockBound');
   return ids.map((tx) => {
     const at: Record<NodeId, string> = {};
-    for (const [id, s] of ps) at[id] = localState(s, tx);
-    if (c) {
-      const t = c.volatile.txs[tx];
-      at[COORD] = t ? t.phase : loggedCommit(c, tx) ? 'logged-commit' : 'none';
+    for (const p of ps) at[p] = localState(w.db(p), tx);
+    if (cdb) {
+      const t = gtxOf(cdb, tx);
+      at[COORD] = t ? t.phase : loggedCommit(cdb, tx) ? 'logged-commit' : 'none';
     }
-    const sts = ps.map(([, s]) => localState(s, tx));
+    const sts = ps.map((p) => at[p]);
     // Blocked: some participant is in doubt (it noticed, or it has held its locks past the bound).
-    const blocked = ps.some(([, s]) => {
-      const r = s.durable.txs[tx];
+    const blocked = ps.some((p) => {
+      const db = w.db(p);
+      const r = rec(db, tx);
       return (
-        !!r &&
-        (r.st === 'prepared' || r.st === 'precommitted') &&
-        (s.volatile.inDoubt.includes(tx) || w.t - r.since > bound)
+        !!r && (r.st === 'prepared' || r.st === 'precommitted') && (db.has(PT.inDoubt, tx) || w.t - r.since > bound)
       );
     });
     // A transaction queued behind another's lock for longer than the bound is blocked too (the blocking spreads).
-    const queued = ps.some(([, s]) =>
-      s.volatile.waiting.some((q) => q.kind === 'tx' && q.tx === tx && w.t - q.since > bound),
-    );
+    const queued = ps.some((p) => {
+      const db = w.db(p);
+      const slot = db.get<{ slot: number }>(PT.waitingTx, tx);
+      const q = slot ? db.get<{ since: number }>(PT.queue, String(slot.slot)) : undefined;
+      return !!q && w.t - q.since > bound;
+    });
     let outcome: TxOutcome;
     if (sts.includes('committed') && sts.includes('aborted')) outcome = 'inconsistent';
     else if (sts.every((st) => st === 'committed')) outcome = 'committed';
@@ -131,6 +141,24 @@ export function outcomes(w: World): TxReport[] {
     // Blocked, possibly committed elsewhere (consistent-now shows that).
     else if (blocked || queued) outcome = 'blocked';
     else outcome = 'pending';
-    return { tx, outcome, at };
+    const result = app?.get<{ r: string; at: number; start: number | null }>(AT.results, tx);
+    const start = result?.start ?? app?.get<{ start: number }>(AT.txs, tx)?.start;
+    const done = outcome === 'committed' || outcome === 'aborted';
+    return {
+      tx,
+      outcome,
+      at,
+      ...(start !== undefined && start !== null ? { start } : {}),
+      ...(done ? { end: lastDecision(w, tx) } : {}),
+    };
   });
 }
+
+/** When the last participant finished tx (its record's time): the transaction's end. */
+function lastDecision(w: World, tx: string): number {
+  let t = 0;
+  for (const p of participants(w)) t = Math.max(t, rec(w.db(p), tx)?.since ?? 0);
+  return t;
+}
+
+export type { PWork };

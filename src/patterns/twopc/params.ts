@@ -2,13 +2,13 @@
  * Parameters, guards, topology, network and workload of the 2PC pattern. Times are virtual milliseconds, scaled
  * down from production settings so a run fits a screen; the sources of the production values are cited.
  */
-import type { GuardDef, ParamDef } from '../../engine/pattern';
+import type { FaultSurface, GuardDef, ParamDef } from '../../engine/pattern';
 import type { NetworkSpec, Params, Topology, TopologyEdge, TopologyNode, WorkloadItem } from '../../engine/types';
 import { APP, COORD, num, STANDBY } from './types';
 
 export const params: ParamDef[] = [
   { key: 'participants', kind: 'int', default: 3, min: 2, max: 5 },
-  { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20 },
+  { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20_000 },
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 },
   // Local execution of the branch's SQL (XA START … XA END); a few tens of ms is typical of an OLTP update.
   { key: 'workTime', kind: 'ms', default: 50, min: 0, max: 5_000 },
@@ -106,4 +106,24 @@ export function workload(p: Params): WorkloadItem[] {
   const third = num(p, 'thirdPartyAt');
   if (third > 0) items.push({ at: third, node: APP, request: { type: 'THIRD_PARTY', node: 'P1' } });
   return items.sort((a, b) => a.at - b.at);
+}
+
+/** What random fault schedules may break: any node but the application, and every protocol channel. */
+export function surface(p: Params): FaultSurface {
+  const ps = partIds(p);
+  return {
+    crashable: [COORD, STANDBY, ...ps],
+    channels: [
+      { from: APP, to: COORD, types: ['COMMIT_REQ', 'ROLLBACK_REQ'] },
+      { from: COORD, to: STANDBY, types: ['HB'] },
+      ...ps.flatMap((id) => [
+        { from: APP, to: id, types: ['EXEC'] },
+        { from: id, to: APP, types: ['EXEC_OK', 'EXEC_FAIL'] },
+        { from: COORD, to: id, types: ['PREPARE', 'CANCOMMIT', 'PRECOMMIT', 'COMMIT', 'DOCOMMIT', 'ABORT'] },
+        { from: id, to: COORD, types: ['VOTE', 'PRECOMMIT_ACK', 'ACK', 'QUERY'] },
+        { from: STANDBY, to: id, types: ['STATE_REQ', 'COMMIT', 'DOCOMMIT', 'ABORT'] },
+        { from: id, to: STANDBY, types: ['STATE', 'QUERY'] },
+      ]),
+    ],
+  };
 }

@@ -166,6 +166,16 @@ describe('2PC atomicity under random fault schedules', () => {
     );
   }, 30_000);
 
+  it('the incremental invariant checks agree with the whole-world reference checks after every event', () => {
+    fc.assert(
+      fc.property(world, fc.boolean(), (w, log) => {
+        const r = simulate(twoPC, scenarioOf(w, log), { record: false, referenceCheck: true });
+        return r.referenceMismatches.length === 0;
+      }),
+      { numRuns: 60, seed: 20_241_201 },
+    );
+  }, 60_000);
+
   it('fails for some schedule with the decision log off', () => {
     const res = fc.check(
       fc.property(world, (w) => !atomicityBroken(scenarioOf(w, false))),

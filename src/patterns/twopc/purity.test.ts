@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { PatternDef, RoleDef } from '../../engine/pattern';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
-import type { NodeState } from '../../engine/types';
+import type { Db, DbReader, NodeState } from '../../engine/types';
+import { LOCKS_TABLE } from '../../engine/pattern';
+import { durableOf } from '../../engine/report';
 import { twoPC } from './index';
-import type { PState } from './types';
+import { PT, type PState } from './types';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -15,7 +17,20 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-/** The same pattern with every reducer fed deep-frozen state (a mutation throws in strict mode). */
+/** A step's database whose rows come out deep-frozen (a reducer that mutates a row it read throws). */
+function frozenDb(db: Db): Db {
+  return {
+    get: (t, k) => deepFreeze(db.get(t, k)),
+    has: (t, k) => db.has(t, k),
+    size: (t) => db.size(t),
+    keys: (t) => db.keys(t),
+    newest: (t, n) => db.newest(t, n),
+    put: (t, k, row) => db.put(t, k, row),
+    del: (t, k) => db.del(t, k),
+  };
+}
+
+/** The same pattern with every reducer fed deep-frozen state and rows (a mutation throws in strict mode). */
 const frozen: PatternDef = {
   ...twoPC,
   roles: Object.fromEntries(
@@ -23,7 +38,8 @@ const frozen: PatternDef = {
       const role = r as unknown as RoleDef<unknown, unknown>;
       const wrapped: RoleDef<unknown, unknown> = {
         ...role,
-        step: (s: NodeState<unknown, unknown>, input, ctx) => role.step(deepFreeze(structuredClone(s)), input, ctx),
+        step: (s: NodeState<unknown, unknown>, input, ctx) =>
+          role.step(deepFreeze(structuredClone(s)), input, { ...ctx, db: frozenDb(ctx.db) }),
       };
       return [k, wrapped as unknown as RoleDef<never, never>];
     }),
@@ -38,6 +54,8 @@ describe('2PC reducers', () => {
       const b = simulate(frozen, sc);
       expect(b.hash).toBe(a.hash);
       expect(JSON.parse(JSON.stringify(a.final.states))).toEqual(a.final.states);
+      const rows = a.topology.nodes.map((n) => durableOf(a, n.id));
+      expect(JSON.parse(JSON.stringify(rows))).toEqual(JSON.parse(JSON.stringify(rows, null, 0)));
     });
   }
 });
@@ -48,22 +66,32 @@ describe('2PC view', () => {
     namedScenario(twoPC, twoPC.scenarios.find((s) => s.id === 's-2pc-2') ?? twoPC.scenarios[0]),
   );
   it('blocked participants are purple (blocked) and show their lock and durable prepared record', () => {
-    const v = twoPC.view('P1', 'participant', r.final.states.P1, true);
+    const v = twoPC.view('P1', 'participant', r.final.states.P1, true, r.final.db('P1'));
     expect(v.tone).toBe('blocked');
     expect(v.statusKey).toBe('2pc.status.blocked');
-    expect(v.locks).toEqual(['x (T1)']);
+    // the prepared branch holds the row lock durably (it survives a crash)
+    expect(r.final.db('P1').get(LOCKS_TABLE, 'x')).toMatchObject({ durable: true });
     expect(v.durable.map((d) => d.value)).toEqual(['prepared', 'PREPARED T1', 'x = 0']);
     expect(v.durable[0]).toMatchObject({ label: 'T1', valueKey: '2pc.status.prepared', tone: 'blocked' });
   });
   it('prepared before anyone noticed is amber; committed is green; a coordinator shows its log', () => {
     const s = r.final.states.P1 as PState;
-    const prepared: PState = { ...s, volatile: { ...s.volatile, inDoubt: [] } };
-    expect(twoPC.view('P1', 'participant', prepared, true).tone).toBe('prepared');
+    const db = r.final.db('P1');
+    // the same database before the participant noticed it is in doubt
+    const noDoubt: DbReader = {
+      ...db,
+      get: (t, k) => (t === PT.inDoubt ? undefined : db.get(t, k)),
+      has: (t, k) => t !== PT.inDoubt && db.has(t, k),
+      size: (t) => (t === PT.inDoubt ? 0 : db.size(t)),
+      keys: (t) => (t === PT.inDoubt ? [] : db.keys(t)),
+      newest: (t, n) => (t === PT.inDoubt ? [] : db.newest(t, n)),
+    };
+    expect(twoPC.view('P1', 'participant', s, true, noDoubt).tone).toBe('prepared');
     const happy = simulate(twoPC, namedScenario(twoPC, twoPC.scenarios[0]));
-    expect(twoPC.view('P2', 'participant', happy.final.states.P2, true).tone).toBe('committed');
-    const c = twoPC.view('C', 'coordinator', r.final.states.C, false);
+    expect(twoPC.view('P2', 'participant', happy.final.states.P2, true, happy.final.db('P2')).tone).toBe('committed');
+    const c = twoPC.view('C', 'coordinator', r.final.states.C, false, r.final.db('C'));
     expect(c.durable.map((d) => d.value)).toEqual(['COMMIT T1']);
-    expect(twoPC.view('C2', 'standby', r.final.states.C2, true).tone).toBe('blocked');
+    expect(twoPC.view('C2', 'standby', r.final.states.C2, true, r.final.db('C2')).tone).toBe('blocked');
   });
   it('topology: coordinator top centre, participants in a row below, app left, standby right', () => {
     const t = twoPC.topology({ participants: 4 });

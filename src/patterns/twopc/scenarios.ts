@@ -48,7 +48,7 @@ export const scenarios: NamedScenario[] = [
         P1: { 'data.x': 0, 'txs.T1.st': 'aborted' },
         P2: { 'data.x': 0 },
         P3: { 'data.x': 0 },
-        C: { log: [] },
+        C: { log: {} },
       },
     },
   },
@@ -79,7 +79,7 @@ export const scenarios: NamedScenario[] = [
       neverBreaks: ['atomicity', 'consistent-now'],
       breaks: ['bounded-blocking'],
       durable: {
-        C: { 'log.0.rec': 'COMMIT' },
+        C: { 'log.T1.rec': 'COMMIT' },
         P1: { 'txs.T1.st': 'prepared' },
         P2: { 'txs.T1.st': 'prepared' },
         P3: { 'txs.T1.st': 'prepared' },

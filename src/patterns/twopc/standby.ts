@@ -6,13 +6,14 @@
  * 3PC's termination rule instead: any precommitted → commit, none → abort.
  */
 import { role, same } from '../../engine/pattern';
-import type { Effect, NodeId, StepContext, StepResult } from '../../engine/types';
+import type { Db, Effect, NodeId, StepContext, StepResult } from '../../engine/types';
 import { note } from './notes';
 import {
   commitType,
   isThreePC,
   num,
   participantIds,
+  ST,
   type PLocalSt,
   type SDurable,
   type SState,
@@ -23,48 +24,46 @@ import {
 type R = StepResult<SDurable, SVolatile>;
 
 export function initStandby(): SState {
-  return { durable: { decisions: {} }, volatile: { watching: false, active: false, txs: {}, backoff: 0 } };
+  return { durable: {}, volatile: { watching: false, active: false, backoff: 0 } };
 }
+
+const stx = (db: Pick<Db, 'get'>, tx: string) => db.get<STx & Record<string, unknown>>(ST.txs, tx);
+const decisionOf = (db: Pick<Db, 'get'>, tx: string) => db.get<{ d: 'commit' | 'abort' }>(ST.decisions, tx)?.d;
+const putTx = (db: Db, tx: string, t: STx) => db.put(ST.txs, tx, t as unknown as Record<string, unknown>);
 
 const settled = (st: PLocalSt | undefined) => st === 'committed' || st === 'aborted';
 
-function decide(
-  s: SState,
-  tx: string,
-  d: 'commit' | 'abort',
-  ctx: StepContext,
-  effects: Effect[],
-  why: string,
-): SState {
-  const t = s.volatile.txs[tx];
+function decide(tx: string, d: 'commit' | 'abort', ctx: StepContext, effects: Effect[], why: string): void {
+  const t = stx(ctx.db, tx) as STx;
   effects.push(note(why, { tx }, 'decision'));
   for (const p of t.parts) {
     if (!settled(t.states[p]))
       effects.push({ kind: 'send', to: p, msg: { type: d === 'commit' ? commitType(ctx) : 'ABORT', tx } });
   }
-  return {
-    durable: { decisions: { ...s.durable.decisions, [tx]: d } },
-    volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ...t, decided: d } } },
-  };
+  ctx.db.put(ST.decisions, tx, { d });
+  putTx(ctx.db, tx, { ...t, decided: d });
 }
 
-/** Apply what is known so far: decide when the answers settle it. */
-function evaluate(s0: SState, ctx: StepContext, effects: Effect[], final: boolean): SState {
-  let s = s0;
-  for (const [tx, t] of Object.entries(s.volatile.txs)) {
-    if (t.decided || s.durable.decisions[tx] || !t.parts.length) continue;
+/**
+ * Apply what is known so far: decide when the answers settle it. A takeover works through every transaction the
+ * participants reported (the failure path: a new coordinator reads what everyone knows once, then per round).
+ */
+function evaluate(ctx: StepContext, effects: Effect[], final: boolean): void {
+  const db = ctx.db;
+  for (const tx of [...db.keys(ST.txs)]) {
+    const t = stx(db, tx) as STx;
+    if (t.decided || decisionOf(db, tx) || !t.parts.length) continue;
     const sts = t.parts.map((p) => t.states[p]);
-    if (sts.includes('committed')) s = decide(s, tx, 'commit', ctx, effects, 'c2Commit');
-    else if (sts.includes('aborted')) s = decide(s, tx, 'abort', ctx, effects, 'c2Abort');
+    if (sts.includes('committed')) decide(tx, 'commit', ctx, effects, 'c2Commit');
+    else if (sts.includes('aborted')) decide(tx, 'abort', ctx, effects, 'c2Abort');
     else if (final && isThreePC(ctx)) {
-      if (sts.includes('precommitted')) s = decide(s, tx, 'commit', ctx, effects, 'c2Commit3pc');
-      else s = decide(s, tx, 'abort', ctx, effects, 'c2Abort3pc');
+      if (sts.includes('precommitted')) decide(tx, 'commit', ctx, effects, 'c2Commit3pc');
+      else decide(tx, 'abort', ctx, effects, 'c2Abort3pc');
     } else if (final && !t.stuck) {
       effects.push(note('c2CannotDecide', { tx }, 'block'));
-      s = { ...s, volatile: { ...s.volatile, txs: { ...s.volatile.txs, [tx]: { ...t, stuck: true } } } };
+      putTx(db, tx, { ...t, stuck: true });
     }
   }
-  return s;
 }
 
 /** Ask every participant what it knows (the only source a new coordinator has without the old one's log). */
@@ -74,6 +73,30 @@ function ask(ctx: StepContext, effects: Effect[]): void {
 
 export const standbyRole = role<SDurable, SVolatile>({
   init: initStandby,
+  tables: {
+    [ST.decisions]: {
+      durable: true,
+      view: {
+        title: '2pc.table.decisions',
+        columns: [
+          { field: '$key', label: '2pc.col.tx' },
+          { field: 'd', label: '2pc.col.decision' },
+        ],
+      },
+    },
+    [ST.txs]: {
+      durable: false,
+      view: {
+        title: '2pc.table.learned',
+        columns: [
+          { field: '$key', label: '2pc.col.tx' },
+          { field: 'states', label: '2pc.col.states' },
+          { field: 'decided', label: '2pc.col.decision' },
+        ],
+        tone: (row) => (row.stuck && !row.decided ? 'blocked' : undefined),
+      },
+    },
+  },
   step(s, input, ctx): R {
     switch (input.kind) {
       case 'start':
@@ -90,15 +113,18 @@ export const standbyRole = role<SDurable, SVolatile>({
         }
         if (input.name === 'round') {
           const effects: Effect[] = [];
-          let next = evaluate(s, ctx, effects, true);
+          const db = ctx.db;
+          evaluate(ctx, effects, true);
+          let next = s;
           // Re-ask while some participant has not reached a final state (a decision sent may have been lost,
           // a crashed participant may come back and know the outcome). A participant that has never heard of an
           // undecided transaction is asked about it by name: it then records an abort (it never voted yes).
-          const open = Object.values(next.volatile.txs).some((t) => t.parts.some((p) => !settled(t.states[p])));
+          const txs = [...db.keys(ST.txs)].map((tx) => [tx, stx(db, tx) as STx] as const);
+          const open = txs.some(([, t]) => t.parts.some((p) => !settled(t.states[p])));
           if (open) {
             const base = num(ctx.params, 'queryInterval');
             ask(ctx, effects);
-            for (const [tx, t] of Object.entries(next.volatile.txs)) {
+            for (const [tx, t] of txs) {
               if (t.decided) continue;
               for (const p of t.parts) {
                 if (t.states[p] === 'none' || t.states[p] === 'working')
@@ -126,25 +152,27 @@ export const standbyRole = role<SDurable, SVolatile>({
           ]);
         }
         if (m.type === 'STATE' && s.volatile.active) {
+          const db = ctx.db;
           const rep = (m.txs ?? {}) as Record<string, { st: PLocalSt; parts: NodeId[] }>;
-          let txs = { ...s.volatile.txs };
           for (const [tx, r] of Object.entries(rep)) {
-            const cur: STx = txs[tx] ?? { parts: r.parts, states: {}, decided: null, stuck: false };
+            const cur: STx = stx(db, tx) ?? { parts: r.parts, states: {}, decided: null, stuck: false };
             const parts = cur.parts.length ? cur.parts : r.parts;
-            txs = { ...txs, [tx]: { ...cur, parts, states: { ...cur.states, [input.from]: r.st } } };
+            putTx(db, tx, { ...cur, parts, states: { ...cur.states, [input.from]: r.st } });
           }
           // A participant that reported without a transaction it belongs to does not know it (yet): the next round
           // asks it by name, which makes it abort (it cannot have voted yes).
-          for (const [tx, t] of Object.entries(txs)) {
-            if (t.parts.includes(input.from) && !rep[tx] && !t.states[input.from]) {
-              txs = { ...txs, [tx]: { ...t, states: { ...t.states, [input.from]: 'none' } } };
+          for (const tx of [...db.keys(ST.txs)]) {
+            const t = stx(db, tx) as STx;
+            if (t.parts.includes(input.from) && !Object.hasOwn(rep, tx) && !t.states[input.from]) {
+              putTx(db, tx, { ...t, states: { ...t.states, [input.from]: 'none' } });
             }
           }
           const effects: Effect[] = [];
-          const next = evaluate({ ...s, volatile: { ...s.volatile, txs } }, ctx, effects, false);
+          evaluate(ctx, effects, false);
+          const next = s;
           // Re-send a decision to a participant that is still in doubt.
           for (const [tx, r] of Object.entries(rep)) {
-            const d = next.durable.decisions[tx];
+            const d = decisionOf(db, tx);
             if (
               d &&
               (r.st === 'prepared' || r.st === 'precommitted') &&
@@ -161,7 +189,7 @@ export const standbyRole = role<SDurable, SVolatile>({
         }
         if (m.type === 'QUERY') {
           const tx = String(m.tx ?? '');
-          const d = s.durable.decisions[tx];
+          const d = decisionOf(ctx.db, tx);
           if (d)
             return same(s, [
               { kind: 'send', to: input.from, msg: { type: d === 'commit' ? commitType(ctx) : 'ABORT', tx } },

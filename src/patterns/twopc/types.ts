@@ -33,10 +33,16 @@ export interface LogLine {
   rec: string;
 }
 
+/**
+ * A participant's small state. Its per-transaction records live in tables (see PT below), so a step costs the same
+ * whatever the number of transactions before it.
+ */
 export interface PDurable {
   data: Record<string, number>;
-  txs: Record<string, PTxRec>;
-  log: LogLine[];
+  /** Log lines written so far (the `log` table holds them, keyed 0 … logN−1). */
+  logN: number;
+  /** The prepared (or precommitted) transaction holding ROW's lock durably, if any. */
+  held: string | null;
 }
 
 export interface PWork {
@@ -59,17 +65,26 @@ export interface Waiter {
 }
 
 export interface PVolatile {
-  /** Transactions executing or executed but not yet voted (locks held in memory; lost in a crash). */
-  work: Record<string, PWork>;
-  /** Lock wait queue for ROW. */
-  waiting: Waiter[];
-  /** Prepared transactions this participant knows it is blocked on (in doubt). */
-  inDoubt: string[];
+  /** The transaction executing or executed but not yet voted (holds ROW's lock in memory; lost in a crash). */
+  worker: string | null;
+  /** The lock wait queue for ROW: rows `queue[qHead … qTail−1]`. */
+  qHead: number;
+  qTail: number;
   /** A coordinator that took over (the standby), if one asked. */
   coord: NodeId | null;
-  /** Current retry interval of outcome queries per tx (doubles up to a cap). */
-  backoff: Record<string, number>;
 }
+
+/** Participant tables: durable txs (PTxRec) and log (LogLine); volatile work (PWork), queue (Waiter), waitingTx
+ * (tx → queue slot), inDoubt (tx → {}), backoff (tx → {ms}). */
+export const PT = {
+  txs: 'txs',
+  log: 'log',
+  work: 'work',
+  queue: 'queue',
+  waitingTx: 'waitingTx',
+  inDoubt: 'inDoubt',
+  backoff: 'backoff',
+} as const;
 
 export type PState = NodeState<PDurable, PVolatile>;
 
@@ -84,21 +99,27 @@ export interface CTx {
   backoff: number;
 }
 
+/** The coordinator's durable log record of a transaction: COMMIT (forced before the first COMMIT leaves), then END. */
 export interface CLogRec {
-  tx: string;
   rec: 'COMMIT' | 'END';
   parts: NodeId[];
 }
 
 export interface CDurable {
-  log: CLogRec[];
+  /** Log records written (for the view's newest lines). */
+  logN: number;
 }
 
 export interface CVolatile {
-  txs: Record<string, CTx>;
   /** Heartbeats to the standby are running. */
   hb: boolean;
+  /** Transactions in an active phase (voting, precommit, committing): the standby's lease matters while > 0. */
+  active: number;
 }
+
+/** Coordinator tables: durable log (tx → CLogRec), open (tx → {} committed, not yet ended: recovery resends these);
+ * volatile gtx (tx → CTx). */
+export const CT = { log: 'log', open: 'open', gtx: 'gtx' } as const;
 
 export type CState = NodeState<CDurable, CVolatile>;
 
@@ -110,33 +131,34 @@ export interface STx {
   stuck: boolean;
 }
 
-export interface SDurable {
-  /** Decisions the standby made after taking over (it logs them like a coordinator would). */
-  decisions: Record<string, 'commit' | 'abort'>;
-}
+export type SDurable = Record<string, never>;
 
 export interface SVolatile {
   watching: boolean;
   active: boolean;
-  txs: Record<string, STx>;
   backoff: number;
 }
 
+/** Standby tables: durable decisions (tx → {d}) it made after taking over; volatile txs (tx → STx) it learned. */
+export const ST = { decisions: 'decisions', txs: 'txs' } as const;
+
 export type SState = NodeState<SDurable, SVolatile>;
 
-export interface ADurable {
-  results: Record<string, 'committed' | 'aborted'>;
-}
+export type ADurable = Record<string, never>;
 
 export interface ATx {
   ok: NodeId[];
   phase: 'exec' | 'commit' | 'rollback' | 'done';
+  start: number;
 }
 
 export interface AVolatile {
-  txs: Record<string, ATx>;
+  /** Third-party lock requests waiting, by participant (a handful at most). */
   third: Record<NodeId, number>;
 }
+
+/** Application tables: durable results (tx → {r, at}); volatile txs (tx → ATx). */
+export const AT = { results: 'results', txs: 'txs' } as const;
 
 export type AState = NodeState<ADurable, AVolatile>;
 
@@ -146,8 +168,16 @@ export function num(params: Params, key: string): number {
   return Number(params[key]);
 }
 
+const idsCache = new WeakMap<object, NodeId[]>();
+
+/** The participants' ids, computed once per topology (every client and standby step needs them). */
 export function participantIds(ctx: StepContext): NodeId[] {
-  return ctx.topology.nodes.filter((n) => n.role === 'participant').map((n) => n.id);
+  let ids = idsCache.get(ctx.topology);
+  if (!ids) {
+    ids = ctx.topology.nodes.filter((n) => n.role === 'participant').map((n) => n.id);
+    idsCache.set(ctx.topology, ids);
+  }
+  return ids;
 }
 
 export function isThreePC(ctx: StepContext): boolean {
@@ -162,6 +192,7 @@ export function timeoutsOn(ctx: StepContext): boolean {
 export const phase1Type = (ctx: StepContext) => (isThreePC(ctx) ? 'CANCOMMIT' : 'PREPARE');
 export const commitType = (ctx: StepContext) => (isThreePC(ctx) ? 'DOCOMMIT' : 'COMMIT');
 
+/** Records need a plain object without the key (small records only: never a table). */
 export function omit<T>(rec: Record<string, T>, key: string): Record<string, T> {
   const r = { ...rec };
   delete r[key];

@@ -1,66 +1,156 @@
 /**
- * Deep links: on load, a `#s=…` hash is decoded and loaded (an invalid one shows an error; the default scenario
- * stays). Afterwards every scenario edit rewrites the hash with history.replaceState, so the address bar always
- * reproduces what is on screen.
+ * Deep links and browser history. On load a `#s=…` hash is decoded and loaded, the cursor at the link's `&t=`
+ * (an invalid link shows a translated error, and the address bar is replaced with the link of what is on screen,
+ * the default scenario). Afterwards the address bar always reproduces what is on screen:
+ * - a scenario switch or load (pattern, named scenario, import, link) pushes a history entry, so Back and Forward
+ *   move between scenarios; popstate loads that entry's scenario (without pushing again);
+ * - edits and cursor moves replace the current entry, written WRITE_DELAY_MS after the last one (a burst of edits
+ *   or a scrub writes once; while playing, the cursor is written when playback stops);
+ * - a scenario with more than MAX_SYNCED_ITEMS workload items and faults is not re-encoded on edits (200,000 items
+ *   took 3 s on every edit), nor one whose link would be longer than a link may be: the address bar keeps the
+ *   previous link and a notice says so (once per loaded scenario).
  */
 import { useEffect } from 'react';
-import { useLab } from '../../store/lab';
+import i18n from '../../i18n';
+import { useLab, type LabState } from '../../store/lab';
 import type { Scenario } from '../../engine';
+import type { ScenarioError } from '../../scenario/errors';
+import { patterns } from '../../patterns/registry';
 
 /** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
 const linkModule = () => import('../../scenario/link');
+type LinkModule = Awaited<ReturnType<typeof linkModule>>;
 
-export async function loadFromHash(hash: string): Promise<void> {
-  if (!hash || hash === '#') return;
-  const { decodeLink } = await linkModule();
-  const r = decodeLink(hash);
-  const lab = useLab.getState();
-  if (!r.ok) {
-    const { path, message } = r.error;
-    if (!path || path === 'link') lab.pushError('error.linkBroken', { message });
-    else lab.pushError('error.link', { path, message });
-    return;
-  }
-  lab.loadScenario(r.scenario);
+export const WRITE_DELAY_MS = 300;
+/** 5,000 transfers encode in about 0.3 s into a ~50 KB link; 20,000 take 2 s and exceed MAX_LINK_CHARS anyway. */
+export const MAX_SYNCED_ITEMS = 5_000;
+
+const tooBigToSync = (s: Scenario) => s.workload.length + s.faults.length > MAX_SYNCED_ITEMS;
+
+let mod: LinkModule | null = null;
+/** The last scenario encoded and its link (without the cursor): a cursor move re-uses it. */
+let encoded: { scenario: Scenario; base: string } | null = null;
+/** The scenario a "link not updated" notice was shown for (once per scenario load). */
+let noticeFor: number | null = null;
+/** The hash last written or loaded: a popstate / hashchange to it is not news. */
+let lastHash = '';
+/** True while a scenario from the address bar is being loaded: that load must not push a new entry. */
+let fromAddressBar = false;
+
+function link(m: LinkModule, s: Pick<LabState, 'scenario' | 'cursor'>): string {
+  if (encoded?.scenario !== s.scenario) encoded = { scenario: s.scenario, base: m.encodeLink(s.scenario) };
+  return encoded.base + m.cursorSuffix(s.cursor.t);
 }
 
-function writeHash(hash: string) {
+/** Write the address bar for state `s` (push: a new history entry). */
+function write(m: LinkModule, s: LabState, push: boolean): void {
+  const notice = () => {
+    if (noticeFor === s.loads) return;
+    noticeFor = s.loads;
+    useLab.getState().pushError('notice.linkNotSynced', { max: MAX_SYNCED_ITEMS.toLocaleString('en-US') });
+  };
+  if (tooBigToSync(s.scenario) && encoded?.scenario !== s.scenario) return notice();
+  let hash: string;
+  try {
+    hash = link(m, s);
+  } catch {
+    return; // a scenario that cannot be encoded keeps the previous link
+  }
+  if (hash.length > m.MAX_LINK_CHARS) return notice(); // a link no one could open
+  lastHash = hash;
   if (location.hash === hash) return;
   try {
-    history.replaceState(history.state, '', hash);
+    if (push) history.pushState(null, '', hash);
+    else history.replaceState(history.state, '', hash);
   } catch {
     // Some embedders forbid history edits; the link button still works.
   }
 }
 
+function showError(m: LinkModule, e: ScenarioError) {
+  const message = m.renderError(e, (key, params) => i18n.t(key, params));
+  const lab = useLab.getState();
+  if (!e.path || e.path === 'link') lab.pushError('error.linkBroken', { message });
+  else lab.pushError('error.link', { path: e.path, message });
+}
+
+/** Load the scenario of `hash` (the page's address at start, or a history entry the user went back to). */
+export async function loadFromHash(hash: string, atStart = false): Promise<void> {
+  lastHash = hash;
+  const m = (mod ??= await linkModule());
+  const lab = useLab.getState();
+  if (!hash || hash === '#') {
+    // The entry before any link (only when someone cleared the hash): the default scenario.
+    if (!atStart) {
+      fromAddressBar = true;
+      lab.setPattern(patterns[0].id);
+      fromAddressBar = false;
+    }
+    write(m, useLab.getState(), false);
+    return;
+  }
+  const r = m.decodeLink(hash);
+  if (!r.ok) {
+    showError(m, r.error);
+    // The tampered link must not stay in the address bar: it now shows what is on screen.
+    write(m, useLab.getState(), false);
+    return;
+  }
+  fromAddressBar = true;
+  const loaded = lab.loadScenario(r.scenario);
+  fromAddressBar = false;
+  if (loaded && r.t !== undefined) useLab.getState().seekTime(r.t);
+}
+
 export function useUrlSync() {
   useEffect(() => {
-    void loadFromHash(location.hash);
-    let latest: Scenario | null = null;
+    let timer: number | undefined;
+    let alive = true;
+    const flush = () => {
+      timer = undefined;
+      if (mod && alive) write(mod, useLab.getState(), false);
+    };
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(flush, WRITE_DELAY_MS);
+    };
+    void loadFromHash(location.hash, true);
     const unsub = useLab.subscribe((s, prev) => {
-      if (s.scenario === prev.scenario) return;
-      latest = s.scenario;
-      void linkModule().then(({ encodeLink }) => {
-        if (latest !== s.scenario) return; // a newer edit will write its own link
-        try {
-          writeHash(encodeLink(s.scenario));
-        } catch {
-          // A scenario that cannot be encoded keeps the previous link.
-        }
-      });
+      if (s.loads !== prev.loads) {
+        // A new scenario. A write still pending belongs to the previous entry: finish it there first.
+        if (timer !== undefined && mod) write(mod, prev, false);
+        window.clearTimeout(timer);
+        timer = undefined;
+        if (fromAddressBar || !mod) schedule();
+        else write(mod, s, true);
+        return;
+      }
+      if (s.scenario !== prev.scenario || s.cursor.t !== prev.cursor.t || s.playing !== prev.playing) {
+        if (!s.playing) schedule();
+      }
     });
-    const onHash = () => void loadFromHash(location.hash);
-    window.addEventListener('hashchange', onHash);
+    const onNavigate = () => {
+      // Only scenario links (or an emptied hash) are ours; an in-page anchor such as #main is not a scenario.
+      const h = location.hash;
+      if (h && h !== '#' && !h.startsWith('#s=')) return;
+      if (h === lastHash) return; // already on screen (popstate and hashchange both fire for one navigation)
+      void loadFromHash(h);
+    };
+    window.addEventListener('popstate', onNavigate);
+    window.addEventListener('hashchange', onNavigate);
     return () => {
+      alive = false;
+      window.clearTimeout(timer);
       unsub();
-      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onNavigate);
+      window.removeEventListener('hashchange', onNavigate);
     };
   }, []);
 }
 
-/** The link that reproduces the current scenario. */
+/** The link that reproduces the current scenario, with the cursor where it is. */
 export async function currentLink(): Promise<string> {
   const { encodeLink } = await linkModule();
-  const s = useLab.getState().scenario;
-  return location.href.replace(/#.*$/, '') + encodeLink(s);
+  const { scenario, cursor } = useLab.getState();
+  return location.href.replace(/#.*$/, '') + encodeLink(scenario, cursor.t);
 }

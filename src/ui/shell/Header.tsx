@@ -180,15 +180,14 @@ function FileActions() {
       lab.pushError('error.importRead', { file: file.name });
       return;
     }
-    const { parseScenario, formatError } = await import('../../scenario/schema');
+    const { parseScenario } = await import('../../scenario/schema');
+    const { renderError } = await import('../../scenario/errors');
     const r = parseScenario(text);
     if (!r.ok) {
-      lab.pushError('error.import', {
-        file: file.name,
-        path: r.error.path || '—',
-        message: r.error.message,
-        detail: formatError(r.error),
-      });
+      // The error is a code: rendered in the language on screen, never the schema's English.
+      const message = renderError(r.error, (key, params) => t(key, params));
+      if (r.error.path) lab.pushError('error.import', { file: file.name, path: r.error.path, message });
+      else lab.pushError('error.importWhole', { file: file.name, message });
       return;
     }
     lab.loadScenario(r.scenario);

@@ -1,0 +1,242 @@
+/**
+ * Aggregation of lab runs: percentiles (nearest rank), CDFs, 95 % confidence intervals (normal approximation for
+ * means, Wilson for rates), and merging of partial results. The input is the list of per-run metrics in canonical job
+ * order, so the same config gives the same numbers for any worker count and any sharding.
+ */
+import type { TxOutcome } from '../engine';
+import type { LabJob, RunMetrics } from './runs';
+
+/** Nearest-rank percentile of an ascending array (p in 0…100); NaN for an empty one. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** The empirical CDF at `points` evenly spaced quantiles: [{x, y}] with y the fraction of values ≤ x. */
+export function cdf(sorted: readonly number[], points = 40): { x: number; y: number }[] {
+  const n = sorted.length;
+  if (!n) return [];
+  const out: { x: number; y: number }[] = [];
+  for (let k = 1; k <= points; k++) {
+    const i = Math.min(n - 1, Math.ceil((k / points) * n) - 1);
+    const x = sorted[i];
+    // y: fraction ≤ x (ties included), so the curve is right-continuous
+    let j = i;
+    while (j + 1 < n && sorted[j + 1] === x) j++;
+    const y = (j + 1) / n;
+    if (out.length && out[out.length - 1].x === x) out[out.length - 1].y = y;
+    else out.push({ x, y });
+  }
+  return out;
+}
+
+export interface MeanCI {
+  n: number;
+  mean: number;
+  /** 95 % interval of the mean (normal approximation: mean ± 1.96 · sd / √n). */
+  lo: number;
+  hi: number;
+}
+
+export function meanCI(xs: readonly number[]): MeanCI {
+  const n = xs.length;
+  if (!n) return { n: 0, mean: NaN, lo: NaN, hi: NaN };
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / n;
+  if (n < 2) return { n, mean, lo: mean, hi: mean };
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) ** 2;
+  const half = (1.96 * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
+  return { n, mean, lo: mean - half, hi: mean + half };
+}
+
+export interface RateCI {
+  count: number;
+  n: number;
+  rate: number;
+  /** Wilson score interval, 95 %. */
+  lo: number;
+  hi: number;
+}
+
+export function wilson(count: number, n: number): RateCI {
+  if (!n) return { count, n, rate: NaN, lo: NaN, hi: NaN };
+  const z = 1.96;
+  const p = count / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { count, n, rate: p, lo: Math.max(0, c - h), hi: Math.min(1, c + h) };
+}
+
+/** An anomalous run worth opening in the animated view. */
+export interface Anomaly {
+  seed: number;
+  kind: 'blocked' | 'inconsistent' | 'never-converged' | 'slowest';
+  /** When it went wrong (ms), or the slow transaction's latency. */
+  at: number | null;
+  value: number;
+}
+
+export interface PatternAggregate {
+  pattern: string;
+  point: number;
+  runs: number;
+  transactions: number;
+  events: number;
+  latency: { n: number; p50: number; p95: number; p99: number; mean: MeanCI; cdf: { x: number; y: number }[] };
+  outcomes: Partial<Record<TxOutcome, RateCI>>;
+  /** Mean lock / reservation hold per transaction (ms) and the longest hold seen. */
+  locks: { holdPerTx: MeanCI; max: number };
+  /** Messages sent per transaction, by type, and in all. */
+  messagesPerTx: Record<string, number>;
+  messagesPerTxTotal: MeanCI;
+  inconsistency: {
+    /** Runs with at least one broken window. */
+    runsAffected: RateCI;
+    /** Length of each broken window (ms). */
+    window: { n: number; p50: number; p95: number; max: number; mean: MeanCI };
+    neverConverged: RateCI;
+  };
+  anomalies: Anomaly[];
+}
+
+const OUTCOMES: TxOutcome[] = [
+  'committed',
+  'aborted',
+  'blocked',
+  'inconsistent',
+  'pending',
+  'delivered',
+  'given-up',
+  'half',
+  'dead-lettered',
+  'repaired',
+];
+
+const asc = (a: number, b: number) => a - b;
+
+/** Aggregate the runs of one (pattern, sweep point). */
+export function aggregate(runs: readonly RunMetrics[]): PatternAggregate {
+  const first = runs[0];
+  const latencies: number[] = [];
+  const windows: number[] = [];
+  const holdPerTx: number[] = [];
+  const msgPerTx: number[] = [];
+  const byType: Record<string, number> = {};
+  const counts: Partial<Record<TxOutcome, number>> = {};
+  let transactions = 0;
+  let events = 0;
+  let affected = 0;
+  let never = 0;
+  let maxHold = 0;
+  const anomalies: Anomaly[] = [];
+  let slowest: Anomaly | null = null;
+  for (const r of runs) {
+    transactions += r.transactions;
+    events += r.events;
+    for (const l of r.latencies) latencies.push(l);
+    for (const o of OUTCOMES) if (r.outcomes[o]) counts[o] = (counts[o] ?? 0) + (r.outcomes[o] as number);
+    const tx = Math.max(1, r.transactions);
+    holdPerTx.push(r.locks.total / tx);
+    if (r.locks.max > maxHold) maxHold = r.locks.max;
+    let sent = 0;
+    for (const [type, n] of Object.entries(r.messages)) {
+      byType[type] = (byType[type] ?? 0) + n;
+      sent += n;
+    }
+    msgPerTx.push(sent / tx);
+    if (r.inconsistency.windows > 0) affected++;
+    if (r.neverConverged) never++;
+    // Window lengths are not kept per window in RunMetrics beyond total / max: use the run's mean window length.
+    if (r.inconsistency.windows > 0) windows.push(r.inconsistency.total / r.inconsistency.windows);
+    if (r.neverConverged) anomalies.push({ seed: r.seed, kind: 'never-converged', at: r.firstBreak, value: 1 });
+    else if (r.outcomes.inconsistent)
+      anomalies.push({ seed: r.seed, kind: 'inconsistent', at: r.firstBreak, value: r.outcomes.inconsistent });
+    else if (r.outcomes.blocked)
+      anomalies.push({ seed: r.seed, kind: 'blocked', at: r.firstBreak, value: r.outcomes.blocked });
+    const worst = r.latencies.length ? Math.max(...r.latencies) : -1;
+    if (worst >= 0 && (!slowest || worst > slowest.value))
+      slowest = { seed: r.seed, kind: 'slowest', at: null, value: worst };
+  }
+  latencies.sort(asc);
+  windows.sort(asc);
+  const outcomes: Partial<Record<TxOutcome, RateCI>> = {};
+  for (const o of OUTCOMES) if (counts[o]) outcomes[o] = wilson(counts[o] as number, transactions);
+  const tx = Math.max(1, transactions);
+  const messagesPerTx: Record<string, number> = {};
+  for (const k of Object.keys(byType).sort()) messagesPerTx[k] = byType[k] / tx;
+  if (slowest) anomalies.push(slowest);
+  return {
+    pattern: first?.pattern ?? '',
+    point: first?.point ?? 0,
+    runs: runs.length,
+    transactions,
+    events,
+    latency: {
+      n: latencies.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      mean: meanCI(latencies),
+      cdf: cdf(latencies),
+    },
+    outcomes,
+    locks: { holdPerTx: meanCI(holdPerTx), max: maxHold },
+    messagesPerTx,
+    messagesPerTxTotal: meanCI(msgPerTx),
+    inconsistency: {
+      runsAffected: wilson(affected, runs.length),
+      window: {
+        n: windows.length,
+        p50: percentile(windows, 50),
+        p95: percentile(windows, 95),
+        max: windows.length ? windows[windows.length - 1] : NaN,
+        mean: meanCI(windows),
+      },
+      neverConverged: wilson(never, runs.length),
+    },
+    anomalies: anomalies.slice(0, 20),
+  };
+}
+
+/** Canonical order of runs: pattern (in the given order), sweep point, seed. */
+export function sortRuns(runs: RunMetrics[], patternOrder: readonly string[]): RunMetrics[] {
+  const rank = new Map(patternOrder.map((p, i) => [p, i]));
+  return [...runs].sort(
+    (a, b) =>
+      (rank.get(a.pattern) ?? 1e9) - (rank.get(b.pattern) ?? 1e9) ||
+      a.pattern.localeCompare(b.pattern) ||
+      a.point - b.point ||
+      a.seed - b.seed,
+  );
+}
+
+/** Merge partial results (shards, workers): every job once, canonical order. A job present twice must agree. */
+export function mergeRuns(parts: readonly (readonly RunMetrics[])[], patternOrder: readonly string[]): RunMetrics[] {
+  const seen = new Map<string, RunMetrics>();
+  const key = (j: LabJob) => `${j.pattern}\u0000${j.point}\u0000${j.seed}`;
+  for (const part of parts) {
+    for (const r of part) {
+      const k = key(r);
+      const prev = seen.get(k);
+      if (prev && JSON.stringify(prev) !== JSON.stringify(r)) throw new Error(`run ${k} differs between parts`);
+      seen.set(k, r);
+    }
+  }
+  return sortRuns([...seen.values()], patternOrder);
+}
+
+/** Group runs by (pattern, point) and aggregate each group, in canonical order. */
+export function aggregateAll(runs: readonly RunMetrics[]): PatternAggregate[] {
+  const groups = new Map<string, RunMetrics[]>();
+  for (const r of runs) {
+    const k = `${r.pattern}\u0000${r.point}`;
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  return [...groups.values()].map(aggregate);
+}

@@ -1,0 +1,287 @@
+/**
+ * An account service (Bob's or Smith's) of a compensation pattern: its database holds the ledger (accounts.ts), a
+ * per-transaction status row and — with the 'barrier' guard — the barrier table. One pure reducer, configured per
+ * pattern (TCC: try / confirm / cancel; Saga: action / compensate) and per side (payer / payee).
+ *
+ * One request = one local transaction: either everything it writes commits (business change + barrier rows +
+ * status), or — on a business failure or an injected transient failure — nothing does (dtm rolls the barrier insert
+ * back with the business error, so a later cancel sees an empty rollback).
+ */
+import { same, type RoleDef, type TableSpec, type Tone } from '../../engine/pattern';
+import type { Effect, NodeState, Row, StepContext } from '../../engine/types';
+import { barrierCall, type BarrierOp } from './barrier';
+import {
+  APPLIED,
+  BARRIER,
+  FROZEN,
+  PENDING,
+  SETTLED,
+  STATUS,
+  appliedKey,
+  applyChange,
+  readBalance,
+  type AccountDurable,
+  type AppliedRow,
+  type LedgerChange,
+  type StatusRow,
+} from './accounts';
+
+export type OpKind = 'forward' | 'finish' | 'undo';
+
+export interface OpSpec {
+  /** Request message type (TRY, CONFIRM, CANCEL, ACTION, COMPENSATE); replies are `${type}_OK` / `${type}_FAIL`. */
+  type: string;
+  barrierOp: BarrierOp;
+  kind: OpKind;
+  /** Param holding how many times this op fails transiently on `transientBranch` before it succeeds. */
+  transientParam?: string;
+  /** Status word written on success. */
+  status: string;
+  /** The business change; a string is a business failure (its reason, an i18n key suffix). */
+  apply(l: { available: number }, gid: string, amount: number, ctx: StepContext, self: string): LedgerChange | string;
+}
+
+export interface ServiceConfig {
+  /** i18n prefix ('tcc' / 'saga'). */
+  prefix: string;
+  ops: OpSpec[];
+  /** Status words for barrier verdicts and business failures. */
+  emptyStatus: string;
+  refusedStatus: string;
+  failedStatus: string;
+  /** Whether the ops reserve (TCC's frozen / pending tables; a Saga never reserves). */
+  reservations: boolean;
+  initialBalance(ctx: StepContext): number;
+}
+
+export type ServiceDurable = AccountDurable;
+
+export interface ServiceVolatile {
+  /** Requests handled since the service (re)started. */
+  handled: number;
+}
+
+export type ServiceState = NodeState<ServiceDurable, ServiceVolatile>;
+
+/** How one request ended: the business ran, the barrier skipped it, the business refused, or a transient error. */
+export type OpVerdict = 'run' | 'empty' | 'duplicate' | 'refused' | 'failed' | 'transient';
+
+export interface OpResult {
+  /** The durable state after the request's local transaction (its rows are written to ctx.db). */
+  durable: ServiceDurable;
+  verdict: OpVerdict;
+  /** Business failure reason (verdict 'failed'). */
+  reason?: string;
+  /** Notes, then the reservations' lock / unlock effects. */
+  notes: Effect[];
+}
+
+export const SERVICE_TONE: Record<string, Tone> = {
+  tried: 'prepared',
+  done: 'committed',
+  confirmed: 'committed',
+  cancelled: 'aborted',
+  compensated: 'aborted',
+  emptyRollback: 'aborted',
+  emptyCompensation: 'aborted',
+  refusedTry: 'aborted',
+  refusedAction: 'aborted',
+  tryFailed: 'aborted',
+  failed: 'aborted',
+};
+
+const undoStatusCache = new WeakMap<ServiceConfig, Set<string>>();
+function undoStatuses(cfg: ServiceConfig): Set<string> {
+  let s = undoStatusCache.get(cfg);
+  if (!s) {
+    s = new Set([...cfg.ops.filter((o) => o.kind === 'undo').map((o) => o.status), cfg.emptyStatus]);
+    undoStatusCache.set(cfg, s);
+  }
+  return s;
+}
+
+/** One request = one local transaction on the service's database. Shared by every way a request arrives. */
+export function handleOp(
+  cfg: ServiceConfig,
+  d: ServiceDurable,
+  op: OpSpec,
+  gid: string,
+  amount: number,
+  ctx: StepContext,
+): OpResult {
+  const p = cfg.prefix;
+  const self = ctx.self;
+  const db = ctx.db;
+  const np = { gid, node: self, op: op.type };
+
+  // Injected transient failure (e.g. a deadlock): the local transaction rolls back, nothing is written.
+  const failN = op.transientParam ? Number(ctx.params[op.transientParam] ?? 0) : 0;
+  const done = d.failures[op.type] ?? 0;
+  if (failN > 0 && ctx.params.transientBranch === self && done < failN) {
+    return {
+      durable: { ...d, failures: { ...d.failures, [op.type]: done + 1 } },
+      verdict: 'transient',
+      notes: [{ kind: 'note', key: `${p}.note.transientFail`, params: { ...np, n: done + 1, of: failN }, tag: 'warn' }],
+    };
+  }
+
+  let inserts: ReturnType<typeof barrierCall>['inserts'] = [];
+  if (ctx.guards.barrier) {
+    const b = barrierCall(db, BARRIER, gid, self, op.barrierOp);
+    if (b.verdict !== 'run') {
+      for (const i of b.inserts) db.put(BARRIER, i.key, i.row);
+      if (b.verdict === 'empty' || b.verdict === 'refused')
+        db.put(STATUS, gid, { st: b.verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
+      return {
+        durable: d,
+        verdict: b.verdict,
+        notes: [{ kind: 'note', key: `${p}.note.barrier.${b.verdict}`, params: np, tag: 'info' }],
+      };
+    }
+    inserts = b.inserts;
+  }
+
+  const before = db.get<StatusRow>(STATUS, gid)?.st;
+  const res = op.apply({ available: d.available }, gid, amount, ctx, self);
+  if (typeof res === 'string') {
+    // Business failure: the local transaction (and the barrier insert with it) rolls back.
+    db.put(STATUS, gid, { st: cfg.failedStatus } satisfies StatusRow);
+    return {
+      durable: d,
+      verdict: 'failed',
+      reason: res,
+      notes: [{ kind: 'note', key: `${p}.note.businessFail.${res}`, params: np, tag: 'warn' }],
+    };
+  }
+  const warn: Effect[] = [];
+  const key = appliedKey(gid, op.barrierOp);
+  const runs = db.get<AppliedRow>(APPLIED, key)?.n ?? 0;
+  if (runs >= 1) {
+    warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
+  } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
+    warn.push({ kind: 'note', key: `${p}.note.emptyApplied`, params: np, tag: 'warn' });
+  } else if (op.kind === 'forward' && before !== undefined && undoStatuses(cfg).has(before)) {
+    warn.push({ kind: 'note', key: `${p}.note.hangingApplied`, params: np, tag: 'warn' });
+  }
+  const { available, locks } = applyChange(db, d.available, gid, res);
+  db.put(APPLIED, key, { n: runs + 1 } satisfies AppliedRow);
+  for (const i of inserts) db.put(BARRIER, i.key, i.row);
+  db.put(STATUS, gid, { st: op.status } satisfies StatusRow);
+  return {
+    durable: available === d.available ? d : { ...d, available },
+    verdict: 'run',
+    notes: [
+      { kind: 'note', key: `${p}.note.applied.${op.barrierOp}`, params: { ...np, amount }, tag: 'effect' },
+      ...warn,
+      ...locks,
+    ],
+  };
+}
+
+export function initialService(cfg: ServiceConfig, ctx: StepContext): ServiceDurable {
+  return { available: cfg.initialBalance(ctx), failures: {} };
+}
+
+export function readReply(d: ServiceDurable, ctx: StepContext): { type: string; balance: number; effects: string[] } {
+  const r = readBalance(ctx.db, d.available);
+  return { type: 'READ_REPLY', balance: r.balance, effects: r.effects };
+}
+
+const amountTone = () => 'prepared' as const;
+
+/** The account service's tables, with how the generic table view draws them. */
+export function serviceTables(prefix: string, reservations: boolean): Record<string, TableSpec> {
+  const gid = { field: '$key', label: `${prefix}.col.gid` };
+  const amount = { field: 'amount', label: `${prefix}.col.amount` };
+  return {
+    [STATUS]: {
+      durable: true,
+      view: {
+        title: `${prefix}.table.status`,
+        columns: [gid, { field: 'st', label: `${prefix}.col.status`, valueKey: `${prefix}.status` }],
+        tone: (r: Row) => SERVICE_TONE[String(r.st)] ?? 'working',
+      },
+    },
+    ...(reservations
+      ? {
+          [FROZEN]: {
+            durable: true,
+            view: { title: `${prefix}.table.frozen`, columns: [gid, amount], tone: amountTone },
+          },
+          [PENDING]: {
+            durable: true,
+            view: { title: `${prefix}.table.pending`, columns: [gid, amount], tone: amountTone },
+          },
+        }
+      : {}),
+    [SETTLED]: { durable: true, view: { title: `${prefix}.table.settled`, columns: [gid, amount] } },
+    [APPLIED]: {
+      durable: true,
+      view: {
+        title: `${prefix}.table.applied`,
+        columns: [
+          { field: '$key', label: `${prefix}.col.handler` },
+          { field: 'n', label: `${prefix}.col.runs` },
+        ],
+        tone: (r: Row) => (Number(r.n) > 1 ? 'violated' : undefined),
+      },
+    },
+    [BARRIER]: {
+      durable: true,
+      view: {
+        title: `${prefix}.table.barrier`,
+        columns: [
+          { field: 'gid', label: `${prefix}.col.gid` },
+          { field: 'branch', label: `${prefix}.col.branch` },
+          { field: 'op', label: `${prefix}.col.op` },
+          { field: 'reason', label: `${prefix}.col.reason` },
+        ],
+      },
+    },
+  };
+}
+
+/** The reply to a request: `${TYPE}_OK` / `${TYPE}_FAIL`, naming the request it answers (gid, saga step). */
+function reply(to: string, op: OpSpec, r: OpResult, gid: string, step: unknown): Effect {
+  const ok = r.verdict === 'run' || r.verdict === 'empty' || r.verdict === 'duplicate';
+  const reason =
+    r.verdict === 'failed' ? r.reason : r.verdict === 'transient' || r.verdict === 'refused' ? r.verdict : undefined;
+  return {
+    kind: 'send',
+    to,
+    msg: {
+      type: `${op.type}_${ok ? 'OK' : 'FAIL'}`,
+      tx: gid,
+      ...(step !== undefined ? { step: Number(step) } : {}),
+      ...(reason ? { reason } : {}),
+    },
+  };
+}
+
+/** The request/reply service (TCC branches, orchestrated Saga steps): answers `${TYPE}_OK` / `${TYPE}_FAIL`. */
+export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, ServiceVolatile> {
+  const byType = new Map(cfg.ops.map((o) => [o.type, o]));
+  return {
+    init: (ctx) => ({ durable: initialService(cfg, ctx), volatile: { handled: 0 } }),
+    tables: serviceTables(cfg.prefix, cfg.reservations),
+    step(s, input, ctx) {
+      if (input.kind !== 'deliver') return same(s);
+      const msg = input.msg;
+      const vol = { handled: s.volatile.handled + 1 };
+      if (msg.type === 'READ') {
+        return {
+          state: { ...s, volatile: vol },
+          effects: [{ kind: 'send', to: input.from, msg: readReply(s.durable, ctx) }],
+        };
+      }
+      const op = byType.get(msg.type);
+      if (!op) return same(s);
+      const gid = String(msg.tx);
+      const r = handleOp(cfg, s.durable, op, gid, Number(msg.amount), ctx);
+      return {
+        state: { durable: r.durable, volatile: vol },
+        effects: [...r.notes, reply(input.from, op, r, gid, msg.step)],
+      };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/** Every key the outbox pattern (and the broker module it uses) can show exists in English and Chinese. */
+import { describe, expect, it } from 'vitest';
+import strings from '../../i18n/patterns/outbox';
+import brokerStrings from '../../i18n/patterns/broker';
+import { mergedResources } from '../../i18n/resources';
+import { baseScenario, namedScenario } from '../../engine/scenario';
+import { simulate } from '../../engine/simulator';
+import { dbAt, indexTrace } from '../../engine/trace';
+import { outbox } from './index';
+
+const all = mergedResources();
+const sources = import.meta.glob<string>(['./*.ts', '../broker/*.ts', '!./*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** A label is an i18n key when it looks like one (dotted words); "T1", "evt-T1" or a log position are literals. */
+const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
+
+function runKeys(): Set<string> {
+  const keys = new Set<string>();
+  const runs = [baseScenario(outbox), ...outbox.scenarios.map((ns) => namedScenario(outbox, ns))];
+  for (const sc of runs) {
+    const r = simulate(outbox, sc);
+    const ix = indexTrace(r);
+    const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
+    for (const inv of r.invariants) keys.add(`inv.${inv.id}`).add(`inv.${inv.id}.desc`);
+    for (const e of r.events) {
+      if (e.kind === 'note') keys.add(e.key);
+      if ('state' in e) {
+        for (const up of [true, false]) {
+          const v = outbox.view(e.node, roleOf[e.node], e.state, up, dbAt(ix, e.node, e.seq + 1));
+          keys.add(v.statusKey);
+          for (const row of [...v.durable, ...v.volatile]) {
+            if (row.valueKey) keys.add(row.valueKey);
+            if (keyLike(row.label)) keys.add(row.label);
+          }
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+describe('outbox strings', () => {
+  for (const [name, file] of [
+    ['outbox', strings],
+    ['broker', brokerStrings],
+  ] as const) {
+    it(`${name}: en and zh have exactly the same keys, none empty`, () => {
+      expect(Object.keys(file.zh).sort()).toEqual(Object.keys(file.en).sort());
+      for (const [k, v] of [...Object.entries(file.en), ...Object.entries(file.zh)]) expect(v.trim(), k).not.toBe('');
+    });
+  }
+  it('every note key in the source exists', () => {
+    const keys = new Set<string>();
+    for (const [path, src] of Object.entries(sources)) {
+      // The broker module narrates under its own prefix (outbox gives it 'outbox.note.broker').
+      const prefix = path.startsWith('../broker') ? 'outbox.note.broker.' : 'outbox.note.';
+      for (const m of src.matchAll(/\bnote\('([A-Za-z]+)'/g)) keys.add(prefix + m[1]);
+      for (const m of src.matchAll(/'(outbox\.note\.[A-Za-z.]+[A-Za-z])'/g)) keys.add(m[1]);
+    }
+    keys.delete('outbox.note.broker'); // the prefix handed to the broker module, not a key
+    expect(keys.size).toBeGreaterThan(8);
+    for (const k of keys) expect(strings.en[k], k).toBeDefined();
+  });
+  it('every key a run emits (notes, statuses, row labels and values, invariants) exists in both languages', () => {
+    for (const k of runKeys()) {
+      expect(all.en[k], k).toBeDefined();
+      expect(all.zh[k], k).toBeDefined();
+    }
+  });
+  it('pattern, roles, nodes, scenarios, params and guards are all named', () => {
+    const need = ['pattern.outbox.name', 'pattern.outbox.desc', 'family.messaging'];
+    for (const r of Object.keys(outbox.roles)) need.push('role.outbox.' + r);
+    for (const n of outbox.topology({}).nodes) need.push(n.label);
+    for (const s of outbox.scenarios) need.push(`scenario.outbox.${s.id}.title`, `scenario.outbox.${s.id}.desc`);
+    for (const p of outbox.params) need.push(`param.outbox.${p.key}`, `param.outbox.${p.key}.help`);
+    for (const g of outbox.guards) need.push(`guard.outbox.${g.key}`, `guard.outbox.${g.key}.desc`);
+    for (const k of need) {
+      expect(all.en[k], k).toBeDefined();
+      expect(all.zh[k], k).toBeDefined();
+    }
+  });
+  it('every table title and column label is translated', () => {
+    for (const role of Object.values(outbox.roles)) {
+      for (const spec of Object.values(role.tables ?? {})) {
+        if (!spec.view) continue;
+        for (const k of [spec.view.title, ...spec.view.columns.map((c) => c.label)]) {
+          expect(all.en[k], k).toBeDefined();
+          expect(all.zh[k], k).toBeDefined();
+        }
+        for (const c of spec.view.columns) {
+          if (!c.valueKey) continue;
+          for (const w of ['pending', 'sent', 'created']) expect(all.en[`${c.valueKey}.${w}`]).toBeDefined();
+        }
+      }
+    }
+  });
+  it('Chinese uses the seed’s domain words', () => {
+    const zh = Object.values(strings.zh).join('');
+    for (const w of ['本地消息表', '幂等', '至少一次', '消息代理', '位移', '最终一致']) expect(zh).toContain(w);
+  });
+});

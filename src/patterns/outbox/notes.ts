@@ -1,0 +1,8 @@
+/** Narration effects of the outbox nodes: keys under 'outbox.note.' (strings in src/i18n/patterns/outbox.*.ts). */
+import type { Effect, NoteTag } from '../../engine/types';
+
+export const NOTE = 'outbox.note';
+
+export function note(key: string, params: Record<string, string | number>, tag?: NoteTag): Effect {
+  return { kind: 'note', key: `${NOTE}.${key}`, params, ...(tag ? { tag } : {}) };
+}
