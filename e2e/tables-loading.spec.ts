@@ -30,11 +30,11 @@ async function isLoading(page: Page): Promise<boolean> {
   );
 }
 
-/** Open Parameters, set the field labelled `label`, Apply. */
-async function setParameter(page: Page, label: string, value: string): Promise<void> {
+/** Open Parameters, set the field labelled `label` (and more fields), Apply. */
+async function setParameter(page: Page, label: string, value: string, more: [string, string][] = []): Promise<void> {
   await page.getByRole('button', { name: 'Parameters' }).click();
   const dialog = page.getByRole('dialog', { name: 'Parameters' });
-  await dialog.getByLabel(label, { exact: true }).fill(value);
+  for (const [l, v] of [[label, value], ...more]) await dialog.getByLabel(l, { exact: true }).fill(v);
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -101,7 +101,8 @@ test('a long scenario loads in slices: progress bar, the page stays usable, Canc
   const small = await facts(page);
 
   // 5,000 transactions: the progress bar shows, and the page answers clicks while the run is computed.
-  await setParameter(page, 'Transactions', '5000');
+  // (1 ms apart, so that all of them start within the scenario's horizon)
+  await setParameter(page, 'Transactions', '5000', [['Gap between transactions (ms)', '1']]);
   await expect(progress(page)).toBeVisible();
   await expect(page.getByText('The previous run stays on screen until this one is ready.')).toBeVisible();
   // the previous run is still the one on screen
@@ -127,7 +128,7 @@ test('a long scenario loads in slices: progress bar, the page stays usable, Canc
   expect(big.hash).not.toBe(small.hash);
 
   // A larger one, cancelled: the 5,000-transaction run stays.
-  await setParameter(page, 'Transactions', '20000');
+  await setParameter(page, 'Transactions', '20000', [['Gap between transactions (ms)', '1']]);
   await expect(progress(page)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(progress(page)).toBeHidden();
