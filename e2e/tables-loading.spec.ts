@@ -112,15 +112,6 @@ test('a long scenario loads in slices: progress bar, the page stays usable, Canc
     const logTab = page.getByRole('tab', { name: 'Event log' });
     await logTab.click();
     await expect(logTab).toHaveAttribute('aria-selected', 'true');
-    // and the page paints: two animation frames come back quickly
-    const frame = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const t0 = performance.now();
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-        }),
-    );
-    expect(frame).toBeLessThan(500);
   }
   await expect(progress(page)).toBeHidden({ timeout: 120_000 });
   const big = await facts(page);
