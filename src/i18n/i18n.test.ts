@@ -1,15 +1,13 @@
 /**
  * Every string exists in both languages, and every key a registered pattern can make the UI show exists:
  * names, descriptions, scenarios, parameters, guards, invariants, node labels, and — by running every named
- * scenario — every narration key, status word and row label its trace produces through pattern.view.
+ * scenario — every narration key, status word and row label its trace produces through pattern.view, and every
+ * table title, column label and pattern word (valueKey) the table view draws.
  */
 import { describe, expect, it } from 'vitest';
 import { mergedResources, resourceFiles } from './resources';
 import { patterns } from '../patterns/registry';
-import { simulate } from '../engine/simulator';
-import { dbAt, indexTrace } from '../engine/trace';
-import { baseScenario, namedScenario } from '../engine/scenario';
-import type { PatternDef } from '../engine/pattern';
+import { baseScenario, dbAt, indexTrace, namedScenario, simulate, tableHistory, type PatternDef } from '../engine';
 
 /** A row label or node label is an i18n key when it looks like one (dotted); "T1" or "x" are literals. */
 const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
@@ -32,11 +30,11 @@ function referencedKeys(p: PatternDef): Set<string> {
   const runs = [baseScenario(p), ...p.scenarios.map((ns) => namedScenario(p, ns))];
   for (const sc of runs) {
     const r = simulate(p, sc);
+    const ix = indexTrace(r);
     for (const inv of r.invariants) {
       keys.add(`inv.${inv.id}`);
       keys.add(`inv.${inv.id}.desc`);
     }
-    const ix = indexTrace(r);
     const roleOf = new Map(r.topology.nodes.map((n) => [n.id, n.role]));
     for (const n of r.topology.nodes) if (keyLike(n.label)) keys.add(n.label);
     for (const ev of r.events) {
@@ -51,6 +49,24 @@ function referencedKeys(p: PatternDef): Set<string> {
         for (const row of [...v.durable, ...v.volatile]) {
           if (keyLike(row.label)) keys.add(row.label);
           if (row.valueKey) keys.add(row.valueKey);
+        }
+      }
+    }
+    // The table view: titles and column labels; for a column of pattern words, every value its rows ever held.
+    for (const n of r.topology.nodes) {
+      for (const [name, spec] of Object.entries(p.roles[n.role]?.tables ?? {})) {
+        if (!spec.view) continue;
+        if (keyLike(spec.view.title)) keys.add(spec.view.title);
+        for (const c of spec.view.columns) {
+          if (keyLike(c.label)) keys.add(c.label);
+          if (!c.valueKey) continue;
+          for (const { rows } of tableHistory(ix, n.id, name)?.byKey.values() ?? []) {
+            for (const row of rows) {
+              const v = row?.[c.field];
+              if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+                keys.add(`${c.valueKey}.${String(v)}`);
+            }
+          }
         }
       }
     }

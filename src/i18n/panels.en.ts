@@ -241,7 +241,7 @@ const en: Record<string, string> = {
   'panels.outcome.repaired': 'repaired',
   'tables.title': 'Tables',
   'tables.node': 'Node',
-  'tables.pick': 'Tables of this node',
+  'tables.table': 'Table',
   'tables.rows': 'rows: {{count}}',
   'tables.newestFirst': 'Newest first',
   'tables.noNode': 'No node to show.',

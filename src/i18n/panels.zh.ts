@@ -230,7 +230,7 @@ const zh: Record<string, string> = {
   'panels.outcome.repaired': '已修复',
   'tables.title': '表格',
   'tables.node': '节点',
-  'tables.pick': '该节点的表',
+  'tables.table': '表',
   'tables.rows': '行数：{{count}}',
   'tables.newestFirst': '最新在前',
   'tables.noNode': '没有可显示的节点。',

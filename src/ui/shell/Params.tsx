@@ -83,8 +83,9 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
 
 export function ParamsForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const scenario = useLab((s) => s.scenario);
+  // While a run is being computed, the form edits the scenario asked for last (the one being computed).
+  const pattern = useLab((s) => s.loading?.pattern ?? s.pattern);
+  const scenario = useLab((s) => s.loading?.scenario ?? s.scenario);
   const current = { ...defaultParams(pattern), ...scenario.params };
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),

@@ -14,7 +14,7 @@ import { cellText, labelText, tableKeys, tableSize, tablesOf, type ShownTable } 
 import { firstVisible, rowOffsets } from './virtual';
 
 /** Estimated row height (px) before a row has been measured. */
-const EST_ROW = 30;
+const EST_ROW = 26;
 /** Rows drawn beyond the visible window above and below. */
 const OVERSCAN = 6;
 
@@ -48,7 +48,7 @@ export function TableView() {
   return (
     <section className="flex h-full min-h-0 flex-col bg-white text-sm text-slate-900" aria-label={t('tables.title')}>
       <h2 className="sr-only">{t('tables.title')}</h2>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-2 py-1">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 border-b border-slate-200 px-2 py-0.5">
         <label className="flex items-center gap-1.5">
           <span className="font-semibold">{t('tables.node')}</span>
           <select
@@ -57,7 +57,7 @@ export function TableView() {
               setPicked(e.target.value);
               select({ kind: 'node', node: e.target.value });
             }}
-            className="rounded border border-slate-400 px-1 py-0.5"
+            className="rounded border border-slate-400 px-1 py-0"
           >
             {topology.nodes.map((n) => (
               <option key={n.id} value={n.id}>
@@ -66,32 +66,24 @@ export function TableView() {
             ))}
           </select>
         </label>
-        <div role="group" aria-label={t('tables.pick')} className="flex flex-wrap gap-1">
-          {tables.map((tb) => {
-            const n = tableSize(index, node.id, tb.name, cursor.pos);
-            const on = tb.name === active.name;
-            return (
-              <button
-                key={tb.name}
-                type="button"
-                aria-pressed={on}
-                onClick={() => {
-                  setPickedTable(tb.name);
-                  if (rowSel && rowSel.table !== tb.name) select({ kind: 'node', node: node.id });
-                }}
-                className={
-                  'rounded border px-2 py-0.5 font-semibold ' +
-                  (on ? 'border-slate-800 bg-slate-800 text-white' : 'border-slate-400 bg-white hover:bg-slate-100')
-                }
-              >
-                {labelText(tb.view.title, t, exists)}
-                <span className={'ml-1.5 font-mono ' + (on ? 'text-slate-100' : 'text-slate-700')}>
-                  {t('tables.rows', { count: n })}
-                </span>
-              </button>
-            );
-          })}
-        </div>
+        <label className="flex min-w-0 items-center gap-1.5">
+          <span className="font-semibold">{t('tables.table')}</span>
+          <select
+            value={active.name}
+            onChange={(e) => {
+              setPickedTable(e.target.value);
+              if (rowSel && rowSel.table !== e.target.value) select({ kind: 'node', node: node.id });
+            }}
+            className="min-w-0 rounded border border-slate-400 px-1 py-0"
+          >
+            {tables.map((tb) => (
+              <option key={tb.name} value={tb.name}>
+                {labelText(tb.view.title, t, exists)} ·{' '}
+                {t('tables.rows', { count: tableSize(index, node.id, tb.name, cursor.pos) })}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="ml-auto flex items-center gap-1">
           <input type="checkbox" checked={newestFirst} onChange={(e) => setNewestFirst(e.target.checked)} />
           {t('tables.newestFirst')}
@@ -207,10 +199,9 @@ function VirtualTable({ index, node, table, label, cursor, newestFirst, selected
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!n) return;
     let j = -1;
+    // ↑/↓ move the row selection; Home, End, ←, → and Space stay playback shortcuts (UI.md).
     if (e.key === 'ArrowDown') j = selIdx < 0 ? 0 : Math.min(n - 1, selIdx + 1);
     else if (e.key === 'ArrowUp') j = selIdx < 0 ? 0 : Math.max(0, selIdx - 1);
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = n - 1;
     if (j < 0) return;
     e.preventDefault();
     e.stopPropagation();
@@ -247,7 +238,7 @@ function VirtualTable({ index, node, table, label, cursor, newestFirst, selected
             key={c.field}
             role="gridcell"
             className={
-              'px-2 py-1 break-words whitespace-pre-wrap [overflow-wrap:anywhere] ' +
+              'px-2 py-0.5 break-words whitespace-pre-wrap [overflow-wrap:anywhere] ' +
               (c.field === '$key' ? 'font-mono font-semibold' : '')
             }
           >
@@ -269,7 +260,8 @@ function VirtualTable({ index, node, table, label, cursor, newestFirst, selected
     >
       <div
         ref={scroller}
-        className="relative min-h-0 flex-1 overflow-auto"
+        // scroll-padding: a row scrolled into view lands below the sticky header, not under it
+        className="relative min-h-0 flex-1 scroll-pt-8 overflow-auto"
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div
@@ -279,7 +271,7 @@ function VirtualTable({ index, node, table, label, cursor, newestFirst, selected
           className="sticky top-0 z-10 grid border-b-2 border-slate-400 bg-slate-100 font-semibold"
         >
           {cols.map((c) => (
-            <div key={c.field} role="columnheader" className="px-2 py-1">
+            <div key={c.field} role="columnheader" className="px-2 py-0.5">
               {labelText(c.label, t, exists)}
             </div>
           ))}

@@ -75,7 +75,7 @@ export const ledger: PatternDef = {
     edges: [{ from: 'bank', to: 'peer' }],
   }),
   defaultNetwork: { default: { latency: { kind: 'constant', value: 10 }, loss: 0, duplicate: 0, reorder: 0 } },
-  defaultHorizon: 1_000_000,
+  defaultHorizon: 10_000_000,
   workload: (p) =>
     Array.from({ length: Number(p.count) }, (_, i) => ({
       at: i * 100,
