@@ -67,6 +67,8 @@ test('deep link round trip: a fault added in the UI is in the link; a new page s
   await openApp(page);
   await choosePattern(page, /Two-phase commit/);
   const before = await facts(page);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+  const linkBefore = page.url();
 
   // Add a fault with the form: crash Participant P2 at t = 150 ms.
   const form = faultPanel(page).getByRole('form', { name: 'Add a fault' });
@@ -82,7 +84,8 @@ test('deep link round trip: a fault added in the UI is in the link; a new page s
 
   const edited = await facts(page);
   expect(edited.hash).not.toBe(before.hash);
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+  // The address bar is rewritten a moment after the last edit (debounced): wait for the edited scenario's link.
+  await expect.poll(() => page.url()).not.toBe(linkBefore);
   const link = page.url();
 
   // Open the link in a new page: same fault row, same trace.

@@ -109,8 +109,9 @@ export function useUrlSync() {
     void loadFromHash(location.hash, true);
     const unsub = useLab.subscribe((s, prev) => {
       if (s.loads !== prev.loads) {
-        // A new scenario. A write still pending belongs to the previous entry: finish it there first.
-        if (timer !== undefined && mod) write(mod, prev, false);
+        // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
+        // address bar already moved to another entry (Back / Forward / a link), where it would overwrite that one.
+        if (timer !== undefined && mod && !s.loadedFromLink) write(mod, prev, false);
         window.clearTimeout(timer);
         timer = undefined;
         if (s.loadedFromLink || !mod) schedule();

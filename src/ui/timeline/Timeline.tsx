@@ -136,7 +136,7 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
               </span>
             ))}
             {group.length > kinds.length && (
-              <span aria-hidden="true" className="text-[11px] font-bold text-slate-700">
+              <span aria-hidden="true" className="text-[14px] leading-none font-bold text-slate-700">
                 {group.length}
               </span>
             )}
@@ -419,7 +419,7 @@ export function Timeline() {
         <Clock />
         <button
           type="button"
-          className="text-[13px] text-sky-900 underline"
+          className="text-[14px] text-sky-900 underline"
           onClick={() => useUi.getState().setAxis(axis === 'events' ? 'time' : 'events')}
           aria-label={t('timeline.axisToggle', { axis: t(`timeline.axis.${axis}`) })}
         >
