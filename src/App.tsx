@@ -19,11 +19,13 @@ import { usePlayback } from './ui/hooks/usePlayback';
 import { useKeyboard } from './ui/hooks/useKeyboard';
 import { useUrlSync } from './ui/hooks/useUrlSync';
 import { useUi } from './store/ui';
+import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
 
 // Not on the first screen: loaded when first shown.
 const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
 const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
+const ComparePage = lazy(() => import('./ui/compare/ComparePage')); // [issue 14 hook-up] with Recharts
 
 function Pane({ name, children, className = '' }: { name: string; children: React.ReactNode; className?: string }) {
   return (
@@ -40,6 +42,7 @@ export default function App() {
   useUrlSync();
   const shortcutsOpen = useUi((s) => s.shortcutsOpen);
   const present = useUi((s) => s.present);
+  const compare = useCompareRoute(); // [issue 14 hook-up] #lab… shows the Compare view
   return (
     <div className="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
@@ -52,7 +55,8 @@ export default function App() {
         id="main"
         className={
           'grid min-h-0 flex-1 gap-0 ' +
-          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]')
+          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]') +
+          (compare ? ' hidden' : '') // [issue 14 hook-up]
         }
       >
         <div
@@ -95,6 +99,13 @@ export default function App() {
           </Pane>
         </div>
       </main>
+      {compare && ( // [issue 14 hook-up]
+        <Suspense fallback={<p className="p-4">{t('app.loading')}</p>}>
+          <ErrorBoundary name="compare.title">
+            <ComparePage />
+          </ErrorBoundary>
+        </Suspense>
+      )}
       <Toasts />
       {shortcutsOpen && (
         <Suspense fallback={null}>

@@ -12,6 +12,7 @@ const linkModule = () => import('../../scenario/link');
 
 export async function loadFromHash(hash: string): Promise<void> {
   if (!hash || hash === '#') return;
+  if (/^#?lab(=|$)/.test(hash)) return; // [issue 14 hook-up] the Compare view's own link (#lab=1.…)
   const { decodeLink } = await linkModule();
   const r = decodeLink(hash);
   const lab = useLab.getState();

@@ -12,6 +12,7 @@ import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
+import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
 
 const CUSTOM = '';
 
@@ -282,6 +283,7 @@ export function Header() {
           <ParamsPopover />
         </div>
         <div className="ml-auto flex items-center gap-1.5">
+          <CompareButton /> {/* [issue 14 hook-up] */}
           <PresentToggle />
           <LangSwitch />
           <FileActions />
