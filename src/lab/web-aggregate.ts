@@ -63,6 +63,8 @@ export interface Throttled {
   /** Call now (and drop a pending one). */
   now(): void;
   cancel(): void;
+  /** Change the interval (e.g. to back off when each call turns out to be costly). */
+  setInterval(ms: number): void;
 }
 
 export function throttle(
@@ -87,10 +89,12 @@ export function throttle(
   };
   return {
     request() {
-      if (timer !== null) return;
       const wait = last + ms - clock.now();
-      if (wait <= 0) fire();
-      else timer = clock.set(fire, wait);
+      // Due: call now, even if the timer has not run yet (a flood of worker messages can starve timers).
+      if (wait <= 0) {
+        if (timer !== null) clock.clear(timer);
+        fire();
+      } else if (timer === null) timer = clock.set(fire, wait);
     },
     now() {
       if (timer !== null) clock.clear(timer);
@@ -99,6 +103,9 @@ export function throttle(
     cancel() {
       if (timer !== null) clock.clear(timer);
       timer = null;
+    },
+    setInterval(next) {
+      ms = next;
     },
   };
 }

@@ -9,7 +9,8 @@ import type { LabJob, RunMetrics } from './runs';
 
 export type WorkerIn = { config: LabConfig; jobs: [number, LabJob][] };
 export type WorkerOut =
-  { kind: 'run'; i: number; metrics: RunMetrics } | { kind: 'done' } | { kind: 'error'; message: string };
+  /** Runs with their canonical indexes, batched (one message per ~50 ms), so the page is never flooded. */
+  { kind: 'runs'; runs: [number, RunMetrics][] } | { kind: 'done' } | { kind: 'error'; message: string };
 
 /** The part of a Worker the pool uses. */
 export interface WorkerLike {
@@ -110,10 +111,12 @@ export function runLabWeb(
       w.onmessage = (e) => {
         if (settled) return;
         const m = e.data;
-        if (m.kind === 'run') {
-          if (results[m.i] === undefined) done++;
-          results[m.i] = m.metrics;
-          opts.onRun?.(m.i, m.metrics);
+        if (m.kind === 'runs') {
+          for (const [i, metrics] of m.runs) {
+            if (results[i] === undefined) done++;
+            results[i] = metrics;
+            opts.onRun?.(i, metrics);
+          }
           opts.onProgress?.(progressOf(done, jobs.length, now() - t0));
         } else if (m.kind === 'error') fail(new Error(m.message));
         else if (++finished === shares.length) {

@@ -24,7 +24,7 @@ export class FakeLabWorker implements WorkerLike {
       const [i, job] = item;
       if (i === this.failOn) return emit({ kind: 'error', message: `job ${i} failed` });
       this.posted++;
-      emit({ kind: 'run', i, metrics: runJob(byId.get(job.pattern) as PatternDef, m.config, job) });
+      emit({ kind: 'runs', runs: [[i, runJob(byId.get(job.pattern) as PatternDef, m.config, job)]] });
       setTimeout(next, 0);
     };
     setTimeout(next, 0);

@@ -5,9 +5,11 @@
  */
 import type { PatternDef } from '../engine';
 import type { LabConfig } from './config';
-import { runJob, type LabJob } from './runs';
+import { runJob, type LabJob, type RunMetrics } from './runs';
 import { patternsOf } from './sweep';
 import type { WorkerIn, WorkerOut } from './web-pool';
+
+const BATCH_MS = 50;
 
 const post = (m: WorkerOut) => (self as unknown as { postMessage(m: WorkerOut): void }).postMessage(m);
 
@@ -15,8 +17,18 @@ self.onmessage = (e: MessageEvent<WorkerIn>) => {
   const { config, jobs } = e.data as { config: LabConfig; jobs: [number, LabJob][] };
   try {
     const byId = new Map(patternsOf(config).map((p) => [p.id, p]));
-    for (const [i, job] of jobs)
-      post({ kind: 'run', i, metrics: runJob(byId.get(job.pattern) as PatternDef, config, job) });
+    // Batched: at most one message per BATCH_MS (and one at the end), so a fast run cannot flood the page.
+    let batch: [number, RunMetrics][] = [];
+    let last = performance.now();
+    for (const [i, job] of jobs) {
+      batch.push([i, runJob(byId.get(job.pattern) as PatternDef, config, job)]);
+      if (performance.now() - last >= BATCH_MS) {
+        post({ kind: 'runs', runs: batch });
+        batch = [];
+        last = performance.now();
+      }
+    }
+    if (batch.length) post({ kind: 'runs', runs: batch });
     post({ kind: 'done' });
   } catch (err) {
     post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -288,8 +288,21 @@ export const useCompare = create<CompareState>()((set, get) => ({
       return false;
     }
     const agg = new StreamingAggregator(jobs);
-    const flush = throttle(() => set({ aggregates: agg.flush() }), opts.throttleMs ?? 250);
-    stopThrottle = () => flush.cancel();
+    const base = opts.throttleMs ?? 250;
+    // Re-aggregate (and redraw the charts) at most every `base` ms, backing off to 8× the cost of the last
+    // aggregation + redraw, so the page keeps ~90 % of the main thread for input while results stream in. (A group of
+    // many thousand runs still costs one task > 50 ms per flush: moving aggregation into the workers is the next step.)
+    const flush = throttle(() => {
+      const t0 = performance.now();
+      set({ aggregates: agg.flush() });
+      flush.setInterval(Math.max(base, 8 * (performance.now() - t0)));
+    }, base);
+    let latest: Progress | null = null;
+    const showProgress = throttle(() => set({ progress: latest }), Math.min(base, 100));
+    stopThrottle = () => {
+      flush.cancel();
+      showProgress.cancel();
+    };
     set({
       status: 'running',
       ranConfig: config,
@@ -306,23 +319,28 @@ export const useCompare = create<CompareState>()((set, get) => ({
         agg.add(i, m);
         flush.request();
       },
-      onProgress: (progress) => set({ progress }),
+      onProgress: (p) => {
+        latest = p;
+        showProgress.request();
+      },
     });
     handle = h;
     h.done.then(
       (runs) => {
         if (handle !== h) return;
         handle = null;
-        flush.cancel();
-        set({ status: 'done', runs, aggregates: agg.flush() });
+        stopThrottle?.();
+        set({ status: 'done', runs, aggregates: agg.flush(), progress: latest });
       },
       (e: Error) => {
         if (handle !== h) return;
         handle = null;
-        flush.cancel();
+        stopThrottle?.();
+        const progress = latest ?? get().progress;
         // Cancelled: keep what came in (the charts show the partial result), so nothing seen vanishes.
-        if (e instanceof LabCancelled) set({ status: 'cancelled', runs: agg.runs(), aggregates: agg.flush() });
-        else set({ status: 'failed', error: e.message, runs: agg.runs(), aggregates: agg.flush() });
+        if (e instanceof LabCancelled)
+          set({ status: 'cancelled', runs: agg.runs(), aggregates: agg.flush(), progress });
+        else set({ status: 'failed', error: e.message, runs: agg.runs(), aggregates: agg.flush(), progress });
       },
     );
     return true;

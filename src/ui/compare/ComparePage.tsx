@@ -298,7 +298,8 @@ export default function ComparePage() {
   const ran = useCompare((s) => s.ranPatterns);
   const [point, setPoint] = useState(0);
   const [pick, setPick] = useState<PickState | null>(null);
-  const name = useMemo(() => (id: string) => t(`pattern.${id}.name`), [t]);
+  // Chart labels: the name before its parenthesis ("Two-phase commit (2PC / XA)" → "Two-phase commit").
+  const name = useMemo(() => (id: string) => t(`pattern.${id}.name`).replace(/\s*[（(].*$/, ''), [t]);
   const shown = atPoint(aggs, point);
   const onPick = (pattern: string | null, pt: number, kinds?: Anomaly['kind'][]) =>
     setPick({ pattern, point: pt, kinds });
