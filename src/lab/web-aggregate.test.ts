@@ -98,6 +98,21 @@ describe('throttle', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i] - calls[i - 1]).toBeGreaterThanOrEqual(250);
   });
 
+  it('a due request fires at once even while its timer has not run (timers starved by worker messages)', () => {
+    const c = fakeClock();
+    let n = 0;
+    let now = 0;
+    const starved = { now: () => now, set: () => 1, clear: () => undefined }; // timers never run
+    const th = throttle(() => n++, 250, starved);
+    th.request(); // fires
+    now = 100;
+    th.request(); // schedules a timer that never runs
+    now = 300;
+    th.request(); // due: fires without the timer
+    expect(n).toBe(2);
+    void c;
+  });
+
   it('now() flushes at once and drops the pending call; cancel() drops it', () => {
     const c = fakeClock();
     let n = 0;
