@@ -54,6 +54,9 @@ const AXIS = { stroke: '#334155' };
 const H = 260;
 const LEGEND = { fontSize: 14, color: '#0f172a' };
 const anim = false;
+/** Legend text in the text colour (Recharts paints it in the series hue, unreadable for yellow / orange). */
+const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
+const round = (v: number) => String(Math.round(v));
 
 function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
   return (d: { payload?: { pattern?: string } }) => {
@@ -84,7 +87,7 @@ export function LatencyChart({ aggs, name, point, onPick }: Props) {
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
           <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {keys.map((k, i) => (
             <Bar
               key={k}
@@ -123,10 +126,18 @@ export function CdfChart({ aggs, name }: Props) {
       <ResponsiveContainer width="100%" height={H}>
         <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="x" type="number" tick={TICK} {...AXIS} unit=" ms" domain={[0, 'dataMax']} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            tick={TICK}
+            {...AXIS}
+            unit=" ms"
+            domain={[0, 'dataMax']}
+            tickFormatter={round}
+          />
           <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {series.map((s, i) => (
             <Line
               key={s.pattern}
@@ -183,7 +194,7 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
           <YAxis tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {OUTCOME_GROUPS.map((g, i) => (
             <Bar
               key={g.id}
@@ -230,7 +241,7 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
           <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           <Bar
             dataKey="hold"
             name={t('compare.col.holdPerTx')}
@@ -267,7 +278,7 @@ export function MessageChart({ aggs, name }: Props) {
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
           <YAxis tick={TICK} {...AXIS} width={56} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {types.map((ty, i) => (
             <Bar
               key={ty}
@@ -316,7 +327,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             <XAxis dataKey="label" tick={TICK} {...AXIS} />
             <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
             <Tooltip />
-            <Legend wrapperStyle={LEGEND} />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
             <Bar
               dataKey="windowP50"
               name={t('compare.col.window') + ' p50'}
@@ -341,7 +352,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             <XAxis dataKey="label" tick={TICK} {...AXIS} />
             <YAxis tick={TICK} {...AXIS} unit=" %" width={64} />
             <Tooltip />
-            <Legend wrapperStyle={LEGEND} />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
             <Bar
               dataKey="affected"
               name={t('compare.col.affected')}
@@ -435,7 +446,7 @@ export function SweepChart({
           />
           <YAxis tick={TICK} {...AXIS} unit={unit} width={80} />
           <Tooltip />
-          <Legend wrapperStyle={LEGEND} />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {patterns.map((p, i) => (
             <Area
               key={p + ':band'}
