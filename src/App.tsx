@@ -22,12 +22,14 @@ import { useUrlSync } from './ui/hooks/useUrlSync';
 import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
+import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
 
 // Not on the first screen: loaded when first shown.
 const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
 const TableView = lazy(() => import('./ui/tables/TableView').then((m) => ({ default: m.TableView })));
 const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
+const ComparePage = lazy(() => import('./ui/compare/ComparePage')); // [issue 14 hook-up] with Recharts
 
 function Pane({ name, children, className = '' }: { name: string; children: React.ReactNode; className?: string }) {
   return (
@@ -47,6 +49,7 @@ export default function App() {
   const present = useUi((s) => s.present);
   // Presentation mode on a narrow screen: the sequence chart instead of the diagram.
   const [presentSeq, setPresentSeq] = useState(false);
+  const compare = useCompareRoute(); // [issue 14 hook-up] #lab… shows the Compare view
   return (
     <div
       className={
@@ -84,7 +87,8 @@ export default function App() {
         id="main"
         className={
           'grid min-h-0 flex-1 gap-0 ' +
-          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]')
+          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]') +
+          (compare ? ' hidden' : '') // [issue 14 hook-up]
         }
       >
         <div
@@ -130,6 +134,13 @@ export default function App() {
           </Pane>
         </div>
       </main>
+      {compare && ( // [issue 14 hook-up]
+        <Suspense fallback={<p className="p-4">{t('app.loading')}</p>}>
+          <ErrorBoundary name="compare.title">
+            <ComparePage />
+          </ErrorBoundary>
+        </Suspense>
+      )}
       <Toasts />
       {shortcutsOpen && (
         <Suspense fallback={null}>

@@ -74,6 +74,7 @@ function showError(m: LinkModule, e: ScenarioError) {
 
 /** Load the scenario of `hash` (the page's address at start, or a history entry the user went back to). */
 export async function loadFromHash(hash: string, atStart = false): Promise<void> {
+  if (/^#?lab(=|$)/.test(hash)) return; // the Compare view's own link (#lab=1.…)
   lastHash = hash;
   const m = (mod ??= await linkModule());
   const lab = useLab.getState();
@@ -125,7 +126,7 @@ export function useUrlSync() {
     const onNavigate = () => {
       // Only scenario links (or an emptied hash) are ours; an in-page anchor such as #main is not a scenario.
       const h = location.hash;
-      if (h && h !== '#' && !h.startsWith('#s=')) return;
+      if (h && h !== '#' && !h.startsWith('#s=')) return; // (#lab=… is the Compare view's)
       if (h === lastHash) return; // already on screen (popstate and hashchange both fire for one navigation)
       void loadFromHash(h);
     };

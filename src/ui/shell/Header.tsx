@@ -13,6 +13,7 @@ import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
+import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
 
 const CUSTOM = '';
 
@@ -287,6 +288,7 @@ export function Header() {
           <ParamsPopover />
         </div>
         <div className="ml-auto flex items-center gap-1.5">
+          <CompareButton /> {/* [issue 14 hook-up] */}
           <PresentToggle />
           <LangSwitch />
           {/* Presentation mode keeps what a presenter uses in front of the room. */}

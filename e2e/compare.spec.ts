@@ -1,0 +1,189 @@
+/**
+ * The Compare view, as a person uses it: open it from the header, set up a small comparison, run it, read every
+ * chart (and its numbers), export the CSV, cancel a long run midway, and open an anomalous run from a chart in the
+ * animated view at the moment it went wrong.
+ *
+ * COMPARE_PATTERNS (comma-separated display names to keep, e.g. "Two-phase commit") narrows the patterns; by default
+ * every registered pattern runs, as the view's default is.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+const keep = process.env.COMPARE_PATTERNS?.split(',').map((s) => s.trim());
+
+const CHARTS = [
+  'Latency per pattern (p50 / p95 / p99)',
+  'Latency distribution (CDF)',
+  'Outcome mix',
+  'Lock / reservation hold per transaction',
+  'Messages per transaction, by type',
+  'Inconsistency window and runs that never converged',
+];
+
+async function openCompare(page: Page) {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeVisible();
+}
+
+async function setUp(page: Page, opts: { transactions: string; runs: string; preset: string }) {
+  const form = page.getByRole('form', { name: 'Comparison settings' });
+  const boxes = form.getByRole('group', { name: 'Patterns' }).getByRole('checkbox');
+  // Every registered pattern is chosen by default.
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  if (keep) {
+    for (const box of await boxes.all()) {
+      const label = (await box.evaluate((el) => el.parentElement?.textContent)) ?? '';
+      if (!keep.some((k) => label.includes(k))) await box.uncheck();
+    }
+  }
+  await form.getByLabel('Transactions per run').fill(opts.transactions);
+  await form.getByLabel('Seeded runs per pattern').fill(opts.runs);
+  await form.getByLabel('Preset').selectOption({ label: opts.preset });
+  return (await boxes.all()).length;
+}
+
+async function chosenCount(page: Page) {
+  return page.getByRole('group', { name: 'Patterns' }).getByRole('checkbox', { checked: true }).count();
+}
+
+async function runToEnd(page: Page) {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible({ timeout: 90_000 });
+}
+
+test('run a small comparison: every chart has data, its numbers as a table, CSV export, the link keeps it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '4', runs: '6', preset: 'Bad day' });
+  const patterns = await chosenCount(page);
+
+  // A bad value is named and blocks the run.
+  const runs = page.getByLabel('Seeded runs per pattern');
+  await runs.fill('six');
+  await expect(page.getByText('Seeded runs per pattern: must be a number')).toBeVisible();
+  await expect(runs).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await runs.fill('6');
+
+  await runToEnd(page);
+  const bar = page.getByRole('progressbar', { name: 'Comparison progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', String(patterns * 6));
+  await expect(bar).toHaveAttribute('aria-valuemax', String(patterns * 6));
+
+  for (const title of CHARTS) {
+    const card = page.getByRole('region', { name: title });
+    await expect(card).toBeVisible();
+    const marks = card.locator('.recharts-bar-rectangle path, .recharts-line-curve');
+    await expect(marks.first()).toBeVisible();
+    await card.getByRole('button', { name: 'Numbers' }).click();
+    // Header row + one row per pattern.
+    await expect(card.getByRole('table').getByRole('row')).toHaveCount(patterns + 1);
+  }
+  const pros = page.getByRole('region', { name: 'Pros and cons, measured' });
+  await expect(pros.getByRole('row')).toHaveCount(patterns + 1);
+
+  // CSV: a header and one row per pattern, with the runs it ran.
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toBe('dtx-lab-compare.csv');
+  const lines = readFileSync((await csvDownload.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  const head = lines[0].split(',');
+  expect(head.slice(0, 5)).toEqual(['pattern', 'point', 'runs', 'transactions', 'latency_p50_ms']);
+  expect(lines).toHaveLength(patterns + 1);
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    expect(cells).toHaveLength(head.length);
+    expect(cells[2]).toBe('6');
+    expect(Number(cells[head.indexOf('committed_rate')])).toBeGreaterThanOrEqual(0);
+  }
+
+  // A chart as SVG: a standalone SVG document.
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download “Outcome mix” as SVG' }).click(),
+  ]);
+  expect(readFileSync((await svgDownload.path())!, 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
+  // The address carries the comparison: a reload shows the same settings.
+  expect(page.url()).toMatch(/#lab=1\./);
+  await page.reload();
+  await expect(page.getByLabel('Seeded runs per pattern')).toHaveValue('6');
+  await expect(page.getByLabel('Transactions per run')).toHaveValue('4');
+  await expect(page.getByLabel('Preset')).toHaveValue('bad-day');
+});
+
+test('cancel a run midway: every worker stops, the partial result stays', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '6', runs: '20000', preset: 'Flaky' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Comparison progress' });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 45_000 })
+    .toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Cancelled after/ })).toBeVisible();
+  const stopped = Number(await bar.getAttribute('aria-valuenow'));
+  expect(stopped).toBeLessThan(Number(await bar.getAttribute('aria-valuemax')));
+  await page.waitForTimeout(800);
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBe(stopped);
+  // The runs that finished are charted; Run works again.
+  await expect(page.getByRole('region', { name: 'Outcome mix' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
+test('open an anomalous run from a chart: the animated view at its breaking event', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '6', runs: '20', preset: 'Bad day' });
+  await runToEnd(page);
+
+  // Click the first bar of the outcome mix: its anomalous runs are listed.
+  const mix = page.getByRole('region', { name: 'Outcome mix' });
+  await mix.locator('.recharts-bar-rectangle path').first().click();
+  const list = page.getByRole('region', { name: /^Anomalous runs/ });
+  await expect(list).toBeVisible();
+  const wrong = page.getByRole('button', { name: /^Open the (blocked|inconsistent|never converged) run of/ });
+  const row = list
+    .getByRole('listitem')
+    .filter({ has: wrong, hasText: /went wrong at \d+ ms/ })
+    .first();
+  await expect(row).toBeVisible();
+  const open = row.getByRole('button');
+  const text = (await row.textContent()) ?? '';
+  const at = Number(/went wrong at (\d+) ms/.exec(text)?.[1]);
+  const seed = Number(/seed (\d+)/.exec(text)?.[1]);
+  expect(Number.isFinite(at) && at > 0).toBe(true);
+
+  await open.click();
+  await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeHidden();
+  await expect(page.getByRole('slider', { name: 'Time cursor' })).toBeVisible();
+  expect(page.url()).toMatch(/#s=1\./);
+  const facts = await page.evaluate(() => {
+    type S = {
+      cursor: { pos: number; t: number };
+      scenario: { seed: number };
+      result: { invariants: { firstBreak: number | null }[] };
+    };
+    const s = (window as unknown as { __dtx: { getState(): S } }).__dtx.getState();
+    return {
+      t: s.cursor.t,
+      pos: s.cursor.pos,
+      seed: s.scenario.seed,
+      breaks: s.result.invariants.map((i) => i.firstBreak).filter((x) => x !== null),
+    };
+  });
+  expect(facts.seed).toBe(seed);
+  expect(facts.t).toBe(at);
+  expect(facts.pos).toBeGreaterThan(0);
+  // The cursor sits on the run's first breaking event.
+  expect(facts.breaks).toContain(at);
+});

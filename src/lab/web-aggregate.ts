@@ -1,0 +1,111 @@
+/**
+ * Aggregation while runs stream in, without long tasks on the main thread: runs are filed into their (pattern,
+ * sweep point) group at their canonical job index; `flush()` re-aggregates only the groups that received runs since
+ * the last flush (each group's runs in canonical order, so the final figures equal aggregateAll() of the whole
+ * result, as the CLI prints them). `throttle()` calls a flush at most once per interval.
+ */
+import { aggregate, type PatternAggregate } from './aggregate';
+import type { LabJob, RunMetrics } from './runs';
+
+export class StreamingAggregator {
+  private readonly groupOf: number[] = [];
+  private readonly members: number[][] = [];
+  private readonly results: (RunMetrics | undefined)[];
+  private readonly cached: (PatternAggregate | undefined)[] = [];
+  private readonly dirty = new Set<number>();
+  count = 0;
+
+  constructor(jobs: readonly LabJob[]) {
+    const ids = new Map<string, number>();
+    jobs.forEach((j, i) => {
+      const k = `${j.pattern}\u0000${j.point}`;
+      let g = ids.get(k);
+      if (g === undefined) {
+        g = this.members.length;
+        ids.set(k, g);
+        this.members.push([]);
+      }
+      this.groupOf[i] = g;
+      this.members[g].push(i);
+    });
+    this.results = new Array(jobs.length);
+  }
+
+  add(i: number, m: RunMetrics): void {
+    if (this.results[i] === undefined) this.count++;
+    this.results[i] = m;
+    this.dirty.add(this.groupOf[i]);
+  }
+
+  /** Every group with at least one run, in canonical order (only the changed groups are recomputed). */
+  flush(): PatternAggregate[] {
+    for (const g of this.dirty) {
+      const runs: RunMetrics[] = [];
+      for (const i of this.members[g]) {
+        const r = this.results[i];
+        if (r) runs.push(r);
+      }
+      this.cached[g] = aggregate(runs);
+    }
+    this.dirty.clear();
+    return this.cached.filter((a): a is PatternAggregate => a !== undefined);
+  }
+
+  /** The runs received so far, in canonical order. */
+  runs(): RunMetrics[] {
+    return this.results.filter((r): r is RunMetrics => r !== undefined);
+  }
+}
+
+export interface Throttled {
+  /** Ask for a call: runs now if the interval has passed since the last one, else once at the end of it. */
+  request(): void;
+  /** Call now (and drop a pending one). */
+  now(): void;
+  cancel(): void;
+  /** Change the interval (e.g. to back off when each call turns out to be costly). */
+  setInterval(ms: number): void;
+}
+
+export function throttle(
+  fn: () => void,
+  ms: number,
+  clock: {
+    now: () => number;
+    set: (f: () => void, ms: number) => unknown;
+    clear: (h: unknown) => void;
+  } = {
+    now: () => performance.now(),
+    set: (f, d) => setTimeout(f, d),
+    clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+): Throttled {
+  let last = -Infinity;
+  let timer: unknown = null;
+  const fire = () => {
+    timer = null;
+    last = clock.now();
+    fn();
+  };
+  return {
+    request() {
+      const wait = last + ms - clock.now();
+      // Due: call now, even if the timer has not run yet (a flood of worker messages can starve timers).
+      if (wait <= 0) {
+        if (timer !== null) clock.clear(timer);
+        fire();
+      } else if (timer === null) timer = clock.set(fire, wait);
+    },
+    now() {
+      if (timer !== null) clock.clear(timer);
+      fire();
+    },
+    cancel() {
+      if (timer !== null) clock.clear(timer);
+      timer = null;
+    },
+    setInterval(next) {
+      ms = next;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The lab's worker pool in the page: one Web Worker per core (navigator.hardwareConcurrency, capped), the jobs dealt
+ * round-robin exactly like src/cli/lab-pool.ts, each result put back at its canonical job index, so the numbers equal
+ * the CLI's for the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every
+ * worker at once. The worker factory is injectable, so the dealing and ordering are tested without a browser.
+ */
+import type { LabConfig } from './config';
+import type { LabJob, RunMetrics } from './runs';
+
+export type WorkerIn = { config: LabConfig; jobs: [number, LabJob][] };
+export type WorkerOut =
+  /** Runs with their canonical indexes, batched (one message per ~50 ms), so the page is never flooded. */
+  { kind: 'runs'; runs: [number, RunMetrics][] } | { kind: 'done' } | { kind: 'error'; message: string };
+
+/** The part of a Worker the pool uses. */
+export interface WorkerLike {
+  postMessage(m: WorkerIn): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<WorkerOut>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export const MAX_WORKERS = 8;
+
+/** Workers for this machine: one per core, at least 1, at most MAX_WORKERS and never more than the jobs. */
+export function workerCount(
+  jobs: number,
+  cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1,
+) {
+  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores || 1), jobs || 1));
+}
+
+/** Round-robin dealing (job i goes to worker i mod n), each job with its canonical index. */
+export function dealJobs(jobs: readonly LabJob[], n: number): [number, LabJob][][] {
+  const out: [number, LabJob][][] = Array.from({ length: n }, () => []);
+  jobs.forEach((j, i) => out[i % n].push([i, j]));
+  return out;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Wall-clock ms since the start. */
+  elapsed: number;
+  /** Estimated ms left (null until the first run is in). */
+  eta: number | null;
+}
+
+export function progressOf(done: number, total: number, elapsed: number): Progress {
+  return { done, total, elapsed, eta: done > 0 ? Math.max(0, (elapsed / done) * (total - done)) : null };
+}
+
+export interface PoolHandle {
+  /** Resolves with every run in canonical job order, or rejects (a worker failed, or `cancel()`). */
+  done: Promise<RunMetrics[]>;
+  cancel(): void;
+}
+
+export class LabCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+export function runLabWeb(
+  config: LabConfig,
+  jobs: readonly LabJob[],
+  opts: {
+    workers?: number;
+    makeWorker?: () => WorkerLike;
+    /** Each run as it arrives, with its canonical index. */
+    onRun?: (i: number, m: RunMetrics) => void;
+    onProgress?: (p: Progress) => void;
+    now?: () => number;
+  } = {},
+): PoolHandle {
+  const now = opts.now ?? (() => performance.now());
+  const make = opts.makeWorker ?? defaultWorker;
+  const n = opts.workers ?? workerCount(jobs.length);
+  const results: (RunMetrics | undefined)[] = new Array(jobs.length);
+  const t0 = now();
+  const workers: WorkerLike[] = [];
+  let done = 0;
+  let finished = 0;
+  let settled = false;
+  let resolve!: (r: RunMetrics[]) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<RunMetrics[]>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  const stopAll = () => workers.forEach((w) => w.terminate());
+  const fail = (e: Error) => {
+    if (settled) return;
+    settled = true;
+    stopAll();
+    reject(e);
+  };
+  if (!jobs.length) {
+    settled = true;
+    resolve([]);
+  } else {
+    const shares = dealJobs(jobs, n).filter((s) => s.length);
+    for (const share of shares) {
+      const w = make();
+      workers.push(w);
+      w.onmessage = (e) => {
+        if (settled) return;
+        const m = e.data;
+        if (m.kind === 'runs') {
+          for (const [i, metrics] of m.runs) {
+            if (results[i] === undefined) done++;
+            results[i] = metrics;
+            opts.onRun?.(i, metrics);
+          }
+          opts.onProgress?.(progressOf(done, jobs.length, now() - t0));
+        } else if (m.kind === 'error') fail(new Error(m.message));
+        else if (++finished === shares.length) {
+          settled = true;
+          stopAll();
+          if (done !== jobs.length) reject(new Error(`only ${done} of ${jobs.length} runs came back`));
+          else resolve(results as RunMetrics[]);
+        }
+      };
+      w.onerror = (e) => fail(new Error(e.message || 'a lab worker failed'));
+      w.postMessage({ config, jobs: share });
+    }
+  }
+  return { done: promise, cancel: () => fail(new LabCancelled()) };
+}

@@ -1,0 +1,117 @@
+/**
+ * One chart of the Compare view: a titled card with the chart, a "numbers" toggle that shows the same figures as a
+ * table, and SVG / PNG downloads of the chart.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { download, pngBlob, svgBlob } from './exporting';
+
+export function ChartCard({
+  id,
+  title,
+  note,
+  table,
+  children,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  table: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [showTable, setShowTable] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const svg = () => box.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
+  const headingId = `chart-${id}-title`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-chart={id}
+      className="flex min-w-0 flex-col rounded-lg border border-slate-300 bg-white p-3"
+    >
+      <div className="mb-1 flex flex-wrap items-center gap-2">
+        <h3 id={headingId} className="mr-auto text-base font-bold text-slate-950">
+          {title}
+        </h3>
+        <button type="button" className="hbtn" aria-pressed={showTable} onClick={() => setShowTable(!showTable)}>
+          {t('compare.chart.table')}
+        </button>
+        <button
+          type="button"
+          className="hbtn"
+          aria-label={t('compare.chart.svg.label', { chart: title })}
+          onClick={() => {
+            const s = svg();
+            if (s) download(`dtx-lab-${id}.svg`, svgBlob(s));
+          }}
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          className="hbtn"
+          aria-label={t('compare.chart.png.label', { chart: title })}
+          onClick={() => {
+            const s = svg();
+            if (s) void pngBlob(s).then((b) => download(`dtx-lab-${id}.png`, b));
+          }}
+        >
+          PNG
+        </button>
+      </div>
+      {note && <p className="mb-1 text-sm text-slate-700">{note}</p>}
+      <div ref={box} role="img" aria-label={title} className="min-w-0">
+        {children}
+      </div>
+      {showTable && <div className="mt-2 overflow-x-auto">{table}</div>}
+    </section>
+  );
+}
+
+/** A plain numbers table: a header row and rows of cells (the first cell is the row's name). */
+export function NumTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number | null | ReactNode)[][];
+}) {
+  return (
+    <table className="w-full border-collapse text-[15px] tabular-nums">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h, i) => (
+            <th
+              key={i}
+              scope="col"
+              className={'border-b-2 border-slate-400 px-2 py-1 font-semibold ' + (i ? 'text-right' : 'text-left')}
+            >
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, j) => (
+          <tr key={j} className="border-b border-slate-200">
+            {r.map((c, i) =>
+              i === 0 ? (
+                <th key={i} scope="row" className="px-2 py-1 text-left font-semibold">
+                  {c}
+                </th>
+              ) : (
+                <td key={i} className="px-2 py-1 text-right">
+                  {c === null || c === undefined ? '—' : c}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,480 @@
+/**
+ * The Compare view's charts (Recharts 3): latency percentiles and CDF, outcome mix, lock hold, messages by type,
+ * inconsistency, and the sweep. Projector-readable: 14 px+ text in slate-900, Okabe–Ito hues, and every series also
+ * named in the legend / axis (lines also differ by dash), never by colour alone. Each has its numbers as a table.
+ * Clicking a bar or point lists the anomalous runs it stands for.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
+import type { LabConfig } from '../../lab/config';
+import { ChartCard, NumTable } from './ChartCard';
+import {
+  OUTCOME_GROUPS,
+  SWEEP_METRICS,
+  cdfSeries,
+  dash,
+  hue,
+  inconsistencyRows,
+  latencyRows,
+  lockRows,
+  messageRows,
+  outcomeRows,
+  sweepLabelValue,
+  sweepRows,
+  type SweepMetric,
+} from './shape';
+
+export type Pick = (pattern: string | null, point: number, kinds?: Anomaly['kind'][]) => void;
+
+interface Props {
+  aggs: PatternAggregate[];
+  /** Pattern display name. */
+  name: (id: string) => string;
+  point: number;
+  onPick: Pick;
+}
+
+const TICK = { fontSize: 14, fill: '#0f172a' };
+const AXIS = { stroke: '#334155' };
+const H = 260;
+const LEGEND = { fontSize: 14, color: '#0f172a' };
+const anim = false;
+/** Legend text in the text colour (Recharts paints it in the series hue, unreadable for yellow / orange). */
+const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
+const round = (v: number) => String(Math.round(v));
+
+function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
+  return (d: { payload?: { pattern?: string } }) => {
+    if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds);
+  };
+}
+
+export function LatencyChart({ aggs, name, point, onPick }: Props) {
+  const { t } = useTranslation();
+  const rows = latencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
+  const keys = ['p50', 'p95', 'p99'] as const;
+  return (
+    <ChartCard
+      id="latency"
+      title={t('compare.chart.latency')}
+      note={t('compare.chart.clickSlowest')}
+      table={
+        <NumTable
+          caption={t('compare.chart.latency')}
+          head={[t('compare.col.pattern'), t('compare.col.txs'), 'p50 ms', 'p95 ms', 'p99 ms', t('compare.col.mean')]}
+          rows={rows.map((r) => [r.label, r.n, r.p50, r.p95, r.p99, r.mean])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={H}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="label" tick={TICK} {...AXIS} />
+          <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {keys.map((k, i) => (
+            <Bar
+              key={k}
+              dataKey={k}
+              name={k}
+              fill={hue(i)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, ['slowest'])}
+              cursor="pointer"
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function CdfChart({ aggs, name }: Props) {
+  const { t } = useTranslation();
+  const series = cdfSeries(aggs);
+  return (
+    <ChartCard
+      id="cdf"
+      title={t('compare.chart.cdf')}
+      table={
+        <NumTable
+          caption={t('compare.chart.cdf')}
+          head={[t('compare.col.pattern'), ...[10, 25, 50, 75, 90, 100].map((q) => `≤ ${q} %`)]}
+          rows={series.map((s) => [
+            name(s.pattern),
+            ...[10, 25, 50, 75, 90, 100].map((q) => s.points.find((p) => (p.y ?? 0) >= q)?.x ?? null),
+          ])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={H}>
+        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            tick={TICK}
+            {...AXIS}
+            unit=" ms"
+            domain={[0, 'dataMax']}
+            tickFormatter={round}
+          />
+          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {series.map((s, i) => (
+            <Line
+              key={s.pattern}
+              data={s.points}
+              dataKey="y"
+              name={name(s.pattern)}
+              stroke={hue(i)}
+              strokeDasharray={dash(i)}
+              strokeWidth={3}
+              type="stepAfter"
+              dot={false}
+              isAnimationActive={anim}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function OutcomeChart({ aggs, name, point, onPick }: Props) {
+  const { t } = useTranslation();
+  type Row = Record<string, number | string | null>;
+  const rows = outcomeRows(aggs).map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
+  const kinds: Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
+  return (
+    <ChartCard
+      id="outcomes"
+      title={t('compare.chart.outcomes')}
+      note={t('compare.chart.clickAnomalies')}
+      table={
+        <NumTable
+          caption={t('compare.chart.outcomes')}
+          head={[t('compare.col.pattern'), ...OUTCOME_GROUPS.map((g) => t(`compare.outcome.${g.id}`) + ' %'), '']}
+          rows={rows.map((r) => [
+            r.label,
+            ...OUTCOME_GROUPS.map((g) => r[g.id] as number | null),
+            <button
+              key="open"
+              type="button"
+              className="hbtn"
+              onClick={() => onPick(String(r.pattern), point, kinds)}
+              aria-label={t('compare.anom.listFor', { pattern: String(r.label) })}
+            >
+              {t('compare.anom.list')}
+            </button>,
+          ])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={H}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="label" tick={TICK} {...AXIS} />
+          <YAxis tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {OUTCOME_GROUPS.map((g, i) => (
+            <Bar
+              key={g.id}
+              dataKey={g.id}
+              name={t(`compare.outcome.${g.id}`)}
+              stackId="mix"
+              fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
+              stroke="#fff"
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function LockChart({ aggs, name, point, onPick }: Props) {
+  const { t } = useTranslation();
+  const rows = lockRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
+  return (
+    <ChartCard
+      id="locks"
+      title={t('compare.chart.locks')}
+      table={
+        <NumTable
+          caption={t('compare.chart.locks')}
+          head={[
+            t('compare.col.pattern'),
+            t('compare.col.holdPerTx'),
+            t('compare.col.ci'),
+            t('compare.col.maxHold'),
+            t('compare.outcome.blocked') + ' %',
+          ]}
+          rows={rows.map((r) => [r.label, r.hold, r.lo === null ? null : `${r.lo} – ${r.hi}`, r.max, r.blocked])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={H}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="label" tick={TICK} {...AXIS} />
+          <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          <Bar
+            dataKey="hold"
+            name={t('compare.col.holdPerTx')}
+            fill={hue(1)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, ['blocked'])}
+            cursor="pointer"
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function MessageChart({ aggs, name }: Props) {
+  const { t } = useTranslation();
+  const { types, rows } = messageRows(aggs);
+  const data = rows.map((r): Record<string, number | string | null> => ({ ...r, label: name(String(r.pattern)) }));
+  return (
+    <ChartCard
+      id="messages"
+      title={t('compare.chart.messages')}
+      table={
+        <NumTable
+          caption={t('compare.chart.messages')}
+          head={[t('compare.col.pattern'), ...types, t('compare.col.total')]}
+          rows={data.map((r) => [r.label, ...types.map((ty) => r['m:' + ty] as number), r.total as number])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={H}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="label" tick={TICK} {...AXIS} />
+          <YAxis tick={TICK} {...AXIS} width={56} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {types.map((ty, i) => (
+            <Bar
+              key={ty}
+              dataKey={'m:' + ty}
+              name={ty}
+              stackId="msg"
+              fill={hue(i)}
+              stroke="#fff"
+              isAnimationActive={anim}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
+  const { t } = useTranslation();
+  const rows = inconsistencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
+  const kinds: Anomaly['kind'][] = ['inconsistent', 'never-converged'];
+  return (
+    <ChartCard
+      id="inconsistency"
+      title={t('compare.chart.inconsistency')}
+      note={t('compare.chart.clickAnomalies')}
+      table={
+        <NumTable
+          caption={t('compare.chart.inconsistency')}
+          head={[
+            t('compare.col.pattern'),
+            t('compare.col.affected'),
+            t('compare.col.never'),
+            t('compare.col.window') + ' p50',
+            t('compare.col.window') + ' p95',
+            t('compare.col.window') + ' max',
+          ]}
+          rows={rows.map((r) => [r.label, r.affected, r.never, r.windowP50, r.windowP95, r.windowMax])}
+        />
+      }
+    >
+      <div className="grid grid-cols-2 gap-2">
+        <ResponsiveContainer width="100%" height={H}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+            <XAxis dataKey="label" tick={TICK} {...AXIS} />
+            <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+            <Tooltip />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
+            <Bar
+              dataKey="windowP50"
+              name={t('compare.col.window') + ' p50'}
+              fill={hue(0)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+            <Bar
+              dataKey="windowP95"
+              name={t('compare.col.window') + ' p95'}
+              fill={hue(3)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+          </BarChart>
+        </ResponsiveContainer>
+        <ResponsiveContainer width="100%" height={H}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+            <XAxis dataKey="label" tick={TICK} {...AXIS} />
+            <YAxis tick={TICK} {...AXIS} unit=" %" width={64} />
+            <Tooltip />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
+            <Bar
+              dataKey="affected"
+              name={t('compare.col.affected')}
+              fill={hue(4)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+            <Bar
+              dataKey="never"
+              name={t('compare.col.never')}
+              fill={hue(7)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, ['never-converged'])}
+              cursor="pointer"
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartCard>
+  );
+}
+
+export function SweepChart({
+  config,
+  aggs,
+  patterns,
+  name,
+  onPick,
+}: {
+  config: LabConfig;
+  aggs: PatternAggregate[];
+  patterns: string[];
+  name: (id: string) => string;
+  onPick: Pick;
+}) {
+  const { t } = useTranslation();
+  const [metric, setMetric] = useState<SweepMetric>('latencyMean');
+  if (!config.sweep) return null;
+  const key = config.sweep.key;
+  const rows = sweepRows(config, aggs, patterns, metric);
+  const unit = metric.startsWith('latency') || metric === 'lockHold' ? ' ms' : metric === 'messages' ? '' : ' %';
+  return (
+    <ChartCard
+      id="sweep"
+      title={t('compare.chart.sweep', { metric: t(`compare.metric.${metric}`), key: t(`compare.field.${key}`) })}
+      note={t('compare.chart.sweepNote')}
+      table={
+        <NumTable
+          caption={t('compare.chart.sweep', { metric: t(`compare.metric.${metric}`), key: t(`compare.field.${key}`) })}
+          head={[t(`compare.field.${key}`), ...patterns.map(name)]}
+          rows={rows.map((r) => [
+            sweepLabelValue(key, r.x as number),
+            ...patterns.map((p) => {
+              const v = r[p] as number | null | undefined;
+              const b = r[p + ':band'] as [number, number] | undefined;
+              return v === undefined || v === null ? null : b ? `${v} (${b[0]} – ${b[1]})` : v;
+            }),
+          ])}
+        />
+      }
+    >
+      <label className="mb-1 flex items-center gap-2 text-[15px]">
+        {t('compare.sweep.metric')}
+        <select className="hselect" value={metric} onChange={(e) => setMetric(e.target.value as SweepMetric)}>
+          {SWEEP_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {t(`compare.metric.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ResponsiveContainer width="100%" height={H + 40}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
+          onClick={(s) => {
+            const i = Number(s?.activeIndex);
+            if (Number.isInteger(i) && i >= 0) onPick(null, i);
+          }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={config.sweep.values}
+            tickFormatter={(v: number) => sweepLabelValue(key, v)}
+            tick={TICK}
+            {...AXIS}
+          />
+          <YAxis tick={TICK} {...AXIS} unit={unit} width={80} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {patterns.map((p, i) => (
+            <Area
+              key={p + ':band'}
+              dataKey={p + ':band'}
+              name={`${name(p)} 95 %`}
+              fill={hue(i)}
+              fillOpacity={0.18}
+              stroke="none"
+              isAnimationActive={anim}
+              legendType="none"
+            />
+          ))}
+          {patterns.map((p, i) => (
+            <Line
+              key={p}
+              dataKey={p}
+              name={name(p)}
+              stroke={hue(i)}
+              strokeDasharray={dash(i)}
+              strokeWidth={3}
+              dot={{ r: 5 }}
+              activeDot={{ r: 7 }}
+              isAnimationActive={anim}
+              cursor="pointer"
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,371 @@
+/**
+ * The Compare view (issue 14): every pattern on one business workload and one fault profile, many seeded runs in
+ * Web Workers, charted side by side. Lazy-loaded (with Recharts) the first time it is shown, so the animated view's
+ * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
+ * animated view at the moment they went wrong.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { patterns, getPattern } from '../../patterns/registry';
+import { jobScenario } from '../../lab/runs';
+import { toCsv } from '../../lab/sweep';
+import type { Anomaly } from '../../lab/aggregate';
+import { encodeLink } from '../../scenario/link';
+import { useLab } from '../../store/lab';
+import { formToConfig, useCompare } from '../../store/compare';
+import { decodeLabLink, encodeLabLink, isLabHash } from '../../store/compare-link';
+import { ConfigForm } from './ConfigForm';
+import {
+  CdfChart,
+  InconsistencyChart,
+  LatencyChart,
+  LockChart,
+  MessageChart,
+  OutcomeChart,
+  SweepChart,
+} from './Charts';
+import { NumTable } from './ChartCard';
+import { download, textBlob } from './exporting';
+import { anomaliesFor, atPoint, prosConsRows, sweepLabelValue } from './shape';
+import { navigate } from './route';
+import { closeCompare } from './CompareButton';
+
+const ALL = patterns.map((p) => p.id);
+
+function useLinkSync(setLinkError: (e: string | null) => void) {
+  // Load the config from the address (now and when a pasted link changes it).
+  useEffect(() => {
+    const load = () => {
+      const h = location.hash;
+      if (!isLabHash(h)) return;
+      if (h === '#lab' || h === '#lab=') return useCompare.getState().init(ALL);
+      const r = decodeLabLink(h);
+      if (r.ok) {
+        setLinkError(null);
+        useCompare.getState().init(ALL, r.config);
+      } else {
+        setLinkError(r.error);
+        useCompare.getState().init(ALL);
+      }
+    };
+    load();
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
+  }, [setLinkError]);
+  // Keep the address equal to the (valid) form.
+  const form = useCompare((s) => s.form);
+  const all = useCompare((s) => s.allPatterns);
+  useEffect(() => {
+    if (!all.length || !isLabHash(location.hash)) return;
+    const r = formToConfig(form, all);
+    if (r.ok) {
+      const h = encodeLabLink(r.config);
+      if (location.hash !== h) navigate(h, 'replace');
+    }
+  }, [form, all]);
+}
+
+function fmtSeconds(ms: number) {
+  return Math.max(0, Math.round(ms / 100) / 10).toFixed(1);
+}
+
+function RunBar() {
+  const { t } = useTranslation();
+  const status = useCompare((s) => s.status);
+  const progress = useCompare((s) => s.progress);
+  const error = useCompare((s) => s.error);
+  const invalid = useCompare((s) => !formToConfig(s.form, s.allPatterns).ok);
+  const running = status === 'running';
+  const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="hbtn bg-sky-800! px-4 text-white! hover:bg-sky-900! disabled:opacity-50"
+          disabled={running || invalid}
+          onClick={() => useCompare.getState().run()}
+        >
+          {t('compare.run')}
+        </button>
+        <button type="button" className="hbtn px-4" disabled={!running} onClick={() => useCompare.getState().cancel()}>
+          {t('compare.cancel')}
+        </button>
+        <p role="status" className="text-[15px] text-slate-900">
+          {progress &&
+            t(`compare.status.${status}`, {
+              done: progress.done,
+              total: progress.total,
+              elapsed: fmtSeconds(progress.elapsed),
+            })}
+          {running && progress?.eta !== null && progress?.eta !== undefined && (
+            <> · {t('compare.eta', { s: fmtSeconds(progress.eta) })}</>
+          )}
+        </p>
+        {invalid && <p className="text-sm font-semibold text-red-800">{t('compare.err.fixForm')}</p>}
+      </div>
+      {progress && (
+        <div
+          role="progressbar"
+          aria-label={t('compare.progress')}
+          aria-valuemin={0}
+          aria-valuemax={progress.total}
+          aria-valuenow={progress.done}
+          aria-valuetext={t('compare.progress.text', { done: progress.done, total: progress.total })}
+          className="h-4 w-full overflow-hidden rounded-full border border-slate-500 bg-slate-100"
+        >
+          <div
+            className={'h-full ' + (status === 'cancelled' || status === 'failed' ? 'bg-slate-500' : 'bg-sky-700')}
+            style={{ width: pct + '%' }}
+          />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-[15px] font-semibold text-red-800">
+          {t('compare.err.run', { message: error })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface PickState {
+  pattern: string | null;
+  point: number;
+  kinds?: Anomaly['kind'][];
+}
+
+function AnomalyList({ pick, onClose, name }: { pick: PickState; onClose: () => void; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  const aggs = useCompare((s) => s.aggregates);
+  const config = useCompare((s) => s.ranConfig);
+  const ran = useCompare((s) => s.ranPatterns);
+  const list = (pick.pattern ? [pick.pattern] : ran).flatMap((p) =>
+    anomaliesFor(aggs, p, pick.point, pick.kinds).map((a) => ({ pattern: p, a })),
+  );
+  const open = (pattern: string, a: Anomaly) => {
+    const p = getPattern(pattern);
+    if (!p || !config) return;
+    const sc = jobScenario(p, config, { pattern, point: pick.point, seed: a.seed });
+    const lab = useLab.getState();
+    if (!lab.loadScenario(sc)) return;
+    if (a.at !== null && a.kind !== 'slowest') lab.seekTime(a.at);
+    let hash = '#';
+    try {
+      hash = encodeLink(sc);
+    } catch {
+      // A scenario too large for a link still opens; the address just does not carry it.
+    }
+    navigate(hash);
+  };
+  const title = pick.pattern ? t('compare.anom.title', { pattern: name(pick.pattern) }) : t('compare.anom.titleAll');
+  return (
+    <section aria-label={title} className="rounded-lg border-2 border-sky-800 bg-white p-3">
+      <div className="mb-2 flex items-center gap-2">
+        <h3 className="mr-auto text-base font-bold">
+          {title}
+          {config?.sweep &&
+            ` · ${t(`compare.field.${config.sweep.key}`)} = ${sweepLabelValue(config.sweep.key, config.sweep.values[pick.point])}`}
+        </h3>
+        <button type="button" className="hbtn" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+      {list.length === 0 ? (
+        <p className="text-[15px]">{t('compare.anom.none')}</p>
+      ) : (
+        <ul className="flex flex-col gap-1">
+          {list.map(({ pattern, a }) => (
+            <li key={pattern + a.kind + a.seed} className="flex flex-wrap items-center gap-2 text-[15px]">
+              <span className="font-semibold">{name(pattern)}</span>
+              <span>{t(`compare.anom.kind.${a.kind}`)}</span>
+              <span className="tabular-nums">{t('compare.anom.seed', { seed: a.seed })}</span>
+              <span className="tabular-nums text-slate-700">
+                {a.kind === 'slowest'
+                  ? t('compare.anom.latency', { ms: a.value })
+                  : a.at !== null
+                    ? t('compare.anom.at', { ms: a.at })
+                    : ''}
+              </span>
+              <button
+                type="button"
+                className="hbtn"
+                onClick={() => open(pattern, a)}
+                aria-label={t('compare.anom.open.label', {
+                  pattern: name(pattern),
+                  seed: a.seed,
+                  kind: t(`compare.anom.kind.${a.kind}`),
+                })}
+              >
+                {t('compare.anom.open')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProsCons({ point, name }: { point: number; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  const aggs = useCompare((s) => s.aggregates);
+  const rows = prosConsRows(atPoint(aggs, point), (id) => getPattern(id)?.handlers ?? []);
+  return (
+    <section aria-labelledby="cmp-proscons" className="rounded-lg border border-slate-300 bg-white p-3">
+      <h3 id="cmp-proscons" className="mb-1 text-base font-bold">
+        {t('compare.pros.title')}
+      </h3>
+      <p className="mb-2 text-sm text-slate-700">{t('compare.pros.note')}</p>
+      <div className="overflow-x-auto">
+        <NumTable
+          caption={t('compare.pros.title')}
+          head={[
+            t('compare.col.pattern'),
+            t('compare.pros.consistency'),
+            t('compare.col.never'),
+            t('compare.pros.blocking'),
+            t('compare.col.holdPerTx'),
+            'p50 ms',
+            'p99 ms',
+            t('compare.pros.messages'),
+            t('compare.pros.handlers'),
+            t('compare.pros.lines'),
+          ]}
+          rows={rows.map((r) => [
+            name(r.pattern),
+            r.inconsistentRuns,
+            r.neverConverged,
+            r.blocked,
+            r.lockHold,
+            r.p50,
+            r.p99,
+            r.messages,
+            r.handlers,
+            r.lines,
+          ])}
+        />
+      </div>
+    </section>
+  );
+}
+
+function Exports() {
+  const { t } = useTranslation();
+  const config = useCompare((s) => s.ranConfig);
+  const status = useCompare((s) => s.status);
+  const aggs = useCompare((s) => s.aggregates);
+  const runs = useCompare((s) => s.runs);
+  const ran = useCompare((s) => s.ranPatterns);
+  const ready = !!config && status !== 'running' && aggs.length > 0;
+  return (
+    <div className="flex items-center gap-2">
+      <button
+        type="button"
+        className="hbtn"
+        disabled={!ready}
+        onClick={() => config && download('dtx-lab-compare.csv', textBlob(toCsv(config, aggs), 'text/csv'))}
+      >
+        {t('compare.export.csv')}
+      </button>
+      <button
+        type="button"
+        className="hbtn"
+        disabled={!ready}
+        onClick={() =>
+          config &&
+          download(
+            'dtx-lab-compare.json',
+            textBlob(
+              JSON.stringify({ config, patterns: ran, shard: null, runs, aggregates: aggs }),
+              'application/json',
+            ),
+          )
+        }
+      >
+        {t('compare.export.json')}
+      </button>
+    </div>
+  );
+}
+
+export default function ComparePage() {
+  const { t } = useTranslation();
+  const [linkError, setLinkError] = useState<string | null>(null);
+  useLinkSync(setLinkError);
+  const aggs = useCompare((s) => s.aggregates);
+  const config = useCompare((s) => s.ranConfig);
+  const ran = useCompare((s) => s.ranPatterns);
+  const [point, setPoint] = useState(0);
+  const [pick, setPick] = useState<PickState | null>(null);
+  // Chart labels: the name before its parenthesis ("Two-phase commit (2PC / XA)" → "Two-phase commit").
+  const name = useMemo(() => (id: string) => t(`pattern.${id}.name`).replace(/\s*[（(].*$/, ''), [t]);
+  const shown = atPoint(aggs, point);
+  const onPick = (pattern: string | null, pt: number, kinds?: Anomaly['kind'][]) =>
+    setPick({ pattern, point: pt, kinds });
+  const props = { aggs: shown, name, point, onPick };
+  return (
+    <div role="region" aria-labelledby="cmp-title" className="min-h-0 flex-1 overflow-auto bg-slate-100">
+      <div className="mx-auto grid max-w-[1900px] grid-cols-1 gap-3 p-3 lg:grid-cols-[22rem_minmax(0,1fr)]">
+        <div className="flex flex-col gap-3">
+          <div className="flex items-center gap-2">
+            <h2 id="cmp-title" className="mr-auto text-xl font-bold text-slate-950">
+              {t('compare.title')}
+            </h2>
+            <button type="button" className="hbtn" onClick={() => void closeCompare()}>
+              {t('compare.back')}
+            </button>
+          </div>
+          <p className="text-[15px] text-slate-800">{t('compare.intro')}</p>
+          {linkError && (
+            <div role="alert" className="flex items-start gap-2 rounded-md border-2 border-red-700 bg-white p-2">
+              <p className="text-[15px] text-red-900">{t('compare.err.link', { message: linkError })}</p>
+              <button type="button" className="hbtn" onClick={() => setLinkError(null)}>
+                {t('common.close')}
+              </button>
+            </div>
+          )}
+          <ConfigForm />
+        </div>
+        <div className="flex min-w-0 flex-col gap-3">
+          <RunBar />
+          {aggs.length > 0 && config && (
+            <>
+              <div className="flex flex-wrap items-center gap-3">
+                <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
+                {config.sweep && (
+                  <label className="flex items-center gap-2 text-[15px]">
+                    {t('compare.sweep.point', { key: t(`compare.field.${config.sweep.key}`) })}
+                    <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
+                      {config.sweep.values.map((v, i) => (
+                        <option key={i} value={i}>
+                          {sweepLabelValue(config.sweep!.key, v)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+                <Exports />
+              </div>
+              {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
+              <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
+                {config.sweep && (
+                  <div className="2xl:col-span-2">
+                    <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
+                  </div>
+                )}
+                <LatencyChart {...props} />
+                <CdfChart {...props} />
+                <OutcomeChart {...props} />
+                <LockChart {...props} />
+                <MessageChart {...props} />
+                <InconsistencyChart {...props} />
+              </div>
+              <ProsCons point={point} name={name} />
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

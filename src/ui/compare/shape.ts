@@ -1,0 +1,202 @@
+/**
+ * Chart data shaping for the Compare view: pure functions from the aggregates to the rows each chart (and its table)
+ * draws. Numbers are never typed in: every cell comes from the runs or from the pattern's own handler list.
+ */
+import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
+import type { HandlerDef, TxOutcome } from '../../engine';
+import type { LabConfig, SweepKey } from '../../lab/config';
+
+/** Okabe–Ito (colour-blind safe); black is left out of the cycle (it is the text colour). */
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+/** Dash patterns, so lines differ by more than colour. */
+export const DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4', '12 6', '1 2', '6 2 1 2'];
+
+export const hue = (i: number) => OKABE_ITO[i % OKABE_ITO.length];
+export const dash = (i: number) => DASHES[i % DASHES.length];
+
+/** The outcome groups the mix shows (the issue's list), each from the engine's outcomes. */
+export const OUTCOME_GROUPS: { id: string; outcomes: TxOutcome[] }[] = [
+  { id: 'committed', outcomes: ['committed', 'delivered'] },
+  { id: 'aborted', outcomes: ['aborted', 'given-up'] },
+  { id: 'blocked', outcomes: ['blocked', 'pending', 'half'] },
+  { id: 'inconsistent', outcomes: ['inconsistent', 'dead-lettered'] },
+  { id: 'repaired', outcomes: ['repaired'] },
+];
+
+/** The aggregates of one sweep point (0 without a sweep), in pattern order. */
+export function atPoint(aggs: readonly PatternAggregate[], point = 0): PatternAggregate[] {
+  return aggs.filter((a) => a.point === point);
+}
+
+const fin = (x: number) => (Number.isFinite(x) ? x : null);
+const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+const pct = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 10 : null);
+
+export function latencyRows(aggs: readonly PatternAggregate[]) {
+  return aggs.map((a) => ({
+    pattern: a.pattern,
+    n: a.latency.n,
+    p50: fin(a.latency.p50),
+    p95: fin(a.latency.p95),
+    p99: fin(a.latency.p99),
+    mean: r1(a.latency.mean.mean),
+  }));
+}
+
+/** CDF series, one per pattern, latency (ms) → percent of transactions done. */
+export function cdfSeries(aggs: readonly PatternAggregate[]) {
+  return aggs.map((a) => ({ pattern: a.pattern, points: a.latency.cdf.map((p) => ({ x: p.x, y: pct(p.y) })) }));
+}
+
+/** Outcome mix per pattern, in percent of transactions (one key per outcome group). */
+export function outcomeRows(aggs: readonly PatternAggregate[]) {
+  return aggs.map((a) => {
+    const row: Record<string, number | string | null> = { pattern: a.pattern, transactions: a.transactions };
+    for (const g of OUTCOME_GROUPS) {
+      let rate = 0;
+      for (const o of g.outcomes) rate += a.outcomes[o]?.rate ?? 0;
+      row[g.id] = pct(rate);
+    }
+    return row;
+  });
+}
+
+export function lockRows(aggs: readonly PatternAggregate[]) {
+  return aggs.map((a) => ({
+    pattern: a.pattern,
+    hold: r1(a.locks.holdPerTx.mean),
+    lo: r1(a.locks.holdPerTx.lo),
+    hi: r1(a.locks.holdPerTx.hi),
+    max: fin(a.locks.max),
+    blocked: pct(a.outcomes.blocked?.rate ?? 0),
+  }));
+}
+
+/** Messages per transaction by type: the union of types (sorted), a row per pattern. */
+export function messageRows(aggs: readonly PatternAggregate[]) {
+  const types = [...new Set(aggs.flatMap((a) => Object.keys(a.messagesPerTx)))].sort();
+  const rows = aggs.map((a) => {
+    const row: Record<string, number | string | null> = { pattern: a.pattern, total: r1(a.messagesPerTxTotal.mean) };
+    for (const t of types)
+      row['m:' + t] = a.messagesPerTx[t] === undefined ? 0 : Math.round(a.messagesPerTx[t] * 100) / 100;
+    return row;
+  });
+  return { types, rows };
+}
+
+export function inconsistencyRows(aggs: readonly PatternAggregate[]) {
+  return aggs.map((a) => ({
+    pattern: a.pattern,
+    affected: pct(a.inconsistency.runsAffected.rate),
+    never: pct(a.inconsistency.neverConverged.rate),
+    windowP50: fin(a.inconsistency.window.p50),
+    windowP95: fin(a.inconsistency.window.p95),
+    windowMax: fin(a.inconsistency.window.max),
+  }));
+}
+
+/** The metrics a sweep can plot; each gives a value and (when it has one) its 95 % interval. */
+export type SweepMetric =
+  'latencyMean' | 'latencyP95' | 'committed' | 'inconsistentRuns' | 'neverConverged' | 'messages' | 'lockHold';
+export const SWEEP_METRICS: SweepMetric[] = [
+  'latencyMean',
+  'latencyP95',
+  'committed',
+  'inconsistentRuns',
+  'neverConverged',
+  'messages',
+  'lockHold',
+];
+
+export function metricOf(
+  a: PatternAggregate,
+  m: SweepMetric,
+): { v: number | null; lo: number | null; hi: number | null } {
+  const mean = (c: { mean: number; lo: number; hi: number }) => ({ v: r1(c.mean), lo: r1(c.lo), hi: r1(c.hi) });
+  const rate = (c: { rate: number; lo: number; hi: number } | undefined) =>
+    c ? { v: pct(c.rate), lo: pct(c.lo), hi: pct(c.hi) } : { v: 0, lo: 0, hi: 0 };
+  switch (m) {
+    case 'latencyMean':
+      return mean(a.latency.mean);
+    case 'latencyP95':
+      return { v: fin(a.latency.p95), lo: null, hi: null };
+    case 'committed':
+      return rate(a.outcomes.committed ?? a.outcomes.delivered);
+    case 'inconsistentRuns':
+      return rate(a.inconsistency.runsAffected);
+    case 'neverConverged':
+      return rate(a.inconsistency.neverConverged);
+    case 'messages':
+      return mean(a.messagesPerTxTotal);
+    case 'lockHold':
+      return mean(a.locks.holdPerTx);
+  }
+}
+
+/**
+ * Sweep rows: one per swept value (x), with `<pattern>` = the metric and `<pattern>:band` = [lo, hi] (a Recharts
+ * range area) for each pattern.
+ */
+export function sweepRows(
+  config: LabConfig,
+  aggs: readonly PatternAggregate[],
+  patterns: readonly string[],
+  m: SweepMetric,
+) {
+  if (!config.sweep) return [];
+  return config.sweep.values.map((x, point) => {
+    const row: Record<string, number | null | [number, number] | string> = { x, point };
+    for (const p of patterns) {
+      const a = aggs.find((g) => g.pattern === p && g.point === point);
+      if (!a) continue;
+      const { v, lo, hi } = metricOf(a, m);
+      row[p] = v;
+      if (lo !== null && hi !== null) row[p + ':band'] = [lo, hi];
+    }
+    return row;
+  });
+}
+
+/** Code burden from the pattern's handlers: how many a business team writes, and their lines. */
+export function codeBurden(handlers: readonly HandlerDef[]): { handlers: number; lines: number } {
+  return { handlers: handlers.length, lines: handlers.reduce((n, h) => n + h.code.length, 0) };
+}
+
+/** The pros / cons table: every measured cell from the runs, code burden from the handlers. */
+export function prosConsRows(
+  aggs: readonly PatternAggregate[],
+  handlersOf: (pattern: string) => readonly HandlerDef[],
+) {
+  return aggs.map((a) => {
+    const burden = codeBurden(handlersOf(a.pattern));
+    return {
+      pattern: a.pattern,
+      inconsistentRuns: pct(a.inconsistency.runsAffected.rate),
+      neverConverged: pct(a.inconsistency.neverConverged.rate),
+      blocked: pct(a.outcomes.blocked?.rate ?? 0),
+      lockHold: r1(a.locks.holdPerTx.mean),
+      p50: fin(a.latency.p50),
+      p99: fin(a.latency.p99),
+      messages: r1(a.messagesPerTxTotal.mean),
+      handlers: burden.handlers,
+      lines: burden.lines,
+    };
+  });
+}
+
+/** Which anomalies a click on a chart element stands for: a pattern's, optionally of some kinds. */
+export function anomaliesFor(
+  aggs: readonly PatternAggregate[],
+  pattern: string,
+  point = 0,
+  kinds?: readonly Anomaly['kind'][],
+): Anomaly[] {
+  const a = aggs.find((g) => g.pattern === pattern && g.point === point);
+  if (!a) return [];
+  return kinds ? a.anomalies.filter((x) => kinds.includes(x.kind)) : a.anomalies;
+}
+
+/** A sweep key's value as the axis shows it (rates in %, times in ms). */
+export function sweepLabelValue(key: SweepKey, v: number): string {
+  return key === 'loss' || key === 'duplicate' || key === 'failureRate' ? `${+(v * 100).toFixed(2)} %` : String(v);
+}
