@@ -179,7 +179,7 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
             key={`${w.id}:${w.fromSeq}`}
             type="button"
             className="inv-window absolute"
-            style={{ left: `${a * 100}%`, width: `max(24px, ${(b - a) * 100}%)`, top: `${ROW.break * 13}px` }}
+            style={{ left: `${a * 100}%`, width: `max(24px, ${(b - a) * 100}%)`, top: `${ROW.break * 13 - 24}px` }}
             aria-label={name}
             title={name}
             onClick={(e) => {
