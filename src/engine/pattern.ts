@@ -170,6 +170,20 @@ export type TxOutcome =
   | 'dead-lettered'
   | 'repaired';
 
+/** Every shared outcome name, in the order reports and charts list them. */
+export const TX_OUTCOMES: readonly TxOutcome[] = [
+  'committed',
+  'aborted',
+  'blocked',
+  'inconsistent',
+  'pending',
+  'delivered',
+  'given-up',
+  'half',
+  'dead-lettered',
+  'repaired',
+];
+
 export interface TxReport {
   tx: string;
   outcome: TxOutcome;

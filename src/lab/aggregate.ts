@@ -3,7 +3,7 @@
  * means, Wilson for rates), and merging of partial results. The input is the list of per-run metrics in canonical job
  * order, so the same config gives the same numbers for any worker count and any sharding.
  */
-import type { TxOutcome } from '../engine';
+import { TX_OUTCOMES, type TxOutcome } from '../engine';
 import type { LabJob, RunMetrics } from './runs';
 
 /** Nearest-rank percentile of an ascending array (p in 0…100); NaN for an empty one. */
@@ -103,18 +103,7 @@ export interface PatternAggregate {
   anomalies: Anomaly[];
 }
 
-const OUTCOMES: TxOutcome[] = [
-  'committed',
-  'aborted',
-  'blocked',
-  'inconsistent',
-  'pending',
-  'delivered',
-  'given-up',
-  'half',
-  'dead-lettered',
-  'repaired',
-];
+const OUTCOMES = TX_OUTCOMES;
 
 const asc = (a: number, b: number) => a - b;
 

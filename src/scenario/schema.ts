@@ -7,7 +7,7 @@
  * data (path, message code, params: src/scenario/errors.ts) so the app can show it in the language on screen.
  */
 import * as v from 'valibot';
-import type { Expectation, PatternDef, TxOutcome } from '../engine/pattern';
+import { TX_OUTCOMES as ENGINE_OUTCOMES, type Expectation, type PatternDef, type TxOutcome } from '../engine/pattern';
 import type { FieldSpec } from '../engine/requests';
 import type { Scenario, Topology, WorkloadItem } from '../engine/types';
 import { scenarioError, type ErrorCode, type ErrorParams, type ScenarioError } from './errors';
@@ -219,18 +219,7 @@ const ParamValueSchema = v.union(
   M('paramValue'),
 );
 
-const TX_OUTCOMES = [
-  'committed',
-  'aborted',
-  'blocked',
-  'inconsistent',
-  'pending',
-  'delivered',
-  'given-up',
-  'half',
-  'dead-lettered',
-  'repaired',
-] as const satisfies readonly TxOutcome[];
+const TX_OUTCOMES = ENGINE_OUTCOMES as readonly [TxOutcome, ...TxOutcome[]];
 const VERDICTS = ['holds', 'violated', 'undecided'] as const;
 
 /** The expected outcome an example file may carry (ignored by the engine; see docs/scenario-format.md). */

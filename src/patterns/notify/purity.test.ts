@@ -1,44 +1,12 @@
 /** Reducers are pure (frozen inputs give the same trace), states are plain JSON, and the view shows what matters. */
 import { describe, expect, it } from 'vitest';
-import type { Db, NodeState } from '../../engine/types';
-import type { PatternDef, RoleDef } from '../../engine/pattern';
+import { frozenPattern } from '../../engine/testing/purity';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
 import { notify } from './index';
 import { runNamed } from './testkit';
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
-
-const frozenDb = (db: Db): Db => ({
-  get: (t, k) => deepFreeze(db.get(t, k)),
-  has: (t, k) => db.has(t, k),
-  size: (t) => db.size(t),
-  keys: (t) => db.keys(t),
-  newest: (t, n) => db.newest(t, n),
-  put: (t, k, row) => db.put(t, k, row),
-  del: (t, k) => db.del(t, k),
-});
-
-const frozen: PatternDef = {
-  ...notify,
-  roles: Object.fromEntries(
-    Object.entries(notify.roles).map(([k, r]) => {
-      const role = r as unknown as RoleDef<unknown, unknown>;
-      const wrapped: RoleDef<unknown, unknown> = {
-        ...role,
-        step: (s: NodeState<unknown, unknown>, input, ctx) =>
-          role.step(deepFreeze(structuredClone(s)), input, { ...ctx, db: frozenDb(ctx.db) }),
-      };
-      return [k, wrapped as unknown as RoleDef<never, never>];
-    }),
-  ),
-};
+const frozen = frozenPattern(notify);
 
 describe('notify reducers', () => {
   for (const ns of notify.scenarios) {

@@ -1,47 +1,13 @@
 /** Reducers are pure (frozen state and rows give the same trace), state is plain JSON, and the views read right. */
 import { describe, expect, it } from 'vitest';
-import type { PatternDef, RoleDef } from '../../engine/pattern';
+import { frozenPattern } from '../../engine/testing/purity';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
 import { dbAt, indexTrace } from '../../engine/trace';
-import type { Db, NodeState } from '../../engine/types';
 import { outbox } from './index';
 import { runNamed } from './testkit';
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
-
-function frozenDb(db: Db): Db {
-  return {
-    get: (t, k) => deepFreeze(db.get(t, k)),
-    has: (t, k) => db.has(t, k),
-    size: (t) => db.size(t),
-    keys: (t) => db.keys(t),
-    newest: (t, n) => db.newest(t, n),
-    put: (t, k, row) => db.put(t, k, row),
-    del: (t, k) => db.del(t, k),
-  };
-}
-
-const frozen: PatternDef = {
-  ...outbox,
-  roles: Object.fromEntries(
-    Object.entries(outbox.roles).map(([k, r]) => {
-      const role = r as unknown as RoleDef<unknown, unknown>;
-      const wrapped: RoleDef<unknown, unknown> = {
-        ...role,
-        step: (s: NodeState<unknown, unknown>, input, ctx) =>
-          role.step(deepFreeze(structuredClone(s)), input, { ...ctx, db: frozenDb(ctx.db) }),
-      };
-      return [k, wrapped as unknown as RoleDef<never, never>];
-    }),
-  ),
-};
+const frozen = frozenPattern(outbox);
 
 describe('outbox reducers', () => {
   for (const ns of outbox.scenarios) {

@@ -1,50 +1,15 @@
 /** Reducers are pure: they never mutate their input state, and node state is plain JSON data. */
 import { describe, expect, it } from 'vitest';
-import type { PatternDef, RoleDef } from '../../engine/pattern';
+import { frozenPattern } from '../../engine/testing/purity';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
-import type { Db, DbReader, NodeState } from '../../engine/types';
+import type { DbReader } from '../../engine/types';
 import { LOCKS_TABLE } from '../../engine/pattern';
 import { durableOf } from '../../engine/report';
 import { twoPC } from './index';
 import { PT, type PState } from './types';
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
-
-/** A step's database whose rows come out deep-frozen (a reducer that mutates a row it read throws). */
-function frozenDb(db: Db): Db {
-  return {
-    get: (t, k) => deepFreeze(db.get(t, k)),
-    has: (t, k) => db.has(t, k),
-    size: (t) => db.size(t),
-    keys: (t) => db.keys(t),
-    newest: (t, n) => db.newest(t, n),
-    put: (t, k, row) => db.put(t, k, row),
-    del: (t, k) => db.del(t, k),
-  };
-}
-
-/** The same pattern with every reducer fed deep-frozen state and rows (a mutation throws in strict mode). */
-const frozen: PatternDef = {
-  ...twoPC,
-  roles: Object.fromEntries(
-    Object.entries(twoPC.roles).map(([k, r]) => {
-      const role = r as unknown as RoleDef<unknown, unknown>;
-      const wrapped: RoleDef<unknown, unknown> = {
-        ...role,
-        step: (s: NodeState<unknown, unknown>, input, ctx) =>
-          role.step(deepFreeze(structuredClone(s)), input, { ...ctx, db: frozenDb(ctx.db) }),
-      };
-      return [k, wrapped as unknown as RoleDef<never, never>];
-    }),
-  ),
-};
+const frozen = frozenPattern(twoPC);
 
 describe('2PC reducers', () => {
   for (const ns of twoPC.scenarios) {
