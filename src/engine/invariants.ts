@@ -1,7 +1,7 @@
 /**
  * Ready-made invariant shapes built on the InvariantWatch contract (patterns may write their own).
  */
-import { LOCKS_TABLE, STATE_TABLE, type InvariantDef, type LockRow, type World } from './pattern';
+import { LOCKS_TABLE, STATE_TABLE, type Change, type InvariantDef, type LockRow, type World } from './pattern';
 import type { NodeId, Time } from './types';
 
 const SEP = '\u0000';
@@ -53,5 +53,30 @@ export function perNode(
     kind,
     watch: { by: 'key', tables: [STATE_TABLE, ...tables], keyOf: (c) => c.node, check },
     reference: (w) => Object.keys(w.states).every((n) => check(w, n)),
+  };
+}
+
+/**
+ * An invariant judged per key (a transaction, an order, a message): a change maps to the key it concerns (`keyOf`),
+ * only that key is re-checked; the reference check walks every key `keys` lists.
+ */
+export function perKey(
+  id: string,
+  kind: 'always' | 'eventually',
+  on: {
+    tables: readonly string[];
+    keyOf: (c: Change) => string | null | undefined;
+    keys: (w: World) => Iterable<string>;
+  },
+  check: (w: World, key: string) => boolean,
+): InvariantDef {
+  return {
+    id,
+    kind,
+    watch: { by: 'key', tables: on.tables, keyOf: on.keyOf, check },
+    reference: (w) => {
+      for (const k of on.keys(w)) if (!check(w, k)) return false;
+      return true;
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Change, InvariantDef, TxOutcome, TxReport, World } from '../../engine/pattern';
 import type { DbReader } from '../../engine/types';
+import { perKey } from '../../engine/invariants';
 import { CLIENT, CT, MERCHANT, MT, PLATFORM, PT, type COrder, type MOrder, type PNotify, type POrder } from './types';
 
 const mOrder = (w: World, tx: string) => w.db(MERCHANT).get<MOrder & Record<string, unknown>>(MT.orders, tx);
@@ -26,19 +27,13 @@ function allOrders(w: World): string[] {
   return [...seen];
 }
 
-function perOrder(
+/** Checked per order: a change names the order it concerns. */
+const perOrder = (
   id: string,
   kind: 'always' | 'eventually',
   tables: string[],
   check: (w: World, tx: string) => boolean,
-): InvariantDef {
-  return {
-    id,
-    kind,
-    watch: { by: 'key', tables, keyOf: orderOfChange, check },
-    reference: (w) => allOrders(w).every((tx) => check(w, tx)),
-  };
-}
+) => perKey(id, kind, { tables, keyOf: orderOfChange, keys: allOrders }, check);
 
 const merchantPaid = (w: World, tx: string) => mOrder(w, tx)?.st === 'paid';
 

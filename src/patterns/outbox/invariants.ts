@@ -4,6 +4,7 @@
  */
 import type { Change, InvariantDef, TxOutcome, TxReport, World } from '../../engine/pattern';
 import type { DbReader, Row } from '../../engine/types';
+import { perKey } from '../../engine/invariants';
 import { BT, committedOffset, type LogRecord } from '../broker';
 import {
   BROKER,
@@ -36,24 +37,13 @@ function allOrders(w: World): string[] {
   return [...orders(w).keys(OT.orders)];
 }
 
-function perOrder(
+/** Checked per order; the reference also counts effects of orders nobody placed. */
+const perOrder = (
   id: string,
   kind: 'always' | 'eventually',
   tables: string[],
   check: (w: World, tx: string) => boolean,
-): InvariantDef {
-  return {
-    id,
-    kind,
-    watch: { by: 'key', tables, keyOf: txOf, check },
-    reference: (w) => {
-      for (const tx of allOrders(w)) if (!check(w, tx)) return false;
-      // Effects of orders nobody placed count too.
-      for (const tx of consumer(w).keys(KT.effects)) if (!check(w, tx)) return false;
-      return true;
-    },
-  };
-}
+) => perKey(id, kind, { tables, keyOf: txOf, keys: (w) => [...allOrders(w), ...consumer(w).keys(KT.effects)] }, check);
 
 /** Exactly once: no order's effect applied more than once (broken at the second application). */
 export const exactlyOnce = perOrder('exactly-once', 'always', [KT.effects], (w, tx) => applied(w, tx) <= 1);

@@ -3,7 +3,7 @@
  * durable state is what they will come back with). Each invariant is kept per transaction: a step re-checks only the
  * transaction whose rows it wrote, across the (at most five) participants.
  */
-import { boundedBlocking, perNode } from '../../engine/invariants';
+import { boundedBlocking, perKey, perNode } from '../../engine/invariants';
 import {
   LOCKS_TABLE,
   type Change,
@@ -47,19 +47,9 @@ function allTxs(w: World): string[] {
   return [...seen].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function perTx(
-  id: string,
-  kind: 'always' | 'eventually',
-  tables: string[],
-  check: (w: World, tx: string) => boolean,
-): InvariantDef {
-  return {
-    id,
-    kind,
-    watch: { by: 'key', tables, keyOf: txOfChange, check },
-    reference: (w) => allTxs(w).every((tx) => check(w, tx)),
-  };
-}
+/** Checked per transaction across the (at most five) participants. */
+const perTx = (id: string, kind: 'always' | 'eventually', tables: string[], check: (w: World, tx: string) => boolean) =>
+  perKey(id, kind, { tables, keyOf: txOfChange, keys: allTxs }, check);
 
 /** TCConsistent (Lamport's TwoPhase.tla): no participant committed a transaction another one aborted. */
 export const atomicity = perTx('atomicity', 'always', [PT.txs], (w, tx) => {
