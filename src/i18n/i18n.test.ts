@@ -6,8 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergedResources, resourceFiles } from './resources';
+import { invDescKey } from './inv';
 import { patterns } from '../patterns/registry';
 import { baseScenario, dbAt, indexTrace, namedScenario, simulate, tableHistory, type PatternDef } from '../engine';
+
+const { en } = mergedResources();
 
 /** A row label or node label is an i18n key when it looks like one (dotted); "T1" or "x" are literals. */
 const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
@@ -33,7 +36,8 @@ function referencedKeys(p: PatternDef): Set<string> {
     const ix = indexTrace(r);
     for (const inv of r.invariants) {
       keys.add(`inv.${inv.id}`);
-      keys.add(`inv.${inv.id}.desc`);
+      // A pattern's own wording of a shared invariant (inv.<pattern>.<id>.desc) stands in for the shared one.
+      keys.add(invDescKey((k) => k in en, p.id, inv.id) ?? `inv.${inv.id}.desc`);
     }
     const roleOf = new Map(r.topology.nodes.map((n) => [n.id, n.role]));
     for (const n of r.topology.nodes) if (keyLike(n.label)) keys.add(n.label);
@@ -94,6 +98,21 @@ describe('i18n resources', () => {
         expect({ file: name, lang, empty }).toEqual({ file: name, lang, empty: [] });
       }
     }
+  });
+
+  it('no key is defined twice with different text (a pattern words a shared invariant as inv.<pattern>.<id>)', () => {
+    const clashes: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      const seen = new Map<string, { file: string; text: string }>();
+      for (const [file, dicts] of Object.entries(resourceFiles)) {
+        for (const [k, text] of Object.entries(dicts[lang])) {
+          const first = seen.get(k);
+          if (!first) seen.set(k, { file, text });
+          else if (first.text !== text) clashes.push(`${lang} ${k}: ${first.file} vs ${file}`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('the registry is not empty', () => {

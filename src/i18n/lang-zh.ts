@@ -1,9 +1,9 @@
 /**
- * Every Chinese string file (`*.zh.ts` here and under patterns/), merged into one dictionary: one chunk, loaded at
- * start when Chinese is the chosen language, or when the user switches to it. A new pattern's `patterns/<id>.zh.ts`
- * is picked up without touching this file.
+ * Every Chinese string file (`*.zh.ts` here, and each pattern folder's `src/patterns/<folder>/strings.zh.ts`),
+ * merged into one dictionary: one chunk, loaded at start when Chinese is the chosen language, or when the user switches
+ * to it. A new pattern's strings are picked up from its own folder without touching this file.
  */
-const files = import.meta.glob<Record<string, string>>(['./*.zh.ts', './patterns/*.zh.ts'], {
+const files = import.meta.glob<Record<string, string>>(['./*.zh.ts', '../patterns/*/strings.zh.ts'], {
   eager: true,
   import: 'default',
 });

@@ -1,5 +1,5 @@
 /**
- * Every resource file in both languages, paired by name (ui, panels, patterns/<id>): for the key-parity test and
+ * Every resource file in both languages, paired by name (ui, panels, and each pattern folder's strings): for the key-parity test and
  * tools. The app itself never imports this (it loads one language at a time through lang-en.ts / lang-zh.ts).
  */
 import type { Lang } from './index';
@@ -10,8 +10,8 @@ export interface ResourceFile {
   zh: Dict;
 }
 
-const en = import.meta.glob<Dict>(['./*.en.ts', './patterns/*.en.ts'], { eager: true, import: 'default' });
-const zh = import.meta.glob<Dict>(['./*.zh.ts', './patterns/*.zh.ts'], { eager: true, import: 'default' });
+const en = import.meta.glob<Dict>(['./*.en.ts', '../patterns/*/strings.en.ts'], { eager: true, import: 'default' });
+const zh = import.meta.glob<Dict>(['./*.zh.ts', '../patterns/*/strings.zh.ts'], { eager: true, import: 'default' });
 
 const stem = (path: string) => path.replace(/\.(en|zh)\.ts$/, '');
 

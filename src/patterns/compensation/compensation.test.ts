@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { baseScenario, dbAt, indexTrace, simulate, type PatternDef } from '../../engine';
 import { saga } from '../saga';
 import { tcc } from '../tcc';
-import tccStrings from '../../i18n/patterns/tcc';
-import sagaStrings from '../../i18n/patterns/saga';
+import tccStrings from '../tcc/strings';
+import sagaStrings from '../saga/strings';
 import { scenarioOf } from './testkit';
 
 const patterns: PatternDef[] = [tcc, saga];

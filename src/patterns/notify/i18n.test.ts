@@ -1,6 +1,7 @@
 /** Every key the notification pattern can show exists in English and Chinese, and the two files have the same keys. */
+import { invDescKey } from '../../i18n/inv';
 import { describe, expect, it } from 'vitest';
-import strings from '../../i18n/patterns/notify';
+import strings from './strings';
 import { baseScenario, namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
 import { dbAt, indexTrace } from '../../engine/trace';
@@ -69,7 +70,8 @@ describe('notify strings', () => {
     for (const s of notify.scenarios) need.push(`scenario.notify.${s.id}.title`, `scenario.notify.${s.id}.desc`);
     for (const p of notify.params) need.push(`param.notify.${p.key}`, `param.notify.${p.key}.help`);
     for (const g of notify.guards) need.push(`guard.notify.${g.key}`, `guard.notify.${g.key}.desc`);
-    for (const i of notify.invariants) need.push(`inv.${i.id}`, `inv.${i.id}.desc`);
+    for (const i of notify.invariants)
+      need.push(`inv.${i.id}`, invDescKey((k) => k in en, 'notify', i.id) ?? `inv.${i.id}.desc`);
     for (const role of Object.values(notify.roles))
       for (const spec of Object.values(role.tables ?? {}))
         if (spec.view) need.push(spec.view.title, ...spec.view.columns.map((c) => c.label));

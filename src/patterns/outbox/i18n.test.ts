@@ -1,8 +1,9 @@
 /** Every key the outbox pattern (and the broker module it uses) can show exists in English and Chinese. */
 import { describe, expect, it } from 'vitest';
-import strings from '../../i18n/patterns/outbox';
-import brokerStrings from '../../i18n/patterns/broker';
+import strings from './strings';
+import brokerStrings from '../broker/strings';
 import { mergedResources } from '../../i18n/resources';
+import { invDescKey } from '../../i18n/inv';
 import { baseScenario, namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
 import { dbAt, indexTrace } from '../../engine/trace';
@@ -25,7 +26,8 @@ function runKeys(): Set<string> {
     const r = simulate(outbox, sc);
     const ix = indexTrace(r);
     const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
-    for (const inv of r.invariants) keys.add(`inv.${inv.id}`).add(`inv.${inv.id}.desc`);
+    for (const inv of r.invariants)
+      keys.add(`inv.${inv.id}`).add(invDescKey((k) => k in all.en, 'outbox', inv.id) ?? `inv.${inv.id}.desc`);
     for (const e of r.events) {
       if (e.kind === 'note') keys.add(e.key);
       if ('state' in e) {

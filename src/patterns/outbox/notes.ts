@@ -1,4 +1,4 @@
-/** Narration effects of the outbox nodes: keys under 'outbox.note.' (strings in src/i18n/patterns/outbox.*.ts). */
+/** Narration effects of the outbox nodes: keys under 'outbox.note.' (strings in strings.*.ts beside this file). */
 import type { Effect, NoteTag } from '../../engine/types';
 
 export const NOTE = 'outbox.note';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
-import i18n from '../../i18n/patterns/saga';
+import i18n from './strings';
 import { keysDeclared, keysShown, misses, runNamed } from '../compensation/testkit';
 import { tcc } from '../tcc';
 import { saga } from './index';

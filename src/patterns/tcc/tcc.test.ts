@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import type { TraceEvent } from '../../engine/types';
-import i18n from '../../i18n/patterns/tcc';
+import i18n from './strings';
 import { keysDeclared, keysShown, misses, rowsOf, runNamed } from '../compensation/testkit';
 import { tcc } from './index';
 import { tccGuardedExpect, tccUnguardedExpect } from './scenarios';

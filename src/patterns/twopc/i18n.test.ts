@@ -1,6 +1,6 @@
 /** Every key the 2PC pattern can show exists in English and Chinese, and the two files have the same keys. */
 import { describe, expect, it } from 'vitest';
-import strings from '../../i18n/patterns/2pc';
+import strings from './strings';
 import { namedScenario } from '../../engine/scenario';
 import { simulate } from '../../engine/simulator';
 import { dbAt, indexTrace } from '../../engine/trace';

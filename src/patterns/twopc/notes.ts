@@ -1,4 +1,4 @@
-/** Narration effects of the 2PC nodes: keys under '2pc.note.' (strings in src/i18n/patterns/2pc.*.ts). */
+/** Narration effects of the 2PC nodes: keys under '2pc.note.' (strings in strings.*.ts beside this file). */
 import type { Effect, NoteTag } from '../../engine/types';
 
 export function note(key: string, params: Record<string, string | number>, tag?: NoteTag): Effect {

@@ -5,6 +5,7 @@ import { allLocksAt } from '../tables/rows';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
 import { wordOf } from './describe';
+import { invDescKey } from '../../i18n/inv';
 import { LockIcon } from './icons';
 import { invariantViews, type InvStatus, type InvView } from './traceViews';
 
@@ -117,7 +118,8 @@ export function InvariantPanel() {
         {invs.map((inv) => {
           const v = STATUS_LOOK[inv.status];
           const title = t('inv.' + inv.id);
-          const desc = exists('inv.' + inv.id + '.desc') ? t('inv.' + inv.id + '.desc') : '';
+          const descKey = invDescKey(exists, pattern.id, inv.id);
+          const desc = descKey ? t(descKey) : '';
           const { word, detail } = statusText(t, inv);
           const canJump = inv.status !== 'holds' && inv.from !== null;
           const body = (

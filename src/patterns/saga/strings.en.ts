@@ -1,5 +1,5 @@
 /** Strings of the Saga pattern (src/patterns/saga). Chinese keeps the seed's domain words (补偿, 空补偿, 幂等…). (English; loaded only when this language is shown.) */
-import tcc from './tcc.en';
+import tcc from '../tcc/strings.en';
 
 // The invariant names and descriptions shared with TCC.
 const shared = Object.fromEntries(Object.entries(tcc).filter(([k]) => k.startsWith('inv.')));

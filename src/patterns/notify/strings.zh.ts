@@ -77,7 +77,7 @@ const zh: Record<string, string> = {
   'inv.exactly-once': '恰好一次',
   'inv.exactly-once.desc': '同一事务、分支、操作的业务处理不会执行两次。',
   'inv.eventually-consistent': '最终一致',
-  'inv.eventually-consistent.desc': '最终，每个在平台已支付的订单在商户也已支付。',
+  'inv.notify.eventually-consistent.desc': '最终，每个在平台已支付的订单在商户也已支付。',
   'inv.no-lost-notification': '无丢失通知',
   'inv.no-lost-notification.desc': '不存在平台已放弃通知、而商户仍不知道已支付的订单。',
 

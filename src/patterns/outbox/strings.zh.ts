@@ -74,7 +74,7 @@ const zh: Record<string, string> = {
   'guard.outbox.dedup.desc': '消费者在执行操作的同一本地事务中把消息 ID 写入收件箱表，并跳过已见过的 ID：幂等消费。',
 
   'inv.eventually-consistent': '最终一致',
-  'inv.eventually-consistent.desc': '每个已提交订单的操作最终都被消费者执行。',
+  'inv.outbox.eventually-consistent.desc': '每个已提交订单的操作最终都被消费者执行。',
   'inv.no-lost-message': '消息不丢失',
   'inv.no-lost-message.desc': '每条本地消息记录最终都被发布（消息代理已确认）并被消费。',
   'inv.outbox-drained': '本地消息表清空',

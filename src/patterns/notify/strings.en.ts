@@ -82,7 +82,7 @@ const en: Record<string, string> = {
   'inv.exactly-once': 'Exactly once',
   'inv.exactly-once.desc': 'No business handler ran twice for the same transaction, branch and operation.',
   'inv.eventually-consistent': 'Eventually consistent',
-  'inv.eventually-consistent.desc': 'Eventually every order paid at the platform is paid at the merchant.',
+  'inv.notify.eventually-consistent.desc': 'Eventually every order paid at the platform is paid at the merchant.',
   'inv.no-lost-notification': 'No lost notification',
   'inv.no-lost-notification.desc':
     'No paid order whose notification the platform gave up on while the merchant still does not know it was paid.',

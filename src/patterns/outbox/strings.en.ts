@@ -78,7 +78,7 @@ const en: Record<string, string> = {
     'The consumer records each message id in an inbox table in the same local transaction as the effect, and skips ids it has seen: idempotent consumption.',
 
   'inv.eventually-consistent': 'Eventually consistent',
-  'inv.eventually-consistent.desc': 'Every committed order’s effect is eventually applied by the consumer.',
+  'inv.outbox.eventually-consistent.desc': 'Every committed order’s effect is eventually applied by the consumer.',
   'inv.no-lost-message': 'No lost message',
   'inv.no-lost-message.desc': 'Every outbox row is eventually published (acknowledged by the broker) and consumed.',
   'inv.outbox-drained': 'Outbox drained',
