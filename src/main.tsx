@@ -13,8 +13,8 @@ declare global {
   interface Window {
     /** Read-only handle for tests and benchmarks. */
     __dtx?: {
-      getState: typeof import('./store/lab').useLab.getState;
-      subscribe: typeof import('./store/lab').useLab.subscribe;
+      getState: typeof import('./store/run').useRun.getState;
+      subscribe: typeof import('./store/run').useRun.subscribe;
     };
   }
 }
@@ -45,9 +45,9 @@ function fatal(error: unknown) {
   report('startup')(error);
 }
 
-Promise.all([import('./App'), import('./store/lab'), i18nReady])
-  .then(([{ default: App }, { useLab }]) => {
-    window.__dtx = Object.freeze({ getState: useLab.getState, subscribe: useLab.subscribe });
+Promise.all([import('./App'), import('./store/run'), i18nReady])
+  .then(([{ default: App }, { useRun }]) => {
+    window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
     root.render(
       <StrictMode>
         <App />

@@ -1,6 +1,6 @@
 /**
  * UI-only settings that are not part of the scenario (so they never go into a file or a deep link): dialogs,
- * playback preferences, the timeline axis. Kept apart from the lab store so scenario edits and UI toggles
+ * playback preferences, the timeline axis. Kept apart from the run store so scenario edits and UI toggles
  * never re-render each other's subscribers.
  */
 import { create } from 'zustand';

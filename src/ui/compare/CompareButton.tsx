@@ -1,12 +1,12 @@
 /** The header's way into (and out of) the Compare view; the page itself is lazy-loaded. */
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { navigate, openCompare, useCompareRoute } from './route';
 
 /** Back to the animated view, its address the scenario on screen (no reload: no hashchange). */
 export async function closeCompare() {
   const { encodeLink } = await import('../../scenario/link');
-  navigate(encodeLink(useLab.getState().scenario));
+  navigate(encodeLink(useRun.getState().scenario));
 }
 
 export function CompareButton() {

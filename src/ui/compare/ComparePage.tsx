@@ -11,7 +11,7 @@ import { jobScenario } from '../../lab/runs';
 import { toCsv } from '../../lab/sweep';
 import type { Anomaly } from '../../lab/aggregate';
 import { encodeLink } from '../../scenario/link';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formToConfig, useCompare } from '../../store/compare';
 import { decodeLabLink, encodeLabLink, isLabHash } from '../../store/compare-link';
 import { ConfigForm } from './ConfigForm';
@@ -147,7 +147,7 @@ function AnomalyList({ pick, onClose, name }: { pick: PickState; onClose: () => 
     const p = getPattern(pattern);
     if (!p || !config) return;
     const sc = jobScenario(p, config, { pattern, point: pick.point, seed: a.seed });
-    const lab = useLab.getState();
+    const lab = useRun.getState();
     if (!lab.loadScenario(sc)) return;
     if (a.at !== null && a.kind !== 'slowest') lab.seekTime(a.at);
     let hash = '#';

@@ -7,7 +7,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Fault } from '../../engine';
 import { isUpAt } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime } from '../theme';
 import { meanFlight, sendTypesByNode } from './derive';
 import type { MenuTarget } from './menu';
@@ -16,11 +16,11 @@ import type { MenuTarget } from './menu';
 const MAX_TIME = 30 * 24 * 3600 * 1000;
 
 function inject(f: Omit<Fault, 'id'>) {
-  const lab = useLab.getState();
-  const before = lab.scenario.faults.length;
-  lab.addFault(f);
-  const after = useLab.getState().scenario.faults;
-  if (after.length > before) lab.select({ kind: 'fault', id: after[after.length - 1].id });
+  const run = useRun.getState();
+  const before = run.scenario.faults.length;
+  run.addFault(f);
+  const after = useRun.getState().scenario.faults;
+  if (after.length > before) run.select({ kind: 'fault', id: after[after.length - 1].id });
 }
 
 function Item({
@@ -49,9 +49,9 @@ export function FaultMenu({ target, onClose }: { target: MenuTarget; onClose: ()
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ x: target.x, y: target.y });
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
-  const topo = useLab((s) => s.result.topology);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
+  const topo = useRun((s) => s.result.topology);
   const [forward, setForward] = useState(true);
   const [delay, setDelay] = useState(() => String(Math.max(100, Math.round(meanFlight(index) * 10))));
   const label = (id: string) => t(topo.nodes.find((n) => n.id === id)?.label ?? id);

@@ -7,7 +7,7 @@
 import { memo, useContext, useState } from 'react';
 import { EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { pairId, pairOfSelection } from './derive';
 import { linkPath, pointAlong, polylineD, polylineLength, type Box, type Pt } from './geometry';
 import { MenuContext } from './menu';
@@ -39,7 +39,7 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
   const tn = useInternalNode(target);
   const [pointerOn, setPointerOn] = useState(false);
   const pid = pairId(source, target);
-  const hot = useLab((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
+  const hot = useRun((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
 
   if (!sn || !tn || !data) return null;
   const straight = data.points ? null : linkPath(box(sn), box(tn));

@@ -18,7 +18,7 @@ import {
   type TopologyNode,
   type TraceIndex,
 } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { locksOfNode } from '../tables/rows';
 import { dropsByNode, meanFlight, nodesOf } from './derive';
@@ -95,21 +95,21 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
-  const pattern = useLab((s) => s.pattern);
-  const index = useLab((s) => s.index);
+  const pattern = useRun((s) => s.pattern);
+  const index = useRun((s) => s.index);
   // Re-render only when this node's state or rows (its version), its up/down status or a shown time-dependent text
   // change — not on every seek or playback frame (most nodes do not change at a given event).
-  const version = useLab((s) => versionAt(s.index, id, s.cursor.pos));
-  const up = useLab((s) => isUpAt(s.index, id, s.cursor.pos));
-  const lockKey = useLab((s) => {
+  const version = useRun((s) => versionAt(s.index, id, s.cursor.pos));
+  const up = useRun((s) => isUpAt(s.index, id, s.cursor.pos));
+  const lockKey = useRun((s) => {
     const { rows, total } = locksOfNode(s.index, id, s.cursor, CARD_LOCKS);
     return [String(total), ...rows.map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)].join('\u0001');
   });
-  const flash = useLab((s) => dropFlash(s.index, s.cursor, id));
-  const highlighted = useLab(
+  const flash = useRun((s) => dropFlash(s.index, s.cursor, id));
+  const highlighted = useRun(
     (s) => nodesOf(s.hover, s.index).includes(id) || nodesOf(s.selection, s.index).includes(id),
   );
-  const selected = useLab((s) => s.selection?.kind === 'node' && s.selection.node === id);
+  const selected = useRun((s) => s.selection?.kind === 'node' && s.selection.node === id);
 
   // The view is the same at every cursor between two changes of this node: draw it at the change.
   const viewPos = version < 0 ? 0 : version + 1;

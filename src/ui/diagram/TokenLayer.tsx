@@ -10,7 +10,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
@@ -40,12 +40,12 @@ function PairTokens({
 }) {
   const { t } = useTranslation();
   const reduced = useReducedMotion();
-  const selSeq = useLab((s) => sendSeqOf(s.selection, s.index));
-  const hoverSeq = useLab((s) => sendSeqOf(s.hover, s.index));
-  const selRow = useLab((s) => rowKeysOf(s.selection, s.index));
-  const hoverRow = useLab((s) => rowKeysOf(s.hover, s.index));
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const selSeq = useRun((s) => sendSeqOf(s.selection, s.index));
+  const hoverSeq = useRun((s) => sendSeqOf(s.hover, s.index));
+  const selRow = useRun((s) => rowKeysOf(s.selection, s.index));
+  const hoverRow = useRun((s) => rowKeysOf(s.hover, s.index));
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
   // The link is a polyline border to border: a token's place is plain arithmetic (no SVG geometry calls, nothing
   // that could touch layout). It only changes with the layout, not with the cursor.
   const straight = !route || route.pts.length === 2;
@@ -169,8 +169,8 @@ function TokenLayerImpl({
   routes?: Map<string, Pt[]>;
 }) {
   const { t } = useTranslation();
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
   const flying = inFlight(index, cursor);
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const groups = new Map<string, InFlight[]>();

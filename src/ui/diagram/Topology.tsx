@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
@@ -65,10 +65,10 @@ function FitOnResize({
 
 export default function Topology() {
   const { t } = useTranslation();
-  const topo = useLab((s) => s.result.topology);
-  const index = useLab((s) => s.index);
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const topo = useRun((s) => s.result.topology);
+  const index = useRun((s) => s.index);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
   const pane = useRef<HTMLDivElement>(null);

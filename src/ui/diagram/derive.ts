@@ -13,7 +13,7 @@ import {
   type TraceEvent,
   type TraceIndex,
 } from '../../engine';
-import type { Selection } from '../../store/lab';
+import type { Selection } from '../../store/run';
 
 export interface Pair {
   id: string;

@@ -10,7 +10,7 @@
  *   (:focus-visible) keeps Space and Enter, so keyboard users still press buttons as usual.
  */
 import { useEffect } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { nextSpeed, useUi } from '../../store/ui';
 import { togglePresentation } from './usePresentation';
 
@@ -78,34 +78,34 @@ export function elementKeepsKey(el: EventTarget | null, key: string): boolean {
 
 /** Handle one key; returns true when it was a shortcut. Exported for tests. */
 export function handleShortcut(key: string): boolean {
-  const lab = useLab.getState();
+  const run = useRun.getState();
   const ui = useUi.getState();
   switch (key) {
     case ' ':
     case '.':
-      lab.setPlaying(!lab.playing);
+      run.setPlaying(!run.playing);
       return true;
     case 'ArrowRight':
     case 'PageDown':
-      lab.stepBy(1);
+      run.stepBy(1);
       return true;
     case 'ArrowLeft':
     case 'PageUp':
-      lab.stepBy(-1);
+      run.stepBy(-1);
       return true;
     case 'Home':
-      lab.setPlaying(false);
-      lab.seekPos(0);
+      run.setPlaying(false);
+      run.seekPos(0);
       return true;
     case 'End':
-      lab.setPlaying(false);
-      lab.seekTime(lab.index.endTime);
+      run.setPlaying(false);
+      run.seekTime(run.index.endTime);
       return true;
     case ']':
-      lab.setSpeed(nextSpeed(lab.speed, 1));
+      run.setSpeed(nextSpeed(run.speed, 1));
       return true;
     case '[':
-      lab.setSpeed(nextSpeed(lab.speed, -1));
+      run.setSpeed(nextSpeed(run.speed, -1));
       return true;
     case '?':
       ui.setShortcutsOpen(!ui.shortcutsOpen);

@@ -8,7 +8,7 @@
  */
 import { useEffect } from 'react';
 import { inFlightAt } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 
 /** A gap with no message in flight is "idle" when crossing it at the chosen speed would take longer than this. */
@@ -48,7 +48,7 @@ export function advance(
 }
 
 export function usePlayback() {
-  const playing = useLab((s) => s.playing);
+  const playing = useRun((s) => s.playing);
   useEffect(() => {
     if (!playing) return;
     let raf = 0;
@@ -56,7 +56,7 @@ export function usePlayback() {
     const frame = (now: number) => {
       const dt = Math.min(MAX_FRAME_MS, Math.max(0, now - last));
       last = now;
-      const st = useLab.getState();
+      const st = useRun.getState();
       if (!st.playing) return;
       const { index, cursor, speed } = st;
       const compress = useUi.getState().compressIdle;

@@ -12,7 +12,7 @@
  */
 import { useEffect } from 'react';
 import i18n from '../../i18n';
-import { useLab, type LabState } from '../../store/lab';
+import { useRun, type RunState } from '../../store/run';
 import { baseScenario, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { patterns } from '../../patterns/registry';
@@ -35,17 +35,17 @@ let noticeFor: number | null = null;
 /** The hash last written or loaded: a popstate / hashchange to it is not news. */
 let lastHash = '';
 
-function link(m: LinkModule, s: Pick<LabState, 'scenario' | 'cursor'>): string {
+function link(m: LinkModule, s: Pick<RunState, 'scenario' | 'cursor'>): string {
   if (encoded?.scenario !== s.scenario) encoded = { scenario: s.scenario, base: m.encodeLink(s.scenario) };
   return encoded.base + m.cursorSuffix(s.cursor.t);
 }
 
 /** Write the address bar for state `s` (push: a new history entry). */
-function write(m: LinkModule, s: LabState, push: boolean): void {
+function write(m: LinkModule, s: RunState, push: boolean): void {
   const notice = () => {
     if (noticeFor === s.loads) return;
     noticeFor = s.loads;
-    useLab.getState().pushError('notice.linkNotSynced', { max: MAX_SYNCED_ITEMS.toLocaleString('en-US') });
+    useRun.getState().pushError('notice.linkNotSynced', { max: MAX_SYNCED_ITEMS.toLocaleString('en-US') });
   };
   if (tooBigToSync(s.scenario) && encoded?.scenario !== s.scenario) return notice();
   let hash: string;
@@ -67,9 +67,9 @@ function write(m: LinkModule, s: LabState, push: boolean): void {
 
 function showError(m: LinkModule, e: ScenarioError) {
   const message = m.renderError(e, (key, params) => i18n.t(key, params));
-  const lab = useLab.getState();
-  if (!e.path || e.path === 'link') lab.pushError('error.linkBroken', { message });
-  else lab.pushError('error.link', { path: e.path, message });
+  const run = useRun.getState();
+  if (!e.path || e.path === 'link') run.pushError('error.linkBroken', { message });
+  else run.pushError('error.link', { path: e.path, message });
 }
 
 /** Load the scenario of `hash` (the page's address at start, or a history entry the user went back to). */
@@ -77,22 +77,22 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   if (/^#?lab(=|$)/.test(hash)) return; // the Compare view's own link (#lab=1.…)
   lastHash = hash;
   const m = (mod ??= await linkModule());
-  const lab = useLab.getState();
+  const run = useRun.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
-    if (!atStart) lab.loadScenario(baseScenario(patterns[0]), { fromLink: true });
-    write(m, useLab.getState(), false);
+    if (!atStart) run.loadScenario(baseScenario(patterns[0]), { fromLink: true });
+    write(m, useRun.getState(), false);
     return;
   }
   const r = m.decodeLink(hash);
   if (!r.ok) {
     showError(m, r.error);
     // The tampered link must not stay in the address bar: it now shows what is on screen.
-    write(m, useLab.getState(), false);
+    write(m, useRun.getState(), false);
     return;
   }
   // The cursor and "came from the address bar" are applied when the load finishes: a long one finishes in slices.
-  lab.loadScenario(r.scenario, { at: r.t, fromLink: true });
+  run.loadScenario(r.scenario, { at: r.t, fromLink: true });
 }
 
 export function useUrlSync() {
@@ -101,14 +101,14 @@ export function useUrlSync() {
     let alive = true;
     const flush = () => {
       timer = undefined;
-      if (mod && alive) write(mod, useLab.getState(), false);
+      if (mod && alive) write(mod, useRun.getState(), false);
     };
     const schedule = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(flush, WRITE_DELAY_MS);
     };
     void loadFromHash(location.hash, true);
-    const unsub = useLab.subscribe((s, prev) => {
+    const unsub = useRun.subscribe((s, prev) => {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
         // address bar already moved to another entry (Back / Forward / a link), where it would overwrite that one.
@@ -145,6 +145,6 @@ export function useUrlSync() {
 /** The link that reproduces the current scenario, with the cursor where it is. */
 export async function currentLink(): Promise<string> {
   const { encodeLink } = await linkModule();
-  const { scenario, cursor } = useLab.getState();
+  const { scenario, cursor } = useRun.getState();
   return location.href.replace(/#.*$/, '') + encodeLink(scenario, cursor.t);
 }

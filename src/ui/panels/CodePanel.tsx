@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { usePanelText } from './common';
 import { activeHandlers } from './traceViews';
 
 /** "Code burden": the handlers a business team writes for this pattern, the one running at the cursor lit up. */
 export function CodePanel() {
   const { t, exists } = usePanelText();
-  const pattern = useLab((s) => s.pattern);
-  const topology = useLab((s) => s.result.topology);
-  const events = useLab((s) => s.index.events);
-  const pos = useLab((s) => s.cursor.pos);
+  const pattern = useRun((s) => s.pattern);
+  const topology = useRun((s) => s.result.topology);
+  const events = useRun((s) => s.index.events);
+  const pos = useRun((s) => s.cursor.pos);
 
   const roleOf = useMemo(() => {
     const m = new Map(topology.nodes.map((n) => [n.id, n.role]));

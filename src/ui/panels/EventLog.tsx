@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime, messageColor } from '../theme';
 import { usePanelText } from './common';
 import { describeEvent } from './describe';
@@ -28,14 +28,14 @@ const KIND_ICON: Record<string, string> = {
 /** The trace as a virtualized list; the row at the cursor highlighted and kept in view. */
 export function EventLog() {
   const { t, name } = usePanelText();
-  const index = useLab((s) => s.index);
+  const index = useRun((s) => s.index);
   const events = index.events;
-  const pos = useLab((s) => s.cursor.pos);
-  const selection = useLab((s) => s.selection);
-  const hover = useLab((s) => s.hover);
-  const seekPos = useLab((s) => s.seekPos);
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const pos = useRun((s) => s.cursor.pos);
+  const selection = useRun((s) => s.selection);
+  const hover = useRun((s) => s.hover);
+  const seekPos = useRun((s) => s.seekPos);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
 
   const [collapsed, setCollapsed] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());

@@ -1,5 +1,5 @@
 import { cloneElement, useMemo, useState, type ReactElement } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import type { EventMatcher } from '../../engine';
 import { formatTime } from '../theme';
 import { usePanelText } from './common';
@@ -22,17 +22,17 @@ function L({ label, children }: { label: string; children: ReactElement<{ 'aria-
 /** The scenario's fault schedule (a row per fault, removable) and a form to add one. */
 export function FaultList() {
   const { t, name } = usePanelText();
-  const faults = useLab((s) => s.scenario.faults);
-  const events = useLab((s) => s.index.events);
-  const nodes = useLab((s) => s.index.nodeIds);
-  const cursorT = useLab((s) => s.cursor.t);
-  const selection = useLab((s) => s.selection);
-  const hover = useLab((s) => s.hover);
-  const removeFault = useLab((s) => s.removeFault);
-  const addFault = useLab((s) => s.addFault);
-  const seekPos = useLab((s) => s.seekPos);
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const faults = useRun((s) => s.scenario.faults);
+  const events = useRun((s) => s.index.events);
+  const nodes = useRun((s) => s.index.nodeIds);
+  const cursorT = useRun((s) => s.cursor.t);
+  const selection = useRun((s) => s.selection);
+  const hover = useRun((s) => s.hover);
+  const removeFault = useRun((s) => s.removeFault);
+  const addFault = useRun((s) => s.addFault);
+  const seekPos = useRun((s) => s.seekPos);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
 
   const [draft, setDraft] = useState<FaultDraft | null>(null);
   const [showErr, setShowErr] = useState(false);

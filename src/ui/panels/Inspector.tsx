@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { dbAt, isUpAt, stateAt, type NodeViewRow, type TraceEvent } from '../../engine';
 import { locksOfNode, tableRow } from '../tables/rows';
 import { formatTime, messageColor, toneClass } from '../theme';
@@ -40,15 +40,15 @@ function rowText(t: TFn, exists: (k: string) => boolean, r: NodeViewRow): { labe
 /** The selected node, message, event or fault, at the cursor. */
 export function Inspector() {
   const { t, name, exists } = usePanelText();
-  const selection = useLab((s) => s.selection);
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
-  const pattern = useLab((s) => s.pattern);
-  const topology = useLab((s) => s.result.topology);
-  const faults = useLab((s) => s.scenario.faults);
-  const select = useLab((s) => s.select);
-  const seekPos = useLab((s) => s.seekPos);
-  const setHover = useLab((s) => s.setHover);
+  const selection = useRun((s) => s.selection);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
+  const pattern = useRun((s) => s.pattern);
+  const topology = useRun((s) => s.result.topology);
+  const faults = useRun((s) => s.scenario.faults);
+  const select = useRun((s) => s.select);
+  const seekPos = useRun((s) => s.seekPos);
+  const setHover = useRun((s) => s.setHover);
   const events = index.events;
 
   const eventButton = (ev: TraceEvent) => (

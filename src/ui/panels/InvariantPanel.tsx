@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import type { TxReport } from '../../engine';
 import { allLocksAt } from '../tables/rows';
 import { formatTime } from '../theme';
@@ -57,8 +57,8 @@ function outcomeSummary(outcomes: readonly TxReport[], limit: number) {
 
 /** The invariants at the cursor, broken and undecided first (what broke is never below the fold). */
 export function useInvariantViews(): InvView[] {
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
   return useMemo(() => invariantViews(index.result.invariants, index.events, cursor), [index, cursor]);
 }
 
@@ -79,7 +79,7 @@ export function statusText(t: (k: string, o?: Record<string, string | number>) =
 
 /** Move the cursor to where this break (or window) began. */
 export function jumpTo(v: InvView) {
-  const lab = useLab.getState();
+  const lab = useRun.getState();
   const ev = v.fromSeq !== null ? lab.index.events[v.fromSeq] : undefined;
   lab.setPlaying(false);
   if (ev && v.from !== null && ev.t === v.from) {
@@ -91,12 +91,12 @@ export function jumpTo(v: InvView) {
 /** Invariant verdicts at the cursor, locks (blocking) at the cursor, outcomes at the end of the run. */
 export function InvariantPanel() {
   const { t, name, exists } = usePanelText();
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
-  const pattern = useLab((s) => s.pattern);
-  const outcomes = useLab((s) => s.result.outcomes);
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
+  const pattern = useRun((s) => s.pattern);
+  const outcomes = useRun((s) => s.result.outcomes);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
 
   const invs = useInvariantViews();
   const brokenCount = invs.filter((v) => v.status === 'broken').length;

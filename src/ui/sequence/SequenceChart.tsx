@@ -4,7 +4,7 @@
  * as the whole run) and only the events and arrows crossing the visible window are drawn.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { useLab, type Selection } from '../../store/lab';
+import { useRun, type Selection } from '../../store/run';
 import type { TraceEvent, TraceIndex } from '../../engine';
 import { msgOfRow, rowKeysOf } from '../diagram/derive';
 import { FUTURE_LABEL, formatTime, messageColor, messageLabelColor, toneColor } from '../theme';
@@ -93,16 +93,16 @@ function highlightOf(sels: (Selection | null)[], index: TraceIndex, laneOf: Map<
 export function SequenceChart() {
   const { t, name } = usePanelText();
   const tf = t;
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
-  const selection = useLab((s) => s.selection);
-  const hover = useLab((s) => s.hover);
-  const playing = useLab((s) => s.playing);
-  const stats = useLab((s) => s.result.stats);
-  const seekPos = useLab((s) => s.seekPos);
-  const seekTime = useLab((s) => s.seekTime);
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
+  const selection = useRun((s) => s.selection);
+  const hover = useRun((s) => s.hover);
+  const playing = useRun((s) => s.playing);
+  const stats = useRun((s) => s.result.stats);
+  const seekPos = useRun((s) => s.seekPos);
+  const seekTime = useRun((s) => s.seekTime);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
 
   const [mode, setMode] = useState<AxisMode>('order');
   const [zoom, setZoom] = useState(1);

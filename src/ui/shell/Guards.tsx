@@ -1,12 +1,12 @@
 /** Guard (safeguard) switches: each a role=switch with its label; its description is shown beside it. */
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 
 export function GuardSwitches() {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const guards = useLab((s) => s.scenario.guards);
-  const edit = useLab((s) => s.editScenario);
+  const pattern = useRun((s) => s.pattern);
+  const guards = useRun((s) => s.scenario.guards);
+  const edit = useRun((s) => s.editScenario);
   if (!pattern.guards.length) return <p className="text-[15px] text-slate-600">{t('guards.none')}</p>;
   return (
     <ul className="flex flex-col gap-3">

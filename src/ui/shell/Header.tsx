@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns } from '../../patterns/registry';
 import { namedScenario } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
 import { currentLink } from '../hooks/useUrlSync';
@@ -19,8 +19,8 @@ const CUSTOM = '';
 
 function PatternPicker() {
   const { t } = useTranslation();
-  const current = useLab((s) => s.pattern.id);
-  const setPattern = useLab((s) => s.setPattern);
+  const current = useRun((s) => s.pattern.id);
+  const setPattern = useRun((s) => s.setPattern);
   const families = useMemo(() => {
     const m = new Map<string, typeof patterns>();
     for (const p of patterns) m.set(p.family, [...(m.get(p.family) ?? []), p]);
@@ -51,8 +51,8 @@ function PatternPicker() {
 
 /** Whether the scenario on screen still equals the named scenario it came from. */
 function useEdited(): boolean {
-  const pattern = useLab((s) => s.pattern);
-  const scenario = useLab((s) => s.scenario);
+  const pattern = useRun((s) => s.pattern);
+  const scenario = useRun((s) => s.scenario);
   return useMemo(() => {
     const ns = pattern.scenarios.find((x) => x.id === scenario.name);
     if (!ns) return false;
@@ -68,10 +68,10 @@ export function scenarioLabel(title: string, claims: readonly string[]): string 
 
 function ScenarioPicker() {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const name = useLab((s) => s.scenario.name);
-  const setNamed = useLab((s) => s.setNamedScenario);
-  const setPattern = useLab((s) => s.setPattern);
+  const pattern = useRun((s) => s.pattern);
+  const name = useRun((s) => s.scenario.name);
+  const setNamed = useRun((s) => s.setNamedScenario);
+  const setPattern = useRun((s) => s.setPattern);
   const ns = pattern.scenarios.find((x) => x.id === name);
   const edited = useEdited();
   return (
@@ -164,7 +164,7 @@ function FileActions() {
   const [copied, setCopied] = useState(false);
 
   const exportJson = async () => {
-    const s = useLab.getState().scenario;
+    const s = useRun.getState().scenario;
     // The schema module (valibot) is not on the first screen: loaded on first use.
     const { scenarioToJson } = await import('../../scenario/schema');
     const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
@@ -179,7 +179,7 @@ function FileActions() {
   };
 
   const importFile = async (file: File) => {
-    const lab = useLab.getState();
+    const lab = useRun.getState();
     let text: string;
     try {
       text = await file.text();
@@ -207,7 +207,7 @@ function FileActions() {
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      useLab.getState().pushError('error.clipboard');
+      useRun.getState().pushError('error.clipboard');
     }
   };
 
@@ -246,8 +246,8 @@ function FileActions() {
 
 function Description() {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const name = useLab((s) => s.scenario.name);
+  const pattern = useRun((s) => s.pattern);
+  const name = useRun((s) => s.scenario.name);
   const ns = pattern.scenarios.find((x) => x.id === name);
   const text = ns ? t(`scenario.${pattern.id}.${ns.id}.desc`) : t(`pattern.${pattern.id}.desc`);
   const claims = ns?.claims ?? [];

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { Popover } from './Popover';
 
 const GuardSwitches = lazy(() => import('./Guards').then((m) => ({ default: m.GuardSwitches })));
@@ -17,8 +17,8 @@ function Loading() {
 
 export function GuardsPopover() {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
-  const guards = useLab((s) => s.scenario.guards);
+  const pattern = useRun((s) => s.pattern);
+  const guards = useRun((s) => s.scenario.guards);
   const on = pattern.guards.filter((g) => guards[g.key] ?? g.default).length;
   const label = t('guards.button', { on, total: pattern.guards.length });
   return (
@@ -37,7 +37,7 @@ export function GuardsPopover() {
 
 export function ParamsPopover() {
   const { t } = useTranslation();
-  const pattern = useLab((s) => s.pattern);
+  const pattern = useRun((s) => s.pattern);
   return (
     <Popover label={t('params.button')} ariaLabel={t('params.title')} key={pattern.id}>
       {(close) => (

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultParams, type ParamDef, type Params as ParamValues, type PatternDef, type Scenario } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { DEFAULT_MAX_EVENTS } from '../../store/loader';
 import { formatTime } from '../theme';
 
@@ -84,8 +84,8 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
 export function ParamsForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
   // While a run is being computed, the form edits the scenario asked for last (the one being computed).
-  const pattern = useLab((s) => s.loading?.pattern ?? s.pattern);
-  const scenario = useLab((s) => s.loading?.scenario ?? s.scenario);
+  const pattern = useRun((s) => s.loading?.pattern ?? s.pattern);
+  const scenario = useRun((s) => s.loading?.scenario ?? s.scenario);
   const current = { ...defaultParams(pattern), ...scenario.params };
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(pattern.params.map((p) => [p.key, String(current[p.key])])),
@@ -115,7 +115,7 @@ export function ParamsForm({ close }: { close: () => void }) {
       return;
     }
     const value = (b as { value: number }).value;
-    const ok = useLab.getState().editScenario((s) => withBudget(withParams(pattern, s, next), value));
+    const ok = useRun.getState().editScenario((s) => withBudget(withParams(pattern, s, next), value));
     if (ok) close();
   };
 

@@ -4,16 +4,16 @@
  * that hit its event budget, a message saying so and where to raise it. Nothing at all in the common case.
  */
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { progressFraction } from '../../store/loader';
 import { formatTime } from '../theme';
 
 export function RunStatus() {
   const { t, i18n } = useTranslation();
-  const loading = useLab((s) => s.loading);
-  const stoppedBy = useLab((s) => s.result.stoppedBy);
-  const budget = useLab((s) => s.result.maxEvents);
-  const cancel = useLab((s) => s.cancelLoad);
+  const loading = useRun((s) => s.loading);
+  const stoppedBy = useRun((s) => s.result.stoppedBy);
+  const budget = useRun((s) => s.result.maxEvents);
+  const cancel = useRun((s) => s.cancelLoad);
   const num = (n: number) => n.toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en-US');
 
   if (loading) {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 
 /** Informational messages (not errors) time out after this long (ms), unless the pointer or focus is on them. */
 const INFO_DISMISS_MS = 6000;
@@ -45,7 +45,7 @@ function useBand(active: boolean): { top: number; bottom: number } {
 
 function Toast({ id, text, info }: { id: number; text: string; info: boolean }) {
   const { t } = useTranslation();
-  const dismiss = useLab((s) => s.dismissError);
+  const dismiss = useRun((s) => s.dismissError);
   const [held, setHeld] = useState(false);
   useEffect(() => {
     if (!info || held) return;
@@ -82,7 +82,7 @@ function Toast({ id, text, info }: { id: number; text: string; info: boolean }) 
 
 export function Toasts() {
   const { t } = useTranslation();
-  const errors = useLab((s) => s.errors);
+  const errors = useRun((s) => s.errors);
   const band = useBand(errors.length > 0);
   if (!errors.length) return null;
   return (

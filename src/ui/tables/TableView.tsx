@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { rowAt, tableHistory, type Cursor, type TraceIndex } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { formatTime, toneClass } from '../theme';
 import { usePanelText } from '../panels/common';
 import { cellText, labelText, tableKeys, tableSize, tablesOf, type ShownTable } from './rows';
@@ -20,12 +20,12 @@ const OVERSCAN = 6;
 
 export function TableView() {
   const { t, name, exists } = usePanelText();
-  const pattern = useLab((s) => s.pattern);
-  const topology = useLab((s) => s.result.topology);
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
-  const selection = useLab((s) => s.selection);
-  const select = useLab((s) => s.select);
+  const pattern = useRun((s) => s.pattern);
+  const topology = useRun((s) => s.result.topology);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
+  const selection = useRun((s) => s.selection);
+  const select = useRun((s) => s.select);
 
   const [picked, setPicked] = useState<string | null>(null);
   const [pickedTable, setPickedTable] = useState<string | null>(null);
@@ -115,8 +115,8 @@ interface VirtualTableProps {
 
 function VirtualTable({ index, node, table, label, cursor, newestFirst, selectedKey }: VirtualTableProps) {
   const { t, exists } = usePanelText();
-  const select = useLab((s) => s.select);
-  const setHover = useLab((s) => s.setHover);
+  const select = useRun((s) => s.select);
+  const setHover = useRun((s) => s.setHover);
   const h = tableHistory(index, node, table.name);
   const inOrder = tableKeys(h, cursor.pos);
   const keys = useMemo(() => (newestFirst ? [...inOrder].reverse() : inOrder), [inOrder, newestFirst]);

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceIndex } from '../../engine';
-import { useLab } from '../../store/lab';
+import { useRun } from '../../store/run';
 import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
 import { formatTime } from '../theme';
 import { invariantMarks, type InvMark } from '../panels/traceViews';
@@ -88,8 +88,8 @@ export function clusterMarkers<M extends { frac: number }>(markers: readonly M[]
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
   const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
-  const seekPos = useLab((s) => s.seekPos);
-  const setPlaying = useLab((s) => s.setPlaying);
+  const seekPos = useRun((s) => s.seekPos);
+  const setPlaying = useRun((s) => s.setPlaying);
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   useEffect(() => {
@@ -184,7 +184,7 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
             title={name}
             onClick={(e) => {
               e.stopPropagation();
-              const lab = useLab.getState();
+              const lab = useRun.getState();
               lab.setPlaying(false);
               const ev = ix.events[w.fromSeq];
               if (ev && ev.t === w.from) lab.seekPos(w.fromSeq + 1);
@@ -200,8 +200,8 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
 
 function Scrubber() {
   const { t } = useTranslation();
-  const index = useLab((s) => s.index);
-  const cursor = useLab((s) => s.cursor);
+  const index = useRun((s) => s.index);
+  const cursor = useRun((s) => s.cursor);
   const axis = useUi((s) => s.axis);
   const track = useRef<HTMLDivElement>(null);
   const n = index.events.length;
@@ -212,7 +212,7 @@ function Scrubber() {
     if (!el) return;
     const r = el.getBoundingClientRect();
     const c = fracToCursor(index, (clientX - r.left) / Math.max(1, r.width), axis);
-    const lab = useLab.getState();
+    const lab = useRun.getState();
     if ('pos' in c) lab.seekCursor(c.pos, c.t);
     else lab.seekTime(c.t);
   };
@@ -235,7 +235,7 @@ function Scrubber() {
         className="scrubber relative h-5 cursor-pointer touch-none rounded-full bg-slate-200 outline-offset-2"
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
-          useLab.getState().setPlaying(false);
+          useRun.getState().setPlaying(false);
           seekAt(e.clientX);
         }}
         onPointerMove={(e) => {
@@ -255,9 +255,9 @@ function Scrubber() {
 /** The cursor's virtual time and event k / n. */
 function Clock() {
   const { t } = useTranslation();
-  const cursor = useLab((s) => s.cursor);
-  const n = useLab((s) => s.index.events.length);
-  const endTime = useLab((s) => s.index.endTime);
+  const cursor = useRun((s) => s.cursor);
+  const n = useRun((s) => s.index.events.length);
+  const endTime = useRun((s) => s.index.endTime);
   return (
     <>
       <output
@@ -316,14 +316,14 @@ function speedLabel(v: number) {
 
 export function Timeline() {
   const { t } = useTranslation();
-  const playing = useLab((s) => s.playing);
-  const speed = useLab((s) => s.speed);
+  const playing = useRun((s) => s.playing);
+  const speed = useRun((s) => s.speed);
   // Only what the buttons need, so a seek or a playback frame re-renders the scrubber and the clock, not this.
-  const atStart = useLab((s) => s.cursor.pos === 0);
-  const atEnd = useLab((s) => s.cursor.pos >= s.index.events.length);
+  const atStart = useRun((s) => s.cursor.pos === 0);
+  const atEnd = useRun((s) => s.cursor.pos >= s.index.events.length);
   const compress = useUi((s) => s.compressIdle);
   const axis = useUi((s) => s.axis);
-  const lab = useLab.getState;
+  const lab = useRun.getState;
   const btn =
     'flex h-10 w-10 items-center justify-center rounded-md border border-slate-400 bg-white text-[18px] text-slate-900 hover:bg-slate-100 disabled:opacity-40';
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number])

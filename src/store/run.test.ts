@@ -8,7 +8,7 @@ vi.mock('../patterns/registry', () => ({
   getPattern: (id: string) => (id === ledger.id ? ledger : undefined),
 }));
 
-const { useLab, loadTiming } = await import('./lab');
+const { useRun, loadTiming } = await import('./run');
 
 /** Every call to now() moves 5 ms: a slice (20 ms) holds about two steps, so a big run takes many slices. */
 let now = 0;
@@ -34,8 +34,8 @@ const scenario = (count: number, extra: Partial<Scenario> = {}): Scenario => ({
 describe('run store: loading in slices', () => {
   it('shows a small scenario at once (no loading state, no yield)', () => {
     loadTiming.clock = { now: () => 0 }; // all work fits one slice
-    expect(useLab.getState().loadScenario(scenario(4))).toBe(true);
-    const s = useLab.getState();
+    expect(useRun.getState().loadScenario(scenario(4))).toBe(true);
+    const s = useRun.getState();
     expect(s.loading).toBeNull();
     expect(queue.length).toBe(0);
     expect(s.scenario.params.count).toBe(4);
@@ -44,21 +44,21 @@ describe('run store: loading in slices', () => {
 
   it('keeps the previous run on screen while a big one is computed, with progress, until it is ready', () => {
     loadTiming.clock = { now: () => 0 };
-    useLab.getState().loadScenario(scenario(3));
-    const before = useLab.getState().result;
+    useRun.getState().loadScenario(scenario(3));
+    const before = useRun.getState().result;
     loadTiming.clock = { now: () => (now += 5) };
-    expect(useLab.getState().loadScenario(scenario(300))).toBe(true);
-    let s = useLab.getState();
+    expect(useRun.getState().loadScenario(scenario(300))).toBe(true);
+    let s = useRun.getState();
     expect(s.loading).not.toBeNull();
     expect(s.loading?.scenario.params.count).toBe(300);
     expect(s.result).toBe(before);
     const first = s.loading!.progress.events;
     queue.shift()?.();
-    s = useLab.getState();
+    s = useRun.getState();
     expect(s.result).toBe(before);
     expect(s.loading!.progress.events + s.loading!.progress.indexed).toBeGreaterThan(first);
     drain();
-    s = useLab.getState();
+    s = useRun.getState();
     expect(s.loading).toBeNull();
     expect(s.result).not.toBe(before);
     expect(s.scenario.params.count).toBe(300);
@@ -67,54 +67,54 @@ describe('run store: loading in slices', () => {
 
   it('Cancel keeps the previous run and scenario; the dropped run never lands', () => {
     loadTiming.clock = { now: () => 0 };
-    useLab.getState().loadScenario(scenario(3));
-    const before = useLab.getState();
+    useRun.getState().loadScenario(scenario(3));
+    const before = useRun.getState();
     loadTiming.clock = { now: () => (now += 5) };
-    useLab.getState().loadScenario(scenario(300));
+    useRun.getState().loadScenario(scenario(300));
     queue.shift()?.();
-    useLab.getState().cancelLoad();
+    useRun.getState().cancelLoad();
     drain();
-    const s = useLab.getState();
+    const s = useRun.getState();
     expect(s.loading).toBeNull();
     expect(s.result).toBe(before.result);
     expect(s.scenario).toBe(before.scenario);
   });
 
   it('a newer load replaces an unfinished one', () => {
-    useLab.getState().loadScenario(scenario(300));
-    useLab.getState().loadScenario(scenario(301));
+    useRun.getState().loadScenario(scenario(300));
+    useRun.getState().loadScenario(scenario(301));
     drain();
-    expect(useLab.getState().scenario.params.count).toBe(301);
+    expect(useRun.getState().scenario.params.count).toBe(301);
   });
 
   it('an edit keeps the cursor’s virtual time, also when computed in slices', () => {
     loadTiming.clock = { now: () => 0 };
-    useLab.getState().loadScenario(scenario(3));
-    useLab.getState().seekTime(150);
+    useRun.getState().loadScenario(scenario(3));
+    useRun.getState().seekTime(150);
     loadTiming.clock = { now: () => (now += 5) };
-    useLab
+    useRun
       .getState()
       .editScenario((s) => ({ ...s, params: { count: 300 }, workload: ledger.workload({ count: 300 }) }));
-    expect(useLab.getState().loading).not.toBeNull();
+    expect(useRun.getState().loading).not.toBeNull();
     drain();
-    expect(useLab.getState().cursor.t).toBe(150);
+    expect(useRun.getState().cursor.t).toBe(150);
   });
 
   it('a run stopped by its event budget says so in its result', () => {
     loadTiming.clock = { now: () => 0 };
-    useLab.getState().loadScenario(scenario(50, { maxEvents: 40 }));
-    const r = useLab.getState().result;
+    useRun.getState().loadScenario(scenario(50, { maxEvents: 40 }));
+    const r = useRun.getState().result;
     expect(r.stoppedBy).toBe('maxEvents');
     expect(r.maxEvents).toBe(40);
   });
 
   it('a scenario the engine rejects at once leaves everything as it was and shows an error', () => {
     loadTiming.clock = { now: () => 0 };
-    useLab.getState().loadScenario(scenario(3));
-    const before = useLab.getState().result;
+    useRun.getState().loadScenario(scenario(3));
+    const before = useRun.getState().result;
     const bad = { ...scenario(3), workload: [{ at: 0, node: 'nobody', request: { type: 'GO' } }] };
-    expect(useLab.getState().loadScenario(bad)).toBe(false);
-    expect(useLab.getState().result).toBe(before);
-    expect(useLab.getState().errors.at(-1)?.key).toBe('error.runFailed');
+    expect(useRun.getState().loadScenario(bad)).toBe(false);
+    expect(useRun.getState().result).toBe(before);
+    expect(useRun.getState().errors.at(-1)?.key).toBe('error.runFailed');
   });
 });

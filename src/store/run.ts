@@ -1,5 +1,5 @@
 /**
- * The lab store: the scenario being shown (plain data), the trace computed from it, the playback cursor and the
+ * The run store: the scenario being shown (plain data), the trace computed from it, the playback cursor and the
  * linked-view selection. Every user action is an edit of the scenario (after which the trace is recomputed and the
  * cursor keeps its virtual time) or a cursor move. Views never keep their own copy of simulated state: they read
  * (index, cursor) and derive.
@@ -53,7 +53,7 @@ export interface Loading {
   progress: LoadProgress;
 }
 
-export interface LabState {
+export interface RunState {
   pattern: PatternDef;
   scenario: Scenario;
   result: SimResult;
@@ -109,7 +109,7 @@ export interface LoadOptions {
 
 let errorIds = 0;
 
-function initial(): Pick<LabState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
+function initial(): Pick<RunState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
   const pattern = patterns[0];
   const scenario = baseScenario(pattern);
   const job = new LoadJob(pattern, scenario);
@@ -128,7 +128,7 @@ let current: SlicedHandle | null = null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export const useLab = create<LabState>()((set, get) => {
+export const useRun = create<RunState>()((set, get) => {
   /**
    * Compute a scenario in slices. The first slice runs now: a small scenario is shown at once (`apply`), a long one
    * sets `loading` (progress) and goes on between frames. A newer load, or Cancel, drops an unfinished one.
