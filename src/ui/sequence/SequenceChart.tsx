@@ -30,7 +30,8 @@ import {
   type SeqSegment,
 } from './layout';
 
-const GUTTER = 72;
+/** The time gutter fits the widest time label the run can show ("12 h 05 m" is wider than "310 ms"), bold 13 px. */
+const gutterFor = (endTime: number) => Math.max(72, Math.ceil(textWidth(formatTime(endTime), 13, 700)) + 20);
 const PAD_TOP = 14;
 const PAD_BOTTOM = 40;
 const ROW = 26;
@@ -137,6 +138,7 @@ export function SequenceChart() {
   const totalH = PAD_TOP + model.uMax * scale + PAD_BOTTOM;
   const yOf = (u: number) => PAD_TOP + u * scale;
   const nLanes = Math.max(1, lanes.length);
+  const GUTTER = gutterFor(index.endTime);
   const laneW = Math.max(40, (size.w - GUTTER - 12) / nLanes);
   const xOf = (lane: number) => GUTTER + (lane + 0.5) * laneW;
   // Lane headers: as large as the lane allows; a name too long for two lines shows the node's id instead.
