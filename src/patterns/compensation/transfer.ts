@@ -37,8 +37,10 @@ export function transferTopology(pattern: string): Topology {
     ],
     edges: [
       { from: 'client', to: 'TM' },
-      { from: 'TM', to: 'bob' },
-      { from: 'TM', to: 'smith' },
+      // Try / Confirm / Cancel (Saga: action / compensate) are separate HTTP / gRPC calls: no order between them, so a
+      // Cancel can overtake a delayed Try (悬挂) with no per-link tweak
+      { from: 'TM', to: 'bob', kind: 'rpc' },
+      { from: 'TM', to: 'smith', kind: 'rpc' },
       { from: 'client', to: 'bob' },
       { from: 'client', to: 'smith' },
     ],

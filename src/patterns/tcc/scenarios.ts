@@ -64,9 +64,8 @@ export const tccScenarios: NamedScenario[] = [
     id: 'tcc-hanging',
     claims: [],
     guards: { barrier: false },
-    // the Try to Smith is held in the network longer than the TM's try timeout (35 s): the Cancel, a separate request
-    // (links between TM and branches are not FIFO here), overtakes it
-    network: { links: [{ from: 'TM', to: 'smith', reorder: 1 }] },
+    // the Try to Smith is held in the network longer than the TM's try timeout (35 s): the Cancel, a separate RPC call
+    // (TM ↔ branch links are rpc in the topology: no order between calls), overtakes it
     faults: [
       { id: 'late-try-smith', when: { at: 0 }, do: { delay: { from: 'TM', to: 'smith', type: 'TRY' }, by: 40_000 } },
     ],

@@ -81,6 +81,22 @@ describe('TCC: when things break, relative to the event that breaks them', () =>
     expect(on.locks.every((l) => l.to !== null)).toBe(true);
   });
 
+  it('hanging reproduces with no per-link tweak: TM ↔ branch links are rpc, the delayed Try alone is held back', () => {
+    const ns = tcc.scenarios.find((s) => s.id === 'tcc-hanging');
+    expect(ns?.network).toBeUndefined();
+    const r = runNamed(tcc, 'tcc-hanging', false);
+    expect(r.topology.edges.filter((e) => e.from === 'TM').map((e) => `${e.to}:${e.kind}`)).toEqual([
+      'bob:rpc',
+      'smith:rpc',
+    ]);
+    const [cancel] = deliveries(r, 'smith', 'CANCEL');
+    const [late] = deliveries(r, 'smith', 'TRY');
+    // the Cancel, sent ~35 s later than the Try, arrives within its own latency, not behind the delayed Try
+    const sent = r.events.find((e) => e.kind === 'send' && e.to === 'smith' && e.msg.type === 'CANCEL');
+    expect(cancel.t - (sent?.t ?? 0)).toBeLessThan(100);
+    expect(late.t).toBeGreaterThan(cancel.t);
+  });
+
   it('idempotency: the second Confirm delivered to Smith is what breaks conservation and exactly-once', () => {
     const r = runNamed(tcc, 'tcc-idempotency', false);
     const confirms = deliveries(r, 'smith', 'CONFIRM');
