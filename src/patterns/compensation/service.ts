@@ -14,6 +14,7 @@ import {
   APPLIED,
   BARRIER,
   FROZEN,
+  MOVED,
   PENDING,
   SETTLED,
   STATUS,
@@ -215,6 +216,7 @@ export function serviceTables(prefix: string, reservations: boolean): Record<str
         }
       : {}),
     [SETTLED]: { durable: true, view: { title: `${prefix}.table.settled`, columns: [gid, amount] } },
+    [MOVED]: { durable: true, view: { title: `${prefix}.table.moved`, columns: [gid, amount] } },
     [APPLIED]: {
       durable: true,
       view: {

@@ -15,7 +15,15 @@ import type { NodeId, Params, Topology } from '../../engine/types';
 import { SETTLED, STATUS, type StatusRow } from '../compensation/accounts';
 import { clientRole, RESULTS, type ResultRow } from '../compensation/client';
 import { OPEN, TXS } from '../compensation/gtx';
-import { atomicity, conservation, exactlyOnce, noDirtyRead, noNegative } from '../compensation/invariants';
+import {
+  accountBalance,
+  atomicity,
+  booksOk,
+  conservation,
+  exactlyOnce,
+  noDirtyRead,
+  noNegative,
+} from '../compensation/invariants';
 import {
   auditParams,
   BRANCHES,
@@ -72,13 +80,15 @@ function choreoOutcomes(w: World): TxReport[] {
     const outcome: TxReport['outcome'] =
       result === undefined
         ? 'pending'
-        : result === 'succeeded'
-          ? all
-            ? 'committed'
-            : 'inconsistent'
-          : none
-            ? 'aborted'
-            : 'inconsistent';
+        : !booksOk(w, gid)
+          ? 'inconsistent' // wrong books are never a clean end
+          : result === 'succeeded'
+            ? all
+              ? 'committed'
+              : 'inconsistent'
+            : none
+              ? 'aborted'
+              : 'inconsistent';
     return { tx: gid, outcome, at, ...(res ? { end: res.t } : {}) };
   });
 }
@@ -101,6 +111,8 @@ export function sagaOutcomes(w: World): TxReport[] {
     const final = tx.phase === 'succeeded' || tx.phase === 'aborted';
     let outcome: TxReport['outcome'];
     if (!final) outcome = 'pending';
+    else if (!booksOk(w, gid))
+      outcome = 'inconsistent'; // wrong books are never a clean abort or commit
     else if (tx.phase === 'succeeded') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
     out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
@@ -155,7 +167,7 @@ export const saga: PatternDef = {
   defaultNetwork: { default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 } },
   defaultHorizon: 600_000,
   workload: transferWorkload,
-  invariants: [conservation, noNegative, exactlyOnce, noDirtyRead, atomicity],
+  invariants: [conservation, accountBalance, noNegative, exactlyOnce, noDirtyRead, atomicity],
   outcomes: sagaOutcomes,
   view(_node, roleName, state, _up, db): NodeView {
     if (roleName === 'tm')

@@ -104,6 +104,7 @@ const en: Record<string, string> = {
   'saga.table.pending': 'Pending credit (reservations)',
   'saga.table.settled': 'Settled transfers',
   'saga.table.applied': 'Handler runs',
+  'saga.table.moved': 'Balance moved per transfer',
   'saga.table.barrier': 'Barrier table',
   'saga.table.txs': 'Global transactions',
   'saga.table.awaiting': 'Awaiting replies',
@@ -158,6 +159,9 @@ const en: Record<string, string> = {
   'saga.note.hangingApplied': '{{node}}: action of {{gid}} ran after its compensation — nothing will undo it.',
   'role.saga.payerEvents': 'Payer account service (events)',
   'role.saga.payeeEvents': 'Payee account service (events)',
+  'scenario.saga.saga-tm-crash-compensate.title': 'TM crashes while compensating (books wrong, sum right)',
+  'scenario.saga.saga-tm-crash-compensate.desc':
+    'Smith’s step fails; the empty compensation C2 takes 30 from Smith (no barrier), then the TM sends Bob’s refund C1 and crashes. Recovery sends C1 again and Bob is refunded twice: Bob 130, Smith 20. The total is still 150, so conservation holds at the end — but every account’s balance is checked against what the business expects, so “every account right” breaks and the outcome is inconsistent, not a clean abort. With the barrier both extra runs are skipped.',
   'scenario.saga.saga-choreography.title': 'Choreography: no coordinator',
   'scenario.saga.saga-choreography.desc':
     'Bob’s service debits him and, in the same local transaction, writes an event for Smith’s service into its outbox; a relay publishes it until Smith acknowledges. Nobody holds the whole picture: the client learns the result from the last service.',

@@ -101,6 +101,7 @@ const zh: Record<string, string> = {
   'saga.table.pending': '待入账（预留）',
   'saga.table.settled': '已生效的转账',
   'saga.table.applied': '业务代码执行次数',
+  'saga.table.moved': '每笔转账的余额变动',
   'saga.table.barrier': '屏障表',
   'saga.table.txs': '全局事务',
   'saga.table.awaiting': '等待回复',
@@ -151,6 +152,9 @@ const zh: Record<string, string> = {
   'saga.note.hangingApplied': '{{node}}：{{gid}} 的正向操作在补偿之后执行——悬挂，没人会撤销它。',
   'role.saga.payerEvents': '付款方账户服务（事件）',
   'role.saga.payeeEvents': '收款方账户服务（事件）',
+  'scenario.saga.saga-tm-crash-compensate.title': '补偿时 TM 崩溃（总额对，账不对）',
+  'scenario.saga.saga-tm-crash-compensate.desc':
+    'Smith 的步骤失败；没有屏障时空补偿 C2 从 Smith 扣走 30，随后 TM 发出给 Bob 的退款 C1 后崩溃。恢复后再次发送 C1，Bob 被退款两次：Bob 130，Smith 20。总额仍是 150，所以结束时资金守恒成立 —— 但每个账户的余额都按业务预期核对，“每个账户都正确”被打破，结果是不一致，而不是干净的回滚。有屏障时两次多余的执行都会被跳过。',
   'scenario.saga.saga-choreography.title': '协同式：没有协调者',
   'scenario.saga.saga-choreography.desc':
     'Bob 的服务扣款，并在同一个本地事务里把给 Smith 服务的事件写入本地消息表（outbox）；中继不断投递直到 Smith 确认。没有谁掌握全局：客户端从最后一个服务得知结果。',

@@ -8,7 +8,16 @@ import type { NodeId } from '../../engine/types';
 import { FROZEN, PENDING, SETTLED, STATUS, type StatusRow } from '../compensation/accounts';
 import { clientRole } from '../compensation/client';
 import { OPEN, TXS } from '../compensation/gtx';
-import { atomicity, conservation, exactlyOnce, noDirtyRead, noLeak, noNegative } from '../compensation/invariants';
+import {
+  accountBalance,
+  atomicity,
+  booksOk,
+  conservation,
+  exactlyOnce,
+  noDirtyRead,
+  noLeak,
+  noNegative,
+} from '../compensation/invariants';
 import {
   auditParams,
   FIRST_GID,
@@ -52,7 +61,8 @@ export function tccOutcomes(w: World): TxReport[] {
     let outcome: TxReport['outcome'];
     if (!all && !none) outcome = final ? 'inconsistent' : 'pending';
     else if (!final) outcome = 'pending';
-    else if (leftovers) outcome = 'inconsistent';
+    else if (leftovers || !booksOk(w, gid))
+      outcome = 'inconsistent'; // wrong books are never a clean end
     else if (tx.phase === 'confirmed') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
     out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
@@ -91,7 +101,7 @@ export const tcc: PatternDef = {
   defaultNetwork: { default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 } },
   defaultHorizon: 600_000,
   workload: transferWorkload,
-  invariants: [conservation, noNegative, noLeak, exactlyOnce, noDirtyRead, atomicity],
+  invariants: [conservation, accountBalance, noNegative, noLeak, exactlyOnce, noDirtyRead, atomicity],
   outcomes: tccOutcomes,
   view(_node, roleName, state, _up, db): NodeView {
     if (roleName === 'tm')

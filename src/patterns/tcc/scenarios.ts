@@ -6,7 +6,7 @@
  */
 import type { Expectation, NamedScenario } from '../../engine/pattern';
 
-const ALL = ['conservation', 'no-negative', 'no-leak', 'exactly-once', 'no-dirty-read', 'atomicity'];
+const ALL = ['conservation', 'account-balance', 'no-negative', 'no-leak', 'exactly-once', 'no-dirty-read', 'atomicity'];
 const allHold = Object.fromEntries(ALL.map((i) => [i, 'holds' as const]));
 
 export const tccScenarios: NamedScenario[] = [
@@ -54,8 +54,8 @@ export const tccScenarios: NamedScenario[] = [
     guards: { barrier: false },
     faults: [{ id: 'lose-try-bob', when: { at: 0 }, do: { drop: { from: 'TM', to: 'bob', type: 'TRY' } } }],
     expect: {
-      outcomes: { g1: 'aborted' },
-      invariants: { ...allHold, conservation: 'violated' },
+      outcomes: { g1: 'inconsistent' },
+      invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated' },
       breaks: ['conservation'],
       durable: { bob: { available: 130 }, smith: { available: 50 } },
     },
@@ -85,8 +85,8 @@ export const tccScenarios: NamedScenario[] = [
       { id: 'lose-confirm-reply-bob', when: { at: 0 }, do: { drop: { from: 'bob', to: 'TM', type: 'CONFIRM_OK' } } },
     ],
     expect: {
-      outcomes: { g1: 'committed' },
-      invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+      outcomes: { g1: 'inconsistent' },
+      invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated', 'exactly-once': 'violated' },
       breaks: ['conservation', 'exactly-once'],
       durable: { bob: { available: 70 }, smith: { available: 110 } },
     },
@@ -185,14 +185,14 @@ export const tccUnguardedExpect: Record<string, Expectation> = {
   },
   // Recovery re-sends Cancel to Bob (his reply was lost while the TM was down): the naive refund runs twice
   'tcc-tm-crash-cancel': {
-    outcomes: { g1: 'aborted' },
-    invariants: { ...allHold, conservation: 'violated', 'exactly-once': 'violated' },
+    outcomes: { g1: 'inconsistent' },
+    invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated', 'exactly-once': 'violated' },
     durable: { bob: { available: 130, 'applied.g1/cancel.n': 2 }, smith: { available: 50 } },
   },
   // Bob's Try failed, so the Cancel the TM sends him is an empty rollback: the naive refund creates 150
   'tcc-no-dirty-read': {
-    outcomes: { g1: 'aborted' },
-    invariants: { ...allHold, conservation: 'violated' },
+    outcomes: { g1: 'inconsistent' },
+    invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated' },
     neverBreaks: ['no-dirty-read'],
     durable: { bob: { available: 250 }, smith: { available: 50 } },
   },

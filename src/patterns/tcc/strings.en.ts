@@ -84,6 +84,9 @@ const en: Record<string, string> = {
   'inv.exactly-once.desc': 'No business handler ran twice for the same transaction, branch and operation.',
   'inv.no-dirty-read': 'No dirty read',
   'inv.no-dirty-read.desc': 'A third party never saw a balance that included an effect later compensated.',
+  'inv.account-balance': 'Every account right',
+  'inv.account-balance.desc':
+    'Each account’s balance is its start plus its side of every transfer that took effect — exactly once or not at all. A double refund or an empty compensation breaks it even when the total is conserved.',
   'inv.atomicity': 'Atomicity',
   'inv.atomicity.desc': 'No participant committed a transaction another participant aborted (TCConsistent).',
 
@@ -123,6 +126,7 @@ const en: Record<string, string> = {
   'tcc.table.pending': 'Pending credit (reservations)',
   'tcc.table.settled': 'Settled transfers',
   'tcc.table.applied': 'Handler runs',
+  'tcc.table.moved': 'Balance moved per transfer',
   'tcc.table.barrier': 'Barrier table',
   'tcc.table.txs': 'Global transactions',
   'tcc.table.awaiting': 'Awaiting replies',

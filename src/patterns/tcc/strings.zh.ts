@@ -83,6 +83,9 @@ const zh: Record<string, string> = {
   'inv.exactly-once.desc': '同一事务、分支、操作的业务处理不会执行两次。',
   'inv.no-dirty-read': '无脏读',
   'inv.no-dirty-read.desc': '第三方从未读到一个包含了后来被补偿的效果的余额。',
+  'inv.account-balance': '每个账户都正确',
+  'inv.account-balance.desc':
+    '每个账户的余额 = 初始余额 + 它在每笔已生效转账中的那一方 —— 恰好一次或完全没有。重复退款或空补偿即使总额守恒也会破坏它。',
   'inv.atomicity': '原子性',
   'inv.atomicity.desc': '没有参与者提交了另一个参与者已中止的事务（TCConsistent）。',
 
@@ -122,6 +125,7 @@ const zh: Record<string, string> = {
   'tcc.table.pending': '待入账（预留）',
   'tcc.table.settled': '已生效的转账',
   'tcc.table.applied': '业务代码执行次数',
+  'tcc.table.moved': '每笔转账的余额变动',
   'tcc.table.barrier': '屏障表',
   'tcc.table.txs': '全局事务',
   'tcc.table.awaiting': '等待回复',
