@@ -71,15 +71,6 @@ export const transferParams: ParamDef[] = [
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 },
 ];
 
-export const retryIntervalParam: ParamDef = {
-  key: 'retryInterval',
-  kind: 'ms',
-  default: 10_000,
-  min: 100,
-  max: 60_000,
-  source: 'dtm dtmsvr/config/config.go RetryInterval = 10 s, doubled after each failed retry (Seata approx. 1 s)',
-};
-
 export const transientBranchParam: ParamDef = {
   key: 'transientBranch',
   kind: 'enum',

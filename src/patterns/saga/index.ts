@@ -24,11 +24,11 @@ import {
   noDirtyRead,
   noNegative,
 } from '../compensation/invariants';
+import { frameworkParam, maxRetriesParam, retryIntervalParam, SAGA_FRAMEWORKS } from '../compensation/frameworks';
 import {
   auditParams,
   BRANCHES,
   hubSurface,
-  retryIntervalParam,
   transferParams,
   transientBranchParam,
   transferTopology,
@@ -153,16 +153,21 @@ export const saga: PatternDef = {
     ),
   },
   params: [
+    frameworkParam(SAGA_FRAMEWORKS),
     ...transferParams,
     { key: 'coordination', kind: 'enum', default: 'orchestration', options: ['orchestration', 'choreography'] },
     { key: 'order', kind: 'enum', default: 'debit-first', options: ['debit-first', 'credit-first'] },
-    retryIntervalParam,
+    retryIntervalParam(SAGA_FRAMEWORKS),
+    maxRetriesParam(SAGA_FRAMEWORKS),
     { key: 'failStep', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
     transientBranchParam,
     { key: 'compensateFailures', kind: 'int', default: 0, min: 0, max: 10 },
     ...auditParams,
   ],
-  guards: [{ key: 'barrier', default: true }],
+  guards: [
+    { key: 'barrier', default: true },
+    { key: 'business', default: false },
+  ],
   topology: sagaTopology,
   defaultNetwork: { default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 } },
   defaultHorizon: 600_000,

@@ -179,6 +179,50 @@ const en: Record<string, string> = {
     '{{node}} publishes {{type}} of {{gid}} to {{to}} (written to its outbox in the same local transaction).',
   'saga.note.relay': '{{node}}’s outbox relay publishes {{n}} unacknowledged event(s) again.',
   ...shared,
+
+  'param.saga.framework': 'Framework',
+  'param.saga.maxRetries': 'Retry cap',
+  'param.saga.maxRetries.help':
+    'How many retries before the framework gives up on a branch (0: no cap, retried until it succeeds).',
+  'guard.saga.business': 'Business code guards itself',
+  'guard.saga.business.desc':
+    'The business team writes what the framework leaves to it: skip a repeated request, do nothing for an undo with nothing done, refuse a forward step after its undo — from its own status rows. Off: the naive code.',
+  'saga.table.fence': 'Seata tcc_fence_log',
+  'saga.table.plog': 'Framework participant log',
+  'saga.col.xid': 'xid',
+  'saga.col.action': 'action_name',
+  'saga.col.fw': 'framework',
+  'saga.fence.tried': 'tried (1)',
+  'saga.fence.committed': 'committed (2)',
+  'saga.fence.rollbacked': 'rollbacked (3)',
+  'saga.fence.suspended': 'suspended (4)',
+  'saga.row.fw': 'framework',
+  'saga.row.fence': 'fence row',
+  'saga.row.plog': 'participant log',
+  'saga.note.gaveUp':
+    'The framework gives up on {{gid}} after {{n}} retries (retry cap): its branches are left as they are.',
+  'saga.note.business.empty': '{{node}}: business code — {{op}} of {{gid}} has nothing to undo: does nothing.',
+  'saga.note.business.duplicate': '{{node}}: business code — {{op}} of {{gid}} already ran: skipped.',
+  'saga.note.business.refused': '{{node}}: business code — {{op}} of {{gid}} arrived after its undo: refused.',
+  'saga.note.fence.empty':
+    '{{node}}: fence — rollback of {{gid}} with no row: inserts “suspended”, returns success (empty rollback).',
+  'saga.note.fence.duplicate': '{{node}}: fence — {{op}} of {{gid}} already done (status row): idempotent success.',
+  'saga.note.fence.refused':
+    '{{node}}: fence — {{op}} of {{gid}}: the row says otherwise (duplicate key or already rolled back): refused.',
+  'saga.note.plog.empty':
+    '{{node}}: {{fw}} — Cancel of {{gid}} with no participant log: nothing to do, nothing recorded.',
+  'saga.note.plog.duplicate': '{{node}}: {{fw}} — {{op}} of {{gid}} already in the participant log: skipped.',
+  'saga.note.plog.refused': '{{node}}: {{fw}} — {{op}} of {{gid}} refused.',
+  'param.saga.framework.help':
+    'Whose code the coordinator and the services behave like. ByteTCC, Hmily and tcc-transaction have no Saga mode; Seata’s Saga (state machine) has no fence.',
+  'param.saga.framework.opt.generic': 'generic',
+  'param.saga.framework.opt.generic.help': 'Today’s model: dtm’s barrier, retries doubling 10 s, 20 s, 40 s …',
+  'param.saga.framework.opt.dtm': 'dtm',
+  'param.saga.framework.opt.dtm.help':
+    'Barrier (action / compensate rows) handles empty compensation, hanging and idempotency; failed calls retried 20 s / 10 s alternating (dtmsvr/trans_status.go).',
+  'param.saga.framework.opt.seata': 'Seata',
+  'param.saga.framework.opt.seata.help':
+    'Seata’s Saga state machine: compensations retried every 1 s like the TC, no cap; no fence — empty compensation, hanging and idempotency are the business’s job.',
 };
 
 export default en;

@@ -171,6 +171,45 @@ const zh: Record<string, string> = {
   'saga.note.publish': '{{node}} 向 {{to}} 发布 {{gid}} 的 {{type}}（在同一个本地事务里写入本地消息表）。',
   'saga.note.relay': '{{node}} 的中继再次发布 {{n}} 个未确认的事件。',
   ...shared,
+
+  'param.saga.framework': '框架',
+  'param.saga.maxRetries': '重试上限',
+  'param.saga.maxRetries.help': '框架放弃一个分支前的重试次数（0：不设上限，一直重试到成功）。',
+  'guard.saga.business': '业务代码自行防护',
+  'guard.saga.business.desc':
+    '业务团队自己实现框架留给业务的部分：跳过重复请求（幂等）、没有执行过的撤销什么也不做（空回滚）、撤销之后到达的正向操作拒绝（防悬挂）——依据自己的状态行。关闭：朴素代码。',
+  'saga.table.fence': 'Seata tcc_fence_log',
+  'saga.table.plog': '框架参与者日志',
+  'saga.col.xid': 'xid',
+  'saga.col.action': 'action_name',
+  'saga.col.fw': '框架',
+  'saga.fence.tried': 'tried（1）',
+  'saga.fence.committed': 'committed（2）',
+  'saga.fence.rollbacked': 'rollbacked（3）',
+  'saga.fence.suspended': 'suspended（4）',
+  'saga.row.fw': '框架',
+  'saga.row.fence': 'fence 行',
+  'saga.row.plog': '参与者日志',
+  'saga.note.gaveUp': '框架重试 {{n}} 次后放弃 {{gid}}（达到重试上限）：分支保持原样。',
+  'saga.note.business.empty': '{{node}}：业务代码——{{gid}} 的 {{op}} 没有可撤销的内容：什么也不做（空回滚）。',
+  'saga.note.business.duplicate': '{{node}}：业务代码——{{gid}} 的 {{op}} 已执行过：跳过（幂等）。',
+  'saga.note.business.refused': '{{node}}：业务代码——{{gid}} 的 {{op}} 在撤销之后到达：拒绝（防悬挂）。',
+  'saga.note.fence.empty': '{{node}}：fence——{{gid}} 回滚时没有记录：插入“suspended”并返回成功（空回滚）。',
+  'saga.note.fence.duplicate': '{{node}}：fence——{{gid}} 的 {{op}} 已完成（状态行）：幂等返回成功。',
+  'saga.note.fence.refused': '{{node}}：fence——{{gid}} 的 {{op}}：记录不允许（主键冲突或已回滚）：拒绝（防悬挂）。',
+  'saga.note.plog.empty': '{{node}}：{{fw}}——{{gid}} 的 Cancel 没有参与者日志：什么也不做，也不记录（空回滚）。',
+  'saga.note.plog.duplicate': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 已在参与者日志中：跳过（幂等）。',
+  'saga.note.plog.refused': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 被拒绝。',
+  'param.saga.framework.help':
+    '协调者和服务按哪个框架的代码行为。ByteTCC、Hmily 和 tcc-transaction 没有 Saga 模式；Seata 的 Saga（状态机）没有 fence。',
+  'param.saga.framework.opt.generic': '通用',
+  'param.saga.framework.opt.generic.help': '现有模型：dtm 屏障，重试间隔 10 s、20 s、40 s……翻倍。',
+  'param.saga.framework.opt.dtm': 'dtm',
+  'param.saga.framework.opt.dtm.help':
+    '屏障（action / compensate 行）处理空补偿、悬挂和幂等；失败的调用按 20 s / 10 s 交替重试（dtmsvr/trans_status.go）。',
+  'param.saga.framework.opt.seata': 'Seata',
+  'param.saga.framework.opt.seata.help':
+    'Seata 的 Saga 状态机：补偿像 TC 一样每 1 s 重试，不设上限；没有 fence——空补偿、悬挂和幂等都由业务负责。',
 };
 
 export default zh;

@@ -177,6 +177,62 @@ const en: Record<string, string> = {
   'tcc.note.emptyApplied': '{{node}}: Cancel of {{gid}} ran although Try never did — empty rollback executed.',
   'tcc.note.hangingApplied':
     '{{node}}: Try of {{gid}} ran after its Cancel — a hanging reservation nobody will release.',
+
+  'param.tcc.framework': 'Framework',
+  'param.tcc.maxRetries': 'Retry cap',
+  'param.tcc.maxRetries.help':
+    'How many retries before the framework gives up on a branch (0: no cap, retried until it succeeds).',
+  'guard.tcc.business': 'Business code guards itself',
+  'guard.tcc.business.desc':
+    'The business team writes what the framework leaves to it: skip a repeated request, do nothing for an undo with nothing done, refuse a forward step after its undo — from its own status rows. Off: the naive code.',
+  'tcc.table.fence': 'Seata tcc_fence_log',
+  'tcc.table.plog': 'Framework participant log',
+  'tcc.col.xid': 'xid',
+  'tcc.col.action': 'action_name',
+  'tcc.col.fw': 'framework',
+  'tcc.fence.tried': 'tried (1)',
+  'tcc.fence.committed': 'committed (2)',
+  'tcc.fence.rollbacked': 'rollbacked (3)',
+  'tcc.fence.suspended': 'suspended (4)',
+  'tcc.row.fw': 'framework',
+  'tcc.row.fence': 'fence row',
+  'tcc.row.plog': 'participant log',
+  'tcc.note.gaveUp':
+    'The framework gives up on {{gid}} after {{n}} retries (retry cap): its branches are left as they are.',
+  'tcc.note.business.empty': '{{node}}: business code — {{op}} of {{gid}} has nothing to undo: does nothing.',
+  'tcc.note.business.duplicate': '{{node}}: business code — {{op}} of {{gid}} already ran: skipped.',
+  'tcc.note.business.refused': '{{node}}: business code — {{op}} of {{gid}} arrived after its undo: refused.',
+  'tcc.note.fence.empty':
+    '{{node}}: fence — rollback of {{gid}} with no row: inserts “suspended”, returns success (empty rollback).',
+  'tcc.note.fence.duplicate': '{{node}}: fence — {{op}} of {{gid}} already done (status row): idempotent success.',
+  'tcc.note.fence.refused':
+    '{{node}}: fence — {{op}} of {{gid}}: the row says otherwise (duplicate key or already rolled back): refused.',
+  'tcc.note.plog.empty':
+    '{{node}}: {{fw}} — Cancel of {{gid}} with no participant log: nothing to do, nothing recorded.',
+  'tcc.note.plog.duplicate': '{{node}}: {{fw}} — {{op}} of {{gid}} already in the participant log: skipped.',
+  'tcc.note.plog.refused': '{{node}}: {{fw}} — {{op}} of {{gid}} refused.',
+  'param.tcc.framework.help':
+    'Whose code the TM and the services behave like: guards, timings and recovery. Switching it sets the timing parameters to that framework’s defaults.',
+  'tcc.note.hangingRecovery':
+    '{{fw}}: {{node}}’s Try of {{gid}} ran after its Cancel; the recovery job will cancel that branch again at its next round.',
+  'param.tcc.framework.opt.generic': 'generic',
+  'param.tcc.framework.opt.generic.help':
+    'Today’s model: dtm’s barrier for all three anomalies, the try timeout tested exactly, retries doubling 10 s, 20 s, 40 s …',
+  'param.tcc.framework.opt.dtm': 'dtm',
+  'param.tcc.framework.opt.dtm.help':
+    'Barrier (insert-ignore rows) handles empty rollback, hanging and idempotency. A stuck TCC is rolled back at the first cron pick-up after TimeoutToFail 35 s (RetryInterval 10 s: at 40 s); failed retries 20 s / 10 s alternating; branches processed in reverse order, stopping at the first failure.',
+  'param.tcc.framework.opt.seata': 'Seata',
+  'param.tcc.framework.opt.seata.help':
+    'TCC fence (tcc_fence_log: tried / committed / rollbacked / suspended) handles all three; a rollback with no row writes “suspended”. Global timeout 60 s, phase-two retry every 1 s, no cap.',
+  'param.tcc.framework.opt.bytetcc': 'ByteTCC',
+  'param.tcc.framework.opt.bytetcc.help':
+    'Framework: empty rollback (cancel skips a branch whose Try never committed) and Confirm/Cancel idempotency (XID record). Left to the business: Try idempotency; hanging is only repaired later by recovery. Recovery at start + 60 s × 2^n (n ≤ 10), no cap.',
+  'param.tcc.framework.opt.hmily': 'Hmily',
+  'param.tcc.framework.opt.hmily.help':
+    'Framework: empty rollback (cancel with no log does nothing). Left to the business: idempotency and hanging (a late Try leaks its reservation). Recovery every 60 s, at most 10 retries, then the participant is dead.',
+  'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
+  'param.tcc.framework.opt.tcc-transaction.help':
+    'Framework: empty rollback (cancel of an unknown branch is ignored); hanging repaired by recovery. Left to the business: idempotency (its README says so). Recovery every 30 s, up to 30 retries.',
 };
 
 export default en;

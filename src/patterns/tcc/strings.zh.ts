@@ -174,6 +174,56 @@ const zh: Record<string, string> = {
   'tcc.note.duplicateApplied': '{{node}}：{{gid}} 的 {{op}} 又执行了一次——生效两次（不幂等）。',
   'tcc.note.emptyApplied': '{{node}}：Try 从未执行，{{gid}} 的 Cancel 却执行了——空回滚被执行。',
   'tcc.note.hangingApplied': '{{node}}：{{gid}} 的 Try 在 Cancel 之后执行——悬挂，冻结永远不会释放。',
+
+  'param.tcc.framework': '框架',
+  'param.tcc.maxRetries': '重试上限',
+  'param.tcc.maxRetries.help': '框架放弃一个分支前的重试次数（0：不设上限，一直重试到成功）。',
+  'guard.tcc.business': '业务代码自行防护',
+  'guard.tcc.business.desc':
+    '业务团队自己实现框架留给业务的部分：跳过重复请求（幂等）、没有执行过的撤销什么也不做（空回滚）、撤销之后到达的正向操作拒绝（防悬挂）——依据自己的状态行。关闭：朴素代码。',
+  'tcc.table.fence': 'Seata tcc_fence_log',
+  'tcc.table.plog': '框架参与者日志',
+  'tcc.col.xid': 'xid',
+  'tcc.col.action': 'action_name',
+  'tcc.col.fw': '框架',
+  'tcc.fence.tried': 'tried（1）',
+  'tcc.fence.committed': 'committed（2）',
+  'tcc.fence.rollbacked': 'rollbacked（3）',
+  'tcc.fence.suspended': 'suspended（4）',
+  'tcc.row.fw': '框架',
+  'tcc.row.fence': 'fence 行',
+  'tcc.row.plog': '参与者日志',
+  'tcc.note.gaveUp': '框架重试 {{n}} 次后放弃 {{gid}}（达到重试上限）：分支保持原样。',
+  'tcc.note.business.empty': '{{node}}：业务代码——{{gid}} 的 {{op}} 没有可撤销的内容：什么也不做（空回滚）。',
+  'tcc.note.business.duplicate': '{{node}}：业务代码——{{gid}} 的 {{op}} 已执行过：跳过（幂等）。',
+  'tcc.note.business.refused': '{{node}}：业务代码——{{gid}} 的 {{op}} 在撤销之后到达：拒绝（防悬挂）。',
+  'tcc.note.fence.empty': '{{node}}：fence——{{gid}} 回滚时没有记录：插入“suspended”并返回成功（空回滚）。',
+  'tcc.note.fence.duplicate': '{{node}}：fence——{{gid}} 的 {{op}} 已完成（状态行）：幂等返回成功。',
+  'tcc.note.fence.refused': '{{node}}：fence——{{gid}} 的 {{op}}：记录不允许（主键冲突或已回滚）：拒绝（防悬挂）。',
+  'tcc.note.plog.empty': '{{node}}：{{fw}}——{{gid}} 的 Cancel 没有参与者日志：什么也不做，也不记录（空回滚）。',
+  'tcc.note.plog.duplicate': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 已在参与者日志中：跳过（幂等）。',
+  'tcc.note.plog.refused': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 被拒绝。',
+  'param.tcc.framework.help': 'TM 和服务按哪个框架的代码行为：防护、时间和恢复。切换时把时间参数设为该框架的默认值。',
+  'tcc.note.hangingRecovery':
+    '{{fw}}：{{node}} 的 {{gid}} Try 在 Cancel 之后执行了（悬挂）；恢复任务会在下一轮再次取消该分支。',
+  'param.tcc.framework.opt.generic': '通用',
+  'param.tcc.framework.opt.generic.help':
+    '现有模型：dtm 屏障处理三种异常，Try 超时精确触发，重试间隔 10 s、20 s、40 s……翻倍。',
+  'param.tcc.framework.opt.dtm': 'dtm',
+  'param.tcc.framework.opt.dtm.help':
+    '屏障（insert ignore 行）处理空回滚、悬挂和幂等。卡住的 TCC 在 TimeoutToFail 35 s 之后的第一次 cron 拾取时回滚（RetryInterval 10 s：40 s）；失败重试 20 s / 10 s 交替；分支按逆序处理，遇到第一个失败就停止。',
+  'param.tcc.framework.opt.seata': 'Seata',
+  'param.tcc.framework.opt.seata.help':
+    'TCC fence（tcc_fence_log：tried / committed / rollbacked / suspended）处理三种异常；没有记录的回滚写入“suspended”。全局超时 60 s，二阶段每 1 s 重试，不设上限。',
+  'param.tcc.framework.opt.bytetcc': 'ByteTCC',
+  'param.tcc.framework.opt.bytetcc.help':
+    '框架处理：空回滚（Try 未提交的分支 cancel 时跳过）和 Confirm/Cancel 幂等（XID 记录）。留给业务：Try 幂等；悬挂只会在之后由恢复任务修复。恢复时间为开始 + 60 s × 2^n（n ≤ 10），不设上限。',
+  'param.tcc.framework.opt.hmily': 'Hmily',
+  'param.tcc.framework.opt.hmily.help':
+    '框架处理：空回滚（没有日志的 cancel 什么也不做）。留给业务：幂等和悬挂（迟到的 Try 泄漏预留）。每 60 s 恢复一次，最多重试 10 次，之后参与者标记为死亡。',
+  'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
+  'param.tcc.framework.opt.tcc-transaction.help':
+    '框架处理：空回滚（未知分支的 cancel 被忽略）；悬挂由恢复任务修复。留给业务：幂等（其 README 如此说明）。每 30 s 恢复一次，最多重试 30 次。',
 };
 
 export default zh;
