@@ -279,7 +279,7 @@ export interface RetryState {
 export function firstWait(fw: FrameworkPreset, params: Params, tx: RetryState, now: number): number {
   const base = Number(params.retryInterval);
   if (fw.backoff === 'double') return tx.interval;
-  if (fw.backoff === 'bytetcc') return Math.max(0, tx.start + base - now);
+  if (fw.backoff === 'bytetcc') return bytetccWait(base, tx.start, tx.retries, now).after;
   return base; // dtm: the pick-up pushes next_cron_time RetryInterval ahead; fixed: the period
 }
 
@@ -308,11 +308,22 @@ export function afterAttempt(
       return { after: base, interval: tx.interval };
     case 'fixed':
       return { after: base, interval: base };
-    case 'bytetcc': {
-      const k = Math.min(tx.retries + 1, 10);
-      return { after: Math.max(0, tx.start + base * 2 ** k - now), interval: base * 2 ** k };
-    }
+    case 'bytetcc':
+      return bytetccWait(base, tx.start, tx.retries + 1, now);
   }
+}
+
+/**
+ * ByteTCC's next recovery (TransactionRecoveryImpl.timingRecover): the first k ≥ `from` with
+ * start + base × 2^min(k, 10) later than now; once k reaches 10 the due time stops moving (every later scan would
+ * recover it), modelled as a wait of base × 2^10.
+ */
+function bytetccWait(base: number, start: number, from: number, now: number): { after: number; interval: number } {
+  for (let k = Math.max(0, from); k <= 10; k++) {
+    const due = start + base * 2 ** k;
+    if (due > now) return { after: due - now, interval: base * 2 ** k };
+  }
+  return { after: base * 2 ** 10, interval: base * 2 ** 10 };
 }
 
 /**

@@ -5,7 +5,7 @@ import { keysDeclared, keysShown, misses, runNamed, scenarioOf } from '../compen
 import { simulate } from '../../engine/simulator';
 import { tcc } from '../tcc';
 import { saga } from './index';
-import { sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
+import { sagaBusinessExpect, sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
 
 const inv = (r: SimResult, id: string) => {
   const i = r.invariants.find((x) => x.id === id);
@@ -137,4 +137,13 @@ describe('Saga by choreography', () => {
     expect(inv(r, 'exactly-once').firstBreakSeq).toBe(actions[1].seq);
     expect(Math.round(actions[1].t - actions[0].t)).toBeGreaterThanOrEqual(9_900);
   });
+});
+
+describe('Saga: with the business code guarding what its framework leaves to it', () => {
+  for (const [id, exp] of Object.entries(sagaBusinessExpect))
+    it(`${id}: framework guard + business guard meet the business expectation`, () => {
+      const sc = scenarioOf(saga, id, true);
+      const r = simulate(saga, { ...sc, guards: { ...sc.guards, business: true } });
+      expect(misses(r, exp)).toEqual([]);
+    });
 });

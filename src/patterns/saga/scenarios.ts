@@ -4,6 +4,10 @@
  * promise for the other setting of the guard on the same seed.
  */
 import type { Expectation, NamedScenario } from '../../engine/pattern';
+import { presetParams } from '../compensation/frameworks';
+
+/** The Saga pattern has no try timeout: only the retry parameters follow the framework. */
+const preset = (id: 'dtm' | 'seata') => presetParams(id, ['retryInterval', 'maxRetries']);
 
 const ALL = ['conservation', 'account-balance', 'no-negative', 'exactly-once', 'no-dirty-read', 'atomicity'];
 const allHold = Object.fromEntries(ALL.map((i) => [i, 'holds' as const]));
@@ -173,6 +177,39 @@ export const sagaScenarios: NamedScenario[] = [
       durable: { bob: { available: 70, unacked: 0 }, smith: { available: 110 } },
     },
   },
+
+  // ------------------------------------------------------------ framework presets (frameworks.ts), on the same seed
+  {
+    id: 'saga-dtm-compensate-retry',
+    claims: [],
+    // Smith's step fails; C1 (refund Bob) fails three times: dtm's cronBackoff retries it 20 s, 10 s, 20 s apart
+    params: { ...preset('dtm'), failStep: 'smith', transientBranch: 'bob', compensateFailures: 3 },
+    expect: {
+      outcomes: { g1: 'aborted' },
+      invariants: allHold,
+      durable: {
+        bob: { available: 100, 'failures.COMPENSATE': 3, 'barrier.g1/compensate.reason': 'compensate' },
+        smith: { available: 50, 'barrier.g1/action.reason': 'compensate' },
+        TM: { 'txs.g1.retries': 3, 'txs.g1.fw': 'dtm' },
+      },
+    },
+  },
+  {
+    id: 'saga-seata-empty-compensation',
+    claims: [],
+    // Seata's Saga state machine has no fence: the empty compensation C2 of Smith's failed step runs the naive code
+    // (takes 30 he never got) — the business must guard it. C1 fails twice and is retried every 1 s
+    params: { ...preset('seata'), failStep: 'smith', transientBranch: 'bob', compensateFailures: 2 },
+    expect: {
+      outcomes: { g1: 'inconsistent' },
+      invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated' },
+      durable: {
+        bob: { available: 100, 'failures.COMPENSATE': 2 },
+        smith: { available: 20 },
+        TM: { 'txs.g1.retries': 2 },
+      },
+    },
+  },
 ];
 
 /** With the barrier ON, for scenarios that ship with it off. */
@@ -197,8 +234,22 @@ export const sagaGuardedExpect: Record<string, Expectation> = {
   },
 };
 
+/** With the business code guarding itself too (guard 'business' on). */
+export const sagaBusinessExpect: Record<string, Expectation> = {
+  'saga-seata-empty-compensation': {
+    outcomes: { g1: 'aborted' },
+    invariants: allHold,
+    durable: { bob: { available: 100 }, smith: { available: 50, 'status.g1.st': 'emptyCompensation' } },
+  },
+};
+
 /** With the barrier OFF, for scenarios that ship with it on. */
 export const sagaUnguardedExpect: Record<string, Expectation> = {
+  'saga-dtm-compensate-retry': {
+    outcomes: { g1: 'inconsistent' },
+    invariants: { ...allHold, 'account-balance': 'violated', conservation: 'violated' },
+    durable: { bob: { available: 100 }, smith: { available: 20 } },
+  },
   // C2 runs although T2 never committed: the naive compensation takes 30 from Smith that he never got
   'saga-compensate': {
     outcomes: { g1: 'inconsistent' },

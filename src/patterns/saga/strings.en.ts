@@ -52,7 +52,7 @@ const en: Record<string, string> = {
   'param.saga.order.help': 'Debit Bob first (the usual advice) or credit Smith first.',
   'param.saga.retryInterval': 'Retry interval',
   'param.saga.retryInterval.help':
-    'First wait before an unanswered step is retried; doubles after each retry (dtm: 10 s).',
+    'Base wait before an unanswered step is retried; how it grows is the framework’s (generic: doubles; dtm: 20 s / 10 s after failures; Seata: every 1 s).',
   'param.saga.failStep': 'Step fails at',
   'param.saga.failStep.help': 'Which account service answers FAILURE to its forward action.',
   'param.saga.transientBranch': 'Transient failures at',
@@ -223,6 +223,13 @@ const en: Record<string, string> = {
   'param.saga.framework.opt.seata': 'Seata',
   'param.saga.framework.opt.seata.help':
     'Seata’s Saga state machine: compensations retried every 1 s like the TC, no cap; no fence — empty compensation, hanging and idempotency are the business’s job.',
+
+  'scenario.saga.saga-dtm-compensate-retry.title': 'dtm: compensation retried 20 s / 10 s',
+  'scenario.saga.saga-dtm-compensate-retry.desc':
+    'Smith’s step fails; C1 (refund Bob) fails three times. dtm doubles the interval after a failed call but resets it once it exceeds RetryInterval, so the retries come 20 s, 10 s, 20 s apart.',
+  'scenario.saga.saga-seata-empty-compensation.title': 'Seata Saga: no fence, the business must guard',
+  'scenario.saga.saga-seata-empty-compensation.desc':
+    'Seata’s Saga state machine has no fence: the empty compensation C2 of Smith’s failed step runs the naive code and takes 30 he never got — the books are wrong. C1 fails twice and is retried every 1 s. Turn on “business code guards itself” to fix it.',
 };
 
 export default en;

@@ -49,7 +49,8 @@ const zh: Record<string, string> = {
   'param.saga.order': '步骤顺序',
   'param.saga.order.help': '先扣 Bob（通常的建议）或先给 Smith 入账。',
   'param.saga.retryInterval': '重试间隔',
-  'param.saga.retryInterval.help': '未应答步骤第一次重试前的等待；每次重试后翻倍（dtm：10 秒）。',
+  'param.saga.retryInterval.help':
+    '未应答步骤重试前的基础等待；如何增长由框架决定（通用：翻倍；dtm：失败后 20 s / 10 s；Seata：每 1 s）。',
   'param.saga.failStep': '失败的步骤',
   'param.saga.failStep.help': '哪个账户服务对正向操作返回 FAILURE。',
   'param.saga.transientBranch': '临时失败方',
@@ -210,6 +211,13 @@ const zh: Record<string, string> = {
   'param.saga.framework.opt.seata': 'Seata',
   'param.saga.framework.opt.seata.help':
     'Seata 的 Saga 状态机：补偿像 TC 一样每 1 s 重试，不设上限；没有 fence——空补偿、悬挂和幂等都由业务负责。',
+
+  'scenario.saga.saga-dtm-compensate-retry.title': 'dtm：补偿按 20 s / 10 s 重试',
+  'scenario.saga.saga-dtm-compensate-retry.desc':
+    'Smith 的步骤失败；C1（给 Bob 退款）失败三次。dtm 在调用失败后把间隔翻倍，但超过 RetryInterval 后又重置，所以重试间隔为 20 s、10 s、20 s。',
+  'scenario.saga.saga-seata-empty-compensation.title': 'Seata Saga：没有 fence，业务必须自己防护',
+  'scenario.saga.saga-seata-empty-compensation.desc':
+    'Seata 的 Saga 状态机没有 fence：Smith 失败步骤的空补偿 C2 执行了朴素代码，扣走了他从未收到的 30——账不对。C1 失败两次，每 1 s 重试。打开“业务代码自行防护”即可修复。',
 };
 
 export default zh;

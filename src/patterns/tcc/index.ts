@@ -65,7 +65,9 @@ export function tccOutcomes(w: World): TxReport[] {
     const all = settled.every(Boolean);
     const none = settled.every((x) => !x);
     let outcome: TxReport['outcome'];
-    if (!all && !none) outcome = final ? 'inconsistent' : 'pending';
+    if (tx.dead)
+      outcome = 'given-up'; // the framework's retry cap: left as it is
+    else if (!all && !none) outcome = final ? 'inconsistent' : 'pending';
     else if (!final) outcome = 'pending';
     else if (leftovers || !booksOk(w, gid))
       outcome = 'inconsistent'; // wrong books are never a clean end
@@ -93,8 +95,8 @@ export const tcc: PatternDef = {
     maxRetriesParam(TCC_FRAMEWORKS),
     { key: 'tryFails', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
     transientBranchParam,
-    { key: 'confirmFailures', kind: 'int', default: 0, min: 0, max: 10 },
-    { key: 'cancelFailures', kind: 'int', default: 0, min: 0, max: 10 },
+    { key: 'confirmFailures', kind: 'int', default: 0, min: 0, max: 50 },
+    { key: 'cancelFailures', kind: 'int', default: 0, min: 0, max: 50 },
     ...auditParams,
   ],
   guards: [

@@ -53,9 +53,11 @@ const en: Record<string, string> = {
   'param.tcc.txGap': 'Gap between transfers',
   'param.tcc.txGap.help': 'Virtual time between two transfers’ starts (ms).',
   'param.tcc.tryTimeout': 'Try timeout',
-  'param.tcc.tryTimeout.help': 'A transaction still trying after this long is cancelled (dtm TimeoutToFail 35 s).',
+  'param.tcc.tryTimeout.help':
+    'A transaction still trying after this long is cancelled — at the first pick-up at or after it (dtm: every RetryInterval; Seata: every 1 s; recovery-job frameworks: every job period).',
   'param.tcc.retryInterval': 'Retry interval',
-  'param.tcc.retryInterval.help': 'First wait before Confirm/Cancel is retried; doubles after each retry (dtm: 10 s).',
+  'param.tcc.retryInterval.help':
+    'Base wait before Confirm/Cancel is retried; how it grows is the framework’s (generic: doubles; dtm: 20 s / 10 s after failures; Seata: every 1 s; ByteTCC: start + 60 s × 2^n; Hmily 60 s; tcc-transaction 30 s).',
   'param.tcc.tryFails': 'Try fails at',
   'param.tcc.tryFails.help': 'Which branch rejects its Try (a business failure).',
   'param.tcc.transientBranch': 'Transient failures at',
@@ -233,6 +235,31 @@ const en: Record<string, string> = {
   'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
   'param.tcc.framework.opt.tcc-transaction.help':
     'Framework: empty rollback (cancel of an unknown branch is ignored); hanging repaired by recovery. Left to the business: idempotency (its README says so). Recovery every 30 s, up to 30 retries.',
+
+  'scenario.tcc.tcc-dtm-stuck-try.title': 'dtm: a stuck Try rolled back at the cron pick-up',
+  'scenario.tcc.tcc-dtm-stuck-try.desc':
+    'Smith’s Try is lost. dtm tests TimeoutToFail (35 s) only when its cron picks the transaction up, every RetryInterval (10 s), so the rollback comes at 40 s, not 35 s. The barrier rows show it: Smith’s “try” row is written by the cancel (empty rollback).',
+  'scenario.tcc.tcc-dtm-cancel-order.title': 'dtm: reverse-order cancel, stopping at the first failure',
+  'scenario.tcc.tcc-dtm-cancel-order.desc':
+    'Smith’s Try is rejected. dtm cancels the last branch first (Smith) and stops at the first failure: Smith’s Cancel fails three times, retried 20 s, 10 s, 20 s apart (cronBackoff), and Bob’s freeze stays frozen until Smith’s Cancel succeeds.',
+  'scenario.tcc.tcc-seata-fence.title': 'Seata: the fence writes “suspended”',
+  'scenario.tcc.tcc-seata-fence.desc':
+    'Smith’s Try is held past Seata’s 60 s global timeout. The rollback finds no row in tcc_fence_log and inserts “suspended” (empty rollback); the late Try hits the primary key and is refused (hanging prevented). Bob’s row goes tried → rollbacked.',
+  'scenario.tcc.tcc-seata-confirm-retry.title': 'Seata: phase two retried every 1 s',
+  'scenario.tcc.tcc-seata-confirm-retry.desc':
+    'Smith’s Confirm fails three times; the TC retries committing every second until it succeeds. The fence rows go tried → committed.',
+  'scenario.tcc.tcc-hmily-hanging.title': 'Hmily: the late Try leaks',
+  'scenario.tcc.tcc-hmily-hanging.desc':
+    'Hmily handles the empty rollback (a Cancel with no participant log does nothing, records nothing) but leaves hanging to the business: the Try that arrives after the Cancel reserves 30 for Smith that nothing will release. Turn on “business code guards itself” to see the business refuse it.',
+  'scenario.tcc.tcc-bytetcc-hanging.title': 'ByteTCC: hanging repaired by recovery',
+  'scenario.tcc.tcc-bytetcc-hanging.desc':
+    'ByteTCC lets the late Try run too, but its recovery job cancels that branch again at its next round: the reservation is held for a while, then released.',
+  'scenario.tcc.tcc-transaction-idempotency.title': 'tcc-transaction: idempotency left to the business',
+  'scenario.tcc.tcc-transaction-idempotency.desc':
+    'The network delivers Smith’s Confirm twice. tcc-transaction does not deduplicate (its README says idempotency is the user’s job): Smith is credited twice. With “business code guards itself” the second run is skipped.',
+  'scenario.tcc.tcc-hmily-gives-up.title': 'Hmily: 10 retries, then the participant is dead',
+  'scenario.tcc.tcc-hmily-gives-up.desc':
+    'Smith’s Confirm keeps failing. Hmily’s recovery retries it every 60 s, 10 times, then gives up: Smith’s reservation stays and Bob’s money has left — the outcome is “given up”.',
 };
 
 export default en;

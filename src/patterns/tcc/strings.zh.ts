@@ -52,9 +52,11 @@ const zh: Record<string, string> = {
   'param.tcc.txGap': '转账间隔',
   'param.tcc.txGap.help': '两笔转账开始之间的虚拟时间（毫秒）。',
   'param.tcc.tryTimeout': 'Try 超时',
-  'param.tcc.tryTimeout.help': '超过这个时间仍在 Try 阶段的事务会被取消（dtm TimeoutToFail 35 秒）。',
+  'param.tcc.tryTimeout.help':
+    '仍处于 Try 阶段超过这个时间的事务会被取消——在此之后的第一次拾取时（dtm：每 RetryInterval；Seata：每 1 s；恢复任务型框架：每个任务周期）。',
   'param.tcc.retryInterval': '重试间隔',
-  'param.tcc.retryInterval.help': 'Confirm/Cancel 第一次重试前的等待；每次重试后翻倍（dtm：10 秒）。',
+  'param.tcc.retryInterval.help':
+    'Confirm/Cancel 重试前的基础等待；如何增长由框架决定（通用：翻倍；dtm：失败后 20 s / 10 s；Seata：每 1 s；ByteTCC：开始 + 60 s × 2^n；Hmily 60 s；tcc-transaction 30 s）。',
   'param.tcc.tryFails': 'Try 失败方',
   'param.tcc.tryFails.help': '哪个分支拒绝 Try（业务失败）。',
   'param.tcc.transientBranch': '临时失败方',
@@ -224,6 +226,31 @@ const zh: Record<string, string> = {
   'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
   'param.tcc.framework.opt.tcc-transaction.help':
     '框架处理：空回滚（未知分支的 cancel 被忽略）；悬挂由恢复任务修复。留给业务：幂等（其 README 如此说明）。每 30 s 恢复一次，最多重试 30 次。',
+
+  'scenario.tcc.tcc-dtm-stuck-try.title': 'dtm：卡住的 Try 在 cron 拾取时回滚',
+  'scenario.tcc.tcc-dtm-stuck-try.desc':
+    'Smith 的 Try 丢失。dtm 只在 cron 拾取事务时检查 TimeoutToFail（35 s），每 RetryInterval（10 s）拾取一次，所以回滚发生在 40 s，而不是 35 s。屏障行可以看到：Smith 的“try”行由 cancel 写入（空回滚）。',
+  'scenario.tcc.tcc-dtm-cancel-order.title': 'dtm：逆序取消，遇到第一个失败即停',
+  'scenario.tcc.tcc-dtm-cancel-order.desc':
+    'Smith 的 Try 被拒绝。dtm 先取消最后一个分支（Smith），遇到第一个失败就停止：Smith 的 Cancel 失败三次，间隔 20 s、10 s、20 s 重试（cronBackoff），在此期间 Bob 的冻结一直保持。',
+  'scenario.tcc.tcc-seata-fence.title': 'Seata：fence 写入“suspended”',
+  'scenario.tcc.tcc-seata-fence.desc':
+    'Smith 的 Try 被拖过 Seata 的 60 s 全局超时。回滚在 tcc_fence_log 中找不到记录，插入“suspended”（空回滚）；迟到的 Try 遇到主键冲突被拒绝（防悬挂）。Bob 的记录从 tried 变为 rollbacked。',
+  'scenario.tcc.tcc-seata-confirm-retry.title': 'Seata：二阶段每 1 s 重试',
+  'scenario.tcc.tcc-seata-confirm-retry.desc':
+    'Smith 的 Confirm 失败三次；TC 每秒重试提交直到成功。fence 记录从 tried 变为 committed。',
+  'scenario.tcc.tcc-hmily-hanging.title': 'Hmily：迟到的 Try 泄漏',
+  'scenario.tcc.tcc-hmily-hanging.desc':
+    'Hmily 处理空回滚（没有参与者日志的 Cancel 什么也不做、不记录），但把悬挂留给业务：Cancel 之后到达的 Try 为 Smith 预留了 30，再也没有人释放。打开“业务代码自行防护”可以看到业务拒绝它。',
+  'scenario.tcc.tcc-bytetcc-hanging.title': 'ByteTCC：悬挂由恢复任务修复',
+  'scenario.tcc.tcc-bytetcc-hanging.desc':
+    'ByteTCC 也让迟到的 Try 执行，但它的恢复任务在下一轮再次取消该分支：预留被占用一段时间后释放。',
+  'scenario.tcc.tcc-transaction-idempotency.title': 'tcc-transaction：幂等留给业务',
+  'scenario.tcc.tcc-transaction-idempotency.desc':
+    '网络把 Smith 的 Confirm 投递了两次。tcc-transaction 不做去重（其 README 说幂等由使用者负责）：Smith 被入账两次。打开“业务代码自行防护”后第二次执行被跳过。',
+  'scenario.tcc.tcc-hmily-gives-up.title': 'Hmily：重试 10 次后参与者死亡',
+  'scenario.tcc.tcc-hmily-gives-up.desc':
+    'Smith 的 Confirm 一直失败。Hmily 的恢复每 60 s 重试一次，共 10 次，然后放弃：Smith 的预留还在，Bob 的钱已经转出——结果是“已放弃”。',
 };
 
 export default zh;

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import type { TraceEvent } from '../../engine/types';
 import i18n from './strings';
-import { keysDeclared, keysShown, misses, rowsOf, runNamed } from '../compensation/testkit';
+import { keysDeclared, keysShown, misses, rowsOf, runNamed, scenarioOf } from '../compensation/testkit';
+import { simulate } from '../../engine/simulator';
 import { tcc } from './index';
-import { tccGuardedExpect, tccUnguardedExpect } from './scenarios';
+import { tccBusinessExpect, tccGuardedExpect, tccUnguardedExpect } from './scenarios';
 
 const inv = (r: SimResult, id: string) => {
   const i = r.invariants.find((x) => x.id === id);
@@ -142,4 +143,13 @@ describe('TCC determinism, purity and strings', () => {
     const missing = [...need].filter((k) => !(k in i18n.en));
     expect(missing).toEqual([]);
   });
+});
+
+describe('Tcc: with the business code guarding what its framework leaves to it', () => {
+  for (const [id, exp] of Object.entries(tccBusinessExpect))
+    it(`${id}: framework guard + business guard meet the business expectation`, () => {
+      const sc = scenarioOf(tcc, id, true);
+      const r = simulate(tcc, { ...sc, guards: { ...sc.guards, business: true } });
+      expect(misses(r, exp)).toEqual([]);
+    });
 });
