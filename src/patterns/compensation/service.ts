@@ -175,9 +175,10 @@ export function handleOp(
   // The business code's own checks (guard 'business'): what a framework leaves to the business team — a repeated
   // request, an undo with nothing done, a forward op after its undo — judged from its own status and run rows.
   if (ctx.guards.business) {
-    const undone = before !== undefined && undoStatuses(cfg).has(before);
+    // undone, or a forward op already refused once (a duplicate of the late Try)
+    const undone = before !== undefined && (undoStatuses(cfg).has(before) || before === cfg.refusedStatus);
     const verdict: OpVerdict | null =
-      runs >= 1
+      runs >= 1 || (op.kind === 'undo' && before === cfg.emptyStatus)
         ? 'duplicate'
         : op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)
           ? 'empty'
