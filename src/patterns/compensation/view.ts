@@ -162,7 +162,15 @@ export function gtxView<T extends GtxRow>(
         return { label: `${prefix}.row.gtx`, value: `${t.gid}: ${t.phase}`, valueKey: `${prefix}.status.${t.phase}` };
       }),
       ...(last?.fw
-        ? [{ label: `${prefix}.row.fw`, value: last.fw, valueKey: `param.${prefix}.framework.opt.${last.fw}` }]
+        ? [
+            // pinned: the diagram's small card says whose code the TM runs (the status word gives the phase)
+            {
+              label: `${prefix}.row.fw`,
+              value: last.fw,
+              valueKey: `param.${prefix}.framework.opt.${last.fw}`,
+              pin: true,
+            },
+          ]
         : []),
       ...(last
         ? [...branchRows(last), { label: `${prefix}.row.retry`, value: `${last.retries} · ${last.interval} ms` }]
