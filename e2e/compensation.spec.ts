@@ -97,7 +97,8 @@ test('TCC empty rollback: conservation breaks exactly at the CANCEL delivery to 
   await expect(page.getByRole('switch', { name: /Barrier/ })).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Escape');
   await expect(page.getByText('edited', { exact: true })).toBeVisible();
-  await expect(guards).toHaveText(/1\/1/);
+  // barrier on, of TCC's two guards (issue 11 added 'business code guards itself', off)
+  await expect(guards).toHaveText(/1\/2/);
 
   await playToEnd(page);
   await expect(invariant(page, 'Money conserved')).toContainText('holds');

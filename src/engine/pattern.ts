@@ -10,6 +10,7 @@ import type {
   NetworkSpec,
   NodeId,
   NodeState,
+  ParamValue,
   Params,
   Row,
   Scenario,
@@ -143,6 +144,11 @@ export interface ParamDef {
   options?: string[];
   /** Where the default comes from (a real system's code or docs), shown in the UI. */
   source?: string;
+  /**
+   * Defaults that follow another (enum) parameter — e.g. a framework preset: per option of `by`, this parameter's
+   * value and where it comes from. The parameters panel sets the value and shows the source when `by` changes.
+   */
+  presets?: { by: string; values: Record<string, { value: ParamValue; source: string }> };
 }
 
 export interface GuardDef {

@@ -47,6 +47,7 @@ const en: Record<string, string> = {
   'params.defaults': 'Defaults',
   'params.range': 'allowed {{min}} … {{max}}',
   'params.source': 'default from {{source}}',
+  'params.sourceEdited': '{{source}} (edited: differs from this default)',
   'params.err.empty': 'Enter a number.',
   'params.err.nan': 'Not a number.',
   'params.err.int': 'Must be a whole number.',

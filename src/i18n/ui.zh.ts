@@ -46,6 +46,7 @@ const zh: Record<string, string> = {
   'params.defaults': '默认值',
   'params.range': '允许 {{min}} … {{max}}',
   'params.source': '默认值来自 {{source}}',
+  'params.sourceEdited': '{{source}}（已修改：与此默认值不同）',
   'params.err.empty': '请输入数字。',
   'params.err.nan': '不是数字。',
   'params.err.int': '必须是整数。',

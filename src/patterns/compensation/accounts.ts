@@ -8,7 +8,10 @@
  *   both are reservations, held as durable locks `frozen:<gid>` / `pending:<gid>` (they are database rows);
  * - `settled[gid]` {amount}: this account's side of transfer gid took effect (−x on the payer: money left; +x on the
  *   payee: money arrived). A status row, set (not added) by the business code;
- * - `applied[gid/op]` {n}: how many times business code ran — instrumentation for exactly-once.
+ * - `applied[gid/op]` {n}: how many times business code ran — instrumentation for exactly-once;
+ * - `moved[gid]` {amount}: the net change gid's business code made to `available` (instrumentation for the per-account
+ *   check: an account is right for gid when moved + frozen − settled = 0 — its money moved exactly as much as its
+ *   side of gid took effect, once or not at all).
  *
  * Money in transit for gid = −Σ settled[gid] over accounts; conservation: Σ available + Σ frozen − Σ settled = the
  * initial total, after every event.
@@ -21,6 +24,7 @@ export const SETTLED = 'settled';
 export const APPLIED = 'applied';
 export const STATUS = 'status';
 export const BARRIER = 'barrier';
+export const MOVED = 'moved';
 
 export type AmountRow = { amount: number };
 export type AppliedRow = { n: number };
@@ -74,7 +78,13 @@ export function applyChange(
     const e = setRow(db, t, gid, v);
     if (e) locks.push(e);
   }
-  return { available: available + (ch.available ?? 0), locks };
+  const delta = ch.available ?? 0;
+  if (delta !== 0) {
+    const moved = (amountOf(db, MOVED, gid) ?? 0) + delta;
+    if (moved === 0) db.del(MOVED, gid);
+    else db.put(MOVED, gid, { amount: moved } satisfies AmountRow);
+  }
+  return { available: available + delta, locks };
 }
 
 export const amountOf = (db: DbReader, table: string, gid: string): number | undefined =>

@@ -3,11 +3,10 @@
  * transactions (`txs`, gid → row), an `open` table holding only the unfinished ones (recovery iterates it, finished
  * transactions leave it but stay in `txs` as tombstones that late messages still consult), a volatile `awaiting`
  * table (requests sent in this incarnation and not answered yet; a crash empties it), and the retry timer per gid
- * with dtm's doubling interval (dtmsvr/config/config.go RetryInterval 10 s, doubled after a failed retry round,
- * reset after a success).
+ * (its waits are the framework preset's: frameworks.ts).
  */
 import type { TableColumn, TableSpec, Tone } from '../../engine/pattern';
-import type { Db, DbReader, Effect, Row } from '../../engine/types';
+import type { Db, DbReader, Row } from '../../engine/types';
 
 export const TXS = 'txs';
 export const OPEN = 'open';
@@ -19,6 +18,8 @@ export type GtxRow = {
   amount: number;
   client: string;
   phase: string;
+  /** The framework preset the transaction ran under (frameworks.ts), shown in the tables and the diagram. */
+  fw?: string;
   /** Current retry interval (dtm keeps next_cron_interval in its store). */
   interval: number;
   retries: number;
@@ -53,6 +54,7 @@ export function gtxTables(prefix: string, phases: Phases, extra: TableColumn[] =
         columns: [
           { field: '$key', label: `${prefix}.col.gid` },
           { field: 'phase', label: `${prefix}.col.phase`, valueKey: `${prefix}.status` },
+          { field: 'fw', label: `${prefix}.col.fw`, valueKey: `param.${prefix}.framework.opt` },
           ...extra,
           { field: 'amount', label: `${prefix}.col.amount` },
           { field: 'retries', label: `${prefix}.col.retries` },
@@ -110,10 +112,3 @@ export function parseTimer(name: string): [string, string] {
   const i = name.indexOf(':');
   return i < 0 ? [name, ''] : [name.slice(0, i), name.slice(i + 1)];
 }
-
-/** A retry round: one more retry, the interval doubled (dtm). */
-export function retried<T extends GtxRow>(tx: T): T {
-  return { ...tx, retries: tx.retries + 1, interval: tx.interval * 2 };
-}
-
-export const armRetry = (tx: GtxRow): Effect => ({ kind: 'setTimer', name: retryTimer(tx.gid), after: tx.interval });

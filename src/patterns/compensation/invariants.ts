@@ -5,11 +5,13 @@
  * `reference` version that the property tests compare it with.
  */
 import { STATE_TABLE, type InvariantDef, type World } from '../../engine/pattern';
+import { perKey } from '../../engine/invariants';
 import type { DbReader, NodeId, NodeState } from '../../engine/types';
 import {
   ACCOUNT_ROLES,
   APPLIED,
   FROZEN,
+  MOVED,
   PENDING,
   SETTLED,
   type AccountDurable,
@@ -174,4 +176,77 @@ export const atomicity: InvariantDef = {
     for (const n of accountsOf(w)) for (const g of w.db(n).keys(SETTLED)) if (!agrees(w, g)) return false;
     return true;
   },
+};
+
+// ---------------------------------------------------------------- per-account books
+
+/** What an account started with (Bob's and Smith's services, orchestrated or choreographed, share the ids). */
+export function initialOf(w: World, node: NodeId): number {
+  return Number(node === 'smith' ? w.params.smithBalance : w.params.bobBalance);
+}
+
+const amt = (db: DbReader, table: string, gid: string) => db.get<AmountRow>(table, gid)?.amount ?? 0;
+
+/**
+ * Account `node` is right for transfer gid: the money its business code moved for gid (moved) equals its side of gid
+ * as far as it took effect — frozen (still its own money, set aside) and settled (its side happened). A double
+ * refund, an empty rollback that refunds, a double credit or a compensation of a credit never made leaves a
+ * difference, whatever the sum over all accounts says.
+ */
+export function bookOk(w: World, node: NodeId, gid: string): boolean {
+  if (!w.states[node]) return true;
+  const db = w.db(node);
+  return amt(db, MOVED, gid) + amt(db, FROZEN, gid) - amt(db, SETTLED, gid) === 0;
+}
+
+/** Every account is right for gid (the outcomes use it: wrong books are never a clean abort or commit). */
+export function booksOk(w: World, gid: string): boolean {
+  for (const n of accountsOf(w)) if (!bookOk(w, n, gid)) return false;
+  return true;
+}
+
+const BOOK_TABLES = [MOVED, FROZEN, SETTLED] as const;
+
+/**
+ * account-balance: every account's balance is what the business expects — its start plus its side of each transfer
+ * that took effect, exactly once or not at all. Judged per (account, gid), re-checked for the gid a step touched;
+ * the reference walks every account from scratch: each gid's book, and the balance against start + Σ moved.
+ */
+const perGidBooks: InvariantDef = perKey(
+  'account-balance',
+  'always',
+  {
+    tables: BOOK_TABLES,
+    keyOf: (c) => c.node + SEP + c.key,
+    keys(w) {
+      const out: string[] = [];
+      for (const n of accountsOf(w)) {
+        const db = w.db(n);
+        const gids = new Set<string>();
+        for (const t of BOOK_TABLES) for (const g of db.keys(t)) gids.add(g);
+        for (const g of gids) out.push(n + SEP + g);
+      }
+      return out;
+    },
+  },
+  (w, key) => {
+    const i = key.indexOf(SEP);
+    return bookOk(w, key.slice(0, i), key.slice(i + 1));
+  },
+);
+
+/** From scratch: each account's available balance is its start plus every gid's moved amount. */
+function balancesFromStart(w: World): boolean {
+  for (const n of accountsOf(w)) {
+    const db = w.db(n);
+    let moved = 0;
+    for (const g of db.keys(MOVED)) moved += amt(db, MOVED, g);
+    if ((availableOf(w.states[n]) ?? 0) !== initialOf(w, n) + moved) return false;
+  }
+  return true;
+}
+
+export const accountBalance: InvariantDef = {
+  ...perGidBooks,
+  reference: (w) => perGidBooks.reference(w) && balancesFromStart(w),
 };

@@ -9,11 +9,14 @@
  */
 import { same, type RoleDef, type TableSpec, type Tone } from '../../engine/pattern';
 import type { Effect, NodeState, Row, StepContext } from '../../engine/types';
-import { barrierCall, type BarrierOp } from './barrier';
+import { barrierCall, type BarrierOp, type BarrierVerdict } from './barrier';
+import { FENCE, fenceCall, PLOG, plogCall } from './fence';
+import { frameworkOf } from './frameworks';
 import {
   APPLIED,
   BARRIER,
   FROZEN,
+  MOVED,
   PENDING,
   SETTLED,
   STATUS,
@@ -90,6 +93,13 @@ export const SERVICE_TONE: Record<string, Tone> = {
   failed: 'aborted',
 };
 
+const FENCE_TONE: Record<string, Tone> = {
+  tried: 'prepared',
+  committed: 'committed',
+  rollbacked: 'aborted',
+  suspended: 'aborted',
+};
+
 const undoStatusCache = new WeakMap<ServiceConfig, Set<string>>();
 function undoStatuses(cfg: ServiceConfig): Set<string> {
   let s = undoStatusCache.get(cfg);
@@ -125,23 +135,67 @@ export function handleOp(
     };
   }
 
-  let inserts: ReturnType<typeof barrierCall>['inserts'] = [];
-  if (ctx.guards.barrier) {
-    const b = barrierCall(db, BARRIER, gid, self, op.barrierOp);
-    if (b.verdict !== 'run') {
-      for (const i of b.inserts) db.put(BARRIER, i.key, i.row);
-      if (b.verdict === 'empty' || b.verdict === 'refused')
-        db.put(STATUS, gid, { st: b.verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
+  // The framework's guard (frameworks.ts): rows to commit with the business change, or a verdict that skips it.
+  const inserts: { table: string; key: string; row: Row }[] = [];
+  const fw = frameworkOf(ctx.params, p === 'saga' ? 'saga' : 'tcc');
+  if (ctx.guards.barrier && fw.guard !== 'none') {
+    let verdict: BarrierVerdict;
+    let noteKey = `${p}.note.barrier`;
+    if (fw.guard === 'barrier') {
+      const b = barrierCall(db, BARRIER, gid, self, op.barrierOp);
+      verdict = b.verdict;
+      for (const i of b.inserts) inserts.push({ table: BARRIER, key: i.key, row: i.row });
+    } else if (fw.guard === 'fence') {
+      const f = fenceCall(db, gid, self, `${self}Action`, op.kind);
+      verdict = f.verdict;
+      noteKey = `${p}.note.fence`;
+      if (f.write) inserts.push({ table: FENCE, key: gid, row: f.write });
+    } else {
+      const l = plogCall(db, gid, self, op.kind, fw.handles);
+      verdict = l.verdict;
+      noteKey = `${p}.note.plog`;
+      if (l.write) inserts.push({ table: PLOG, key: gid, row: l.write });
+    }
+    if (verdict !== 'run') {
+      for (const i of inserts) db.put(i.table, i.key, i.row);
+      if (verdict === 'empty' || verdict === 'refused')
+        db.put(STATUS, gid, { st: verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
       return {
         durable: d,
-        verdict: b.verdict,
-        notes: [{ kind: 'note', key: `${p}.note.barrier.${b.verdict}`, params: np, tag: 'info' }],
+        verdict,
+        notes: [{ kind: 'note', key: `${noteKey}.${verdict}`, params: { ...np, fw: fw.id }, tag: 'info' }],
       };
     }
-    inserts = b.inserts;
   }
 
   const before = db.get<StatusRow>(STATUS, gid)?.st;
+  const key = appliedKey(gid, op.barrierOp);
+  const runs = db.get<AppliedRow>(APPLIED, key)?.n ?? 0;
+
+  // The business code's own checks (guard 'business'): what a framework leaves to the business team — a repeated
+  // request, an undo with nothing done, a forward op after its undo — judged from its own status and run rows.
+  if (ctx.guards.business) {
+    // undone, or a forward op already refused once (a duplicate of the late Try)
+    const undone = before !== undefined && (undoStatuses(cfg).has(before) || before === cfg.refusedStatus);
+    const verdict: OpVerdict | null =
+      runs >= 1 || (op.kind === 'undo' && before === cfg.emptyStatus)
+        ? 'duplicate'
+        : op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)
+          ? 'empty'
+          : op.kind === 'forward' && undone
+            ? 'refused'
+            : null;
+    if (verdict) {
+      if (verdict !== 'duplicate')
+        db.put(STATUS, gid, { st: verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
+      return {
+        durable: d,
+        verdict,
+        notes: [{ kind: 'note', key: `${p}.note.business.${verdict}`, params: np, tag: 'info' }],
+      };
+    }
+  }
+
   const res = op.apply({ available: d.available }, gid, amount, ctx, self);
   if (typeof res === 'string') {
     // Business failure: the local transaction (and the barrier insert with it) rolls back.
@@ -154,8 +208,6 @@ export function handleOp(
     };
   }
   const warn: Effect[] = [];
-  const key = appliedKey(gid, op.barrierOp);
-  const runs = db.get<AppliedRow>(APPLIED, key)?.n ?? 0;
   if (runs >= 1) {
     warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
   } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
@@ -165,7 +217,7 @@ export function handleOp(
   }
   const { available, locks } = applyChange(db, d.available, gid, res);
   db.put(APPLIED, key, { n: runs + 1 } satisfies AppliedRow);
-  for (const i of inserts) db.put(BARRIER, i.key, i.row);
+  for (const i of inserts) db.put(i.table, i.key, i.row);
   db.put(STATUS, gid, { st: op.status } satisfies StatusRow);
   return {
     durable: available === d.available ? d : { ...d, available },
@@ -215,6 +267,7 @@ export function serviceTables(prefix: string, reservations: boolean): Record<str
         }
       : {}),
     [SETTLED]: { durable: true, view: { title: `${prefix}.table.settled`, columns: [gid, amount] } },
+    [MOVED]: { durable: true, view: { title: `${prefix}.table.moved`, columns: [gid, amount] } },
     [APPLIED]: {
       durable: true,
       view: {
@@ -224,6 +277,31 @@ export function serviceTables(prefix: string, reservations: boolean): Record<str
           { field: 'n', label: `${prefix}.col.runs` },
         ],
         tone: (r: Row) => (Number(r.n) > 1 ? 'violated' : undefined),
+      },
+    },
+    [FENCE]: {
+      durable: true,
+      view: {
+        title: `${prefix}.table.fence`,
+        columns: [
+          { field: 'xid', label: `${prefix}.col.xid` },
+          { field: 'branch_id', label: `${prefix}.col.branch` },
+          { field: 'action_name', label: `${prefix}.col.action` },
+          { field: 'status', label: `${prefix}.col.status`, valueKey: `${prefix}.fence` },
+        ],
+        tone: (r: Row) => FENCE_TONE[String(r.status)],
+      },
+    },
+    [PLOG]: {
+      durable: true,
+      view: {
+        title: `${prefix}.table.plog`,
+        columns: [
+          { field: 'gid', label: `${prefix}.col.gid` },
+          { field: 'branch', label: `${prefix}.col.branch` },
+          { field: 'phase', label: `${prefix}.col.phase`, valueKey: `${prefix}.status` },
+        ],
+        tone: (r: Row) => SERVICE_TONE[String(r.phase)],
       },
     },
     [BARRIER]: {

@@ -97,7 +97,13 @@ export function keysDeclared(p: PatternDef): string[] {
 type Knobs = Record<string, string | number>;
 
 /** A random schedule of the pattern's surface (for these knobs), run in batch mode with the reference check on. */
-export function runSchedule(p: PatternDef, s: Schedule, knobs: Knobs, barrier: boolean): SimResult {
+export function runSchedule(
+  p: PatternDef,
+  s: Schedule,
+  knobs: Knobs,
+  barrier: boolean,
+  guards: Record<string, boolean> = {},
+): SimResult {
   const base = baseScenario(p, s.seed);
   const params = { ...base.params, ...knobs };
   return simulate(
@@ -106,7 +112,7 @@ export function runSchedule(p: PatternDef, s: Schedule, knobs: Knobs, barrier: b
       ...base,
       params,
       workload: p.workload(params),
-      guards: { barrier },
+      guards: { ...base.guards, ...guards, barrier },
       network: s.network,
       faults: s.faults,
       horizon: 3_000_000,

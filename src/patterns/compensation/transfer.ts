@@ -37,8 +37,10 @@ export function transferTopology(pattern: string): Topology {
     ],
     edges: [
       { from: 'client', to: 'TM' },
-      { from: 'TM', to: 'bob' },
-      { from: 'TM', to: 'smith' },
+      // Try / Confirm / Cancel (Saga: action / compensate) are separate HTTP / gRPC calls: no order between them, so a
+      // Cancel can overtake a delayed Try (悬挂) with no per-link tweak
+      { from: 'TM', to: 'bob', kind: 'rpc' },
+      { from: 'TM', to: 'smith', kind: 'rpc' },
       { from: 'client', to: 'bob' },
       { from: 'client', to: 'smith' },
     ],
@@ -68,15 +70,6 @@ export const transferParams: ParamDef[] = [
   { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20_000 },
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 },
 ];
-
-export const retryIntervalParam: ParamDef = {
-  key: 'retryInterval',
-  kind: 'ms',
-  default: 10_000,
-  min: 100,
-  max: 60_000,
-  source: 'dtm dtmsvr/config/config.go RetryInterval = 10 s, doubled after each failed retry (Seata approx. 1 s)',
-};
 
 export const transientBranchParam: ParamDef = {
   key: 'transientBranch',

@@ -7,6 +7,7 @@ import type { NodeView, NodeViewRow, Tone } from '../../engine/pattern';
 import type { DbReader, NodeState } from '../../engine/types';
 import { APPLIED, BARRIER, FROZEN, PENDING, STATUS, type AppliedRow, type StatusRow } from './accounts';
 import type { BarrierRow } from './barrier';
+import { FENCE, PLOG, type FenceRow, type PlogRow } from './fence';
 import { READS, RESULTS, type ReadRow, type ResultRow } from './client';
 import { AWAITING, TXS, gtxTone, type AwaitRow, type GtxRow, type Phases } from './gtx';
 import { SERVICE_TONE, type ServiceDurable, type ServiceVolatile } from './service';
@@ -88,6 +89,20 @@ export function serviceView(prefix: string, state: NodeState, db: DbReader, rese
           r.reason === r.op ? `${r.gid} · ${r.branch} · ${r.op}` : `${r.gid} · ${r.branch} · ${r.op} (${r.reason})`,
       };
     }),
+    ...newestRows(prefix, db, FENCE, (k) => {
+      const r = db.get<FenceRow>(FENCE, k);
+      return r
+        ? {
+            label: `${prefix}.row.fence`,
+            value: `${r.xid} · ${r.status}`,
+            tone: r.status === 'suspended' ? ('aborted' as const) : undefined,
+          }
+        : null;
+    }),
+    ...newestRows(prefix, db, PLOG, (k) => {
+      const r = db.get<PlogRow>(PLOG, k);
+      return r ? { label: `${prefix}.row.plog`, value: `${r.gid} · ${r.phase}` } : null;
+    }),
     ...newestRows(prefix, db, APPLIED, (k) => {
       const n = db.get<AppliedRow>(APPLIED, k)?.n ?? 0;
       return { label: `${prefix}.row.applied`, value: `${k} ×${n}`, tone: n > 1 ? 'violated' : undefined };
@@ -146,6 +161,17 @@ export function gtxView<T extends GtxRow>(
         if (!t) return null;
         return { label: `${prefix}.row.gtx`, value: `${t.gid}: ${t.phase}`, valueKey: `${prefix}.status.${t.phase}` };
       }),
+      ...(last?.fw
+        ? [
+            // pinned: the diagram's small card says whose code the TM runs (the status word gives the phase)
+            {
+              label: `${prefix}.row.fw`,
+              value: last.fw,
+              valueKey: `param.${prefix}.framework.opt.${last.fw}`,
+              pin: true,
+            },
+          ]
+        : []),
       ...(last
         ? [...branchRows(last), { label: `${prefix}.row.retry`, value: `${last.retries} · ${last.interval} ms` }]
         : []),

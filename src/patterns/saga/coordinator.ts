@@ -4,19 +4,19 @@
  * time in order; a step whose action answers FAILURE turns the saga around: compensations run in reverse order over
  * every step whose action was attempted — including the failed one, whose local transaction may or may not have run
  * (so a compensation must tolerate an empty compensation, as in dtm's barrier, which treats compensate like cancel).
- * Actions and compensations without an answer (lost request or reply, transient error) are retried with dtm's
- * doubling interval (dtmsvr/config/config.go RetryInterval 10 s).
+ * Actions and compensations without an answer (lost request or reply, transient error) are retried as the framework
+ * preset says (compensation/frameworks.ts; generic: dtm's RetryInterval 10 s, doubling; dtm: 20 s / 10 s after
+ * failed calls; Seata: every 1 s).
  */
 import { same, type RoleDef } from '../../engine/pattern';
 import type { Db, Effect, NodeState, StepContext } from '../../engine/types';
+import { afterAttempt, dtmBackoff, firstWait, frameworkOf, retriesExhausted } from '../compensation/frameworks';
 import {
   AWAITING,
-  armRetry,
   getTx,
   gtxTables,
   openTxs,
   parseTimer,
-  retried,
   retryTimer,
   saveTx,
   type AwaitRow,
@@ -33,7 +33,12 @@ export type SagaTx = GtxRow & {
   phase: SagaPhase;
   /** Index of the step being run (forward) or compensated (compensating). */
   cur: number;
+  /** The framework's retry cap was reached: the coordinator stopped retrying. */
+  dead?: boolean;
 };
+
+const armAfter = (gid: string, after: number): Effect => ({ kind: 'setTimer', name: retryTimer(gid), after });
+const fwOf = (ctx: StepContext) => frameworkOf(ctx.params, 'saga');
 
 export type CoordDurable = Record<string, never>;
 export type CoordVolatile = Record<string, never>;
@@ -82,7 +87,15 @@ function advance(db: Db, next: SagaTx, ctx: StepContext, extra: Effect[] = []): 
   const tx = { ...next, interval: Number(ctx.params.retryInterval) };
   const req = request(tx);
   put(db, tx, req ? label(tx) : null);
-  return [...extra, ...(req ? [req] : []), armRetry(tx)];
+  return [...extra, ...(req ? [req] : []), armAfter(tx.gid, firstWait(fwOf(ctx), ctx.params, tx, ctx.now))];
+}
+
+/** A failed call: dtm sets next_cron_time = now + the backed-off interval (20 s / 10 s); others keep their timer. */
+function failedCall(db: Db, tx: SagaTx, ctx: StepContext): Effect[] {
+  if (tx.dead || fwOf(ctx).backoff !== 'dtm') return [];
+  const interval = dtmBackoff(ctx.params, tx.interval);
+  put(db, { ...tx, interval }, label(tx));
+  return [armAfter(tx.gid, interval)];
 }
 
 export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
@@ -94,7 +107,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       const effects: Effect[] = [];
       for (const tx of openTxs<SagaTx>(db)) {
         const req = request(tx);
-        if (!req) continue;
+        if (!req || tx.dead) continue;
         effects.push(
           {
             kind: 'note',
@@ -103,7 +116,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
             tag: 'decision',
           },
           req,
-          armRetry(tx),
+          armAfter(tx.gid, firstWait(fwOf(ctx), ctx.params, tx, ctx.now)),
         );
         db.put(AWAITING, tx.gid, { gid: tx.gid, what: label(tx) } satisfies AwaitRow);
       }
@@ -114,18 +127,23 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       const [kind, gid] = parseTimer(input.name);
       const tx = kind === 'retry' ? getTx<SagaTx>(db, gid) : undefined;
       const req = tx && request(tx);
-      if (!tx || !req) return same(s);
-      const next = retried(tx);
+      if (!tx || !req || tx.dead) return same(s);
+      if (retriesExhausted(ctx.params, tx)) {
+        put(db, { ...tx, dead: true }, null);
+        return same(s, [{ kind: 'note', key: 'saga.note.gaveUp', params: { gid, n: tx.retries }, tag: 'block' }]);
+      }
+      const w = afterAttempt(fwOf(ctx), ctx.params, tx, ctx.now);
+      const next: SagaTx = { ...tx, retries: tx.retries + 1, interval: w.interval };
       put(db, next, label(next));
       return same(s, [
         {
           kind: 'note',
           key: 'saga.note.retry',
-          params: { gid, step: label(tx), n: next.retries, next: next.interval },
+          params: { gid, step: label(tx), n: next.retries, next: w.after },
           tag: 'block',
         },
         req,
-        armRetry(next),
+        armAfter(gid, w.after),
       ]);
     }
 
@@ -140,6 +158,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         gid,
         amount: Number(m.amount),
         client: input.from,
+        fw: fwOf(ctx).id,
         steps,
         st: steps.map((_, i) => (i === 0 ? 'running' : 'none')),
         phase: 'forward',
@@ -170,7 +189,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       }
       case 'ACTION_FAIL': {
         if (tx.phase !== 'forward') return same(s);
-        if (m.reason === 'transient') return same(s); // retried by the timer, like any unanswered action
+        if (m.reason === 'transient') return same(s, failedCall(db, tx, ctx)); // retried by the timer
         st[tx.cur] = 'failed';
         const next: SagaTx = { ...tx, st, phase: 'compensating' };
         const first = nextToCompensate(st, tx.cur);
@@ -196,7 +215,9 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         return same(s, advance(db, { ...tx, st, cur: n }, ctx));
       }
       case 'COMPENSATE_FAIL':
+        if (tx.phase !== 'compensating') return same(s);
         return same(s, [
+          ...failedCall(db, tx, ctx),
           {
             kind: 'note',
             key: 'saga.note.branchError',

@@ -15,12 +15,20 @@ import type { NodeId, Params, Topology } from '../../engine/types';
 import { SETTLED, STATUS, type StatusRow } from '../compensation/accounts';
 import { clientRole, RESULTS, type ResultRow } from '../compensation/client';
 import { OPEN, TXS } from '../compensation/gtx';
-import { atomicity, conservation, exactlyOnce, noDirtyRead, noNegative } from '../compensation/invariants';
+import {
+  accountBalance,
+  atomicity,
+  booksOk,
+  conservation,
+  exactlyOnce,
+  noDirtyRead,
+  noNegative,
+} from '../compensation/invariants';
+import { frameworkParam, maxRetriesParam, retryIntervalParam, SAGA_FRAMEWORKS } from '../compensation/frameworks';
 import {
   auditParams,
   BRANCHES,
   hubSurface,
-  retryIntervalParam,
   transferParams,
   transientBranchParam,
   transferTopology,
@@ -72,13 +80,15 @@ function choreoOutcomes(w: World): TxReport[] {
     const outcome: TxReport['outcome'] =
       result === undefined
         ? 'pending'
-        : result === 'succeeded'
-          ? all
-            ? 'committed'
-            : 'inconsistent'
-          : none
-            ? 'aborted'
-            : 'inconsistent';
+        : !booksOk(w, gid)
+          ? 'inconsistent' // wrong books are never a clean end
+          : result === 'succeeded'
+            ? all
+              ? 'committed'
+              : 'inconsistent'
+            : none
+              ? 'aborted'
+              : 'inconsistent';
     return { tx: gid, outcome, at, ...(res ? { end: res.t } : {}) };
   });
 }
@@ -101,6 +111,8 @@ export function sagaOutcomes(w: World): TxReport[] {
     const final = tx.phase === 'succeeded' || tx.phase === 'aborted';
     let outcome: TxReport['outcome'];
     if (!final) outcome = 'pending';
+    else if (!booksOk(w, gid))
+      outcome = 'inconsistent'; // wrong books are never a clean abort or commit
     else if (tx.phase === 'succeeded') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
     out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
@@ -141,21 +153,26 @@ export const saga: PatternDef = {
     ),
   },
   params: [
+    frameworkParam(SAGA_FRAMEWORKS),
     ...transferParams,
     { key: 'coordination', kind: 'enum', default: 'orchestration', options: ['orchestration', 'choreography'] },
     { key: 'order', kind: 'enum', default: 'debit-first', options: ['debit-first', 'credit-first'] },
-    retryIntervalParam,
+    retryIntervalParam(SAGA_FRAMEWORKS),
+    maxRetriesParam(SAGA_FRAMEWORKS),
     { key: 'failStep', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
     transientBranchParam,
     { key: 'compensateFailures', kind: 'int', default: 0, min: 0, max: 10 },
     ...auditParams,
   ],
-  guards: [{ key: 'barrier', default: true }],
+  guards: [
+    { key: 'barrier', default: true },
+    { key: 'business', default: false },
+  ],
   topology: sagaTopology,
   defaultNetwork: { default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 } },
   defaultHorizon: 600_000,
   workload: transferWorkload,
-  invariants: [conservation, noNegative, exactlyOnce, noDirtyRead, atomicity],
+  invariants: [conservation, accountBalance, noNegative, exactlyOnce, noDirtyRead, atomicity],
   outcomes: sagaOutcomes,
   view(_node, roleName, state, _up, db): NodeView {
     if (roleName === 'tm')

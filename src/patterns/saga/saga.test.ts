@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import i18n from './strings';
-import { keysDeclared, keysShown, misses, runNamed } from '../compensation/testkit';
+import { keysDeclared, keysShown, misses, runNamed, scenarioOf } from '../compensation/testkit';
+import { simulate } from '../../engine/simulator';
 import { tcc } from '../tcc';
 import { saga } from './index';
-import { sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
+import { sagaBusinessExpect, sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
 
 const inv = (r: SimResult, id: string) => {
   const i = r.invariants.find((x) => x.id === id);
@@ -27,6 +28,36 @@ describe('Saga named scenarios, barrier guard off and on', () => {
       expect(misses(runNamed(saga, ns.id, !shippedGuard), other ?? ns.expect)).toEqual([]);
     });
   }
+});
+
+describe('per-account books (issue 11 regression)', () => {
+  it('barrier off, TM crash after sending Bob’s refund: Bob 130 / Smith 20 from 100 / 50 is inconsistent, not aborted', () => {
+    const r = runNamed(saga, 'saga-tm-crash-compensate');
+    const bal = (n: string) => (r.final.states[n].durable as { available: number }).available;
+    expect([bal('bob'), bal('smith')]).toEqual([130, 20]);
+    // the sum is right at the end and no settled row is left: the old invariants call it fine …
+    expect(inv(r, 'conservation').final).toBe('holds');
+    expect(inv(r, 'atomicity').final).toBe('holds');
+    // … the per-account check does not, and neither does the outcome
+    expect(inv(r, 'account-balance').final).toBe('violated');
+    expect(r.outcomes.find((o) => o.tx === 'g1')?.outcome).toBe('inconsistent');
+    // it breaks at the empty compensation C2 taking 30 from Smith, the first wrong book
+    const seq = inv(r, 'account-balance').firstBreakSeq;
+    const e = seq === null ? undefined : r.events[seq];
+    expect(e?.kind === 'deliver' && e.node === 'smith' && e.msg.type === 'COMPENSATE').toBe(true);
+  });
+  it('the same run with the barrier is a clean abort with every book right', () => {
+    const r = runNamed(saga, 'saga-tm-crash-compensate', true);
+    expect(inv(r, 'account-balance').broken).toEqual([]);
+    expect(r.outcomes[0].outcome).toBe('aborted');
+  });
+  it('the incremental account-balance check agrees with its whole-world reference on every named scenario', () => {
+    for (const ns of saga.scenarios)
+      for (const g of [false, true]) {
+        const r = simulate(saga, scenarioOf(saga, ns.id, g), { referenceCheck: true });
+        expect(r.referenceMismatches).toEqual([]);
+      }
+  });
 });
 
 describe('Saga behaviour', () => {
@@ -106,4 +137,13 @@ describe('Saga by choreography', () => {
     expect(inv(r, 'exactly-once').firstBreakSeq).toBe(actions[1].seq);
     expect(Math.round(actions[1].t - actions[0].t)).toBeGreaterThanOrEqual(9_900);
   });
+});
+
+describe('Saga: with the business code guarding what its framework leaves to it', () => {
+  for (const [id, exp] of Object.entries(sagaBusinessExpect))
+    it(`${id}: framework guard + business guard meet the business expectation`, () => {
+      const sc = scenarioOf(saga, id, true);
+      const r = simulate(saga, { ...sc, guards: { ...sc.guards, business: true } });
+      expect(misses(r, exp)).toEqual([]);
+    });
 });

@@ -52,7 +52,7 @@ const en: Record<string, string> = {
   'param.saga.order.help': 'Debit Bob first (the usual advice) or credit Smith first.',
   'param.saga.retryInterval': 'Retry interval',
   'param.saga.retryInterval.help':
-    'First wait before an unanswered step is retried; doubles after each retry (dtm: 10 s).',
+    'Base wait before an unanswered step is retried; how it grows is the framework’s (generic: doubles; dtm: 20 s / 10 s after failures; Seata: every 1 s).',
   'param.saga.failStep': 'Step fails at',
   'param.saga.failStep.help': 'Which account service answers FAILURE to its forward action.',
   'param.saga.transientBranch': 'Transient failures at',
@@ -104,6 +104,7 @@ const en: Record<string, string> = {
   'saga.table.pending': 'Pending credit (reservations)',
   'saga.table.settled': 'Settled transfers',
   'saga.table.applied': 'Handler runs',
+  'saga.table.moved': 'Balance moved per transfer',
   'saga.table.barrier': 'Barrier table',
   'saga.table.txs': 'Global transactions',
   'saga.table.awaiting': 'Awaiting replies',
@@ -158,6 +159,9 @@ const en: Record<string, string> = {
   'saga.note.hangingApplied': '{{node}}: action of {{gid}} ran after its compensation — nothing will undo it.',
   'role.saga.payerEvents': 'Payer account service (events)',
   'role.saga.payeeEvents': 'Payee account service (events)',
+  'scenario.saga.saga-tm-crash-compensate.title': 'TM crashes while compensating (books wrong, sum right)',
+  'scenario.saga.saga-tm-crash-compensate.desc':
+    'Smith’s step fails; the empty compensation C2 takes 30 from Smith (no barrier), then the TM sends Bob’s refund C1 and crashes. Recovery sends C1 again and Bob is refunded twice: Bob 130, Smith 20. The total is still 150, so conservation holds at the end — but every account’s balance is checked against what the business expects, so “every account right” breaks and the outcome is inconsistent, not a clean abort. With the barrier both extra runs are skipped.',
   'scenario.saga.saga-choreography.title': 'Choreography: no coordinator',
   'scenario.saga.saga-choreography.desc':
     'Bob’s service debits him and, in the same local transaction, writes an event for Smith’s service into its outbox; a relay publishes it until Smith acknowledges. Nobody holds the whole picture: the client learns the result from the last service.',
@@ -175,6 +179,57 @@ const en: Record<string, string> = {
     '{{node}} publishes {{type}} of {{gid}} to {{to}} (written to its outbox in the same local transaction).',
   'saga.note.relay': '{{node}}’s outbox relay publishes {{n}} unacknowledged event(s) again.',
   ...shared,
+
+  'param.saga.framework': 'Framework',
+  'param.saga.maxRetries': 'Retry cap',
+  'param.saga.maxRetries.help':
+    'How many retries before the framework gives up on a branch (0: no cap, retried until it succeeds).',
+  'guard.saga.business': 'Business code guards itself',
+  'guard.saga.business.desc':
+    'The business team writes what the framework leaves to it: skip a repeated request, do nothing for an undo with nothing done, refuse a forward step after its undo — from its own status rows. Off: the naive code.',
+  'saga.table.fence': 'Seata tcc_fence_log',
+  'saga.table.plog': 'Framework participant log',
+  'saga.col.xid': 'xid',
+  'saga.col.action': 'action_name',
+  'saga.col.fw': 'framework',
+  'saga.fence.tried': 'tried (1)',
+  'saga.fence.committed': 'committed (2)',
+  'saga.fence.rollbacked': 'rollbacked (3)',
+  'saga.fence.suspended': 'suspended (4)',
+  'saga.row.fw': 'framework',
+  'saga.row.fence': 'fence row',
+  'saga.row.plog': 'participant log',
+  'saga.note.gaveUp':
+    'The framework gives up on {{gid}} after {{n}} retries (retry cap): its branches are left as they are.',
+  'saga.note.business.empty': '{{node}}: business code — {{op}} of {{gid}} has nothing to undo: does nothing.',
+  'saga.note.business.duplicate': '{{node}}: business code — {{op}} of {{gid}} already ran: skipped.',
+  'saga.note.business.refused': '{{node}}: business code — {{op}} of {{gid}} arrived after its undo: refused.',
+  'saga.note.fence.empty':
+    '{{node}}: fence — rollback of {{gid}} with no row: inserts “suspended”, returns success (empty rollback).',
+  'saga.note.fence.duplicate': '{{node}}: fence — {{op}} of {{gid}} already done (status row): idempotent success.',
+  'saga.note.fence.refused':
+    '{{node}}: fence — {{op}} of {{gid}}: the row says otherwise (duplicate key or already rolled back): refused.',
+  'saga.note.plog.empty':
+    '{{node}}: {{fw}} — Cancel of {{gid}} with no participant log: nothing to do, nothing recorded.',
+  'saga.note.plog.duplicate': '{{node}}: {{fw}} — {{op}} of {{gid}} already in the participant log: skipped.',
+  'saga.note.plog.refused': '{{node}}: {{fw}} — {{op}} of {{gid}} refused.',
+  'param.saga.framework.help':
+    'Whose code the coordinator and the services behave like. ByteTCC, Hmily and tcc-transaction have no Saga mode; Seata’s Saga (state machine) has no fence.',
+  'param.saga.framework.opt.generic': 'generic',
+  'param.saga.framework.opt.generic.help': 'Today’s model: dtm’s barrier, retries doubling 10 s, 20 s, 40 s …',
+  'param.saga.framework.opt.dtm': 'dtm',
+  'param.saga.framework.opt.dtm.help':
+    'Barrier (action / compensate rows) handles empty compensation, hanging and idempotency; failed calls retried 20 s / 10 s alternating (dtmsvr/trans_status.go).',
+  'param.saga.framework.opt.seata': 'Seata',
+  'param.saga.framework.opt.seata.help':
+    'Seata’s Saga state machine: compensations retried every 1 s like the TC, no cap; no fence — empty compensation, hanging and idempotency are the business’s job.',
+
+  'scenario.saga.saga-dtm-compensate-retry.title': 'dtm: compensation retried 20 s / 10 s',
+  'scenario.saga.saga-dtm-compensate-retry.desc':
+    'Smith’s step fails; C1 (refund Bob) fails three times. dtm doubles the interval after a failed call but resets it once it exceeds RetryInterval, so the retries come 20 s, 10 s, 20 s apart.',
+  'scenario.saga.saga-seata-empty-compensation.title': 'Seata Saga: no fence, the business must guard',
+  'scenario.saga.saga-seata-empty-compensation.desc':
+    'Seata’s Saga state machine has no fence: the empty compensation C2 of Smith’s failed step runs the naive code and takes 30 he never got — the books are wrong. C1 fails twice and is retried every 1 s. Turn on “business code guards itself” to fix it.',
 };
 
 export default en;

@@ -49,7 +49,8 @@ const zh: Record<string, string> = {
   'param.saga.order': '步骤顺序',
   'param.saga.order.help': '先扣 Bob（通常的建议）或先给 Smith 入账。',
   'param.saga.retryInterval': '重试间隔',
-  'param.saga.retryInterval.help': '未应答步骤第一次重试前的等待；每次重试后翻倍（dtm：10 秒）。',
+  'param.saga.retryInterval.help':
+    '未应答步骤重试前的基础等待；如何增长由框架决定（通用：翻倍；dtm：失败后 20 s / 10 s；Seata：每 1 s）。',
   'param.saga.failStep': '失败的步骤',
   'param.saga.failStep.help': '哪个账户服务对正向操作返回 FAILURE。',
   'param.saga.transientBranch': '临时失败方',
@@ -101,6 +102,7 @@ const zh: Record<string, string> = {
   'saga.table.pending': '待入账（预留）',
   'saga.table.settled': '已生效的转账',
   'saga.table.applied': '业务代码执行次数',
+  'saga.table.moved': '每笔转账的余额变动',
   'saga.table.barrier': '屏障表',
   'saga.table.txs': '全局事务',
   'saga.table.awaiting': '等待回复',
@@ -151,6 +153,9 @@ const zh: Record<string, string> = {
   'saga.note.hangingApplied': '{{node}}：{{gid}} 的正向操作在补偿之后执行——悬挂，没人会撤销它。',
   'role.saga.payerEvents': '付款方账户服务（事件）',
   'role.saga.payeeEvents': '收款方账户服务（事件）',
+  'scenario.saga.saga-tm-crash-compensate.title': '补偿时 TM 崩溃（总额对，账不对）',
+  'scenario.saga.saga-tm-crash-compensate.desc':
+    'Smith 的步骤失败；没有屏障时空补偿 C2 从 Smith 扣走 30，随后 TM 发出给 Bob 的退款 C1 后崩溃。恢复后再次发送 C1，Bob 被退款两次：Bob 130，Smith 20。总额仍是 150，所以结束时资金守恒成立 —— 但每个账户的余额都按业务预期核对，“每个账户都正确”被打破，结果是不一致，而不是干净的回滚。有屏障时两次多余的执行都会被跳过。',
   'scenario.saga.saga-choreography.title': '协同式：没有协调者',
   'scenario.saga.saga-choreography.desc':
     'Bob 的服务扣款，并在同一个本地事务里把给 Smith 服务的事件写入本地消息表（outbox）；中继不断投递直到 Smith 确认。没有谁掌握全局：客户端从最后一个服务得知结果。',
@@ -167,6 +172,52 @@ const zh: Record<string, string> = {
   'saga.note.publish': '{{node}} 向 {{to}} 发布 {{gid}} 的 {{type}}（在同一个本地事务里写入本地消息表）。',
   'saga.note.relay': '{{node}} 的中继再次发布 {{n}} 个未确认的事件。',
   ...shared,
+
+  'param.saga.framework': '框架',
+  'param.saga.maxRetries': '重试上限',
+  'param.saga.maxRetries.help': '框架放弃一个分支前的重试次数（0：不设上限，一直重试到成功）。',
+  'guard.saga.business': '业务代码自行防护',
+  'guard.saga.business.desc':
+    '业务团队自己实现框架留给业务的部分：跳过重复请求（幂等）、没有执行过的撤销什么也不做（空回滚）、撤销之后到达的正向操作拒绝（防悬挂）——依据自己的状态行。关闭：朴素代码。',
+  'saga.table.fence': 'Seata tcc_fence_log',
+  'saga.table.plog': '框架参与者日志',
+  'saga.col.xid': 'xid',
+  'saga.col.action': 'action_name',
+  'saga.col.fw': '框架',
+  'saga.fence.tried': 'tried（1）',
+  'saga.fence.committed': 'committed（2）',
+  'saga.fence.rollbacked': 'rollbacked（3）',
+  'saga.fence.suspended': 'suspended（4）',
+  'saga.row.fw': '框架',
+  'saga.row.fence': 'fence 行',
+  'saga.row.plog': '参与者日志',
+  'saga.note.gaveUp': '框架重试 {{n}} 次后放弃 {{gid}}（达到重试上限）：分支保持原样。',
+  'saga.note.business.empty': '{{node}}：业务代码——{{gid}} 的 {{op}} 没有可撤销的内容：什么也不做（空回滚）。',
+  'saga.note.business.duplicate': '{{node}}：业务代码——{{gid}} 的 {{op}} 已执行过：跳过（幂等）。',
+  'saga.note.business.refused': '{{node}}：业务代码——{{gid}} 的 {{op}} 在撤销之后到达：拒绝（防悬挂）。',
+  'saga.note.fence.empty': '{{node}}：fence——{{gid}} 回滚时没有记录：插入“suspended”并返回成功（空回滚）。',
+  'saga.note.fence.duplicate': '{{node}}：fence——{{gid}} 的 {{op}} 已完成（状态行）：幂等返回成功。',
+  'saga.note.fence.refused': '{{node}}：fence——{{gid}} 的 {{op}}：记录不允许（主键冲突或已回滚）：拒绝（防悬挂）。',
+  'saga.note.plog.empty': '{{node}}：{{fw}}——{{gid}} 的 Cancel 没有参与者日志：什么也不做，也不记录（空回滚）。',
+  'saga.note.plog.duplicate': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 已在参与者日志中：跳过（幂等）。',
+  'saga.note.plog.refused': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 被拒绝。',
+  'param.saga.framework.help':
+    '协调者和服务按哪个框架的代码行为。ByteTCC、Hmily 和 tcc-transaction 没有 Saga 模式；Seata 的 Saga（状态机）没有 fence。',
+  'param.saga.framework.opt.generic': '通用',
+  'param.saga.framework.opt.generic.help': '现有模型：dtm 屏障，重试间隔 10 s、20 s、40 s……翻倍。',
+  'param.saga.framework.opt.dtm': 'dtm',
+  'param.saga.framework.opt.dtm.help':
+    '屏障（action / compensate 行）处理空补偿、悬挂和幂等；失败的调用按 20 s / 10 s 交替重试（dtmsvr/trans_status.go）。',
+  'param.saga.framework.opt.seata': 'Seata',
+  'param.saga.framework.opt.seata.help':
+    'Seata 的 Saga 状态机：补偿像 TC 一样每 1 s 重试，不设上限；没有 fence——空补偿、悬挂和幂等都由业务负责。',
+
+  'scenario.saga.saga-dtm-compensate-retry.title': 'dtm：补偿按 20 s / 10 s 重试',
+  'scenario.saga.saga-dtm-compensate-retry.desc':
+    'Smith 的步骤失败；C1（给 Bob 退款）失败三次。dtm 在调用失败后把间隔翻倍，但超过 RetryInterval 后又重置，所以重试间隔为 20 s、10 s、20 s。',
+  'scenario.saga.saga-seata-empty-compensation.title': 'Seata Saga：没有 fence，业务必须自己防护',
+  'scenario.saga.saga-seata-empty-compensation.desc':
+    'Seata 的 Saga 状态机没有 fence：Smith 失败步骤的空补偿 C2 执行了朴素代码，扣走了他从未收到的 30——账不对。C1 失败两次，每 1 s 重试。打开“业务代码自行防护”即可修复。',
 };
 
 export default zh;

@@ -8,12 +8,27 @@ import type { NodeId } from '../../engine/types';
 import { FROZEN, PENDING, SETTLED, STATUS, type StatusRow } from '../compensation/accounts';
 import { clientRole } from '../compensation/client';
 import { OPEN, TXS } from '../compensation/gtx';
-import { atomicity, conservation, exactlyOnce, noDirtyRead, noLeak, noNegative } from '../compensation/invariants';
+import {
+  accountBalance,
+  atomicity,
+  booksOk,
+  conservation,
+  exactlyOnce,
+  noDirtyRead,
+  noLeak,
+  noNegative,
+} from '../compensation/invariants';
+import {
+  frameworkParam,
+  maxRetriesParam,
+  retryIntervalParam,
+  TCC_FRAMEWORKS,
+  tryTimeoutParam,
+} from '../compensation/frameworks';
 import {
   auditParams,
   FIRST_GID,
   hubSurface,
-  retryIntervalParam,
   transferParams,
   transientBranchParam,
   transferTopology,
@@ -50,9 +65,12 @@ export function tccOutcomes(w: World): TxReport[] {
     const all = settled.every(Boolean);
     const none = settled.every((x) => !x);
     let outcome: TxReport['outcome'];
-    if (!all && !none) outcome = final ? 'inconsistent' : 'pending';
+    if (tx.dead)
+      outcome = 'given-up'; // the framework's retry cap: left as it is
+    else if (!all && !none) outcome = final ? 'inconsistent' : 'pending';
     else if (!final) outcome = 'pending';
-    else if (leftovers) outcome = 'inconsistent';
+    else if (leftovers || !booksOk(w, gid))
+      outcome = 'inconsistent'; // wrong books are never a clean end
     else if (tx.phase === 'confirmed') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
     out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
@@ -70,28 +88,26 @@ export const tcc: PatternDef = {
     payee: role(payeeRole),
   },
   params: [
+    frameworkParam(TCC_FRAMEWORKS),
     ...transferParams,
-    {
-      key: 'tryTimeout',
-      kind: 'ms',
-      default: 35_000,
-      min: 100,
-      max: 120_000,
-      source: 'dtm dtmsvr/config/config.go TimeoutToFail = 35 s (Seata global timeout approx. 60 s)',
-    },
-    retryIntervalParam,
+    tryTimeoutParam(TCC_FRAMEWORKS),
+    retryIntervalParam(TCC_FRAMEWORKS),
+    maxRetriesParam(TCC_FRAMEWORKS),
     { key: 'tryFails', kind: 'enum', default: 'none', options: ['none', 'bob', 'smith'] },
     transientBranchParam,
-    { key: 'confirmFailures', kind: 'int', default: 0, min: 0, max: 10 },
-    { key: 'cancelFailures', kind: 'int', default: 0, min: 0, max: 10 },
+    { key: 'confirmFailures', kind: 'int', default: 0, min: 0, max: 50 },
+    { key: 'cancelFailures', kind: 'int', default: 0, min: 0, max: 50 },
     ...auditParams,
   ],
-  guards: [{ key: 'barrier', default: true }],
+  guards: [
+    { key: 'barrier', default: true },
+    { key: 'business', default: false },
+  ],
   topology: () => transferTopology('tcc'),
   defaultNetwork: { default: { latency: { kind: 'uniform', min: 20, max: 60 }, loss: 0, duplicate: 0, reorder: 0 } },
   defaultHorizon: 600_000,
   workload: transferWorkload,
-  invariants: [conservation, noNegative, noLeak, exactlyOnce, noDirtyRead, atomicity],
+  invariants: [conservation, accountBalance, noNegative, noLeak, exactlyOnce, noDirtyRead, atomicity],
   outcomes: tccOutcomes,
   view(_node, roleName, state, _up, db): NodeView {
     if (roleName === 'tm')

@@ -53,9 +53,11 @@ const en: Record<string, string> = {
   'param.tcc.txGap': 'Gap between transfers',
   'param.tcc.txGap.help': 'Virtual time between two transfers’ starts (ms).',
   'param.tcc.tryTimeout': 'Try timeout',
-  'param.tcc.tryTimeout.help': 'A transaction still trying after this long is cancelled (dtm TimeoutToFail 35 s).',
+  'param.tcc.tryTimeout.help':
+    'A transaction still trying after this long is cancelled — at the first pick-up at or after it (dtm: every RetryInterval; Seata: every 1 s; recovery-job frameworks: every job period).',
   'param.tcc.retryInterval': 'Retry interval',
-  'param.tcc.retryInterval.help': 'First wait before Confirm/Cancel is retried; doubles after each retry (dtm: 10 s).',
+  'param.tcc.retryInterval.help':
+    'Base wait before Confirm/Cancel is retried; how it grows is the framework’s (generic: doubles; dtm: 20 s / 10 s after failures; Seata: every 1 s; ByteTCC: start + 60 s × 2^n; Hmily 60 s; tcc-transaction 30 s).',
   'param.tcc.tryFails': 'Try fails at',
   'param.tcc.tryFails.help': 'Which branch rejects its Try (a business failure).',
   'param.tcc.transientBranch': 'Transient failures at',
@@ -84,6 +86,9 @@ const en: Record<string, string> = {
   'inv.exactly-once.desc': 'No business handler ran twice for the same transaction, branch and operation.',
   'inv.no-dirty-read': 'No dirty read',
   'inv.no-dirty-read.desc': 'A third party never saw a balance that included an effect later compensated.',
+  'inv.account-balance': 'Every account right',
+  'inv.account-balance.desc':
+    'Each account’s balance is its start plus its side of every transfer that took effect — exactly once or not at all. A double refund or an empty compensation breaks it even when the total is conserved.',
   'inv.atomicity': 'Atomicity',
   'inv.atomicity.desc': 'No participant committed a transaction another participant aborted (TCConsistent).',
 
@@ -123,6 +128,7 @@ const en: Record<string, string> = {
   'tcc.table.pending': 'Pending credit (reservations)',
   'tcc.table.settled': 'Settled transfers',
   'tcc.table.applied': 'Handler runs',
+  'tcc.table.moved': 'Balance moved per transfer',
   'tcc.table.barrier': 'Barrier table',
   'tcc.table.txs': 'Global transactions',
   'tcc.table.awaiting': 'Awaiting replies',
@@ -173,6 +179,87 @@ const en: Record<string, string> = {
   'tcc.note.emptyApplied': '{{node}}: Cancel of {{gid}} ran although Try never did — empty rollback executed.',
   'tcc.note.hangingApplied':
     '{{node}}: Try of {{gid}} ran after its Cancel — a hanging reservation nobody will release.',
+
+  'param.tcc.framework': 'Framework',
+  'param.tcc.maxRetries': 'Retry cap',
+  'param.tcc.maxRetries.help':
+    'How many retries before the framework gives up on a branch (0: no cap, retried until it succeeds).',
+  'guard.tcc.business': 'Business code guards itself',
+  'guard.tcc.business.desc':
+    'The business team writes what the framework leaves to it: skip a repeated request, do nothing for an undo with nothing done, refuse a forward step after its undo — from its own status rows. Off: the naive code.',
+  'tcc.table.fence': 'Seata tcc_fence_log',
+  'tcc.table.plog': 'Framework participant log',
+  'tcc.col.xid': 'xid',
+  'tcc.col.action': 'action_name',
+  'tcc.col.fw': 'framework',
+  'tcc.fence.tried': 'tried (1)',
+  'tcc.fence.committed': 'committed (2)',
+  'tcc.fence.rollbacked': 'rollbacked (3)',
+  'tcc.fence.suspended': 'suspended (4)',
+  'tcc.row.fw': 'framework',
+  'tcc.row.fence': 'fence row',
+  'tcc.row.plog': 'participant log',
+  'tcc.note.gaveUp':
+    'The framework gives up on {{gid}} after {{n}} retries (retry cap): its branches are left as they are.',
+  'tcc.note.business.empty': '{{node}}: business code — {{op}} of {{gid}} has nothing to undo: does nothing.',
+  'tcc.note.business.duplicate': '{{node}}: business code — {{op}} of {{gid}} already ran: skipped.',
+  'tcc.note.business.refused': '{{node}}: business code — {{op}} of {{gid}} arrived after its undo: refused.',
+  'tcc.note.fence.empty':
+    '{{node}}: fence — rollback of {{gid}} with no row: inserts “suspended”, returns success (empty rollback).',
+  'tcc.note.fence.duplicate': '{{node}}: fence — {{op}} of {{gid}} already done (status row): idempotent success.',
+  'tcc.note.fence.refused':
+    '{{node}}: fence — {{op}} of {{gid}}: the row says otherwise (duplicate key or already rolled back): refused.',
+  'tcc.note.plog.empty':
+    '{{node}}: {{fw}} — Cancel of {{gid}} with no participant log: nothing to do, nothing recorded.',
+  'tcc.note.plog.duplicate': '{{node}}: {{fw}} — {{op}} of {{gid}} already in the participant log: skipped.',
+  'tcc.note.plog.refused': '{{node}}: {{fw}} — {{op}} of {{gid}} refused.',
+  'param.tcc.framework.help':
+    'Whose code the TM and the services behave like: guards, timings and recovery. Switching it sets the timing parameters to that framework’s defaults.',
+  'tcc.note.hangingRecovery':
+    '{{fw}}: {{node}}’s Try of {{gid}} ran after its Cancel; the recovery job will cancel that branch again at its next round.',
+  'param.tcc.framework.opt.generic': 'generic',
+  'param.tcc.framework.opt.generic.help':
+    'Today’s model: dtm’s barrier for all three anomalies, the try timeout tested exactly, retries doubling 10 s, 20 s, 40 s …',
+  'param.tcc.framework.opt.dtm': 'dtm',
+  'param.tcc.framework.opt.dtm.help':
+    'Barrier (insert-ignore rows) handles empty rollback, hanging and idempotency. A stuck TCC is rolled back at the first cron pick-up after TimeoutToFail 35 s (RetryInterval 10 s: at 40 s); failed retries 20 s / 10 s alternating; branches processed in reverse order, stopping at the first failure.',
+  'param.tcc.framework.opt.seata': 'Seata',
+  'param.tcc.framework.opt.seata.help':
+    'TCC fence (tcc_fence_log: tried / committed / rollbacked / suspended) handles all three; a rollback with no row writes “suspended”. Global timeout 60 s, phase-two retry every 1 s, no cap.',
+  'param.tcc.framework.opt.bytetcc': 'ByteTCC',
+  'param.tcc.framework.opt.bytetcc.help':
+    'Framework: empty rollback (cancel skips a branch whose Try never committed) and Confirm/Cancel idempotency (XID record). Left to the business: Try idempotency; hanging is only repaired later by recovery. Recovery at start + 60 s × 2^n (n ≤ 10), no cap.',
+  'param.tcc.framework.opt.hmily': 'Hmily',
+  'param.tcc.framework.opt.hmily.help':
+    'Framework: empty rollback (cancel with no log does nothing). Left to the business: idempotency and hanging (a late Try leaks its reservation). Recovery every 60 s, at most 10 retries, then the participant is dead.',
+  'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
+  'param.tcc.framework.opt.tcc-transaction.help':
+    'Framework: empty rollback (cancel of an unknown branch is ignored); hanging repaired by recovery. Left to the business: idempotency (its README says so). Recovery every 30 s, up to 30 retries.',
+
+  'scenario.tcc.tcc-dtm-stuck-try.title': 'dtm: a stuck Try rolled back at the cron pick-up',
+  'scenario.tcc.tcc-dtm-stuck-try.desc':
+    'Smith’s Try is lost. dtm tests TimeoutToFail (35 s) only when its cron picks the transaction up, every RetryInterval (10 s), so the rollback comes at 40 s, not 35 s. The barrier rows show it: Smith’s “try” row is written by the cancel (empty rollback).',
+  'scenario.tcc.tcc-dtm-cancel-order.title': 'dtm: reverse-order cancel, stopping at the first failure',
+  'scenario.tcc.tcc-dtm-cancel-order.desc':
+    'Smith’s Try is rejected. dtm cancels the last branch first (Smith) and stops at the first failure: Smith’s Cancel fails three times, retried 20 s, 10 s, 20 s apart (cronBackoff), and Bob’s freeze stays frozen until Smith’s Cancel succeeds.',
+  'scenario.tcc.tcc-seata-fence.title': 'Seata: the fence writes “suspended”',
+  'scenario.tcc.tcc-seata-fence.desc':
+    'Smith’s Try is held past Seata’s 60 s global timeout. The rollback finds no row in tcc_fence_log and inserts “suspended” (empty rollback); the late Try hits the primary key and is refused (hanging prevented). Bob’s row goes tried → rollbacked.',
+  'scenario.tcc.tcc-seata-confirm-retry.title': 'Seata: phase two retried every 1 s',
+  'scenario.tcc.tcc-seata-confirm-retry.desc':
+    'Smith’s Confirm fails three times; the TC retries committing every second until it succeeds. The fence rows go tried → committed.',
+  'scenario.tcc.tcc-hmily-hanging.title': 'Hmily: the late Try leaks',
+  'scenario.tcc.tcc-hmily-hanging.desc':
+    'Hmily handles the empty rollback (a Cancel with no participant log does nothing, records nothing) but leaves hanging to the business: the Try that arrives after the Cancel reserves 30 for Smith that nothing will release. Turn on “business code guards itself” to see the business refuse it.',
+  'scenario.tcc.tcc-bytetcc-hanging.title': 'ByteTCC: hanging repaired by recovery',
+  'scenario.tcc.tcc-bytetcc-hanging.desc':
+    'ByteTCC lets the late Try run too, but its recovery job cancels that branch again at its next round: the reservation is held for a while, then released.',
+  'scenario.tcc.tcc-transaction-idempotency.title': 'tcc-transaction: idempotency left to the business',
+  'scenario.tcc.tcc-transaction-idempotency.desc':
+    'The network delivers Smith’s Confirm twice. tcc-transaction does not deduplicate (its README says idempotency is the user’s job): Smith is credited twice. With “business code guards itself” the second run is skipped.',
+  'scenario.tcc.tcc-hmily-gives-up.title': 'Hmily: 10 retries, then the participant is dead',
+  'scenario.tcc.tcc-hmily-gives-up.desc':
+    'Smith’s Confirm keeps failing. Hmily’s recovery retries it every 60 s, 10 times, then gives up: Smith’s reservation stays and Bob’s money has left — the outcome is “given up”.',
 };
 
 export default en;

@@ -52,9 +52,11 @@ const zh: Record<string, string> = {
   'param.tcc.txGap': '转账间隔',
   'param.tcc.txGap.help': '两笔转账开始之间的虚拟时间（毫秒）。',
   'param.tcc.tryTimeout': 'Try 超时',
-  'param.tcc.tryTimeout.help': '超过这个时间仍在 Try 阶段的事务会被取消（dtm TimeoutToFail 35 秒）。',
+  'param.tcc.tryTimeout.help':
+    '仍处于 Try 阶段超过这个时间的事务会被取消——在此之后的第一次拾取时（dtm：每 RetryInterval；Seata：每 1 s；恢复任务型框架：每个任务周期）。',
   'param.tcc.retryInterval': '重试间隔',
-  'param.tcc.retryInterval.help': 'Confirm/Cancel 第一次重试前的等待；每次重试后翻倍（dtm：10 秒）。',
+  'param.tcc.retryInterval.help':
+    'Confirm/Cancel 重试前的基础等待；如何增长由框架决定（通用：翻倍；dtm：失败后 20 s / 10 s；Seata：每 1 s；ByteTCC：开始 + 60 s × 2^n；Hmily 60 s；tcc-transaction 30 s）。',
   'param.tcc.tryFails': 'Try 失败方',
   'param.tcc.tryFails.help': '哪个分支拒绝 Try（业务失败）。',
   'param.tcc.transientBranch': '临时失败方',
@@ -83,6 +85,9 @@ const zh: Record<string, string> = {
   'inv.exactly-once.desc': '同一事务、分支、操作的业务处理不会执行两次。',
   'inv.no-dirty-read': '无脏读',
   'inv.no-dirty-read.desc': '第三方从未读到一个包含了后来被补偿的效果的余额。',
+  'inv.account-balance': '每个账户都正确',
+  'inv.account-balance.desc':
+    '每个账户的余额 = 初始余额 + 它在每笔已生效转账中的那一方 —— 恰好一次或完全没有。重复退款或空补偿即使总额守恒也会破坏它。',
   'inv.atomicity': '原子性',
   'inv.atomicity.desc': '没有参与者提交了另一个参与者已中止的事务（TCConsistent）。',
 
@@ -122,6 +127,7 @@ const zh: Record<string, string> = {
   'tcc.table.pending': '待入账（预留）',
   'tcc.table.settled': '已生效的转账',
   'tcc.table.applied': '业务代码执行次数',
+  'tcc.table.moved': '每笔转账的余额变动',
   'tcc.table.barrier': '屏障表',
   'tcc.table.txs': '全局事务',
   'tcc.table.awaiting': '等待回复',
@@ -170,6 +176,81 @@ const zh: Record<string, string> = {
   'tcc.note.duplicateApplied': '{{node}}：{{gid}} 的 {{op}} 又执行了一次——生效两次（不幂等）。',
   'tcc.note.emptyApplied': '{{node}}：Try 从未执行，{{gid}} 的 Cancel 却执行了——空回滚被执行。',
   'tcc.note.hangingApplied': '{{node}}：{{gid}} 的 Try 在 Cancel 之后执行——悬挂，冻结永远不会释放。',
+
+  'param.tcc.framework': '框架',
+  'param.tcc.maxRetries': '重试上限',
+  'param.tcc.maxRetries.help': '框架放弃一个分支前的重试次数（0：不设上限，一直重试到成功）。',
+  'guard.tcc.business': '业务代码自行防护',
+  'guard.tcc.business.desc':
+    '业务团队自己实现框架留给业务的部分：跳过重复请求（幂等）、没有执行过的撤销什么也不做（空回滚）、撤销之后到达的正向操作拒绝（防悬挂）——依据自己的状态行。关闭：朴素代码。',
+  'tcc.table.fence': 'Seata tcc_fence_log',
+  'tcc.table.plog': '框架参与者日志',
+  'tcc.col.xid': 'xid',
+  'tcc.col.action': 'action_name',
+  'tcc.col.fw': '框架',
+  'tcc.fence.tried': 'tried（1）',
+  'tcc.fence.committed': 'committed（2）',
+  'tcc.fence.rollbacked': 'rollbacked（3）',
+  'tcc.fence.suspended': 'suspended（4）',
+  'tcc.row.fw': '框架',
+  'tcc.row.fence': 'fence 行',
+  'tcc.row.plog': '参与者日志',
+  'tcc.note.gaveUp': '框架重试 {{n}} 次后放弃 {{gid}}（达到重试上限）：分支保持原样。',
+  'tcc.note.business.empty': '{{node}}：业务代码——{{gid}} 的 {{op}} 没有可撤销的内容：什么也不做（空回滚）。',
+  'tcc.note.business.duplicate': '{{node}}：业务代码——{{gid}} 的 {{op}} 已执行过：跳过（幂等）。',
+  'tcc.note.business.refused': '{{node}}：业务代码——{{gid}} 的 {{op}} 在撤销之后到达：拒绝（防悬挂）。',
+  'tcc.note.fence.empty': '{{node}}：fence——{{gid}} 回滚时没有记录：插入“suspended”并返回成功（空回滚）。',
+  'tcc.note.fence.duplicate': '{{node}}：fence——{{gid}} 的 {{op}} 已完成（状态行）：幂等返回成功。',
+  'tcc.note.fence.refused': '{{node}}：fence——{{gid}} 的 {{op}}：记录不允许（主键冲突或已回滚）：拒绝（防悬挂）。',
+  'tcc.note.plog.empty': '{{node}}：{{fw}}——{{gid}} 的 Cancel 没有参与者日志：什么也不做，也不记录（空回滚）。',
+  'tcc.note.plog.duplicate': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 已在参与者日志中：跳过（幂等）。',
+  'tcc.note.plog.refused': '{{node}}：{{fw}}——{{gid}} 的 {{op}} 被拒绝。',
+  'param.tcc.framework.help': 'TM 和服务按哪个框架的代码行为：防护、时间和恢复。切换时把时间参数设为该框架的默认值。',
+  'tcc.note.hangingRecovery':
+    '{{fw}}：{{node}} 的 {{gid}} Try 在 Cancel 之后执行了（悬挂）；恢复任务会在下一轮再次取消该分支。',
+  'param.tcc.framework.opt.generic': '通用',
+  'param.tcc.framework.opt.generic.help':
+    '现有模型：dtm 屏障处理三种异常，Try 超时精确触发，重试间隔 10 s、20 s、40 s……翻倍。',
+  'param.tcc.framework.opt.dtm': 'dtm',
+  'param.tcc.framework.opt.dtm.help':
+    '屏障（insert ignore 行）处理空回滚、悬挂和幂等。卡住的 TCC 在 TimeoutToFail 35 s 之后的第一次 cron 拾取时回滚（RetryInterval 10 s：40 s）；失败重试 20 s / 10 s 交替；分支按逆序处理，遇到第一个失败就停止。',
+  'param.tcc.framework.opt.seata': 'Seata',
+  'param.tcc.framework.opt.seata.help':
+    'TCC fence（tcc_fence_log：tried / committed / rollbacked / suspended）处理三种异常；没有记录的回滚写入“suspended”。全局超时 60 s，二阶段每 1 s 重试，不设上限。',
+  'param.tcc.framework.opt.bytetcc': 'ByteTCC',
+  'param.tcc.framework.opt.bytetcc.help':
+    '框架处理：空回滚（Try 未提交的分支 cancel 时跳过）和 Confirm/Cancel 幂等（XID 记录）。留给业务：Try 幂等；悬挂只会在之后由恢复任务修复。恢复时间为开始 + 60 s × 2^n（n ≤ 10），不设上限。',
+  'param.tcc.framework.opt.hmily': 'Hmily',
+  'param.tcc.framework.opt.hmily.help':
+    '框架处理：空回滚（没有日志的 cancel 什么也不做）。留给业务：幂等和悬挂（迟到的 Try 泄漏预留）。每 60 s 恢复一次，最多重试 10 次，之后参与者标记为死亡。',
+  'param.tcc.framework.opt.tcc-transaction': 'tcc-transaction',
+  'param.tcc.framework.opt.tcc-transaction.help':
+    '框架处理：空回滚（未知分支的 cancel 被忽略）；悬挂由恢复任务修复。留给业务：幂等（其 README 如此说明）。每 30 s 恢复一次，最多重试 30 次。',
+
+  'scenario.tcc.tcc-dtm-stuck-try.title': 'dtm：卡住的 Try 在 cron 拾取时回滚',
+  'scenario.tcc.tcc-dtm-stuck-try.desc':
+    'Smith 的 Try 丢失。dtm 只在 cron 拾取事务时检查 TimeoutToFail（35 s），每 RetryInterval（10 s）拾取一次，所以回滚发生在 40 s，而不是 35 s。屏障行可以看到：Smith 的“try”行由 cancel 写入（空回滚）。',
+  'scenario.tcc.tcc-dtm-cancel-order.title': 'dtm：逆序取消，遇到第一个失败即停',
+  'scenario.tcc.tcc-dtm-cancel-order.desc':
+    'Smith 的 Try 被拒绝。dtm 先取消最后一个分支（Smith），遇到第一个失败就停止：Smith 的 Cancel 失败三次，间隔 20 s、10 s、20 s 重试（cronBackoff），在此期间 Bob 的冻结一直保持。',
+  'scenario.tcc.tcc-seata-fence.title': 'Seata：fence 写入“suspended”',
+  'scenario.tcc.tcc-seata-fence.desc':
+    'Smith 的 Try 被拖过 Seata 的 60 s 全局超时。回滚在 tcc_fence_log 中找不到记录，插入“suspended”（空回滚）；迟到的 Try 遇到主键冲突被拒绝（防悬挂）。Bob 的记录从 tried 变为 rollbacked。',
+  'scenario.tcc.tcc-seata-confirm-retry.title': 'Seata：二阶段每 1 s 重试',
+  'scenario.tcc.tcc-seata-confirm-retry.desc':
+    'Smith 的 Confirm 失败三次；TC 每秒重试提交直到成功。fence 记录从 tried 变为 committed。',
+  'scenario.tcc.tcc-hmily-hanging.title': 'Hmily：迟到的 Try 泄漏',
+  'scenario.tcc.tcc-hmily-hanging.desc':
+    'Hmily 处理空回滚（没有参与者日志的 Cancel 什么也不做、不记录），但把悬挂留给业务：Cancel 之后到达的 Try 为 Smith 预留了 30，再也没有人释放。打开“业务代码自行防护”可以看到业务拒绝它。',
+  'scenario.tcc.tcc-bytetcc-hanging.title': 'ByteTCC：悬挂由恢复任务修复',
+  'scenario.tcc.tcc-bytetcc-hanging.desc':
+    'ByteTCC 也让迟到的 Try 执行，但它的恢复任务在下一轮再次取消该分支：预留被占用一段时间后释放。',
+  'scenario.tcc.tcc-transaction-idempotency.title': 'tcc-transaction：幂等留给业务',
+  'scenario.tcc.tcc-transaction-idempotency.desc':
+    '网络把 Smith 的 Confirm 投递了两次。tcc-transaction 不做去重（其 README 说幂等由使用者负责）：Smith 被入账两次。打开“业务代码自行防护”后第二次执行被跳过。',
+  'scenario.tcc.tcc-hmily-gives-up.title': 'Hmily：重试 10 次后参与者死亡',
+  'scenario.tcc.tcc-hmily-gives-up.desc':
+    'Smith 的 Confirm 一直失败。Hmily 的恢复每 60 s 重试一次，共 10 次，然后放弃：Smith 的预留还在，Bob 的钱已经转出——结果是“已放弃”。',
 };
 
 export default zh;

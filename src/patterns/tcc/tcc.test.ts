@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
 import type { TraceEvent } from '../../engine/types';
 import i18n from './strings';
-import { keysDeclared, keysShown, misses, rowsOf, runNamed } from '../compensation/testkit';
+import { keysDeclared, keysShown, misses, rowsOf, runNamed, scenarioOf } from '../compensation/testkit';
+import { simulate } from '../../engine/simulator';
 import { tcc } from './index';
-import { tccGuardedExpect, tccUnguardedExpect } from './scenarios';
+import { tccBusinessExpect, tccGuardedExpect, tccUnguardedExpect } from './scenarios';
 
 const inv = (r: SimResult, id: string) => {
   const i = r.invariants.find((x) => x.id === id);
@@ -81,6 +82,22 @@ describe('TCC: when things break, relative to the event that breaks them', () =>
     expect(on.locks.every((l) => l.to !== null)).toBe(true);
   });
 
+  it('hanging reproduces with no per-link tweak: TM ↔ branch links are rpc, the delayed Try alone is held back', () => {
+    const ns = tcc.scenarios.find((s) => s.id === 'tcc-hanging');
+    expect(ns?.network).toBeUndefined();
+    const r = runNamed(tcc, 'tcc-hanging', false);
+    expect(r.topology.edges.filter((e) => e.from === 'TM').map((e) => `${e.to}:${e.kind}`)).toEqual([
+      'bob:rpc',
+      'smith:rpc',
+    ]);
+    const [cancel] = deliveries(r, 'smith', 'CANCEL');
+    const [late] = deliveries(r, 'smith', 'TRY');
+    // the Cancel, sent ~35 s later than the Try, arrives within its own latency, not behind the delayed Try
+    const sent = r.events.find((e) => e.kind === 'send' && e.to === 'smith' && e.msg.type === 'CANCEL');
+    expect(cancel.t - (sent?.t ?? 0)).toBeLessThan(100);
+    expect(late.t).toBeGreaterThan(cancel.t);
+  });
+
   it('idempotency: the second Confirm delivered to Smith is what breaks conservation and exactly-once', () => {
     const r = runNamed(tcc, 'tcc-idempotency', false);
     const confirms = deliveries(r, 'smith', 'CONFIRM');
@@ -126,4 +143,13 @@ describe('TCC determinism, purity and strings', () => {
     const missing = [...need].filter((k) => !(k in i18n.en));
     expect(missing).toEqual([]);
   });
+});
+
+describe('Tcc: with the business code guarding what its framework leaves to it', () => {
+  for (const [id, exp] of Object.entries(tccBusinessExpect))
+    it(`${id}: framework guard + business guard meet the business expectation`, () => {
+      const sc = scenarioOf(tcc, id, true);
+      const r = simulate(tcc, { ...sc, guards: { ...sc.guards, business: true } });
+      expect(misses(r, exp)).toEqual([]);
+    });
 });

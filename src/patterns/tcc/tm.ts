@@ -2,21 +2,28 @@
  * The TCC transaction manager (dtm server / Seata TC): a durable global-transaction log (gid, branches, phase), one
  * row per gid in its `txs` table (compensation/gtx.ts). Try on every branch; all ok → Confirm on all, a Try failed or
  * timed out → Cancel on all. The decision is written to the log before any Confirm/Cancel is sent; Confirm/Cancel are
- * retried until every branch answers ok, the interval doubling after each retry round (dtm dtmsvr/config/config.go:
- * RetryInterval 10 s, doubled after a failed retry, reset after a success). After a crash the log is all that is
- * left: recovery resumes what its `open` rows say.
+ * retried until every branch answers ok. How — the stuck-Try deadline, the retry waits and cap, all branches at once or
+ * one at a time in reverse order, whether a late Try is repaired by the recovery job — is the framework preset's
+ * (compensation/frameworks.ts; generic: the try timeout exactly, the interval doubling after each retry round, reset
+ * after a success). After a crash the log is all that is left: recovery resumes what its `open` rows say.
  */
 import { same, type RoleDef } from '../../engine/pattern';
 import type { Db, Effect, NodeState, StepContext } from '../../engine/types';
 import {
-  armRetry,
+  afterAttempt,
+  dtmBackoff,
+  firstWait,
+  frameworkOf,
+  retriesExhausted,
+  stuckTryDeadline,
+} from '../compensation/frameworks';
+import {
   awaitAdd,
   awaitDel,
   getTx,
   gtxTables,
   openTxs,
   parseTimer,
-  retried,
   retryTimer,
   saveTx,
   timeoutTimer,
@@ -30,8 +37,15 @@ export type TccBranchState = 'registered' | 'tried' | 'tryFailed' | 'confirmed' 
 export type TccGlobalTx = GtxRow & {
   phase: TccPhase;
   branches: Record<string, TccBranchState>;
-  /** Virtual time at which a transaction still trying is cancelled (dtm TimeoutToFail). */
+  /** Virtual time at which a transaction still trying is cancelled (dtm TimeoutToFail, at the cron pick-up). */
   deadline: number;
+  /** The framework's retry cap was reached: the TM stopped retrying (Hmily's dead participant). */
+  dead?: boolean;
+  /**
+   * Branches whose Try ran after their Cancel, to be cancelled again by the recovery job (ByteTCC, tcc-transaction):
+   * due (the next round sends it), sent (its answer clears the entry).
+   */
+  repair?: Record<string, 'due' | 'sent'>;
 };
 
 export type TmDurable = Record<string, never>;
@@ -62,18 +76,55 @@ function sendAll(db: Db, tx: TccGlobalTx, type: string, only: (b: string) => boo
 const finished = (phase: TccPhase, b: TccBranchState) =>
   phase === 'confirming' ? b === 'confirmed' : phase === 'cancelling' ? b === 'cancelled' : true;
 
+/**
+ * Phase two's requests to the unfinished branches: all at once, or (dtm, dtmsvr/trans_type_tcc.go) one at a time from
+ * the last branch down — the next only after this one answers ok, so a failing branch stops the round and the
+ * branches before it stay frozen until the next pick-up.
+ */
+function sendPhase2(db: Db, tx: TccGlobalTx, ctx: StepContext): Effect[] {
+  const type = tx.phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
+  const open = Object.keys(tx.branches).filter((b) => !finished(tx.phase, tx.branches[b]) || tx.repair?.[b]);
+  if (frameworkOf(ctx.params).phase2 === 'parallel') return sendAll(db, tx, type, (b) => open.includes(b));
+  const last = open[open.length - 1];
+  return last === undefined ? [] : sendAll(db, tx, type, (b) => b === last);
+}
+
+const armAfter = (gid: string, after: number): Effect => ({ kind: 'setTimer', name: retryTimer(gid), after });
+
 /** Decide: write the phase, stop the try timeout, send phase-two requests to all branches, arm the retry timer. */
 function decide(db: Db, tx: TccGlobalTx, phase: 'confirming' | 'cancelling', noteKey: string, ctx: StepContext) {
   const next: TccGlobalTx = { ...tx, phase, interval: Number(ctx.params.retryInterval) };
   put(db, next);
   for (const b of Object.keys(tx.branches)) awaitDel(db, tx.gid, `TRY→${b}`);
-  const type = phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
   return [
     { kind: 'note', key: noteKey, params: { gid: tx.gid }, tag: 'decision' },
     { kind: 'cancelTimer', name: timeoutTimer(tx.gid) },
-    ...sendAll(db, next, type, () => true),
-    armRetry(next),
+    ...sendPhase2(db, next, ctx),
+    armAfter(tx.gid, firstWait(frameworkOf(ctx.params), ctx.params, next, ctx.now)),
   ] as Effect[];
+}
+
+/**
+ * A Try that ran after its Cancel (hanging, 悬挂) answers ok. Frameworks whose recovery repairs it (ByteTCC,
+ * tcc-transaction; guard on) cancel that branch again at the recovery job's next round; the others ignore the answer
+ * (dtm and Seata refused the Try anyway; Hmily and the unguarded code leave the reservation behind).
+ */
+function lateTry(db: Db, tx: TccGlobalTx, from: string, ctx: StepContext): Effect[] {
+  const fw = frameworkOf(ctx.params);
+  if (!ctx.guards.barrier || fw.handles.hanging !== 'recovery') return [];
+  if (tx.repair?.[from]) return [];
+  const next: TccGlobalTx = {
+    ...tx,
+    phase: 'cancelling',
+    repair: { ...tx.repair, [from]: 'due' },
+    interval: Number(ctx.params.retryInterval),
+  };
+  delete next.end;
+  put(db, next);
+  return [
+    { kind: 'note', key: 'tcc.note.hangingRecovery', params: { gid: tx.gid, node: from, fw: fw.id }, tag: 'warn' },
+    armAfter(tx.gid, Number(ctx.params.retryInterval)),
+  ];
 }
 
 export const tmRole: RoleDef<TmDurable, TmVolatile> = {
@@ -89,12 +140,11 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
             { kind: 'note', key: 'tcc.note.recoverTrying', params: { gid: tx.gid }, tag: 'decision' },
             { kind: 'setTimer', name: timeoutTimer(tx.gid), after: Math.max(0, tx.deadline - ctx.now) },
           );
-        } else if (tx.phase === 'confirming' || tx.phase === 'cancelling') {
-          const type = tx.phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
+        } else if ((tx.phase === 'confirming' || tx.phase === 'cancelling') && !tx.dead) {
           effects.push(
             { kind: 'note', key: `tcc.note.recover.${tx.phase}`, params: { gid: tx.gid }, tag: 'decision' },
-            ...sendAll(db, tx, type, (b) => !finished(tx.phase, tx.branches[b])),
-            armRetry(tx),
+            ...sendPhase2(db, tx, ctx),
+            armAfter(tx.gid, firstWait(frameworkOf(ctx.params), ctx.params, tx, ctx.now)),
           );
         }
       }
@@ -107,15 +157,22 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
       if (!tx) return same(s);
       if (kind === 'timeout' && tx.phase === 'trying')
         return same(s, decide(db, tx, 'cancelling', 'tcc.note.decideCancelTimeout', ctx));
-      if (kind === 'retry' && (tx.phase === 'confirming' || tx.phase === 'cancelling')) {
+      if (kind === 'retry' && (tx.phase === 'confirming' || tx.phase === 'cancelling') && !tx.dead) {
         const type = tx.phase === 'confirming' ? 'CONFIRM' : 'CANCEL';
-        const next = retried(tx);
-        put(db, next);
         for (const b of Object.keys(tx.branches)) awaitDel(db, gid, `${type}→${b}`);
+        if (retriesExhausted(ctx.params, tx)) {
+          put(db, { ...tx, dead: true });
+          return same(s, [{ kind: 'note', key: 'tcc.note.gaveUp', params: { gid, n: tx.retries }, tag: 'block' }]);
+        }
+        const fw = frameworkOf(ctx.params);
+        const w = afterAttempt(fw, ctx.params, tx, ctx.now);
+        const next: TccGlobalTx = { ...tx, retries: tx.retries + 1, interval: w.interval };
+        if (tx.repair) next.repair = Object.fromEntries(Object.keys(tx.repair).map((b) => [b, 'sent' as const]));
+        put(db, next);
         return same(s, [
-          { kind: 'note', key: 'tcc.note.retry', params: { gid, n: next.retries, next: next.interval }, tag: 'block' },
-          ...sendAll(db, next, type, (b) => !finished(tx.phase, tx.branches[b])),
-          armRetry(next),
+          { kind: 'note', key: 'tcc.note.retry', params: { gid, n: next.retries, next: w.after }, tag: 'block' },
+          ...sendPhase2(db, next, ctx),
+          armAfter(gid, w.after),
         ]);
       }
       return same(s);
@@ -133,8 +190,9 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
         amount: Number(m.amount),
         client: from,
         phase: 'trying',
+        fw: frameworkOf(ctx.params).id,
         branches: Object.fromEntries(BRANCHES.map((b) => [b, 'registered' as TccBranchState])),
-        deadline: ctx.now + Number(ctx.params.tryTimeout),
+        deadline: stuckTryDeadline(frameworkOf(ctx.params), ctx.params, ctx.now),
         interval: Number(ctx.params.retryInterval),
         retries: 0,
         start: ctx.now,
@@ -143,7 +201,7 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
       return same(s, [
         { kind: 'note', key: 'tcc.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
         ...sendAll(db, tx, 'TRY', () => true),
-        { kind: 'setTimer', name: timeoutTimer(gid), after: Number(ctx.params.tryTimeout) },
+        { kind: 'setTimer', name: timeoutTimer(gid), after: tx.deadline - ctx.now },
       ]);
     }
 
@@ -153,6 +211,7 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
 
     switch (m.type) {
       case 'TRY_OK': {
+        if (tx.phase === 'cancelling' || tx.phase === 'cancelled') return same(s, lateTry(db, tx, from, ctx));
         if (tx.phase !== 'trying' || tx.branches[from] !== 'registered') return same(s);
         const next: TccGlobalTx = { ...tx, branches: { ...tx.branches, [from]: 'tried' } };
         put(db, next);
@@ -170,17 +229,24 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
       case 'CONFIRM_OK':
       case 'CANCEL_OK': {
         const phase = m.type === 'CONFIRM_OK' ? 'confirming' : 'cancelling';
-        if (tx.phase !== phase || finished(phase, tx.branches[from])) return same(s);
+        const repaired = phase === 'cancelling' && tx.repair?.[from] === 'sent';
+        if (tx.phase !== phase || (finished(phase, tx.branches[from]) && !repaired)) return same(s);
         const bs: TccBranchState = phase === 'confirming' ? 'confirmed' : 'cancelled';
         const next: TccGlobalTx = {
           ...tx,
           branches: { ...tx.branches, [from]: bs },
           interval: Number(ctx.params.retryInterval),
         };
+        if (repaired && next.repair) {
+          const { [from]: _done, ...rest } = next.repair;
+          if (Object.keys(rest).length) next.repair = rest;
+          else delete next.repair;
+        }
         answered();
-        if (!Object.values(next.branches).every((b) => b === bs)) {
+        if (!Object.values(next.branches).every((b) => b === bs) || next.repair) {
           put(db, next);
-          return same(s);
+          // one at a time (dtm): the next branch down only now
+          return same(s, frameworkOf(ctx.params).phase2 === 'parallel' ? [] : sendPhase2(db, next, ctx));
         }
         const done: TccGlobalTx = { ...next, phase: phase === 'confirming' ? 'confirmed' : 'cancelled', end: ctx.now };
         put(db, done);
@@ -191,9 +257,18 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
         ]);
       }
       case 'CONFIRM_FAIL':
-      case 'CANCEL_FAIL':
+      case 'CANCEL_FAIL': {
         answered();
+        const phase = m.type === 'CONFIRM_FAIL' ? 'confirming' : 'cancelling';
+        const backoff: Effect[] = [];
+        if (tx.phase === phase && !tx.dead && frameworkOf(ctx.params).backoff === 'dtm') {
+          // dtm: the failed call sets next_cron_time = now + the backed-off NextCronInterval
+          const interval = dtmBackoff(ctx.params, tx.interval);
+          put(db, { ...tx, interval });
+          backoff.push(armAfter(gid, interval));
+        }
         return same(s, [
+          ...backoff,
           {
             kind: 'note',
             key: 'tcc.note.branchError',
@@ -201,6 +276,7 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
             tag: 'block',
           },
         ]);
+      }
     }
     return same(s);
   },

@@ -1,6 +1,8 @@
 /**
  * Parameters: number inputs with min/max validation. Values are edited as a draft; Apply checks every field and
  * only then edits the scenario. An absurd value shows a message beside its field and nothing changes.
+ * A parameter whose default follows another (ParamDef.presets, e.g. the framework) shows which option's value it is
+ * and where it comes from; changing that option sets the draft to the option's values (still a draft until Apply).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,8 +83,29 @@ export function withParams(pattern: PatternDef, s: Scenario, params: ParamValues
   return { ...s, params, workload };
 }
 
+/**
+ * Where a parameter's value comes from, for the draft: the selected preset's source (e.g. "dtm: dtmsvr/config/config.go
+ * TimeoutToFail …"), marked edited when the draft differs from that preset's value; else the parameter's own source.
+ */
+export function sourceOf(p: ParamDef, draft: Record<string, string>): { source: string; edited: boolean } | null {
+  const preset = p.presets?.values[draft[p.presets.by] ?? ''];
+  if (preset) return { source: preset.source, edited: String(preset.value) !== (draft[p.key] ?? '') };
+  return p.source ? { source: p.source, edited: false } : null;
+}
+
+/** The draft after `key` changed to `value`: parameters whose presets follow `key` take that option's values. */
+export function withPresets(params: ParamDef[], draft: Record<string, string>, key: string, value: string) {
+  const next = { ...draft, [key]: value };
+  for (const p of params) {
+    const v = p.presets?.by === key ? p.presets.values[value] : undefined;
+    if (v) next[p.key] = String(v.value);
+  }
+  return next;
+}
+
 export function ParamsForm({ close }: { close: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (k: string, fallback: string) => (i18n.exists(k) ? t(k) : fallback);
   // While a run is being computed, the form edits the scenario asked for last (the one being computed).
   const pattern = useRun((s) => s.loading?.pattern ?? s.pattern);
   const scenario = useRun((s) => s.loading?.scenario ?? s.scenario);
@@ -136,6 +159,7 @@ export function ParamsForm({ close }: { close: () => void }) {
         const id = `param-${p.key}`;
         const err = errors[p.key];
         const { min, max } = bounds(p);
+        const src = sourceOf(p, draft);
         return (
           <div key={p.key} className="flex flex-col gap-1">
             <label htmlFor={id} className="text-[15px] font-semibold">
@@ -146,12 +170,13 @@ export function ParamsForm({ close }: { close: () => void }) {
               <select
                 id={id}
                 value={draft[p.key]}
-                onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
-                className="rounded border border-slate-400 px-2 py-1 text-[15px]"
+                aria-describedby={`${id}-help`}
+                onChange={(e) => setDraft(withPresets(pattern.params, draft, p.key, e.target.value))}
+                className="w-fit rounded border border-slate-400 px-2 py-1 text-[15px]"
               >
                 {(p.options ?? []).map((o) => (
                   <option key={o} value={o}>
-                    {o}
+                    {label(`param.${pattern.id}.${p.key}.opt.${o}`, o)}
                   </option>
                 ))}
               </select>
@@ -184,8 +209,15 @@ export function ParamsForm({ close }: { close: () => void }) {
             <span id={`${id}-help`} className="text-sm text-slate-700">
               {t(`param.${pattern.id}.${p.key}.help`)}
               {p.kind !== 'enum' && p.kind !== 'bool' && p.kind !== 'text' && <> · {t('params.range', { min, max })}</>}
-              {p.source && <> · {t('params.source', { source: p.source })}</>}
+              {p.kind === 'enum' && i18n.exists(`param.${pattern.id}.${p.key}.opt.${draft[p.key]}.help`) && (
+                <> · {t(`param.${pattern.id}.${p.key}.opt.${draft[p.key]}.help`)}</>
+              )}
             </span>
+            {src && (
+              <span data-testid={`${id}-source`} className="font-mono text-[13px] text-slate-700">
+                {t(src.edited ? 'params.sourceEdited' : 'params.source', { source: src.source })}
+              </span>
+            )}
             {err && (
               <span id={`${id}-err`} role="alert" className="text-sm font-semibold text-red-800">
                 {t(err.key, err.params)}
@@ -229,7 +261,10 @@ export function ParamsForm({ close }: { close: () => void }) {
           type="button"
           className="hbtn"
           onClick={() => {
-            setDraft(Object.fromEntries(pattern.params.map((p) => [p.key, String(p.default)])));
+            // the defaults of the chosen framework (or other preset), not those of another one
+            const base = Object.fromEntries(pattern.params.map((p) => [p.key, String(p.default)]));
+            const keep = pattern.params.filter((p) => pattern.params.some((q) => q.presets?.by === p.key));
+            setDraft(keep.reduce((d, p) => withPresets(pattern.params, d, p.key, draft[p.key] ?? ''), base));
             setBudget(String(DEFAULT_MAX_EVENTS));
           }}
         >
