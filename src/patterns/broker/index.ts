@@ -342,6 +342,11 @@ export interface ConsumerConfig<D> {
    * consumer subscribes to by itself; retryQueueNums = 1).
    */
   extraTopics?: string[];
+  /**
+   * Handles what the plain consumer does not (the answer to its own call, its own timer): return null to fall
+   * through. On start and recover its effects come after the group join's (re-send what a crash interrupted).
+   */
+  extend?(input: Input, ctx: StepContext): Effect[] | null;
 }
 
 const nParts = (ctx: StepContext) => Math.max(1, Math.min(4, Math.round(Number(ctx.params.partitions) || 1)));
@@ -433,7 +438,9 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
     init: (ctx) => ({ durable: cfg.init(ctx), volatile: { qHead: 0, qTail: 0, busy: false } }),
     step(state, input: Input, ctx): StepResult<D, ConsumerVolatile> {
       const db: Db = ctx.db;
-      if (input.kind === 'start' || input.kind === 'recover') return same(state, join(ctx));
+      const ext = cfg.extend?.(input, ctx);
+      if (input.kind === 'start' || input.kind === 'recover') return same(state, [...join(ctx), ...(ext ?? [])]);
+      if (ext) return same(state, ext);
       if (input.kind === 'timer') {
         if (input.name === 'proc') {
           const effects: Effect[] = [];

@@ -20,6 +20,7 @@ import {
   retryTopicOf,
   rocketConsumerParams,
   sendBack,
+  sendBackConsumer,
   TXN,
   txnBrokerRole,
   txnParams,
@@ -60,6 +61,8 @@ const producer = role<Record<string, never>, Record<string, never>>({
   },
 });
 
+const backs = sendBackConsumer('broker');
+
 /** Fails the first `fails` deliveries of each message (RECONSUME_LATER), then records it. */
 const consumer = consumerRole<{ seen: number }>({
   group: 'g',
@@ -69,11 +72,13 @@ const consumer = consumerRole<{ seen: number }>({
   extraTopics: [retryTopicOf('g')],
   init: () => ({ seen: 0 }),
   handle: (d, rec, ctx) => {
-    if (reconsumeTimes(rec) < Number(ctx.params.fails)) return { durable: d, effects: [sendBack('broker', 'g', rec)] };
+    if (reconsumeTimes(rec) < Number(ctx.params.fails))
+      return { durable: d, effects: sendBack('broker', 'g', rec, ctx) };
     ctx.db.put('handled', rec.mid, { at: ctx.now, n: reconsumeTimes(rec) });
     return { durable: { seen: d.seen + 1 }, effects: [] };
   },
-  tables: { handled: { durable: true } },
+  ...backs,
+  tables: { handled: { durable: true }, ...backs.tables },
 });
 
 const test: PatternDef = {
@@ -171,6 +176,19 @@ describe('RocketMQ transactional messages (broker/txn.ts)', () => {
     const r = run({ fails: 3 }, [], 10 * MIN);
     expect(r.final.db('consumer').get('handled', 'm1')).toMatchObject({ n: 3 });
     expect(r.final.db('broker').size(BT.delayed)).toBe(0);
+  });
+  it('a lost send-back is repeated after 5 s; its lost answer schedules one retry, not two', () => {
+    const lost: Fault[] = [{ id: 'l', when: { at: 0 }, do: { drop: { type: 'SEND_BACK' } } }];
+    const r = run({ fails: 1 }, lost, 2 * MIN);
+    const backs = r.events.filter((e) => e.kind === 'send' && e.msg.type === 'SEND_BACK');
+    expect(backs).toHaveLength(2);
+    expect(Math.round(backs[1].t - backs[0].t)).toBe(5 * SEC);
+    expect(r.final.db('consumer').get('handled', 'm1')).toMatchObject({ n: 1 });
+    const ackLost: Fault[] = [{ id: 'a', when: { at: 0 }, do: { drop: { type: 'SEND_BACK_OK' } } }];
+    const a = run({ fails: 1 }, ackLost, 2 * MIN);
+    expect(a.events.filter((e) => e.kind === 'send' && e.msg.type === 'SEND_BACK')).toHaveLength(2);
+    expect(logEnd(a.final.db('broker'), retryTopicOf('g'), 0)).toBe(1);
+    expect(a.final.db('consumer').size('pendingSendBacks')).toBe(0);
   });
   it('scheduled retries survive a broker crash (timers re-armed from the durable rows)', () => {
     const faults: Fault[] = [

@@ -17,11 +17,16 @@
  *     endTxMsg({ mid, tx, state, fromCheck? }): Msg                      one-way; state COMMIT | ROLLBACK | UNKNOW
  *     the broker asks back with CHECK_TX { mid, tx, checks } (to the node that sent the half message); the producer
  *     answers with endTxMsg(…, fromCheck: true) — its check listener, from its own local-transaction table.
- *   Consumer side (consumerRole from ./index.ts with extraTopics: [retryTopicOf(group)]):
- *     sendBack(broker, group, rec): Effect   a failed consumption (RECONSUME_LATER): the broker schedules the retry
- *     reconsumeTimes(rec): number            how many times this message was already retried
+ *   Consumer side (consumerRole from ./index.ts with extraTopics: [retryTopicOf(group)] and the `extend` and
+ *   `tables` of sendBackConsumer(broker)):
+ *     sendBack(broker, group, rec, ctx): Effect[]   from `handle`, for a failed consumption (RECONSUME_LATER): the
+ *                                                   broker schedules the retry; repeated every 5 s until answered
+ *     reconsumeTimes(rec): number                   how many times this message was already retried
  *   Rows (broker tables, durable): BT.half `halfMsgs` keyed by mid → HalfRow (state, checks, born …);
- *     BT.delayed `delayedMsgs` keyed `${mid}#${n}` → DelayedRow (a retry waiting in SCHEDULE_TOPIC_XXXX).
+ *     TT.open `halfOpen` keyed by mid: the half messages still in state 'half' (count them with db.size);
+ *     BT.delayed `delayedMsgs` keyed `${mid}#${n}` → DelayedRow (a retry waiting in SCHEDULE_TOPIC_XXXX);
+ *     TT.backDone `sendBacksSeen` (send-backs handled, so a repeated one schedules nothing);
+ *     on the consumer TT.sendBack `pendingSendBacks` keyed `${mid}#${n}` → SendBackRow.
  *   Notes (when notePrefix is given), `${notePrefix}.<key>`: halfStored, committed, rolledBack, unknown, endIgnored,
  *     check, discarded, sentBack, retryDue, deadLettered — params are in each call below.
  *
@@ -30,7 +35,9 @@
  *   broker → producer  HALF_OK {mid, tx}                                               [SEND_OK response]
  *   producer → broker  END_TX {mid, tx, state, fromCheck}                               [END_TRANSACTION, oneway]
  *   broker → producer  CHECK_TX {mid, tx, checks}                                      [CHECK_TRANSACTION_STATE]
- *   consumer → broker  SEND_BACK {group, mid, tx, key, etype, payload, topic, reconsume} [CONSUMER_SEND_MSG_BACK]
+ *   consumer → broker  SEND_BACK {key, group, mid, tx, mkey, etype, payload, topic, reconsume}
+ *                                                                             [CONSUMER_SEND_MSG_BACK, synchronous]
+ *   broker → consumer  SEND_BACK_OK {key, mid}                                         [its response]
  *
  * What the broker does (the Java sources each step follows):
  * - SEND_HALF: the message is stored in RMQ_SYS_TRANS_HALF_TOPIC queue 0 (TransactionalMessageBridge
@@ -83,6 +90,12 @@ export const TXN = {
   /** MixAll.CID_RMQ_SYS_PREFIX + "TRANS": the check service's consumer group on the half topic. */
   checkGroup: 'CID_RMQ_SYS_TRANS',
 } as const;
+
+/**
+ * The RocketMQ extension's own tables: on the broker the index of half messages still waiting (mid → {}), for views
+ * and checks; on a consumer its send-backs not yet acknowledged.
+ */
+export const TT = { open: 'halfOpen', backDone: 'sendBacksSeen', sendBack: 'pendingSendBacks' } as const;
 
 export const retryTopicOf = (group: string) => '%RETRY%' + group;
 export const dlqTopicOf = (group: string) => '%DLQ%' + group;
@@ -256,21 +269,75 @@ export function reconsumeTimes(rec: LogRecord): number {
   return Number(rec.props?.reconsume ?? 0);
 }
 
-/** A failed consumption: hand the message back to the broker for a later retry (or the DLQ). */
-export function sendBack(broker: NodeId, group: string, rec: LogRecord): Effect {
+/** A send-back not yet acknowledged by the broker (a consumer row, durable: re-sent after a crash). */
+export interface SendBackRow {
+  msg: Msg;
+  since: number;
+  tries: number;
+}
+
+/**
+ * The send-back's timeout: DefaultMQPushConsumerImpl.sendMessageBack calls consumerSendMessageBack with 5000 ms; when
+ * it fails the client keeps the message out of its offset and consumes it again later (ConsumeMessageConcurrently
+ * Service.processConsumeResult → submitConsumeRequestLater). Here: the call is repeated until the broker answers.
+ */
+export const SEND_BACK_TIMEOUT = 5_000;
+
+const sendBackTimer = (key: string): Effect => ({
+  kind: 'setTimer',
+  name: 'sendback:' + key,
+  after: SEND_BACK_TIMEOUT,
+});
+
+/**
+ * A failed consumption (RECONSUME_LATER): hand the message back to the broker for a later retry (or the DLQ). Call
+ * it from the consumer's `handle`; the consumer needs `sendBackConsumer(broker)` (its `extend` and `tables`).
+ */
+export function sendBack(broker: NodeId, group: string, rec: LogRecord, ctx: StepContext): Effect[] {
+  const n = reconsumeTimes(rec);
+  const key = `${rec.mid}#${n + 1}`;
+  const msg: Msg = {
+    type: 'SEND_BACK',
+    key,
+    group,
+    mid: rec.mid,
+    tx: rec.key,
+    mkey: rec.key,
+    etype: rec.type,
+    payload: rec.payload,
+    topic: rec.topic,
+    reconsume: n,
+  };
+  ctx.db.put(TT.sendBack, key, { msg, since: ctx.now, tries: 1 } satisfies SendBackRow);
+  return [{ kind: 'send', to: broker, msg }, sendBackTimer(key)];
+}
+
+/** The consumer side of send-back: repeats an unanswered one, re-sends all after a crash, forgets answered ones. */
+export function sendBackConsumer(broker: NodeId): {
+  extend(input: Input, ctx: StepContext): Effect[] | null;
+  tables: Record<string, TableSpec>;
+} {
+  const resend = (ctx: StepContext, key: string): Effect[] => {
+    const r = ctx.db.get<SendBackRow & Row>(TT.sendBack, key);
+    if (!r) return [];
+    ctx.db.put(TT.sendBack, key, { ...r, tries: r.tries + 1 });
+    return [{ kind: 'send', to: broker, msg: r.msg }, sendBackTimer(key)];
+  };
   return {
-    kind: 'send',
-    to: broker,
-    msg: {
-      type: 'SEND_BACK',
-      group,
-      mid: rec.mid,
-      tx: rec.key,
-      key: rec.key,
-      etype: rec.type,
-      payload: rec.payload,
-      topic: rec.topic,
-      reconsume: reconsumeTimes(rec),
+    tables: { [TT.sendBack]: { durable: true } },
+    extend(input, ctx) {
+      if (input.kind === 'recover') {
+        const out: Effect[] = [];
+        for (const k of ctx.db.keys(TT.sendBack)) out.push(...resend(ctx, k));
+        return out;
+      }
+      if (input.kind === 'timer' && input.name.startsWith('sendback:')) return resend(ctx, input.name.slice(9));
+      if (input.kind === 'deliver' && input.msg.type === 'SEND_BACK_OK') {
+        const key = String(input.msg.key);
+        if (ctx.db.has(TT.sendBack, key)) ctx.db.del(TT.sendBack, key);
+        return [{ kind: 'cancelTimer', name: 'sendback:' + key }];
+      }
+      return null;
     },
   };
 }
@@ -321,6 +388,8 @@ export const txnTables: Record<string, TableSpec> = {
       tone: () => 'prepared',
     },
   },
+  [TT.open]: { durable: true },
+  [TT.backDone]: { durable: true },
 };
 
 type HalfR = HalfRow & Row;
@@ -362,6 +431,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
       effects,
     );
     ctx.db.put(BT.half, mid, { ...row, qoff: rec.offset } as unknown as Row);
+    ctx.db.put(TT.open, mid, {});
     effects.push(...note('halfStored', { mid, tx }));
     return effects;
   }
@@ -374,6 +444,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
     const by = m.fromCheck ? 'check' : 'producer';
     if (state === 'UNKNOW') return note('unknown', { mid, tx: h.tx }, 'warn');
     const effects: Effect[] = [];
+    ctx.db.del(TT.open, mid);
     if (state === 'COMMIT') {
       const rec = append(
         ctx,
@@ -424,6 +495,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
           by: 'max',
           pos: logKey(r.topic, r.partition, r.offset),
         });
+        db.del(TT.open, h.mid);
         effects.push(...note('discarded', { mid: h.mid, tx: h.tx, n: h.checks }, 'block'));
         continue;
       }
@@ -452,13 +524,17 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
     return effects;
   }
 
-  function onSendBack(ctx: StepContext, m: Msg): Effect[] {
+  function onSendBack(ctx: StepContext, from: NodeId, m: Msg): Effect[] {
     const group = String(m.group);
     const n = Number(m.reconsume) || 0;
     const mid = String(m.mid);
-    const effects: Effect[] = [];
+    const key = String(m.key);
+    const effects: Effect[] = [{ kind: 'send', to: from, msg: { type: 'SEND_BACK_OK', key, mid } }];
+    // A repeated send-back (its answer was lost): the retry it asked for exists, or was already delivered.
+    if (ctx.db.has(BT.delayed, key) || ctx.db.has(TT.backDone, key)) return effects;
+    ctx.db.put(TT.backDone, key, {});
     const base = {
-      key: String(m.key),
+      key: String(m.mkey),
       mid,
       type: String(m.etype),
       payload: (m.payload ?? {}) as Record<string, unknown>,
@@ -473,8 +549,6 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
       return effects;
     }
     const delay = RETRY_LADDER[Math.min(n, RETRY_LADDER.length - 1)];
-    const key = `${mid}#${n + 1}`;
-    if (ctx.db.has(BT.delayed, key)) return effects; // the same send-back twice: one retry
     const row: DelayedRow = { ...base, tx: String(m.tx ?? m.key), group, reconsume: n + 1, dueAt: ctx.now + delay };
     ctx.db.put(BT.delayed, key, row as unknown as Row);
     effects.push(
@@ -531,7 +605,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
           case 'END_TX':
             return onEnd(ctx, input.msg);
           case 'SEND_BACK':
-            return onSendBack(ctx, input.msg);
+            return onSendBack(ctx, input.from, input.msg);
           default:
             return null;
         }

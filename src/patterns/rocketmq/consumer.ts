@@ -9,7 +9,7 @@
  */
 import type { Effect, Row, StepContext } from '../../engine/types';
 import { consumerRole, type LogRecord } from '../broker';
-import { reconsumeTimes, retryTopicOf, sendBack } from '../broker/txn';
+import { reconsumeTimes, retryTopicOf, sendBack, sendBackConsumer } from '../broker/txn';
 import { note } from './notes';
 import {
   BROKER,
@@ -40,7 +40,7 @@ function handle(d: ConsumerDurable, rec: LogRecord, ctx: StepContext): { durable
     return retry
       ? {
           durable: d,
-          effects: [sendBack(BROKER, GROUP, rec), note('consumeFailed', { mid: rec.mid, n: n + 1 }, 'warn')],
+          effects: [...sendBack(BROKER, GROUP, rec, ctx), note('consumeFailed', { mid: rec.mid, n: n + 1 }, 'warn')],
         }
       : { durable: d, effects: [note('swallowed', { mid: rec.mid }, 'block')] };
   }
@@ -60,6 +60,8 @@ function handle(d: ConsumerDurable, rec: LogRecord, ctx: StepContext): { durable
   return { durable: { stock: d.stock - qty }, effects };
 }
 
+const backs = sendBackConsumer(BROKER);
+
 export const consumerNodeRole = consumerRole<ConsumerDurable>({
   group: GROUP,
   topic: TOPIC,
@@ -68,7 +70,9 @@ export const consumerNodeRole = consumerRole<ConsumerDurable>({
   notePrefix: 'rocketmq.note',
   init: () => ({ stock: INITIAL_STOCK }),
   handle,
+  extend: backs.extend,
   tables: {
+    ...backs.tables,
     [KT.consumed]: {
       durable: true,
       view: {
