@@ -4,16 +4,19 @@
  * `txnBrokerRole(cfg)`. Used by src/patterns/rocketmq; any pattern can run RocketMQ's model on its own topology.
  *
  * API
- *   txnBroker({ notePrefix?, checkGroup? }): BrokerConfig   the `extend` hook + table views for brokerRole(…)
+ *   txnBroker({ notePrefix? }): BrokerConfig   the `extend` hook + table views for brokerRole(…); the broker's
+ *                                timers are 'txcheck' (the rounds) and 'delay:<mid>#<n>' (retries)
  *   txnBrokerRole(cfg): RoleDef                              = brokerRole(txnBroker(cfg))
  *   rocketConsumerParams         the consumer's (./index.ts consumerParams, RocketMQ defaults: 15 s long poll …)
  *   txnParams: ParamDef[]        transactionTimeOut, transactionCheckInterval, transactionCheckMax, maxReconsumeTimes
  *                                (read from ctx.params by these keys; include them in the pattern's params)
  *   TXN                          the system topic / group names (half topic, max-check topic, check group)
  *   retryTopicOf(group), dlqTopicOf(group)   '%RETRY%<group>', '%DLQ%<group>'
- *   RETRY_LADDER                 the 16 retry delays (10 s … 2 h), index = reconsumeTimes of the failed message
+ *   RETRY_LADDER                 the 16 retry delays (10 s … 2 h), index = reconsumeTimes of the failed message;
+ *                                fmtDelay(ms) writes one as the ladder does ("1m30s")
+ *   TT, HalfRow, DelayedRow, SendBackRow, TxState, HalfState   table names and row / value shapes
  *   Producer side (messages to send to the broker node):
- *     halfMsg({ topic, partition, key, mid, tx, type, payload }): Msg   → broker answers HALF_OK { mid, tx } to the sender
+ *     halfMsg({ topic, partition, key, mid, tx, type, payload, born }): Msg   → HALF_OK { mid, tx } back to the sender
  *     endTxMsg({ mid, tx, state, fromCheck? }): Msg                      one-way; state COMMIT | ROLLBACK | UNKNOW
  *     the broker asks back with CHECK_TX { mid, tx, checks } (to the node that sent the half message); the producer
  *     answers with endTxMsg(…, fromCheck: true) — its check listener, from its own local-transaction table.
@@ -308,7 +311,7 @@ export function sendBack(broker: NodeId, group: string, rec: LogRecord, ctx: Ste
     topic: rec.topic,
     reconsume: n,
   };
-  ctx.db.put(TT.sendBack, key, { msg, since: ctx.now, tries: 1 } satisfies SendBackRow);
+  ctx.db.put(TT.sendBack, key, { msg, since: Math.floor(ctx.now), tries: 1 } satisfies SendBackRow);
   return [{ kind: 'send', to: broker, msg }, sendBackTimer(key)];
 }
 
@@ -420,7 +423,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
       type: String(m.etype),
       payload: (m.payload ?? {}) as Record<string, unknown>,
       producer: from,
-      born: Number(m.born ?? ctx.now),
+      born: Math.floor(Number(m.born ?? ctx.now)), // BORN_TIMESTAMP: a long of ms
       checks: 0,
       state: 'half',
       qoff: 0,
@@ -452,10 +455,10 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
         effects,
       );
       const pos = logKey(rec.topic, rec.partition, rec.offset);
-      ctx.db.put(BT.half, mid, { ...h, state: 'committed', endAt: ctx.now, by, pos });
+      ctx.db.put(BT.half, mid, { ...h, state: 'committed', endAt: Math.floor(ctx.now), by, pos });
       effects.push(...note('committed', { mid, tx: h.tx, pos }, 'decision'));
     } else {
-      ctx.db.put(BT.half, mid, { ...h, state: 'rolled-back', endAt: ctx.now, by });
+      ctx.db.put(BT.half, mid, { ...h, state: 'rolled-back', endAt: Math.floor(ctx.now), by });
       effects.push(...note('rolledBack', { mid, tx: h.tx }, 'decision'));
     }
     return effects;
@@ -491,7 +494,7 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
         db.put(BT.half, h.mid, {
           ...h,
           state: 'discarded',
-          endAt: ctx.now,
+          endAt: Math.floor(ctx.now),
           by: 'max',
           pos: logKey(r.topic, r.partition, r.offset),
         });
@@ -520,7 +523,8 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
         ...note('check', { mid: h.mid, tx: h.tx, n: checks }, 'warn'),
       );
     }
-    if (off !== start) db.put(BT.offsets, offsetKey(TXN.checkGroup, TXN.halfTopic, 0), { offset: off, at: ctx.now });
+    if (off !== start)
+      db.put(BT.offsets, offsetKey(TXN.checkGroup, TXN.halfTopic, 0), { offset: off, at: Math.floor(ctx.now) });
     return effects;
   }
 
@@ -549,7 +553,13 @@ export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
       return effects;
     }
     const delay = RETRY_LADDER[Math.min(n, RETRY_LADDER.length - 1)];
-    const row: DelayedRow = { ...base, tx: String(m.tx ?? m.key), group, reconsume: n + 1, dueAt: ctx.now + delay };
+    const row: DelayedRow = {
+      ...base,
+      tx: String(m.tx ?? m.mkey),
+      group,
+      reconsume: n + 1,
+      dueAt: Math.floor(ctx.now + delay),
+    };
     ctx.db.put(BT.delayed, key, row as unknown as Row);
     effects.push(
       { kind: 'setTimer', name: 'delay:' + key, after: delay },

@@ -29,13 +29,14 @@ function handle(d: ConsumerDurable, rec: LogRecord, ctx: StepContext): { durable
   const db = ctx.db;
   const tx = rec.key;
   const n = reconsumeTimes(rec);
+  const now = Math.floor(ctx.now); // times in rows are whole milliseconds, as a database stores them
   if (ctx.guards.idempotent && db.has(KT.consumed, rec.mid)) {
     return { durable: d, effects: [note('duplicate', { mid: rec.mid }, 'info')] };
   }
   if (n < num(ctx.params, 'consumeFails')) {
     const retry = !!ctx.guards.retry;
     const prev = db.get<FailedRow & Row>(KT.failed, rec.mid);
-    const row: FailedRow = { tx, n: (prev?.n ?? 0) + 1, at: ctx.now, st: retry ? 'retrying' : 'swallowed' };
+    const row: FailedRow = { tx, n: (prev?.n ?? 0) + 1, at: now, st: retry ? 'retrying' : 'swallowed' };
     db.put(KT.failed, rec.mid, row as unknown as Row);
     return retry
       ? {
@@ -44,12 +45,10 @@ function handle(d: ConsumerDurable, rec: LogRecord, ctx: StepContext): { durable
         }
       : { durable: d, effects: [note('swallowed', { mid: rec.mid }, 'block')] };
   }
-  if (ctx.guards.idempotent) db.put(KT.consumed, rec.mid, { at: ctx.now, reconsume: n } satisfies ConsumedRow);
+  if (ctx.guards.idempotent) db.put(KT.consumed, rec.mid, { at: now, reconsume: n } satisfies ConsumedRow);
   const qty = Number(rec.payload.qty ?? 1);
   const cur = db.get<EffectRow & Row>(KT.effects, tx);
-  const row: EffectRow = cur
-    ? { ...cur, n: cur.n + 1, last: ctx.now }
-    : { mid: rec.mid, n: 1, first: ctx.now, last: ctx.now };
+  const row: EffectRow = cur ? { ...cur, n: cur.n + 1, last: now } : { mid: rec.mid, n: 1, first: now, last: now };
   db.put(KT.effects, tx, row as unknown as Row);
   if (db.has(KT.failed, rec.mid)) db.del(KT.failed, rec.mid);
   const effects: Effect[] = [

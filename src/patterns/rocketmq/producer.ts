@@ -32,6 +32,9 @@ type V = Record<string, never>;
 type S = { durable: D; volatile: V };
 type R = StepResult<D, V>;
 
+/** Times in rows are what a database stores: whole milliseconds. */
+const now = (ctx: StepContext) => Math.floor(ctx.now);
+
 const end = (mid: string, tx: string, state: TxState, fromCheck = false): Effect => ({
   kind: 'send',
   to: BROKER,
@@ -43,7 +46,7 @@ function place(s: S, tx: string, qty: number, ctx: StepContext): R {
   if (db.has(PT.txLog, tx) || db.has(PT.sending, tx) || db.has(PT.running, tx)) return same(s);
   const mid = midOf(tx);
   const partitions = Math.max(1, Math.round(num(ctx.params, 'partitions') || 1));
-  db.put(PT.sending, tx, { mid, since: ctx.now, qty } satisfies SendingRow);
+  db.put(PT.sending, tx, { mid, since: now(ctx), qty } satisfies SendingRow);
   return same(s, [
     {
       kind: 'send',
@@ -56,7 +59,7 @@ function place(s: S, tx: string, qty: number, ctx: StepContext): R {
         tx,
         type: 'OrderCreated',
         payload: { qty },
-        born: ctx.now,
+        born: now(ctx),
       }),
     },
     { kind: 'setTimer', name: 'send:' + tx, after: num(ctx.params, 'sendTimeout') },
@@ -70,7 +73,7 @@ function onHalfOk(s: S, tx: string, ctx: StepContext): R {
   const sending = db.get<SendingRow & Row>(PT.sending, tx);
   if (!sending) return same(s); // a late or repeated ack: the send already failed, or the local transaction ran
   db.del(PT.sending, tx);
-  db.put(PT.running, tx, { mid: sending.mid, since: ctx.now, qty: sending.qty } satisfies RunningRow);
+  db.put(PT.running, tx, { mid: sending.mid, since: now(ctx), qty: sending.qty } satisfies RunningRow);
   return same(s, [
     { kind: 'cancelTimer', name: 'send:' + tx },
     { kind: 'setTimer', name: 'local:' + tx, after: num(ctx.params, 'localTxTime') },
@@ -86,11 +89,11 @@ function localDone(s: S, tx: string, ctx: StepContext): R {
   db.del(PT.running, tx);
   const fails = ctx.random() < num(ctx.params, 'bizFail');
   if (fails) {
-    db.put(PT.txLog, tx, { mid: run.mid, st: 'rolled-back', at: ctx.now } satisfies TxLogRow);
+    db.put(PT.txLog, tx, { mid: run.mid, st: 'rolled-back', at: now(ctx) } satisfies TxLogRow);
     return same(s, [end(run.mid, tx, 'ROLLBACK'), note('localRollback', { tx }, 'decision')]);
   }
-  db.put(PT.orders, tx, { qty: run.qty, mid: run.mid, at: ctx.now } satisfies OrderRow);
-  db.put(PT.txLog, tx, { mid: run.mid, st: 'committed', at: ctx.now } satisfies TxLogRow);
+  db.put(PT.orders, tx, { qty: run.qty, mid: run.mid, at: now(ctx) } satisfies OrderRow);
+  db.put(PT.txLog, tx, { mid: run.mid, st: 'committed', at: now(ctx) } satisfies TxLogRow);
   // executeLocalTransaction's answer: COMMIT_MESSAGE, or UNKNOW (e.g. it could not tell whether its commit went
   // through, or the business finishes asynchronously): then only the broker's check-back ends the transaction.
   const state: TxState = ctx.params.localAnswer === 'unknow' ? 'UNKNOW' : 'COMMIT';
@@ -106,7 +109,7 @@ function sendTimeout(s: S, tx: string, ctx: StepContext): R {
   const sending = db.get<SendingRow & Row>(PT.sending, tx);
   if (!sending) return same(s);
   db.del(PT.sending, tx);
-  db.put(PT.txLog, tx, { mid: sending.mid, st: 'send-failed', at: ctx.now } satisfies TxLogRow);
+  db.put(PT.txLog, tx, { mid: sending.mid, st: 'send-failed', at: now(ctx) } satisfies TxLogRow);
   return same(s, [note('sendFailed', { tx }, 'warn')]);
 }
 
