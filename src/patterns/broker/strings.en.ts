@@ -12,6 +12,20 @@ const en: Record<string, string> = {
   'broker.col.logEnd': 'Next offset',
   'broker.col.groupPartition': 'group/topic/partition',
   'broker.col.committed': 'Committed offset',
+  'broker.table.half': 'Half messages (invisible)',
+  'broker.table.delayed': 'Scheduled retries',
+  'broker.col.tx': 'Transaction',
+  'broker.col.state': 'State',
+  'broker.col.checks': 'Checks',
+  'broker.col.born': 'Born (ms)',
+  'broker.col.topic': 'Real topic',
+  'broker.col.reconsume': 'Retry no.',
+  'broker.col.dueAt': 'Due (ms)',
+  'broker.col.group': 'Consumer group',
+  'broker.word.half': 'half',
+  'broker.word.committed': 'committed',
+  'broker.word.rolled-back': 'rolled back',
+  'broker.word.discarded': 'discarded (max checks)',
 };
 
 export default en;

@@ -12,6 +12,20 @@ const zh: Record<string, string> = {
   'broker.col.logEnd': '下一个位移',
   'broker.col.groupPartition': '消费者组/主题/分区',
   'broker.col.committed': '已提交位移',
+  'broker.table.half': '半消息（不可见）',
+  'broker.table.delayed': '定时重试',
+  'broker.col.tx': '事务',
+  'broker.col.state': '状态',
+  'broker.col.checks': '反查次数',
+  'broker.col.born': '生成时间（毫秒）',
+  'broker.col.topic': '真实主题',
+  'broker.col.reconsume': '第几次重试',
+  'broker.col.dueAt': '到期时间（毫秒）',
+  'broker.col.group': '消费者组',
+  'broker.word.half': '半消息',
+  'broker.word.committed': '已提交',
+  'broker.word.rolled-back': '已回滚',
+  'broker.word.discarded': '已丢弃（反查超限）',
 };
 
 export default zh;
