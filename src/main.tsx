@@ -2,8 +2,10 @@
  * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
  * dynamically so that an error while building the first trace shows a message instead of a blank page. Only the
  * shown language's strings load before the first render; the other language is fetched when the page is idle,
- * so a switch is instant.
+ * so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
+ * loaded: it precaches the whole site, so the app works offline after the first visit.
  */
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import { StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
@@ -56,5 +58,23 @@ Promise.all([import('./App'), import('./store/run'), i18nReady])
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
     setTimeout(() => void loadLang(other).catch(() => undefined), 3000);
+    registerServiceWorker();
   })
   .catch(fatal);
+
+/**
+ * Offline use (build only; `npm run dev` has none). Registered after the first screen is up and the page is idle,
+ * so neither the worker's code nor its precaching of the whole site competes with the first load.
+ */
+function registerServiceWorker() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () =>
+    void import('virtual:pwa-register')
+      // No service worker (blocked, private mode, file://): the app works online as before; nothing to report.
+      .then(({ registerSW }) => registerSW({ immediate: true, onRegisterError: () => undefined }))
+      .catch(() => undefined);
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 1000);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
