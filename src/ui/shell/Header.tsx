@@ -14,6 +14,7 @@ import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
 import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
+import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
 
 const CUSTOM = '';
 
@@ -163,21 +164,6 @@ function FileActions() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
 
-  const exportJson = async () => {
-    const s = useRun.getState().scenario;
-    // The schema module (valibot) is not on the first screen: loaded on first use.
-    const { scenarioToJson } = await import('../../scenario/schema');
-    const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `dtx-${s.pattern}-${s.name ?? 'scenario'}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
   const importFile = async (file: File) => {
     const lab = useRun.getState();
     let text: string;
@@ -213,9 +199,7 @@ function FileActions() {
 
   return (
     <div className="flex items-center gap-1.5">
-      <button type="button" className="hbtn" onClick={() => void exportJson()} title={t('header.export.desc')}>
-        {t('header.export')}
-      </button>
+      <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
       <button type="button" className="hbtn" onClick={() => fileRef.current?.click()} title={t('header.import.desc')}>
         {t('header.import')}
       </button>
