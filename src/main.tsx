@@ -9,6 +9,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
+import { firstScreen, startFirstScreen } from './ui/shell/firstScreen';
 import './index.css';
 
 declare global {
@@ -49,6 +50,10 @@ function fatal(error: unknown) {
 
 Promise.all([import('./App'), import('./store/run'), i18nReady])
   .then(([{ default: App }, { useRun }]) => {
+    const afterFirstScreen = () => {
+      // Every other pattern's code (the first screen holds only the one it shows): a pick is then instant.
+      void import('./patterns/catalog').then((m) => m.preloadPatterns()).catch(() => undefined);
+    };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
     root.render(
       <StrictMode>
@@ -57,14 +62,18 @@ Promise.all([import('./App'), import('./store/run'), i18nReady])
     );
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
-    setTimeout(() => void loadLang(other).catch(() => undefined), 3000);
-    registerServiceWorker();
+    startFirstScreen();
+    void firstScreen.then(afterFirstScreen);
+    setTimeout(() => {
+      void loadLang(other).catch(() => undefined);
+      registerServiceWorker();
+    }, 3000);
   })
   .catch(fatal);
 
 /**
- * Offline use (build only; `npm run dev` has none). Registered after the first screen is up and the page is idle,
- * so neither the worker's code nor its precaching of the whole site competes with the first load.
+ * Offline use (build only; `npm run dev` has none). Registered a few seconds after the first screen is up, when the
+ * page is idle, so neither the worker's code nor its precaching of the whole site competes with the first load.
  */
 function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -74,7 +83,9 @@ function registerServiceWorker() {
       .then(({ registerSW }) => registerSW({ immediate: true, onRegisterError: () => undefined }))
       .catch(() => undefined);
   const idle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 1000);
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(register, { timeout: 5000 })
+      : setTimeout(register, 1000);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }

@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patterns } from '../../patterns/registry';
+import { catalog } from '../../patterns/catalog'; // ids and families only: each pattern's code loads when picked
 import { namedScenario } from '../../engine';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
@@ -23,8 +23,8 @@ function PatternPicker() {
   const current = useRun((s) => s.pattern.id);
   const setPattern = useRun((s) => s.setPattern);
   const families = useMemo(() => {
-    const m = new Map<string, typeof patterns>();
-    for (const p of patterns) m.set(p.family, [...(m.get(p.family) ?? []), p]);
+    const m = new Map<string, (typeof catalog)[number][]>();
+    for (const p of catalog) m.set(p.family, [...(m.get(p.family) ?? []), p]);
     return [...m.entries()];
   }, []);
   return (
