@@ -6,7 +6,7 @@
  * loaded: it precaches the whole site, so the app works offline after the first visit.
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
 import { firstScreen, startFirstScreen } from './ui/shell/firstScreen';
@@ -55,10 +55,14 @@ Promise.all([import('./App'), import('./store/run'), i18nReady])
       void import('./patterns/catalog').then((m) => m.preloadPatterns()).catch(() => undefined);
     };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
+    // A transition: React renders the first screen in slices that yield to the browser (no long task for the whole
+    // tree), then commits it at once. [issue 15: Lighthouse, total blocking time]
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
     );
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
