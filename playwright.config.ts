@@ -38,6 +38,9 @@ export default defineConfig({
     baseURL: base,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // The build registers a service worker (offline use); e2e/offline.spec.ts tests it and allows it. Elsewhere it is
+    // blocked, so every test sees the network as a first visit does and none spends time precaching the site.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {

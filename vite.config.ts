@@ -1,11 +1,44 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
+    // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
+    // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base
+    // the worker sits next to index.html and its scope is that folder ('./'), so it works from any sub-path.
+    // autoUpdate: a new build's worker takes over at once (skipWaiting + clientsClaim); src/main.tsx registers it
+    // after the first screen is up, so it never competes with the first load.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null,
+      strategies: 'generateSW',
+      includeAssets: ['favicon.svg', 'robots.txt'],
+      manifest: {
+        name: 'dtx-lab · distributed transactions under failure',
+        short_name: 'dtx-lab',
+        description: 'See how distributed-transaction patterns (2PC, TCC, Saga…) behave under failures.',
+        theme_color: '#0c4a6e',
+        background_color: '#f1f5f9',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,woff2,webmanifest}'],
+        navigateFallback: 'index.html',
+        // A deep link (#s=…) is a hash, so every navigation is index.html; nothing else needs a runtime cache.
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -2,24 +2,46 @@
  * `npm run bench:initial-js`: the JavaScript the browser fetches before the first screen is interactive — every
  * script request from navigation until the app's controls respond (not index.html's script tag alone: the lazy
  * chunks the first render awaits count too), gzip-compressed as a static host would serve it. Goal ≤ 200 kB.
+ *
+ * "Interactive" is timed in the page, not by when Playwright notices: an init script watches every frame for the
+ * moment the play button is enabled and a diagram node is visible, and a script counts when its request started
+ * before that moment. (On a loaded machine Playwright's own checks lag by a second or more, and would count what
+ * the app loads after its first screen, e.g. the other patterns' code, as initial.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Request } from '@playwright/test';
 
 const GOAL_KB = 200;
 
 test('initial JavaScript', async ({ page }) => {
-  const scripts = new Set<string>();
+  const requests: Request[] = [];
   page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+    if (r.resourceType() === 'script') requests.push(r);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __interactiveAt?: number };
+    const check = () => {
+      const play = [...document.querySelectorAll('button')].find((b) =>
+        /^(play|播放)$/i.test(b.getAttribute('aria-label') ?? ''),
+      );
+      const node = document.querySelector('.react-flow__node');
+      if (play && !play.disabled && node && getComputedStyle(node).visibility === 'visible')
+        w.__interactiveAt = performance.timeOrigin + performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   });
   await page.goto('/');
   // Interactive: the play button responds and the diagram has drawn its nodes.
   await expect(page.getByRole('button', { name: /play|播放/i }).first()).toBeEnabled({ timeout: 60_000 });
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
-  const before = new Set(scripts);
+  const at = await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt);
+  const interactiveAt = (await at.jsonValue()) as number;
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const r of requests) (r.timing().startTime <= interactiveAt ? before : after).add(new URL(r.url()).pathname);
   let total = 0;
   const rows: [string, number][] = [];
   for (const path of [...before].sort()) {
@@ -29,6 +51,7 @@ test('initial JavaScript', async ({ page }) => {
     total += kb;
   }
   for (const [p, kb] of rows) console.log(`${kb.toFixed(1).padStart(7)} kB  ${p}`);
+  if (after.size) console.log(`  (loaded after the first screen: ${[...after].sort().join(' ')})`);
   console.log(
     `initial JavaScript: ${total.toFixed(1)} kB gzip in ${rows.length} scripts (goal ≤ ${GOAL_KB} kB) ${total <= GOAL_KB ? 'MET' : 'NOT MET'}`,
   );

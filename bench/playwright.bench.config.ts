@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 
-const PORT = 4174; // not the e2e port, so a benchmark can run beside the tests
+// Not the e2e port, so a benchmark can run beside the tests; BENCH_PORT lets several checkouts benchmark side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
 
 export default defineConfig({
   testDir: '.',
@@ -16,7 +17,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `${process.env.SKIP_BUILD ? '' : 'npm run build && '}npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

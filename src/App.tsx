@@ -12,10 +12,7 @@ import { Tabs } from './ui/shell/Tabs';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
 import { Timeline } from './ui/timeline/Timeline';
 import Topology from './ui/diagram/Topology';
-import { SequenceChart } from './ui/sequence/SequenceChart';
 import { InvariantPanel } from './ui/panels/InvariantPanel';
-import { Inspector } from './ui/panels/Inspector';
-import { FaultList } from './ui/panels/FaultList';
 import { usePlayback } from './ui/hooks/usePlayback';
 import { useKeyboard } from './ui/hooks/useKeyboard';
 import { useUrlSync } from './ui/hooks/useUrlSync';
@@ -23,18 +20,31 @@ import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
+import { useAfterFirstScreen } from './ui/shell/firstScreen';
 
 // Not on the first screen: loaded when first shown.
+// On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
+// (shell/firstScreen.ts), each in its pane's place (a fixed grid cell, so nothing moves when it arrives).
+const SequenceChart = lazy(() => import('./ui/sequence/SequenceChart').then((m) => ({ default: m.SequenceChart })));
+const Inspector = lazy(() => import('./ui/panels/Inspector').then((m) => ({ default: m.Inspector })));
+const FaultList = lazy(() => import('./ui/panels/FaultList').then((m) => ({ default: m.FaultList })));
 const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
 const TableView = lazy(() => import('./ui/tables/TableView').then((m) => ({ default: m.TableView })));
 const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
 const ComparePage = lazy(() => import('./ui/compare/ComparePage')); // [issue 14 hook-up] with Recharts
 
+/** Content that the first screen does not need to respond: drawn once it is up. */
+function Later({ children }: { children: React.ReactNode }) {
+  return useAfterFirstScreen() ? children : null;
+}
+
 function Pane({ name, children, className = '' }: { name: string; children: React.ReactNode; className?: string }) {
   return (
     <div className={'relative min-h-0 min-w-0 overflow-hidden bg-white ' + className}>
-      <ErrorBoundary name={name}>{children}</ErrorBoundary>
+      <ErrorBoundary name={name}>
+        <Suspense fallback={null}>{children}</Suspense>
+      </ErrorBoundary>
     </div>
   );
 }
@@ -101,7 +111,9 @@ export default function App() {
             <Topology />
           </Pane>
           <Pane name="panels.seq.title" className={present ? 'pz' + (presentSeq ? '' : ' present-off') : ''}>
-            <SequenceChart />
+            <Later>
+              <SequenceChart />
+            </Later>
           </Pane>
         </div>
         <div className={present ? 'pz' : 'contents'}>
@@ -117,7 +129,15 @@ export default function App() {
             <Tabs
               label="layout.inspectorTabs"
               tabs={[
-                { id: 'inspector', label: 'panels.insp.title', render: () => <Inspector /> },
+                {
+                  id: 'inspector',
+                  label: 'panels.insp.title',
+                  render: () => (
+                    <Later>
+                      <Inspector />
+                    </Later>
+                  ),
+                },
                 { id: 'tables', label: 'tables.title', render: () => <TableView /> },
                 { id: 'code', label: 'panels.code.title', render: () => <CodePanel /> },
               ]}
@@ -127,7 +147,15 @@ export default function App() {
             <Tabs
               label="layout.faultTabs"
               tabs={[
-                { id: 'faults', label: 'panels.faults.title', render: () => <FaultList /> },
+                {
+                  id: 'faults',
+                  label: 'panels.faults.title',
+                  render: () => (
+                    <Later>
+                      <FaultList />
+                    </Later>
+                  ),
+                },
                 { id: 'log', label: 'panels.log.title', render: () => <EventLog /> },
               ]}
             />

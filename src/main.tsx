@@ -2,11 +2,14 @@
  * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
  * dynamically so that an error while building the first trace shows a message instead of a blank page. Only the
  * shown language's strings load before the first render; the other language is fetched when the page is idle,
- * so a switch is instant.
+ * so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
+ * loaded: it precaches the whole site, so the app works offline after the first visit.
  */
-import { StrictMode } from 'react';
+/// <reference types="vite-plugin-pwa/vanillajs" />
+import { startTransition, StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
+import { firstScreen, startFirstScreen } from './ui/shell/firstScreen';
 import './index.css';
 
 declare global {
@@ -47,14 +50,46 @@ function fatal(error: unknown) {
 
 Promise.all([import('./App'), import('./store/run'), i18nReady])
   .then(([{ default: App }, { useRun }]) => {
+    const afterFirstScreen = () => {
+      // Every other pattern's code (the first screen holds only the one it shows): a pick is then instant.
+      void import('./patterns/catalog').then((m) => m.preloadPatterns()).catch(() => undefined);
+    };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
+    // A transition: React renders the first screen in slices that yield to the browser (no long task for the whole
+    // tree), then commits it at once. [issue 15: Lighthouse, total blocking time]
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
     );
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
-    setTimeout(() => void loadLang(other).catch(() => undefined), 3000);
+    startFirstScreen();
+    void firstScreen.then(afterFirstScreen);
+    setTimeout(() => {
+      void loadLang(other).catch(() => undefined);
+      registerServiceWorker();
+    }, 3000);
   })
   .catch(fatal);
+
+/**
+ * Offline use (build only; `npm run dev` has none). Registered a few seconds after the first screen is up, when the
+ * page is idle, so neither the worker's code nor its precaching of the whole site competes with the first load.
+ */
+function registerServiceWorker() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () =>
+    void import('virtual:pwa-register')
+      // No service worker (blocked, private mode, file://): the app works online as before; nothing to report.
+      .then(({ registerSW }) => registerSW({ immediate: true, onRegisterError: () => undefined }))
+      .catch(() => undefined);
+  const idle = () =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(register, { timeout: 5000 })
+      : setTimeout(register, 1000);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}

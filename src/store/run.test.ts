@@ -2,10 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { baseScenario, type Scenario } from '../engine';
 import { ledger } from '../ui/tables/testPattern';
 
-// The store runs whatever the registry holds: here one small test pattern with tables and locks.
-vi.mock('../patterns/registry', () => ({
-  patterns: [ledger],
-  getPattern: (id: string) => (id === ledger.id ? ledger : undefined),
+// The store runs whatever the page's catalog of patterns holds: here one small test pattern with tables and locks.
+vi.mock('../patterns/catalog', () => ({
+  catalog: [{ id: ledger.id, family: ledger.family, load: () => Promise.resolve(ledger) }],
+  defaultPattern: ledger,
+  isKnownPattern: (id: string) => id === ledger.id,
+  loadedPattern: (id: string) => (id === ledger.id ? ledger : undefined),
+  loadPattern: (id: string) => Promise.resolve(id === ledger.id ? ledger : undefined),
 }));
 
 const { useRun, loadTiming } = await import('./run');

@@ -16,7 +16,7 @@ import {
   type SimResult,
   type TraceIndex,
 } from '../engine';
-import { getPattern, patterns } from '../patterns/registry';
+import { defaultPattern, isKnownPattern, loadedPattern, loadPattern } from '../patterns/catalog';
 import {
   defaultYield,
   LoadJob,
@@ -110,7 +110,7 @@ export interface LoadOptions {
 let errorIds = 0;
 
 function initial(): Pick<RunState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
-  const pattern = patterns[0];
+  const pattern = defaultPattern;
   const scenario = baseScenario(pattern);
   const job = new LoadJob(pattern, scenario);
   runToEnd(job);
@@ -129,6 +129,27 @@ let current: SlicedHandle | null = null;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const useRun = create<RunState>()((set, get) => {
+  /**
+   * Go on with a pattern's definition: at once when its code is here, else when it has loaded (the first screen
+   * downloads only the first pattern: patterns/catalog.ts). The last pick wins: a pattern that arrives after a
+   * newer pick is not shown. An id no pattern has is an error (false).
+   */
+  let picks = 0;
+  function withPattern(id: string, then: (p: PatternDef) => boolean): boolean {
+    const mine = ++picks;
+    const have = loadedPattern(id);
+    if (have) return then(have);
+    if (!isKnownPattern(id)) {
+      get().pushError('error.unknownPattern', { pattern: id });
+      return false;
+    }
+    loadPattern(id).then(
+      (p) => void (p && mine === picks && then(p)),
+      (e: unknown) => get().pushError('error.runFailed', { message: message(e) }),
+    );
+    return true;
+  }
+
   /**
    * Compute a scenario in slices. The first slice runs now: a small scenario is shown at once (`apply`), a long one
    * sets `loading` (progress) and goes on between frames. A newer load, or Cancel, drops an unfinished one.
@@ -188,27 +209,24 @@ export const useRun = create<RunState>()((set, get) => {
     loadedFromLink: false,
 
     loadScenario(s, opts = {}) {
-      const pattern = getPattern(s.pattern);
-      if (!pattern) {
-        get().pushError('error.unknownPattern', { pattern: s.pattern });
-        return false;
-      }
-      return load(pattern, s, ({ result, index }) => {
-        const t = opts.at === undefined ? 0 : Math.max(0, Math.min(result.endTime, opts.at));
-        set({
-          pattern,
-          scenario: s,
-          result,
-          index,
-          cursor: { pos: t > 0 ? posAtTime(index, t) : 0, t },
-          playing: false,
-          selection: null,
-          hover: null,
-          speed: autoSpeed(index.sends),
-          loads: get().loads + 1,
-          loadedFromLink: !!opts.fromLink,
-        });
-      });
+      return withPattern(s.pattern, (pattern) =>
+        load(pattern, s, ({ result, index }) => {
+          const t = opts.at === undefined ? 0 : Math.max(0, Math.min(result.endTime, opts.at));
+          set({
+            pattern,
+            scenario: s,
+            result,
+            index,
+            cursor: { pos: t > 0 ? posAtTime(index, t) : 0, t },
+            playing: false,
+            selection: null,
+            hover: null,
+            speed: autoSpeed(index.sends),
+            loads: get().loads + 1,
+            loadedFromLink: !!opts.fromLink,
+          });
+        }),
+      );
     },
 
     editScenario(edit) {
@@ -237,9 +255,7 @@ export const useRun = create<RunState>()((set, get) => {
     },
 
     setPattern(id) {
-      const p = getPattern(id);
-      if (!p) return get().pushError('error.unknownPattern', { pattern: id });
-      get().loadScenario(baseScenario(p));
+      withPattern(id, (p) => get().loadScenario(baseScenario(p)));
     },
 
     setNamedScenario(id) {

@@ -15,7 +15,8 @@ import i18n from '../../i18n';
 import { useRun, type RunState } from '../../store/run';
 import { baseScenario, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
-import { patterns } from '../../patterns/registry';
+import { defaultPattern } from '../../patterns/catalog';
+import { firstScreen } from '../shell/firstScreen';
 
 /** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
 const linkModule = () => import('../../scenario/link');
@@ -80,7 +81,7 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   const run = useRun.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
-    if (!atStart) run.loadScenario(baseScenario(patterns[0]), { fromLink: true });
+    if (!atStart) run.loadScenario(baseScenario(defaultPattern), { fromLink: true });
     write(m, useRun.getState(), false);
     return;
   }
@@ -107,7 +108,10 @@ export function useUrlSync() {
       window.clearTimeout(timer);
       timer = window.setTimeout(flush, WRITE_DELAY_MS);
     };
-    void loadFromHash(location.hash, true);
+    // Without a link the address bar gets the default scenario's link once the first screen is up: the link code
+    // (lz-string, the schema) is not part of the first screen. [issue 15: initial JS]
+    if (location.hash) void loadFromHash(location.hash, true);
+    else void firstScreen.then(() => (alive ? loadFromHash(location.hash, true) : undefined));
     const unsub = useRun.subscribe((s, prev) => {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the

@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patterns } from '../../patterns/registry';
+import { catalog } from '../../patterns/catalog'; // ids and families only: each pattern's code loads when picked
 import { namedScenario } from '../../engine';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
@@ -14,6 +14,7 @@ import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
 import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
+import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
 
 const CUSTOM = '';
 
@@ -22,8 +23,8 @@ function PatternPicker() {
   const current = useRun((s) => s.pattern.id);
   const setPattern = useRun((s) => s.setPattern);
   const families = useMemo(() => {
-    const m = new Map<string, typeof patterns>();
-    for (const p of patterns) m.set(p.family, [...(m.get(p.family) ?? []), p]);
+    const m = new Map<string, (typeof catalog)[number][]>();
+    for (const p of catalog) m.set(p.family, [...(m.get(p.family) ?? []), p]);
     return [...m.entries()];
   }, []);
   return (
@@ -163,21 +164,6 @@ function FileActions() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
 
-  const exportJson = async () => {
-    const s = useRun.getState().scenario;
-    // The schema module (valibot) is not on the first screen: loaded on first use.
-    const { scenarioToJson } = await import('../../scenario/schema');
-    const blob = new Blob([scenarioToJson(s)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `dtx-${s.pattern}-${s.name ?? 'scenario'}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
   const importFile = async (file: File) => {
     const lab = useRun.getState();
     let text: string;
@@ -213,9 +199,7 @@ function FileActions() {
 
   return (
     <div className="flex items-center gap-1.5">
-      <button type="button" className="hbtn" onClick={() => void exportJson()} title={t('header.export.desc')}>
-        {t('header.export')}
-      </button>
+      <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
       <button type="button" className="hbtn" onClick={() => fileRef.current?.click()} title={t('header.import.desc')}>
         {t('header.import')}
       </button>

@@ -1,0 +1,22 @@
+/**
+ * The header's Export button (issue 15). The button is on the first screen; the menu it opens — and the code that
+ * writes the files (html-to-image, the schema) — loads on first open.
+ */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Popover } from '../shell/Popover';
+
+const ExportMenu = lazy(() => import('./ExportMenu'));
+
+export function ExportButton() {
+  const { t } = useTranslation();
+  return (
+    <Popover label={t('header.export')} ariaLabel={t('export.title')} align="right">
+      {(close) => (
+        <Suspense fallback={<p className="text-[15px] text-slate-600">{t('app.loading')}</p>}>
+          <ExportMenu close={close} />
+        </Suspense>
+      )}
+    </Popover>
+  );
+}
