@@ -22,6 +22,7 @@ export const catalog: readonly CatalogEntry[] = [
   { id: 'saga', family: 'compensation', load: () => import('./saga').then((m) => m.saga) },
   { id: 'notify', family: 'messaging', load: () => import('./notify').then((m) => m.notify) },
   { id: 'outbox', family: 'messaging', load: () => import('./outbox').then((m) => m.outbox) },
+  { id: 'rocketmq', family: 'messaging', load: () => import('./rocketmq').then((m) => m.rocketmq) },
 ];
 
 /** The pattern the app opens with (registry.ts's first). */
