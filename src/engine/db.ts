@@ -130,10 +130,20 @@ export class StepDb implements Db {
     }
   }
 
-  /** The step's writes as a list (for the trace). */
+  /**
+   * The step's writes as a list (for the trace), allocated at its exact length: a list grown by push keeps room for
+   * 17 entries, and a recorded run keeps one list per writing step.
+   */
   writes(): TableWrite[] {
-    const out: TableWrite[] = [];
-    this.forEach((table, key, row) => out.push({ table, key, row }));
+    const used = this.used;
+    let count = 0;
+    for (let i = 0; i < used.length; i++) count += (this.over.get(used[i]) as Map<string, Row | null>).size;
+    const out = new Array<TableWrite>(count);
+    let j = 0;
+    for (let i = 0; i < used.length; i++) {
+      const table = used[i];
+      for (const [key, row] of this.over.get(table) as Map<string, Row | null>) out[j++] = { table, key, row };
+    }
     return out;
   }
 }

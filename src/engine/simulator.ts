@@ -42,6 +42,7 @@ import type {
   NodeId,
   NodeState,
   Params,
+  PlannedCopy,
   Row,
   RunStats,
   Scenario,
@@ -421,6 +422,11 @@ export class Run {
     if (effects.length) this.applyEffects(rt, effects);
   }
 
+  /**
+   * A step's trace event, built as one object literal per kind (every field, `writes` undefined when the step wrote
+   * nothing) rather than spread from a base object: spread-built events carried ~130 bytes of slack each, a third of
+   * a recorded run's heap. JSON (and so the trace hash) is unchanged: undefined fields are not serialized.
+   */
   private stepEvent(
     rt: NodeRt,
     input: Input,
@@ -428,25 +434,32 @@ export class Run {
     sendSeq: number,
     writes: TableWrite[] | undefined,
   ): TraceEvent {
-    const base = { seq: this.seq, t: this.now, node: rt.id };
-    let ev: Extract<TraceEvent, { state: NodeState }>;
+    const seq = this.seq;
+    const t = this.now;
+    const node = rt.id;
     switch (input.kind) {
       case 'start':
+        return { seq, t, node, kind: 'start', state, writes };
       case 'recover':
-        ev = { ...base, kind: input.kind, state };
-        break;
+        return { seq, t, node, kind: 'recover', state, writes };
       case 'deliver':
-        ev = { ...base, kind: 'deliver', from: input.from, msgId: input.msgId, sendSeq, msg: input.msg, state };
-        break;
+        return {
+          seq,
+          t,
+          node,
+          kind: 'deliver',
+          from: input.from,
+          msgId: input.msgId,
+          sendSeq,
+          msg: input.msg,
+          state,
+          writes,
+        };
       case 'timer':
-        ev = { ...base, kind: 'timer', name: input.name, state };
-        break;
+        return { seq, t, node, kind: 'timer', name: input.name, state, writes };
       case 'request':
-        ev = { ...base, kind: 'request', msg: input.request, state };
-        break;
+        return { seq, t, node, kind: 'request', msg: input.request, state, writes };
     }
-    if (writes) ev.writes = writes;
-    return ev;
   }
 
   private applyEffects(rt: NodeRt, effects: Effect[]): void {
@@ -541,9 +554,13 @@ export class Run {
             msgId,
             msg,
             copies:
-              n === 0 ? [] : n === 1 ? [{ deliverAt: now + d0 }] : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
-            ...(lost ? { lost } : {}),
-            ...(faultId ? { faultId } : {}),
+              n === 0
+                ? NO_COPIES
+                : n === 1
+                  ? [{ deliverAt: now + d0 }]
+                  : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
+            lost,
+            faultId,
           }
         : null,
     );
@@ -620,12 +637,18 @@ export class Run {
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
       this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
-      let ev: Extract<TraceEvent, { kind: 'crash' }> | null = null;
-      if (this.wantEvents) {
-        ev = { seq: evSeq, t: this.now, node: rt.id, kind: 'crash', state };
-        if (deletions.length) ev.writes = deletions;
-      }
-      this.emit(ev);
+      this.emit(
+        this.wantEvents
+          ? {
+              seq: evSeq,
+              t: this.now,
+              node: rt.id,
+              kind: 'crash',
+              state,
+              writes: deletions.length ? deletions : undefined,
+            }
+          : null,
+      );
       this.checker?.flush(this.now, evSeq);
     } else if ('recover' in act) {
       const rt = this.nodeOf(act.recover);
@@ -749,6 +772,9 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
   run.advance();
   return run.result();
 }
+
+/** The copies of a message the network lost at once: one shared (never mutated) empty list. */
+const NO_COPIES: PlannedCopy[] = [];
 
 function faultNode(act: FaultAction): NodeId {
   if ('drop' in act) return act.drop.from ?? act.drop.to ?? '*';
