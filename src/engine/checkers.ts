@@ -134,7 +134,7 @@ export class InvariantChecker {
         const w = touched[i];
         if (w.kind === 'key') this.setHolds(w.i, w.bad.size === 0, now, seq);
       }
-      this.touched = [];
+      touched.length = 0;
     }
     if (this.reference) this.compare(now);
   }
