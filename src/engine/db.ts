@@ -160,43 +160,42 @@ export class StepDb implements Db {
   }
 
   /**
-   * The slots in commit order: by table in first-write order, then by row in first-write order (the last value of
-   * each key). A step that writes one table (nearly all) is already in that order.
+   * Visit the slots in commit order: by table in first-write order, then by row in first-write order (the last
+   * value of each key). Allocation-free for a usual step (a few rows); a big one groups through a Map.
    */
-  private order(): number[] | null {
+  private visit(f: (i: number) => void): void {
     const tbl = this.tbl;
     const n = this.n;
-    let one = true;
-    for (let i = 1; i < n && one; i++) one = tbl[i] === tbl[0];
-    if (one) return null;
-    const byTable = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const list = byTable.get(tbl[i]);
-      if (list) list.push(i);
-      else byTable.set(tbl[i], [i]);
+    if (n > 32) {
+      const byTable = new Map<string, number[]>();
+      for (let i = 0; i < n; i++) {
+        const list = byTable.get(tbl[i]);
+        if (list) list.push(i);
+        else byTable.set(tbl[i], [i]);
+      }
+      for (const list of byTable.values()) for (const i of list) f(i);
+      return;
     }
-    const out: number[] = [];
-    for (const list of byTable.values()) for (const i of list) out.push(i);
-    return out;
+    outer: for (let i = 0; i < n; i++) {
+      const t = tbl[i];
+      for (let j = 0; j < i; j++) if (tbl[j] === t) continue outer;
+      f(i);
+      for (let k = i + 1; k < n; k++) if (tbl[k] === t) f(k);
+    }
   }
 
   /** Visit the step's writes in commit order. */
   forEach(f: (table: string, key: string, row: Row | null) => void): void {
-    const ord = this.order();
-    for (let j = 0; j < this.n; j++) {
-      const i = ord === null ? j : ord[j];
-      f(this.tbl[i], this.key[i], this.row[i]);
-    }
+    this.visit((i) => f(this.tbl[i], this.key[i], this.row[i]));
   }
 
   /** The step's writes as a list (for the trace), in commit order, allocated at its exact length. */
   writes(): TableWrite[] {
-    const ord = this.order();
     const out = new Array<TableWrite>(this.n);
-    for (let j = 0; j < this.n; j++) {
-      const i = ord === null ? j : ord[j];
-      out[j] = { table: this.tbl[i], key: this.key[i], row: this.row[i] };
-    }
+    let j = 0;
+    this.visit((i) => {
+      out[j++] = { table: this.tbl[i], key: this.key[i], row: this.row[i] };
+    });
     return out;
   }
 }
