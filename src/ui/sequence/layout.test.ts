@@ -7,6 +7,7 @@ import { pingPong } from '../../engine/testing/pingpong';
 import type { TraceEvent } from '../../engine/types';
 import {
   buildSeqModel,
+  SeqModelBuilder,
   cursorU,
   defaultScale,
   medianGap,
@@ -91,6 +92,27 @@ describe('sequence model', () => {
     const dup = [...m.segsBySend.values()].find((l) => l.length === 2);
     expect(dup).toBeDefined();
     expect(m.segs[(dup as number[])[1]].copy).toBe(1);
+  });
+});
+
+describe('layout in slices', () => {
+  it('SeqModelBuilder stepped a few events at a time gives the model built in one go', () => {
+    const r = run([
+      { id: 'f1', when: { at: 0 }, do: { drop: { type: 'PING', count: 1 } } },
+      { id: 'd', when: { at: 0 }, do: { duplicate: { type: 'PONG' } } },
+      { id: 'f2', when: { at: 15 }, do: { crash: 'server' } },
+      { id: 'f3', when: { at: 60 }, do: { recover: 'server' } },
+    ]);
+    const ser = (v: unknown) =>
+      JSON.stringify(v, (_k, x) => (x instanceof Map ? [...x] : x instanceof Float64Array ? [...x] : x));
+    for (const mode of ['time', 'order'] as const) {
+      const whole = buildSeqModel(r.events, ['client', 'server'], mode, r.endTime);
+      const b = new SeqModelBuilder(r.events, ['client', 'server'], mode, r.endTime);
+      let steps = 0;
+      while (!b.step(3)) steps++;
+      expect(steps).toBeGreaterThan(2);
+      expect(ser(b.finish())).toBe(ser(whole));
+    }
   });
 });
 
