@@ -281,7 +281,7 @@ function recordedHeap() {
   gc?.();
   const held = (process.memoryUsage().heapUsed - before) / 1e6;
   console.log(
-    `\n(c) ${p.id}, ${n.toLocaleString('en-US')} transactions recorded: ${r.events.length.toLocaleString('en-US')} events, trace + run kept in ${fmt(held, 0)} MB of heap${gc ? '' : ' (run with --expose-gc for an exact figure)'} (goal ≤ 400 MB) ${held <= 400 ? 'MET' : 'NOT MET'}`,
+    `\n(c) ${p.id}, ${n.toLocaleString('en-US')} transactions recorded: ${r.events.length.toLocaleString('en-US')} events, trace + run kept in ${fmt(held, 0)} MB of heap (${fmt((held * 1e6) / r.events.length, 0)} B/event)${gc ? '' : ' (run with --expose-gc for an exact figure)'} (goal ≤ 400 MB) ${held <= 400 ? 'MET' : 'NOT MET'}`,
   );
   return r.events.length;
 }

@@ -49,12 +49,17 @@ export interface SeqModel {
   /** Threshold above which a segment is "long" and checked linearly. */
   longSpan: number;
   longSegs: number[];
+  /** Largest uB in each block of LONG_BLOCK long segments (visibleSegments skips the blocks that end above it). */
+  longBlockMax: Float64Array;
   bars: DownBar[];
   /** Largest u (end of the chart). */
   uMax: number;
   /** sendSeq → indices of its segments. */
   segsBySend: Map<number, number[]>;
 }
+
+/** Long segments are grouped in blocks of this many for visibleSegments. */
+const LONG_BLOCK = 64;
 
 /** Lower bound: first index i with arr[i] >= x. */
 export function lowerBound(arr: ArrayLike<number>, x: number): number {
@@ -254,6 +259,11 @@ export class SeqModelBuilder {
     const longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
     const longSegs: number[] = [];
     for (let i = 0; i < segs.length; i++) if (segs[i].uB - segs[i].uA > longSpan) longSegs.push(i);
+    const longBlockMax = new Float64Array(Math.ceil(longSegs.length / LONG_BLOCK)).fill(-Infinity);
+    for (let j = 0; j < longSegs.length; j++) {
+      const b = (j / LONG_BLOCK) | 0;
+      longBlockMax[b] = Math.max(longBlockMax[b], segs[longSegs[j]].uB);
+    }
     return {
       mode,
       lanes: this.lanes,
@@ -263,6 +273,7 @@ export class SeqModelBuilder {
       segUA,
       longSpan,
       longSegs,
+      longBlockMax,
       bars: this.bars,
       uMax,
       segsBySend: this.segsBySend,
@@ -285,9 +296,18 @@ export function visibleSegments(m: SeqModel, uTop: number, uBottom: number, lost
     const end = s.fate === 'lost' ? s.uB + lostPadU : s.uB;
     if (end >= uTop && s.uB - s.uA <= m.longSpan) out.push(i);
   }
-  for (const i of m.longSegs) {
-    if (i >= hi) break;
-    if (m.segs[i].uB >= uTop) out.push(i);
+  // Long segments: a block whose largest uB is above the window has none crossing it, so a seek looks at one number
+  // per LONG_BLOCK long segments (a million-event trace has tens of thousands of them).
+  const long = m.longSegs;
+  for (let b = 0; b * LONG_BLOCK < long.length; b++) {
+    if (long[b * LONG_BLOCK] >= hi) break;
+    if (m.longBlockMax[b] < uTop) continue;
+    const end = Math.min(long.length, (b + 1) * LONG_BLOCK);
+    for (let j = b * LONG_BLOCK; j < end; j++) {
+      const i = long[j];
+      if (i >= hi) break;
+      if (m.segs[i].uB >= uTop) out.push(i);
+    }
   }
   out.sort((a, b) => a - b);
   return out;
