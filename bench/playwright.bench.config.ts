@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 
-// Not the e2e port, so a benchmark can run beside the tests; BENCH_PORT lets several checkouts benchmark side by side.
+// Not the e2e port, so a benchmark can run beside the tests; BENCH_PORT gives each checkout on a shared machine its
+// own (an existing server on the port is reused, and it may be serving another checkout's build).
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 
 export default defineConfig({

@@ -15,7 +15,7 @@ interface KeyState {
   keyOf: (c: Change) => string | readonly string[] | null | undefined;
   check: (w: World, key: string) => KeyVerdict;
   bad: Set<string>;
-  dirty: Set<string>;
+  dirty: DirtyKeys;
 }
 
 interface TotalState {
@@ -29,6 +29,35 @@ interface TotalState {
 }
 
 type Watcher = KeyState | TotalState;
+
+/**
+ * The keys a step touched for one invariant, in first-touch order, without repeats. A step touches a few keys, so
+ * they sit in a list deduplicated by scanning; a big step (a recovery pass) adds a Set. (A Set cleared after every
+ * event allocates a new table each time.)
+ */
+class DirtyKeys {
+  keys: string[] = [];
+  length = 0;
+  private set: Set<string> | null = null;
+
+  add(k: string): void {
+    const keys = this.keys;
+    if (this.set !== null) {
+      if (this.set.has(k)) return;
+      this.set.add(k);
+    } else {
+      for (let i = 0; i < this.length; i++) if (keys[i] === k) return;
+      if (this.length >= 16) this.set = new Set(keys.slice(0, this.length)).add(k);
+    }
+    keys[this.length++] = k;
+  }
+
+  clear(): void {
+    if (this.length > 64) this.keys = [];
+    this.length = 0;
+    this.set = null;
+  }
+}
 
 export interface Recheck {
   inv: number;
@@ -56,7 +85,7 @@ export class InvariantChecker {
     this.watchers = defs.map((def, i): Watcher => {
       const w = def.watch;
       return w.by === 'key'
-        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new Set() }
+        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new DirtyKeys() }
         : { kind: 'total', i, def, value: w.value, ok: w.ok, total: 0, changed: true };
     });
     for (const w of this.watchers) {
@@ -100,7 +129,7 @@ export class InvariantChecker {
         if (k === null || k === undefined) continue;
         if (typeof k === 'string') w.dirty.add(k);
         else for (const kk of k) w.dirty.add(kk);
-        if (w.dirty.size) this.touched.push(w);
+        if (w.dirty.length) this.touched.push(w);
       } else {
         const before = c.before === undefined ? 0 : w.value(c.node, c.table, c.before, c.key);
         const after = c.after === undefined ? 0 : w.value(c.node, c.table, c.after, c.key);
@@ -121,9 +150,10 @@ export class InvariantChecker {
       for (let i = 0; i < touched.length; i++) {
         const w = touched[i];
         if (w.kind === 'key') {
-          if (!w.dirty.size) continue;
-          for (const k of w.dirty) this.checkKey(w, k, now);
-          w.dirty.clear();
+          const dirty = w.dirty;
+          if (!dirty.length) continue;
+          for (let j = 0; j < dirty.length; j++) this.checkKey(w, dirty.keys[j], now);
+          dirty.clear();
         } else if (w.changed) {
           w.changed = false;
           this.checks++;
@@ -134,7 +164,7 @@ export class InvariantChecker {
         const w = touched[i];
         if (w.kind === 'key') this.setHolds(w.i, w.bad.size === 0, now, seq);
       }
-      this.touched = [];
+      touched.length = 0;
     }
     if (this.reference) this.compare(now);
   }

@@ -46,30 +46,55 @@ export class NodeDb implements DbReader {
 
 const ABSENT = null;
 
-/** The step's view of a node's database: an overlay of this step's writes on the committed tables. */
+/** Past this many distinct rows written in one step, lookups go through a Map instead of a scan. */
+const SCAN_MAX = 8;
+
+/**
+ * The step's view of a node's database: an overlay of this step's writes on the committed tables.
+ *
+ * A step writes a handful of rows, so the overlay is a flat list (table, key, row) scanned from the start, and a
+ * step that writes many (a recovery pass) gets a Map index once it passes SCAN_MAX rows: no per-step Map clearing
+ * and one string compare per written row on a read.
+ */
 export class StepDb implements Db {
-  /** table → key → row (null: deleted in this step), in first-write order. Inner maps are kept between steps. */
-  private over = new Map<string, Map<string, Row | null>>();
-  /** Tables written in this step, in first-write order. */
-  private used: string[] = [];
+  private tbl: string[] = [];
+  private key: string[] = [];
+  /** null: deleted in this step. */
+  private row: (Row | null)[] = [];
+  /** Distinct (table, key) pairs written in this step, in first-write order. */
   private n = 0;
+  /** "table\0key" → slot, built when a step writes more than SCAN_MAX rows. */
+  private index: Map<string, number> | null = null;
 
   constructor(private base: NodeDb) {}
 
-  /** Start a new step (reuses the object and its maps: no allocation per step when nothing is written). */
+  /** Start a new step (reuses the object and its lists: no allocation per step). */
   reset(base: NodeDb): void {
     this.base = base;
     if (this.n) {
-      for (let i = 0; i < this.used.length; i++) (this.over.get(this.used[i]) as Map<string, Row | null>).clear();
-      this.used.length = 0;
+      if (this.n > 64) {
+        // Let a big step's rows go rather than keep them alive until the slots are reused.
+        this.tbl.length = 0;
+        this.key.length = 0;
+        this.row.length = 0;
+      }
       this.n = 0;
+      this.index = null;
     }
+  }
+
+  private find(table: string, key: string): number {
+    if (this.index !== null) return this.index.get(table + '\u0000' + key) ?? -1;
+    const keys = this.key;
+    const tbl = this.tbl;
+    for (let i = 0; i < this.n; i++) if (keys[i] === key && tbl[i] === table) return i;
+    return -1;
   }
 
   get<R extends Row = Row>(table: string, key: string): R | undefined {
     if (this.n) {
-      const o = this.over.get(table);
-      if (o !== undefined && o.has(key)) return (o.get(key) ?? undefined) as R | undefined;
+      const i = this.find(table, key);
+      if (i >= 0) return (this.row[i] ?? undefined) as R | undefined;
     }
     return this.base.get<R>(table, key);
   }
@@ -80,17 +105,22 @@ export class StepDb implements Db {
 
   size(table: string): number {
     let n = this.base.size(table);
-    const o = this.n ? this.over.get(table) : undefined;
-    if (o !== undefined) for (const [k, r] of o) n += (r ? 1 : 0) - (this.base.has(table, k) ? 1 : 0);
+    for (let i = 0; i < this.n; i++) {
+      if (this.tbl[i] !== table) continue;
+      n += (this.row[i] ? 1 : 0) - (this.base.has(table, this.key[i]) ? 1 : 0);
+    }
     return n;
   }
 
   keys(table: string): Iterable<string> {
-    const o = this.n ? this.over.get(table) : undefined;
-    if (o === undefined || o.size === 0) return this.base.keys(table);
+    let mine = false;
+    for (let i = 0; i < this.n && !mine; i++) mine = this.tbl[i] === table;
+    if (!mine) return this.base.keys(table);
     const out: string[] = [];
     for (const k of this.base.keys(table)) if (this.has(table, k)) out.push(k);
-    for (const [k, r] of o) if (r && !this.base.has(table, k)) out.push(k);
+    for (let i = 0; i < this.n; i++) {
+      if (this.tbl[i] === table && this.row[i] && !this.base.has(table, this.key[i])) out.push(this.key[i]);
+    }
     return out;
   }
 
@@ -107,14 +137,21 @@ export class StepDb implements Db {
   }
 
   private write(table: string, key: string, row: Row | null): void {
-    let o = this.over.get(table);
-    if (o === undefined) {
-      o = new Map();
-      this.over.set(table, o);
+    const i = this.n ? this.find(table, key) : -1;
+    if (i >= 0) {
+      this.row[i] = row;
+      return;
     }
-    if (o.size === 0) this.used.push(table);
-    o.set(key, row);
-    this.n++;
+    const j = this.n++;
+    this.tbl[j] = table;
+    this.key[j] = key;
+    this.row[j] = row;
+    if (this.index !== null) this.index.set(table + '\u0000' + key, j);
+    else if (this.n > SCAN_MAX) {
+      const index = new Map<string, number>();
+      for (let k = 0; k < this.n; k++) index.set(this.tbl[k] + '\u0000' + this.key[k], k);
+      this.index = index;
+    }
   }
 
   /** Whether this step wrote anything. */
@@ -122,18 +159,43 @@ export class StepDb implements Db {
     return this.n > 0;
   }
 
-  /** Visit the step's writes, in first-write order (the last value of each key). */
-  forEach(f: (table: string, key: string, row: Row | null) => void): void {
-    for (let i = 0; i < this.used.length; i++) {
-      const table = this.used[i];
-      for (const [key, row] of this.over.get(table) as Map<string, Row | null>) f(table, key, row);
+  /**
+   * Visit the slots in commit order: by table in first-write order, then by row in first-write order (the last
+   * value of each key). Allocation-free for a usual step (a few rows); a big one groups through a Map.
+   */
+  private visit(f: (i: number) => void): void {
+    const tbl = this.tbl;
+    const n = this.n;
+    if (n > 32) {
+      const byTable = new Map<string, number[]>();
+      for (let i = 0; i < n; i++) {
+        const list = byTable.get(tbl[i]);
+        if (list) list.push(i);
+        else byTable.set(tbl[i], [i]);
+      }
+      for (const list of byTable.values()) for (const i of list) f(i);
+      return;
+    }
+    outer: for (let i = 0; i < n; i++) {
+      const t = tbl[i];
+      for (let j = 0; j < i; j++) if (tbl[j] === t) continue outer;
+      f(i);
+      for (let k = i + 1; k < n; k++) if (tbl[k] === t) f(k);
     }
   }
 
-  /** The step's writes as a list (for the trace). */
+  /** Visit the step's writes in commit order. */
+  forEach(f: (table: string, key: string, row: Row | null) => void): void {
+    this.visit((i) => f(this.tbl[i], this.key[i], this.row[i]));
+  }
+
+  /** The step's writes as a list (for the trace), in commit order, allocated at its exact length. */
   writes(): TableWrite[] {
-    const out: TableWrite[] = [];
-    this.forEach((table, key, row) => out.push({ table, key, row }));
+    const out = new Array<TableWrite>(this.n);
+    let j = 0;
+    this.visit((i) => {
+      out[j++] = { table: this.tbl[i], key: this.key[i], row: this.row[i] };
+    });
     return out;
   }
 }

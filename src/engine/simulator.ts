@@ -42,6 +42,7 @@ import type {
   NodeId,
   NodeState,
   Params,
+  PlannedCopy,
   Row,
   RunStats,
   Scenario,
@@ -94,51 +95,119 @@ export interface SimResult {
   referenceMismatches: string[];
 }
 
+/**
+ * A queue item. Every item has one shape, six fields (`s`, `a`, `b`, `o` mean what the kind says), so the
+ * scheduler's property reads stay monomorphic and an item is small: one is allocated per scheduled event.
+ */
 type QItem =
   | { k: 'start'; rt: NodeRt }
-  | { k: 'deliver'; rt: NodeRt; from: NodeId; msgId: number; sendSeq: number; msg: Msg }
-  | { k: 'timer'; rt: NodeRt; name: string; gen: number; data: unknown }
-  | { k: 'request'; rt: NodeRt; msg: Msg }
-  | { k: 'fault'; fault: Fault }
-  | { k: 'recheck'; r: Recheck };
+  /** s: sender, a: msgId, b: seq of the send, o: the message. */
+  | { k: 'deliver'; rt: NodeRt; s: NodeId; a: number; b: number; o: Msg }
+  /** s: timer name, a: its generation, o: its data. */
+  | { k: 'timer'; rt: NodeRt; s: string; a: number; o: unknown }
+  | { k: 'request'; rt: NodeRt; o: Msg }
+  | { k: 'fault'; o: Fault }
+  | { k: 'recheck'; o: Recheck };
 
-/**
- * Every queue item has one shape (all fields, in one order), so the scheduler's property reads stay monomorphic:
- * the typed union above is only how the code reads them.
- */
 class Item {
   constructor(
     readonly k: QItem['k'],
     readonly rt: NodeRt | null,
-    readonly from: NodeId,
-    readonly msgId: number,
-    readonly sendSeq: number,
-    readonly msg: Msg | null,
-    readonly name: string,
-    readonly gen: number,
-    readonly data: unknown,
-    readonly fault: Fault | null,
-    readonly r: Recheck | null,
+    readonly s: string,
+    readonly a: number,
+    readonly b: number,
+    readonly o: unknown,
   ) {}
 }
 const q = {
-  start: (rt: NodeRt) => new Item('start', rt, '', 0, 0, null, '', 0, null, null, null) as unknown as QItem,
+  start: (rt: NodeRt) => new Item('start', rt, '', 0, 0, null) as unknown as QItem,
   deliver: (rt: NodeRt, from: NodeId, msgId: number, sendSeq: number, msg: Msg) =>
-    new Item('deliver', rt, from, msgId, sendSeq, msg, '', 0, null, null, null) as unknown as QItem,
+    new Item('deliver', rt, from, msgId, sendSeq, msg) as unknown as QItem,
   timer: (rt: NodeRt, name: string, gen: number, data: unknown) =>
-    new Item('timer', rt, '', 0, 0, null, name, gen, data, null, null) as unknown as QItem,
-  request: (rt: NodeRt, msg: Msg) =>
-    new Item('request', rt, '', 0, 0, msg, '', 0, null, null, null) as unknown as QItem,
-  fault: (fault: Fault) => new Item('fault', null, '', 0, 0, null, '', 0, null, fault, null) as unknown as QItem,
-  recheck: (r: Recheck) => new Item('recheck', null, '', 0, 0, null, '', 0, null, null, r) as unknown as QItem,
+    new Item('timer', rt, name, gen, 0, data) as unknown as QItem,
+  request: (rt: NodeRt, msg: Msg) => new Item('request', rt, '', 0, 0, msg) as unknown as QItem,
+  fault: (fault: Fault) => new Item('fault', null, '', 0, 0, fault) as unknown as QItem,
+  recheck: (r: Recheck) => new Item('recheck', null, '', 0, 0, r) as unknown as QItem,
 };
+
+/**
+ * A node's pending timers: name → generation of the one pending (a queued timer item whose generation is not the
+ * current one is dead). A node has few timers pending at once, so they sit in two small lists scanned by ===; a
+ * fired or cancelled timer's slot keeps generation 0 (no generation is 0) and is reused. A node with more than 8
+ * pending moves to a Map. (A Map whose same few keys are deleted and re-added fills up with deleted slots and keeps
+ * rehashing: that was a third of the scheduler's time on timer-driven runs.)
+ */
+class Timers {
+  private names: string[] = [];
+  private gens: number[] = [];
+  private map: Map<string, number> | null = null;
+
+  get(name: string): number {
+    if (this.map !== null) return this.map.get(name) ?? 0;
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return this.gens[i];
+    return 0;
+  }
+
+  set(name: string, gen: number): void {
+    if (this.map !== null) {
+      this.map.set(name, gen);
+      return;
+    }
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === name) {
+        this.gens[i] = gen;
+        return;
+      }
+    }
+    for (let i = 0; i < names.length; i++) {
+      if (this.gens[i] === 0) {
+        names[i] = name;
+        this.gens[i] = gen;
+        return;
+      }
+    }
+    if (names.length < 8) {
+      names.push(name);
+      this.gens.push(gen);
+      return;
+    }
+    const map = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) if (this.gens[i] !== 0) map.set(names[i], this.gens[i]);
+    map.set(name, gen);
+    this.map = map;
+    this.names = [];
+    this.gens = [];
+  }
+
+  /** The timer fired or was cancelled. */
+  forget(name: string): void {
+    if (this.map !== null) {
+      this.map.delete(name);
+      return;
+    }
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === name) {
+        this.gens[i] = 0;
+        return;
+      }
+    }
+  }
+
+  clear(): void {
+    if (this.map !== null) this.map.clear();
+    this.gens.fill(0);
+  }
+}
 
 interface NodeRt {
   id: NodeId;
   role: RoleDef<never, never>;
   up: boolean;
   ctx: StepContext;
-  timers: Map<string, number>;
+  timers: Timers;
   db: NodeDb;
   /** The node's random stream as plain data (sfc32's four words). */
   rng: RngState;
@@ -260,7 +329,7 @@ export class Run {
         role,
         up: true,
         ctx: null as unknown as StepContext,
-        timers: new Map(),
+        timers: new Timers(),
         db,
         rng: rngState(scenario.seed, 'node:' + n.id),
         held: new Map(),
@@ -421,6 +490,11 @@ export class Run {
     if (effects.length) this.applyEffects(rt, effects);
   }
 
+  /**
+   * A step's trace event, built as one object literal per kind (every field, `writes` undefined when the step wrote
+   * nothing) rather than spread from a base object: spread-built events carried ~130 bytes of slack each, a third of
+   * a recorded run's heap. JSON (and so the trace hash) is unchanged: undefined fields are not serialized.
+   */
   private stepEvent(
     rt: NodeRt,
     input: Input,
@@ -428,30 +502,38 @@ export class Run {
     sendSeq: number,
     writes: TableWrite[] | undefined,
   ): TraceEvent {
-    const base = { seq: this.seq, t: this.now, node: rt.id };
-    let ev: Extract<TraceEvent, { state: NodeState }>;
+    const seq = this.seq;
+    const t = this.now;
+    const node = rt.id;
     switch (input.kind) {
       case 'start':
+        return { seq, t, node, kind: 'start', state, writes };
       case 'recover':
-        ev = { ...base, kind: input.kind, state };
-        break;
+        return { seq, t, node, kind: 'recover', state, writes };
       case 'deliver':
-        ev = { ...base, kind: 'deliver', from: input.from, msgId: input.msgId, sendSeq, msg: input.msg, state };
-        break;
+        return {
+          seq,
+          t,
+          node,
+          kind: 'deliver',
+          from: input.from,
+          msgId: input.msgId,
+          sendSeq,
+          msg: input.msg,
+          state,
+          writes,
+        };
       case 'timer':
-        ev = { ...base, kind: 'timer', name: input.name, state };
-        break;
+        return { seq, t, node, kind: 'timer', name: input.name, state, writes };
       case 'request':
-        ev = { ...base, kind: 'request', msg: input.request, state };
-        break;
+        return { seq, t, node, kind: 'request', msg: input.request, state, writes };
     }
-    if (writes) ev.writes = writes;
-    return ev;
   }
 
   private applyEffects(rt: NodeRt, effects: Effect[]): void {
     const startedUp = rt.up;
-    for (const e of effects) {
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects[i];
       if (!rt.up || !startedUp) return; // crashed by a fault triggered by an earlier effect
       switch (e.kind) {
         case 'send':
@@ -464,7 +546,7 @@ export class Run {
           break;
         }
         case 'cancelTimer':
-          rt.timers.delete(e.name);
+          rt.timers.forget(e.name);
           break;
         case 'note':
           this.emit(
@@ -541,9 +623,13 @@ export class Run {
             msgId,
             msg,
             copies:
-              n === 0 ? [] : n === 1 ? [{ deliverAt: now + d0 }] : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
-            ...(lost ? { lost } : {}),
-            ...(faultId ? { faultId } : {}),
+              n === 0
+                ? NO_COPIES
+                : n === 1
+                  ? [{ deliverAt: now + d0 }]
+                  : [{ deliverAt: now + d0 }, { deliverAt: now + d1 }],
+            lost,
+            faultId,
           }
         : null,
     );
@@ -553,9 +639,11 @@ export class Run {
 
   private deliver(item: Extract<QItem, { k: 'deliver' }>): void {
     const rt = item.rt;
-    const reason: DropReason | null = !rt.up ? 'crashed' : this.network.isCut(item.from, rt.id) ? 'partition' : null;
+    const from = item.s;
+    const msg = item.o;
+    const reason: DropReason | null = !rt.up ? 'crashed' : this.network.isCut(from, rt.id) ? 'partition' : null;
     if (reason) {
-      this.typeStats(item.msg.type).dropped++;
+      this.typeStats(msg.type).dropped++;
       this.stats.messagesDropped++;
       this.emit(
         this.wantEvents
@@ -564,19 +652,19 @@ export class Run {
               t: this.now,
               node: rt.id,
               kind: 'drop',
-              from: item.from,
-              msgId: item.msgId,
-              sendSeq: item.sendSeq,
-              msg: item.msg,
+              from,
+              msgId: item.a,
+              sendSeq: item.b,
+              msg,
               reason,
             }
           : null,
       );
       return;
     }
-    this.typeStats(item.msg.type).delivered++;
+    this.typeStats(msg.type).delivered++;
     this.stats.messagesDelivered++;
-    this.runStep(rt, { kind: 'deliver', from: item.from, msg: item.msg, msgId: item.msgId }, item.sendSeq);
+    this.runStep(rt, { kind: 'deliver', from, msg, msgId: item.a }, item.b);
   }
 
   // ------------------------------------------------------------------ faults
@@ -620,12 +708,18 @@ export class Run {
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
       this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
-      let ev: Extract<TraceEvent, { kind: 'crash' }> | null = null;
-      if (this.wantEvents) {
-        ev = { seq: evSeq, t: this.now, node: rt.id, kind: 'crash', state };
-        if (deletions.length) ev.writes = deletions;
-      }
-      this.emit(ev);
+      this.emit(
+        this.wantEvents
+          ? {
+              seq: evSeq,
+              t: this.now,
+              node: rt.id,
+              kind: 'crash',
+              state,
+              writes: deletions.length ? deletions : undefined,
+            }
+          : null,
+      );
       this.checker?.flush(this.now, evSeq);
     } else if ('recover' in act) {
       const rt = this.nodeOf(act.recover);
@@ -648,12 +742,12 @@ export class Run {
   private isDead(item: QItem, t: Time): boolean {
     switch (item.k) {
       case 'timer':
-        return !item.rt.up || item.rt.timers.get(item.name) !== item.gen;
+        return !item.rt.up || item.rt.timers.get(item.s) !== item.a;
       case 'start':
       case 'request':
         return !item.rt.up;
       case 'recheck':
-        return (this.checker as InvariantChecker).recheckWould(item.r, t) === 'none';
+        return (this.checker as InvariantChecker).recheckWould(item.o, t) === 'none';
       default:
         return false;
     }
@@ -695,17 +789,17 @@ export class Run {
           this.deliver(item);
           break;
         case 'timer':
-          item.rt.timers.delete(item.name);
-          this.runStep(item.rt, { kind: 'timer', name: item.name, data: item.data });
+          item.rt.timers.forget(item.s);
+          this.runStep(item.rt, { kind: 'timer', name: item.s, data: item.o });
           break;
         case 'request':
-          this.runStep(item.rt, { kind: 'request', request: item.msg });
+          this.runStep(item.rt, { kind: 'request', request: item.o });
           break;
         case 'fault':
-          this.applyFault(item.fault);
+          this.applyFault(item.o);
           break;
         case 'recheck':
-          (this.checker as InvariantChecker).recheck(item.r, t, this.seq);
+          (this.checker as InvariantChecker).recheck(item.o, t, this.seq);
           break;
       }
     }
@@ -749,6 +843,9 @@ export function simulate(pattern: PatternDef, scenario: Scenario, opts: RunOptio
   run.advance();
   return run.result();
 }
+
+/** The copies of a message the network lost at once: one shared (never mutated) empty list. */
+const NO_COPIES: PlannedCopy[] = [];
 
 function faultNode(act: FaultAction): NodeId {
   if ('drop' in act) return act.drop.from ?? act.drop.to ?? '*';

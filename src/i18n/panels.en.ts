@@ -18,6 +18,7 @@ const en: Record<string, string> = {
   'panels.seq.legend.down': 'down',
   'panels.seq.summary':
     'Message sequence chart: {{nodes}} lifelines, {{msgs}} messages sent, {{dropped}} dropped; cursor at {{time}}',
+  'panels.seq.building': 'Laying out the sequence chart… {{pct}} %',
   'panels.seq.down': '{{node}} is down (crashed)',
   'panels.seq.tip.msg': '{{type}} {{from}} → {{to}}: sent {{sent}}, arrives {{at}}',
   'panels.seq.tip.lost': '{{type}} {{from}} → {{to}}: lost at send ({{reason}})',

@@ -17,6 +17,7 @@ const zh: Record<string, string> = {
   'panels.seq.legend.down': '宕机',
   'panels.seq.summary':
     '消息时序图：{{nodes}} 条生命线，已发送 {{msgs}} 条消息，丢失 {{dropped}} 条；游标位于 {{time}}',
+  'panels.seq.building': '正在排布时序图… {{pct}}%',
   'panels.seq.down': '{{node}} 宕机（已崩溃）',
   'panels.seq.tip.msg': '{{type}} {{from}} → {{to}}：{{sent}} 发送，{{at}} 到达',
   'panels.seq.tip.lost': '{{type}} {{from}} → {{to}}：发送时丢失（{{reason}}）',

@@ -11,8 +11,8 @@ import { FUTURE_LABEL, formatTime, messageColor, messageLabelColor, toneColor } 
 import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
 import { textWidth as measureText } from '../panels/measure';
+import { useSeqModel } from './useSeqModel';
 import {
-  buildSeqModel,
   cursorU,
   defaultScale,
   medianGap,
@@ -120,7 +120,8 @@ export function SequenceChart() {
 
   const events = index.events;
   const lanes = index.nodeIds;
-  const model = useMemo(() => buildSeqModel(events, lanes, mode, index.endTime), [events, lanes, mode, index.endTime]);
+  // A long trace is laid out in slices (useSeqModel); until then the model is empty and a progress line shows.
+  const { model, building } = useSeqModel(events, lanes, mode, index.endTime);
   /** Every message (send) in send order, and the first segment of each. */
   const sendOrder = useMemo(() => [...model.segsBySend.keys()].filter((k) => model.segsBySend.get(k)!.length), [model]);
 
@@ -749,6 +750,15 @@ export function SequenceChart() {
         })}
       </div>
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll}>
+        {building !== null && (
+          <p
+            role="status"
+            data-seq-building=""
+            className="absolute top-6 left-1/2 z-10 -translate-x-1/2 rounded border border-slate-300 bg-white px-3 py-1 text-slate-800 shadow"
+          >
+            {t('panels.seq.building', { pct: Math.floor(building * 100) })}
+          </p>
+        )}
         <div style={{ height: totalH, position: 'relative' }}>
           <svg
             ref={svgRef}

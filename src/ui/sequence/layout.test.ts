@@ -7,6 +7,7 @@ import { pingPong } from '../../engine/testing/pingpong';
 import type { TraceEvent } from '../../engine/types';
 import {
   buildSeqModel,
+  SeqModelBuilder,
   cursorU,
   defaultScale,
   medianGap,
@@ -94,6 +95,27 @@ describe('sequence model', () => {
   });
 });
 
+describe('layout in slices', () => {
+  it('SeqModelBuilder stepped a few events at a time gives the model built in one go', () => {
+    const r = run([
+      { id: 'f1', when: { at: 0 }, do: { drop: { type: 'PING', count: 1 } } },
+      { id: 'd', when: { at: 0 }, do: { duplicate: { type: 'PONG' } } },
+      { id: 'f2', when: { at: 15 }, do: { crash: 'server' } },
+      { id: 'f3', when: { at: 60 }, do: { recover: 'server' } },
+    ]);
+    const ser = (v: unknown) =>
+      JSON.stringify(v, (_k, x) => (x instanceof Map ? [...x] : x instanceof Float64Array ? [...x] : x));
+    for (const mode of ['time', 'order'] as const) {
+      const whole = buildSeqModel(r.events, ['client', 'server'], mode, r.endTime);
+      const b = new SeqModelBuilder(r.events, ['client', 'server'], mode, r.endTime);
+      let steps = 0;
+      while (!b.step(3)) steps++;
+      expect(steps).toBeGreaterThan(2);
+      expect(ser(b.finish())).toBe(ser(whole));
+    }
+  });
+});
+
 describe('virtualization', () => {
   // a synthetic trace with many messages of varied spans, including some very long ones
   const events: TraceEvent[] = [];
@@ -140,11 +162,58 @@ describe('virtualization', () => {
         [m.uMax / 3, m.uMax / 3 + 50],
         [m.uMax - 10, m.uMax + 10],
         [-50, -1],
+        // windows all along the run, so that blocks of long segments are both skipped and entered
+        ...Array.from({ length: 18 }, (_, k) => [(k * m.uMax) / 17, (k * m.uMax) / 17 + 50]),
       ]) {
         expect(visibleSegments(m, a, b)).toEqual(brute(m, a, b));
       }
     });
   }
+  it('finds the long segments crossing a window when there are many blocks of them', () => {
+    // 40,000 messages, every 97th one spanning 20–40 s: over 400 long segments, in many blocks
+    const evs: TraceEvent[] = [];
+    const due: { at: number; sendSeq: number }[] = [];
+    let n = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const t = i * 10;
+      while (due.length && due[0].at <= t) {
+        const p = due.shift() as { at: number; sendSeq: number };
+        evs.push({
+          seq: n++,
+          t: p.at,
+          node: 'b',
+          kind: 'deliver',
+          from: 'a',
+          msgId: p.sendSeq,
+          sendSeq: p.sendSeq,
+          msg: { type: 'X' },
+          state: { durable: null, volatile: null },
+        });
+      }
+      const span = i % 97 === 0 ? 20_000 + (i % 20_011) : 5 + (i % 13);
+      evs.push({
+        seq: n,
+        t,
+        node: 'a',
+        kind: 'send',
+        to: 'b',
+        msgId: n,
+        msg: { type: 'X' },
+        copies: [{ deliverAt: t + span }],
+      });
+      due.push({ at: t + span, sendSeq: n++ });
+      due.sort((x, y) => x.at - y.at);
+    }
+    for (const mode of ['time', 'order'] as const) {
+      const m = buildSeqModel(evs, ['a', 'b'], mode, evs[evs.length - 1].t);
+      expect(m.longSegs.length).toBeGreaterThan(256);
+      for (let k = 0; k <= 40; k++) {
+        const a = (k * m.uMax) / 40;
+        for (const w of [20, 3000]) expect(visibleSegments(m, a, a + w)).toEqual(brute(m, a, a + w));
+      }
+    }
+  });
+
   it('visible events by binary search', () => {
     const m = buildSeqModel(events, ['a', 'b'], 'order', 0);
     const [lo, hi] = visibleEvents(m, 100, 110);

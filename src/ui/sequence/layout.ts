@@ -49,12 +49,17 @@ export interface SeqModel {
   /** Threshold above which a segment is "long" and checked linearly. */
   longSpan: number;
   longSegs: number[];
+  /** Largest uB in each block of LONG_BLOCK long segments (visibleSegments skips the blocks that end above it). */
+  longBlockMax: Float64Array;
   bars: DownBar[];
   /** Largest u (end of the chart). */
   uMax: number;
   /** sendSeq → indices of its segments. */
   segsBySend: Map<number, number[]>;
 }
+
+/** Long segments are grouped in blocks of this many for visibleSegments. */
+const LONG_BLOCK = 64;
 
 /** Lower bound: first index i with arr[i] >= x. */
 export function lowerBound(arr: ArrayLike<number>, x: number): number {
@@ -91,136 +96,189 @@ export function buildSeqModel(
   mode: AxisMode,
   endTime: number,
 ): SeqModel {
-  const laneOf = new Map<NodeId, number>();
-  lanes.forEach((id, i) => laneOf.set(id, i));
-  const n = events.length;
-  const evU = new Float64Array(n);
-  for (let i = 0; i < n; i++) evU[i] = eventU(mode, events[i]);
-  const uMax = mode === 'time' ? Math.max(endTime, n ? events[n - 1].t : 0) : n;
+  const b = new SeqModelBuilder(events, lanes, mode, endTime);
+  b.step(Infinity);
+  return b.finish();
+}
 
-  // arrivals per send, in order of occurrence (copy k = k-th arrival)
-  const arrivals = new Map<number, Extract<TraceEvent, { kind: 'deliver' | 'drop' }>[]>();
-  for (const ev of events) {
-    if (ev.kind === 'deliver' || ev.kind === 'drop') {
-      const list = arrivals.get(ev.sendSeq);
-      if (list) list.push(ev);
-      else arrivals.set(ev.sendSeq, [ev]);
-    }
-  }
-  const uOfTime = (t: number) => (mode === 'time' ? t : upperBound(timesOf(events), t));
-  let times: Float64Array | null = null;
-  function timesOf(evs: readonly TraceEvent[]): Float64Array {
-    if (!times) {
-      times = new Float64Array(evs.length);
-      for (let i = 0; i < evs.length; i++) times[i] = evs[i].t;
-    }
-    return times;
+/**
+ * buildSeqModel in pieces, so the chart can lay out a long trace (a million events) in slices between frames
+ * instead of one long main-thread task: `step(n)` goes through about n more events (true when all are done), then
+ * `finish()`. One forward pass: a send makes its segments (pending), an arrival fills its send's next segment —
+ * arrivals happen in deliverAt order, so the k-th arrival is the copy with the k-th deliverAt.
+ */
+export class SeqModelBuilder {
+  private readonly laneOf = new Map<NodeId, number>();
+  private readonly evU: Float64Array;
+  private readonly segs: SeqSegment[] = [];
+  private readonly segsBySend = new Map<number, number[]>();
+  /** Arrivals seen per send (which copy the next one is). */
+  private readonly arrived = new Map<number, number>();
+  private readonly bars: DownBar[] = [];
+  private readonly open = new Map<number, DownBar>();
+  private pending = 0;
+  /** Events gone through. */
+  done = 0;
+
+  constructor(
+    private readonly events: readonly TraceEvent[],
+    private readonly lanes: NodeId[],
+    private readonly mode: AxisMode,
+    private readonly endTime: number,
+  ) {
+    lanes.forEach((id, i) => this.laneOf.set(id, i));
+    this.evU = new Float64Array(events.length);
   }
 
-  const segs: SeqSegment[] = [];
-  const segsBySend = new Map<number, number[]>();
-  for (let e = 0; e < n; e++) {
-    const ev = events[e];
-    if (ev.kind !== 'send') continue;
-    const from = laneOf.get(ev.node) ?? 0;
-    const to = laneOf.get(ev.to) ?? 0;
-    const uA = evU[e];
-    const type = ev.msg.type;
-    const idx: number[] = [];
-    segsBySend.set(ev.seq, idx);
-    if (ev.copies.length === 0) {
-      idx.push(segs.length);
-      segs.push({
-        sendSeq: ev.seq,
-        from,
-        to,
-        type,
-        copy: 0,
-        fate: 'lost',
-        reason: ev.lost,
-        arrSeq: null,
-        uA,
-        uB: uA,
-        tA: ev.t,
-        tB: ev.t,
-      });
-      continue;
-    }
-    const arr = arrivals.get(ev.seq);
-    // arrivals happen in deliverAt order: match them with the copies sorted by deliverAt
-    const due =
-      ev.copies.length === 1 ? [ev.copies[0].deliverAt] : ev.copies.map((c) => c.deliverAt).sort((a, b) => a - b);
-    for (let i = 0; i < due.length; i++) {
-      const a = arr ? arr[i] : undefined;
-      idx.push(segs.length);
-      if (a) {
-        const dropped = a.kind === 'drop';
-        segs.push({
-          sendSeq: ev.seq,
-          from,
-          to,
-          type,
-          copy: i,
-          fate: dropped ? 'drop' : 'deliver',
-          reason: dropped ? a.reason : undefined,
-          arrSeq: a.seq,
-          uA,
-          uB: evU[a.seq],
-          tA: ev.t,
-          tB: a.t,
-        });
-      } else {
-        const uB = Math.max(uA, uOfTime(due[i]));
-        segs.push({
-          sendSeq: ev.seq,
-          from,
-          to,
-          type,
-          copy: i,
-          fate: 'pending',
-          arrSeq: null,
-          uA,
-          uB,
-          tA: ev.t,
-          tB: due[i],
-        });
+  get total(): number {
+    return this.events.length;
+  }
+
+  step(n: number): boolean {
+    const { events, evU, mode, laneOf, segs, segsBySend, arrived } = this;
+    const end = Math.min(events.length, this.done + n);
+    for (let e = this.done; e < end; e++) {
+      const ev = events[e];
+      const uA = eventU(mode, ev);
+      evU[e] = uA;
+      switch (ev.kind) {
+        case 'send': {
+          const from = laneOf.get(ev.node) ?? 0;
+          const to = laneOf.get(ev.to) ?? 0;
+          const type = ev.msg.type;
+          const idx: number[] = [];
+          segsBySend.set(ev.seq, idx);
+          const copies = ev.copies;
+          if (copies.length === 0) {
+            idx.push(segs.length);
+            segs.push({
+              sendSeq: ev.seq,
+              from,
+              to,
+              type,
+              copy: 0,
+              fate: 'lost',
+              reason: ev.lost,
+              arrSeq: null,
+              uA,
+              uB: uA,
+              tA: ev.t,
+              tB: ev.t,
+            });
+            break;
+          }
+          const due =
+            copies.length === 1 ? [copies[0].deliverAt] : copies.map((c) => c.deliverAt).sort((a, b) => a - b);
+          for (let i = 0; i < due.length; i++) {
+            idx.push(segs.length);
+            // uB of a copy that never arrives is set in finish() (order mode needs every event's time).
+            segs.push({
+              sendSeq: ev.seq,
+              from,
+              to,
+              type,
+              copy: i,
+              fate: 'pending',
+              reason: undefined,
+              arrSeq: null,
+              uA,
+              uB: uA,
+              tA: ev.t,
+              tB: due[i],
+            });
+            this.pending++;
+          }
+          break;
+        }
+        case 'deliver':
+        case 'drop': {
+          const idx = segsBySend.get(ev.sendSeq);
+          const k = arrived.get(ev.sendSeq) ?? 0;
+          arrived.set(ev.sendSeq, k + 1);
+          if (!idx || k >= idx.length) break;
+          const s = segs[idx[k]];
+          if (s.fate !== 'pending') break;
+          const dropped = ev.kind === 'drop';
+          s.fate = dropped ? 'drop' : 'deliver';
+          s.reason = dropped ? ev.reason : undefined;
+          s.arrSeq = ev.seq;
+          s.uB = uA;
+          s.tB = ev.t;
+          this.pending--;
+          break;
+        }
+        case 'crash': {
+          const lane = laneOf.get(ev.node);
+          if (lane === undefined || this.open.has(lane)) break;
+          const b: DownBar = { lane, uA, uB: null, crashSeq: ev.seq };
+          this.open.set(lane, b);
+          this.bars.push(b);
+          break;
+        }
+        case 'recover':
+        case 'fault': {
+          if (ev.kind === 'fault' && !('recover' in ev.action)) break;
+          const lane = laneOf.get(ev.node);
+          const b = lane === undefined ? undefined : this.open.get(lane);
+          if (b && lane !== undefined) {
+            b.uB = uA;
+            this.open.delete(lane);
+          }
+          break;
+        }
       }
     }
+    this.done = end;
+    return end >= events.length;
   }
-  // sends are in seq order, so segs are sorted by uA already
-  const segUA = new Float64Array(segs.length);
-  const spans: number[] = [];
-  segs.forEach((s, i) => {
-    segUA[i] = s.uA;
-    spans.push(s.uB - s.uA);
-  });
-  spans.sort((a, b) => a - b);
-  const longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
-  const longSegs: number[] = [];
-  segs.forEach((s, i) => {
-    if (s.uB - s.uA > longSpan) longSegs.push(i);
-  });
 
-  const bars: DownBar[] = [];
-  const open = new Map<number, DownBar>();
-  for (const ev of events) {
-    if (ev.kind === 'crash') {
-      const lane = laneOf.get(ev.node);
-      if (lane === undefined || open.has(lane)) continue;
-      const b: DownBar = { lane, uA: evU[ev.seq], uB: null, crashSeq: ev.seq };
-      open.set(lane, b);
-      bars.push(b);
-    } else if (ev.kind === 'recover' || (ev.kind === 'fault' && 'recover' in ev.action)) {
-      const lane = laneOf.get(ev.node);
-      const b = lane === undefined ? undefined : open.get(lane);
-      if (b && lane !== undefined) {
-        b.uB = evU[ev.seq];
-        open.delete(lane);
-      }
+  finish(): SeqModel {
+    const { events, evU, mode, segs } = this;
+    const n = events.length;
+    const uMax = mode === 'time' ? Math.max(this.endTime, n ? events[n - 1].t : 0) : n;
+    if (this.pending > 0) {
+      let times: Float64Array | null = null;
+      const uOfTime = (t: number) => {
+        if (mode === 'time') return t;
+        if (!times) {
+          times = new Float64Array(n);
+          for (let i = 0; i < n; i++) times[i] = events[i].t;
+        }
+        return upperBound(times, t);
+      };
+      for (const s of segs) if (s.fate === 'pending') s.uB = Math.max(s.uA, uOfTime(s.tB));
     }
+    // sends are in seq order, so segs are sorted by uA already
+    const segUA = new Float64Array(segs.length);
+    const spans = new Float64Array(segs.length);
+    for (let i = 0; i < segs.length; i++) {
+      segUA[i] = segs[i].uA;
+      spans[i] = segs[i].uB - segs[i].uA;
+    }
+    spans.sort();
+    const longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
+    const longSegs: number[] = [];
+    for (let i = 0; i < segs.length; i++) if (segs[i].uB - segs[i].uA > longSpan) longSegs.push(i);
+    const longBlockMax = new Float64Array(Math.ceil(longSegs.length / LONG_BLOCK)).fill(-Infinity);
+    for (let j = 0; j < longSegs.length; j++) {
+      const b = (j / LONG_BLOCK) | 0;
+      longBlockMax[b] = Math.max(longBlockMax[b], segs[longSegs[j]].uB);
+    }
+    return {
+      mode,
+      lanes: this.lanes,
+      laneOf: this.laneOf,
+      evU,
+      segs,
+      segUA,
+      longSpan,
+      longSegs,
+      longBlockMax,
+      bars: this.bars,
+      uMax,
+      segsBySend: this.segsBySend,
+    };
   }
-
-  return { mode, lanes, laneOf, evU, segs, segUA, longSpan, longSegs, bars, uMax, segsBySend };
 }
 
 /** Event indices [lo, hi) whose u lies in [uTop, uBottom]. */
@@ -238,9 +296,18 @@ export function visibleSegments(m: SeqModel, uTop: number, uBottom: number, lost
     const end = s.fate === 'lost' ? s.uB + lostPadU : s.uB;
     if (end >= uTop && s.uB - s.uA <= m.longSpan) out.push(i);
   }
-  for (const i of m.longSegs) {
-    if (i >= hi) break;
-    if (m.segs[i].uB >= uTop) out.push(i);
+  // Long segments: a block whose largest uB is above the window has none crossing it, so a seek looks at one number
+  // per LONG_BLOCK long segments (a million-event trace has tens of thousands of them).
+  const long = m.longSegs;
+  for (let b = 0; b * LONG_BLOCK < long.length; b++) {
+    if (long[b * LONG_BLOCK] >= hi) break;
+    if (m.longBlockMax[b] < uTop) continue;
+    const end = Math.min(long.length, (b + 1) * LONG_BLOCK);
+    for (let j = b * LONG_BLOCK; j < end; j++) {
+      const i = long[j];
+      if (i >= hi) break;
+      if (m.segs[i].uB >= uTop) out.push(i);
+    }
   }
   out.sort((a, b) => a - b);
   return out;
