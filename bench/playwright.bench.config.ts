@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 
-const PORT = 4174; // not the e2e port, so a benchmark can run beside the tests
+// Not the e2e port, so a benchmark can run beside the tests (PW_PORT: several checkouts on one machine).
+const PORT = Number(process.env.PW_PORT ?? 4174);
 
 export default defineConfig({
   testDir: '.',
