@@ -17,6 +17,7 @@ const CHARTS = [
   'Latency distribution (CDF)',
   'Outcome mix',
   'Lock / reservation hold per transaction',
+  'Throughput lost to blocking under contention',
   'Messages per transaction, by type',
   'Inconsistency window and runs that never converged',
 ];
@@ -105,12 +106,34 @@ test('run a small comparison: every chart has data, its numbers as a table, CSV 
     expect(Number(cells[head.indexOf('committed_rate')])).toBeGreaterThanOrEqual(0);
   }
 
-  // A chart as SVG: a standalone SVG document.
+  // A chart as SVG: a standalone SVG document, with its title and its legend (drawn as HTML on the page).
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download “Outcome mix” as SVG' }).click(),
   ]);
-  expect(readFileSync((await svgDownload.path())!, 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const legend of ['Committed', 'Aborted / compensated', 'Blocked', 'Inconsistent, then repaired'])
+    expect(svg, `legend "${legend}" in the SVG`).toContain(`>${legend}</text>`);
+  expect(svg).toContain('>Outcome mix</text>');
+  // A card with two charts exports both, each legend included.
+  const [twoDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download “Inconsistency window and runs that never converged” as SVG' }).click(),
+  ]);
+  const two = readFileSync((await twoDownload.path())!, 'utf8');
+  expect(two.match(/class="recharts-surface"/g)?.length).toBeGreaterThanOrEqual(2);
+  for (const legend of ['Window (ms) p50', 'Runs inconsistent (%)', 'Never converged (%)'])
+    expect(two).toContain(`>${legend}</text>`);
+  // And as PNG: a PNG image of the card at 2×.
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download “Outcome mix” as PNG' }).click(),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe('dtx-lab-outcomes.png');
+  const png = readFileSync((await pngDownload.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(16)).toBeGreaterThan(600); // width in px (the card at 2×)
 
   // The address carries the comparison: a reload shows the same settings.
   expect(page.url()).toMatch(/#lab=1\./);

@@ -295,7 +295,17 @@ export interface LabDef {
   failureParam?: string;
   /** A mapping of its own, replacing the default. */
   scenario?(w: LabWorkload, seed: number): Scenario;
+  /**
+   * Which of its nodes plays each business role of a lab fault plan ("the service that holds the money crashes"):
+   * money = where the money (the order, the payment) is held, coordinator = what drives the transaction,
+   * receiver = the side that gets the effect. Absent: the lab takes its first / last crashable node.
+   */
+  roles?: Partial<Record<LabRole, NodeId>>;
 }
+
+/** Business roles a lab fault plan names, each mapped by the pattern onto one of its nodes. */
+export type LabRole = 'money' | 'coordinator' | 'receiver';
+export const LAB_ROLES: readonly LabRole[] = ['money', 'coordinator', 'receiver'];
 
 export interface PatternDef {
   /** URL/file id: "2pc", "tcc", … */

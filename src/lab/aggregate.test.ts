@@ -1,8 +1,9 @@
 /** The lab's statistics against hand-computed cases, and merge / sharding invariance. */
 import { describe, expect, it } from 'vitest';
-import { aggregateAll, cdf, meanCI, mergeRuns, percentile, wilson } from './aggregate';
+import { aggregateAll, blockingOf, cdf, lostToBlocking, meanCI, mergeRuns, percentile, wilson } from './aggregate';
 import { defaultLabConfig, FAULT_PRESETS, type LabConfig } from './config';
 import { runLabSync } from './sweep';
+import { hotLockOf, type RunMetrics } from './runs';
 
 describe('lab statistics', () => {
   it('nearest-rank percentiles', () => {
@@ -34,6 +35,66 @@ describe('lab statistics', () => {
     expect(w.lo).toBeCloseTo(0.4902, 3);
     expect(w.hi).toBeCloseTo(0.9433, 3);
     expect(wilson(0, 20).lo).toBe(0);
+  });
+});
+
+describe('throughput lost to blocking (hand-computed)', () => {
+  const run = (seed: number, completed: number, span: number, hotLock: RunMetrics['hotLock']): RunMetrics => ({
+    pattern: 'p',
+    point: 0,
+    seed,
+    events: 0,
+    stoppedBy: 'quiescent',
+    transactions: completed,
+    latencies: [],
+    outcomes: { committed: completed },
+    locks: { count: 0, total: 0, max: 0 },
+    messages: {},
+    inconsistency: { windows: 0, total: 0, max: 0 },
+    neverConverged: false,
+    broke: [],
+    firstBreak: null,
+    completed,
+    span,
+    hotLock,
+  });
+
+  it('the hot lock: shared resources only, the union of its holds, the longest-held one', () => {
+    const locks = [
+      { node: 'P1', resource: 'x', from: 0, to: 100 },
+      { node: 'P1', resource: 'x', from: 50, to: 150 }, // overlaps: the union is 0…150
+      { node: 'P1', resource: 'x', from: 200, to: null }, // still held at the end (300)
+      { node: 'P2', resource: 'x', from: 0, to: 200 },
+      { node: 'bob', resource: 'pending:g1', from: 0, to: 1_000 }, // g1's own reservation: not shared
+    ];
+    expect(hotLockOf(locks, new Set(['g1', 'g2']), 300)).toEqual({ key: 'P1/x', busy: 250 });
+    expect(hotLockOf(locks.slice(4), new Set(['g1']), 300)).toBeNull();
+  });
+
+  it('D = busy / completed, capacity 1000 / D, utilization busy / span, and the share of the offer lost', () => {
+    const runs = [
+      run(1, 3, 2_000, { key: 'P1/x', busy: 1_500 }),
+      run(2, 1, 1_000, { key: 'P1/x', busy: 500 }),
+      run(3, 4, 1_000, null),
+    ];
+    const b = blockingOf(runs);
+    // Locked runs: busy 2000 ms for 4 completed transactions over 3000 ms.
+    expect(b).toEqual({
+      key: 'P1/x',
+      runs: 2,
+      busy: 2_000,
+      completed: 4,
+      span: 3_000,
+      holdPerCompleted: 500,
+      capacity: 2,
+      utilization: 2_000 / 3_000,
+      // Every run: 8 completed in 4000 ms.
+      throughput: 2,
+    });
+    expect(lostToBlocking(b, 5)).toBeCloseTo(0.6, 12);
+    expect(lostToBlocking(b, 2)).toBe(0);
+    expect(lostToBlocking(blockingOf([runs[2]]), 100)).toBe(0);
+    expect(aggregateAll(runs)[0].blocking).toEqual(b);
   });
 });
 

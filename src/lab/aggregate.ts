@@ -100,7 +100,75 @@ export interface PatternAggregate {
     window: { n: number; p50: number; p95: number; max: number; mean: MeanCI };
     neverConverged: RateCI;
   };
+  /** The shared lock under contention and the throughput it costs (see blockingOf). */
+  blocking: Blocking;
   anomalies: Anomaly[];
+}
+
+/**
+ * Throughput lost to blocking, from the runs' measured hold times of their hot lock (RunMetrics.hotLock) — the
+ * operational laws (Denning & Buzen 1978): a lock held D ms per transaction that gets through lets at most 1000 / D
+ * transactions per second pass (X ≤ 1 / D), and its busy fraction is U = X · D.
+ */
+export interface Blocking {
+  /** The hot lock most runs had (`node/resource`), null when none held a shared lock. */
+  key: string | null;
+  /** Runs that held a shared lock. */
+  runs: number;
+  /** Sums over the runs: the hot lock's busy time (ms), completed transactions, their span (ms). */
+  busy: number;
+  completed: number;
+  span: number;
+  /** D: hot-lock busy time per completed transaction (ms); null without a shared lock (or nothing completed). */
+  holdPerCompleted: number | null;
+  /** 1000 / D: the most transactions per second the hot lock lets through; null: no bound (no shared lock). */
+  capacity: number | null;
+  /** U: the hot lock's busy time over the transactions' span (0 … 1); null without a shared lock. */
+  utilization: number | null;
+  /** Measured: completed transactions per second of their span. */
+  throughput: number | null;
+}
+
+/** The share (0 … 1) of an offered rate (transactions / s) above what the hot lock lets through. */
+export function lostToBlocking(b: Blocking, offeredPerSecond: number): number {
+  if (b.capacity === null || !(offeredPerSecond > 0)) return 0;
+  return Math.max(0, 1 - b.capacity / offeredPerSecond);
+}
+
+/** Blocking figures of a group of runs (sums first, then the ratios: every run weighs by its own time). */
+export function blockingOf(runs: readonly RunMetrics[]): Blocking {
+  let n = 0;
+  let busy = 0;
+  let completed = 0;
+  let span = 0;
+  let allCompleted = 0;
+  let allSpan = 0;
+  const keys = new Map<string, number>();
+  for (const r of runs) {
+    allCompleted += r.completed;
+    allSpan += r.span;
+    if (!r.hotLock) continue;
+    keys.set(r.hotLock.key, (keys.get(r.hotLock.key) ?? 0) + 1);
+    n++;
+    busy += r.hotLock.busy;
+    completed += r.completed;
+    span += r.span;
+  }
+  const locked = n > 0 && busy > 0;
+  let key: string | null = null;
+  for (const [k, c] of keys)
+    if (key === null || c > (keys.get(key) as number) || (c === keys.get(key) && k < key)) key = k;
+  return {
+    key,
+    runs: n,
+    busy,
+    completed,
+    span,
+    holdPerCompleted: locked && completed > 0 ? busy / completed : null,
+    capacity: locked ? (completed * 1000) / busy : null,
+    utilization: locked && span > 0 ? Math.min(1, busy / span) : null,
+    throughput: allSpan > 0 ? (allCompleted * 1000) / allSpan : null,
+  };
 }
 
 const OUTCOMES = TX_OUTCOMES;
@@ -187,6 +255,7 @@ export function aggregate(runs: readonly RunMetrics[]): PatternAggregate {
       },
       neverConverged: wilson(never, runs.length),
     },
+    blocking: blockingOf(runs),
     anomalies: anomalies.slice(0, 20),
   };
 }

@@ -42,6 +42,52 @@ export interface RunMetrics extends LabJob {
   broke: string[];
   /** When the run first went wrong (ms), for "open this run at the moment it went wrong". */
   firstBreak: number | null;
+  /** Transactions that got through (committed or delivered), and the span from the first start to the last end (ms). */
+  completed: number;
+  span: number;
+  /**
+   * The shared lock every transaction contends for, measured from the run's lock intervals: the (node, resource)
+   * whose resource name is not one transaction's own (a row, an account — not `pending:g24`) and that was held
+   * longest in all; `busy` is the union of its hold intervals (ms). Null when the run held no shared lock.
+   */
+  hotLock: { key: string; busy: number } | null;
+}
+
+/**
+ * The shared lock the run's transactions contend for (see RunMetrics.hotLock). A resource is one transaction's own
+ * (a reservation) when one of its name's parts is a transaction id of the run; any other resource is shared.
+ */
+export function hotLockOf(
+  locks: readonly { node: string; resource: string; from: number; to: number | null }[],
+  txIds: ReadonlySet<string>,
+  endTime: number,
+): { key: string; busy: number } | null {
+  const byKey = new Map<string, [number, number][]>();
+  for (const l of locks) {
+    if (l.resource.split(/[^A-Za-z0-9_-]+/).some((part) => txIds.has(part))) continue;
+    const key = `${l.node}/${l.resource}`;
+    const list = byKey.get(key);
+    const iv: [number, number] = [l.from, l.to ?? endTime];
+    if (list) list.push(iv);
+    else byKey.set(key, [iv]);
+  }
+  let best: { key: string; busy: number } | null = null;
+  for (const [key, ivs] of byKey) {
+    ivs.sort((a, b) => a[0] - b[0]);
+    let busy = 0;
+    let s = -Infinity;
+    let e = -Infinity;
+    for (const [a, b] of ivs) {
+      if (a > e) {
+        if (e > s) busy += e - s;
+        s = a;
+        e = b;
+      } else if (b > e) e = b;
+    }
+    if (e > s) busy += e - s;
+    if (!best || busy > best.busy || (busy === best.busy && key < best.key)) best = { key, busy };
+  }
+  return best;
 }
 
 /** The jobs of a config, in canonical order (pattern, point, seed): sharding and merging keep this order. */
@@ -107,9 +153,17 @@ export function jobScenario(p: PatternDef, c: LabConfig, job: LabJob): Scenario 
 export function metricsOf(job: LabJob, r: SimResult): RunMetrics {
   const latencies: number[] = [];
   const outcomes: Partial<Record<TxOutcome, number>> = {};
+  const txIds = new Set<string>();
+  let first = Infinity;
+  let last = -Infinity;
   for (const o of r.outcomes) {
     outcomes[o.outcome] = (outcomes[o.outcome] ?? 0) + 1;
-    if (o.start !== undefined && o.end !== undefined) latencies.push(o.end - o.start);
+    txIds.add(o.tx);
+    if (o.start !== undefined && o.start < first) first = o.start;
+    if (o.start !== undefined && o.end !== undefined) {
+      latencies.push(o.end - o.start);
+      if (o.end > last) last = o.end;
+    }
   }
   const locks = { count: 0, total: 0, max: 0 };
   for (const l of r.locks) {
@@ -151,6 +205,9 @@ export function metricsOf(job: LabJob, r: SimResult): RunMetrics {
     neverConverged,
     broke,
     firstBreak,
+    completed: (outcomes.committed ?? 0) + (outcomes.delivered ?? 0),
+    span: Number.isFinite(first) && last > first ? last - first : 0,
+    hotLock: hotLockOf(r.locks, txIds, r.endTime),
   };
 }
 

@@ -4,9 +4,9 @@
  */
 import type { PatternDef } from '../engine';
 import { getPattern, patterns } from '../patterns/registry';
-import type { LabConfig } from './config';
+import { atSweepPoint, type LabConfig } from './config';
 import { jobsOf, runJob, type LabJob, type RunMetrics } from './runs';
-import { aggregateAll, type PatternAggregate } from './aggregate';
+import { aggregateAll, lostToBlocking, type PatternAggregate } from './aggregate';
 
 export interface Shard {
   k: number;
@@ -99,9 +99,17 @@ export function toCsv(c: LabConfig, aggs: PatternAggregate[]): string {
     'inconsistent_runs_rate',
     'inconsistency_window_p95_ms',
     'never_converged_rate',
+    'hot_lock_ms_per_completed_tx',
+    'hot_lock_capacity_tps',
+    'hot_lock_utilization',
+    'throughput_tps',
+    'offered_tps',
+    'lost_to_blocking_rate',
   ];
-  const rows = aggs.map((a) =>
-    [
+  const rows = aggs.map((a) => {
+    const offered = atSweepPoint(c, c.sweep?.values[a.point]).workload.perSecond;
+    const b = a.blocking;
+    return [
       a.pattern,
       c.sweep ? String(c.sweep.values[a.point]) : String(a.point),
       String(a.runs),
@@ -120,7 +128,13 @@ export function toCsv(c: LabConfig, aggs: PatternAggregate[]): string {
       num(a.inconsistency.runsAffected.rate, 4),
       num(a.inconsistency.window.p95),
       num(a.inconsistency.neverConverged.rate, 4),
-    ].join(','),
-  );
+      b.holdPerCompleted === null ? '' : num(b.holdPerCompleted),
+      b.capacity === null ? '' : num(b.capacity),
+      b.utilization === null ? '' : num(b.utilization, 4),
+      b.throughput === null ? '' : num(b.throughput),
+      num(offered),
+      num(lostToBlocking(b, offered), 4),
+    ].join(',');
+  });
   return [head.join(','), ...rows].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { LabConfig } from '../lab/config';
 import { parseLabConfig } from '../lab/schema';
+import { parseSidePlan, type SidePlan } from '../lab/side';
 
 export const LAB_LINK_VERSION = 1;
 const PREFIX = `lab=${LAB_LINK_VERSION}.`;
@@ -41,4 +42,37 @@ export function decodeLabLink(hash: string): LabLinkResult {
   }
   const r = parseLabConfig(value);
   return r.ok ? r : { ok: false, error: r.error };
+}
+
+/**
+ * The side-by-side view's link: `#lab=side` (the default plan) or `#lab=side.<lz-string plan>`. It stays a `#lab=`
+ * hash, so the Compare screen shows it.
+ */
+const SIDE = 'lab=side';
+
+export function isSideHash(hash: string): boolean {
+  return /^#?lab=side(\.|$)/.test(hash);
+}
+
+export function encodeSideLink(plan: SidePlan): string {
+  return '#' + SIDE + '.' + compressToEncodedURIComponent(JSON.stringify(plan));
+}
+
+export type SideLinkResult = { ok: true; plan: SidePlan | null } | { ok: false; error: string };
+
+/** The plan in a side-by-side link (null: none given, the default plan). */
+export function decodeSideLink(hash: string): SideLinkResult {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (h === SIDE || h === SIDE + '.') return { ok: true, plan: null };
+  if (!h.startsWith(SIDE + '.')) return { ok: false, error: 'link: not a side-by-side link (expected #lab=side.…)' };
+  let value: unknown;
+  try {
+    const json = decompressFromEncodedURIComponent(h.slice(SIDE.length + 1));
+    if (!json) return { ok: false, error: 'link: the link is damaged (cannot be decompressed)' };
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, error: 'link: the link is damaged (its content is not valid JSON)' };
+  }
+  const r = parseSidePlan(value);
+  return r.ok ? { ok: true, plan: r.plan } : { ok: false, error: r.error };
 }

@@ -31,6 +31,8 @@ export const notify: PatternDef = {
   scenarios,
   handlers,
   surface,
+  // The lab's side-by-side fault plans: the payment platform holds the money and drives the notifications.
+  lab: { roles: { money: 'platform', coordinator: 'platform', receiver: 'merchant' } },
 };
 
 export default notify;

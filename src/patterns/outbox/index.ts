@@ -36,6 +36,8 @@ export const outbox: PatternDef = {
   scenarios,
   handlers,
   surface,
+  // The lab's side-by-side fault plans: the order service's database holds the order, the relay drives.
+  lab: { roles: { money: 'order', coordinator: 'relay', receiver: 'consumer' } },
 };
 
 export default outbox;

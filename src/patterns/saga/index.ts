@@ -195,6 +195,8 @@ export const saga: PatternDef = {
   scenarios: sagaScenarios,
   handlers: sagaHandlers,
   surface: sagaSurface,
+  // The lab's side-by-side fault plans (choreography has no TM: the lab then takes a crashable node).
+  lab: { roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' } },
   requests,
 };
 

@@ -120,6 +120,8 @@ export const tcc: PatternDef = {
   scenarios: tccScenarios,
   handlers: tccHandlers,
   surface: () => hubSurface(['TRY', 'CONFIRM', 'CANCEL']),
+  // The lab's side-by-side fault plans: Bob's account holds the money, the TM drives, Smith is paid.
+  lab: { roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' } },
   requests,
 };
 

@@ -37,7 +37,7 @@ export const twoPC: PatternDef = {
   handlers,
   surface,
   // A branch that fails its prepare-time checks votes no: the lab's business failure.
-  lab: { failureParam: 'voteNoProb' },
+  lab: { failureParam: 'voteNoProb', roles: { money: 'P1', coordinator: 'C', receiver: 'P2' } },
   requests,
 };
 

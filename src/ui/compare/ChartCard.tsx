@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download, pngBlob, svgBlob } from './exporting';
+import { chartPngBlob, chartSvgBlob, chartSvgs, download } from './exporting';
 
 export function ChartCard({
   id,
@@ -22,7 +22,7 @@ export function ChartCard({
   const { t } = useTranslation();
   const [showTable, setShowTable] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const svg = () => box.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
+  const chart = () => (box.current && chartSvgs(box.current).length ? box.current : null);
   const headingId = `chart-${id}-title`;
   return (
     <section
@@ -42,8 +42,8 @@ export function ChartCard({
           className="hbtn"
           aria-label={t('compare.chart.svg.label', { chart: title })}
           onClick={() => {
-            const s = svg();
-            if (s) download(`dtx-lab-${id}.svg`, svgBlob(s));
+            const c = chart();
+            if (c) download(`dtx-lab-${id}.svg`, chartSvgBlob(c, title));
           }}
         >
           SVG
@@ -53,8 +53,12 @@ export function ChartCard({
           className="hbtn"
           aria-label={t('compare.chart.png.label', { chart: title })}
           onClick={() => {
-            const s = svg();
-            if (s) void pngBlob(s).then((b) => download(`dtx-lab-${id}.png`, b));
+            const c = chart();
+            if (c)
+              void chartPngBlob(c, title).then(
+                (b) => download(`dtx-lab-${id}.png`, b),
+                () => undefined,
+              );
           }}
         >
           PNG

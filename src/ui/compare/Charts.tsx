@@ -24,6 +24,7 @@ import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
 import { ChartCard, NumTable } from './ChartCard';
 import {
+  blockingRows,
   OUTCOME_GROUPS,
   SWEEP_METRICS,
   cdfSeries,
@@ -252,6 +253,84 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
           />
         </BarChart>
       </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Throughput lost to blocking under contention: what the hot lock lets through against the offered rate. */
+export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { offered: number }) {
+  const { t } = useTranslation();
+  const rows = blockingRows(aggs, offered).map((r) => ({ ...r, label: name(r.pattern) }));
+  const kinds: Anomaly['kind'][] = ['blocked'];
+  return (
+    <ChartCard
+      id="blocking"
+      title={t('compare.chart.blocking')}
+      note={t('compare.chart.blockingNote', { offered: +offered.toFixed(3) })}
+      table={
+        <NumTable
+          caption={t('compare.chart.blocking')}
+          head={[
+            t('compare.col.pattern'),
+            t('compare.col.hotLock'),
+            t('compare.col.holdPerDone'),
+            t('compare.col.capacity'),
+            t('compare.col.utilization'),
+            t('compare.col.throughput'),
+            t('compare.col.offered'),
+            t('compare.col.lost'),
+          ]}
+          rows={rows.map((r) => [
+            r.label,
+            r.key ?? t('compare.blocking.noLock'),
+            r.hold,
+            r.capacity,
+            r.utilization,
+            r.throughput,
+            r.offered,
+            r.lost,
+          ])}
+        />
+      }
+    >
+      <div className="grid grid-cols-2 gap-2">
+        <ResponsiveContainer width="100%" height={H}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+            <XAxis dataKey="label" tick={TICK} {...AXIS} />
+            <YAxis tick={TICK} {...AXIS} unit=" tx/s" width={88} />
+            <Tooltip />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
+            <Bar dataKey="offered" name={t('compare.col.offered')} fill={hue(5)} isAnimationActive={anim} />
+            <Bar dataKey="throughput" name={t('compare.col.throughput')} fill={hue(2)} isAnimationActive={anim} />
+            <Bar
+              dataKey="capacity"
+              name={t('compare.col.capacity')}
+              fill={hue(3)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+          </BarChart>
+        </ResponsiveContainer>
+        <ResponsiveContainer width="100%" height={H}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+            <XAxis dataKey="label" tick={TICK} {...AXIS} />
+            <YAxis tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+            <Tooltip />
+            <Legend wrapperStyle={LEGEND} formatter={legendText} />
+            <Bar
+              dataKey="lost"
+              name={t('compare.col.lost')}
+              fill={hue(4)}
+              isAnimationActive={anim}
+              onClick={barClick(onPick, point, kinds)}
+              cursor="pointer"
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </ChartCard>
   );
 }

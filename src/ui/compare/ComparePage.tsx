@@ -13,9 +13,10 @@ import type { Anomaly } from '../../lab/aggregate';
 import { encodeLink } from '../../scenario/link';
 import { useRun } from '../../store/run';
 import { formToConfig, useCompare } from '../../store/compare';
-import { decodeLabLink, encodeLabLink, isLabHash } from '../../store/compare-link';
+import { decodeLabLink, encodeLabLink, isLabHash, isSideHash } from '../../store/compare-link';
 import { ConfigForm } from './ConfigForm';
 import {
+  BlockingChart,
   CdfChart,
   InconsistencyChart,
   LatencyChart,
@@ -26,8 +27,9 @@ import {
 } from './Charts';
 import { NumTable } from './ChartCard';
 import { download, textBlob } from './exporting';
-import { anomaliesFor, atPoint, prosConsRows, sweepLabelValue } from './shape';
-import { navigate } from './route';
+import { anomaliesFor, atPoint, offeredAt, prosConsRows, sweepLabelValue } from './shape';
+import { navigate, useSideRoute } from './route';
+import { SideBySide } from './SideBySide';
 import { closeCompare } from './CompareButton';
 
 const ALL = patterns.map((p) => p.id);
@@ -38,6 +40,11 @@ function useLinkSync(setLinkError: (e: string | null) => void) {
     const load = () => {
       const h = location.hash;
       if (!isLabHash(h)) return;
+      // The side-by-side view has its own link; the form keeps what it had (the defaults the first time).
+      if (isSideHash(h)) {
+        if (!useCompare.getState().allPatterns.length) useCompare.getState().init(ALL);
+        return;
+      }
       if (h === '#lab' || h === '#lab=') return useCompare.getState().init(ALL);
       const r = decodeLabLink(h);
       if (r.ok) {
@@ -56,7 +63,7 @@ function useLinkSync(setLinkError: (e: string | null) => void) {
   const form = useCompare((s) => s.form);
   const all = useCompare((s) => s.allPatterns);
   useEffect(() => {
-    if (!all.length || !isLabHash(location.hash)) return;
+    if (!all.length || !isLabHash(location.hash) || isSideHash(location.hash)) return;
     const r = formToConfig(form, all);
     if (r.ok) {
       const h = encodeLabLink(r.config);
@@ -147,12 +154,12 @@ function AnomalyList({ pick, onClose, name }: { pick: PickState; onClose: () => 
     const p = getPattern(pattern);
     if (!p || !config) return;
     const sc = jobScenario(p, config, { pattern, point: pick.point, seed: a.seed });
-    const lab = useRun.getState();
-    if (!lab.loadScenario(sc)) return;
-    if (a.at !== null && a.kind !== 'slowest') lab.seekTime(a.at);
+    // The cursor goes to the moment it went wrong when the load finishes (a long run loads in slices).
+    const at = a.at !== null && a.kind !== 'slowest' ? a.at : undefined;
+    if (!useRun.getState().loadScenario(sc, { at })) return;
     let hash = '#';
     try {
-      hash = encodeLink(sc);
+      hash = encodeLink(sc, at);
     } catch {
       // A scenario too large for a link still opens; the address just does not carry it.
     }
@@ -289,7 +296,80 @@ function Exports() {
   );
 }
 
+/** The two views of the Compare screen, as tabs: many seeded runs charted, or one scenario side by side. */
+function Tabs({ side }: { side: boolean }) {
+  const { t } = useTranslation();
+  const toCharts = () => {
+    const r = formToConfig(useCompare.getState().form, useCompare.getState().allPatterns);
+    navigate(r.ok ? encodeLabLink(r.config) : '#lab');
+  };
+  const tab = (on: boolean, label: string, go: () => void, id: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={id}
+      aria-selected={on}
+      aria-controls="cmp-panel"
+      tabIndex={on ? 0 : -1}
+      onClick={() => !on && go()}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          e.preventDefault();
+          if (side) toCharts();
+          else navigate('#lab=side');
+        }
+      }}
+      className={
+        'rounded-t-md border-2 border-b-0 px-3 py-1.5 text-[16px] font-semibold ' +
+        (on ? 'border-slate-700 bg-white text-slate-950' : 'border-transparent text-slate-800 hover:bg-slate-200')
+      }
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div role="tablist" aria-label={t('compare.tabs')} className="flex flex-wrap gap-1 border-b-2 border-slate-700">
+      {tab(!side, t('compare.tab.charts'), toCharts, 'cmp-tab-charts')}
+      {tab(side, t('compare.tab.side'), () => navigate('#lab=side'), 'cmp-tab-side')}
+    </div>
+  );
+}
+
 export default function ComparePage() {
+  const { t } = useTranslation();
+  const side = useSideRoute();
+  return (
+    <div role="region" aria-labelledby="cmp-title" className="min-h-0 flex-1 overflow-auto bg-slate-100">
+      <div className="mx-auto flex max-w-[1900px] flex-wrap items-end gap-3 px-3 pt-3">
+        <h2 id="cmp-title" className="text-xl font-bold text-slate-950">
+          {t('compare.title')}
+        </h2>
+        <div className="mr-auto">
+          <Tabs side={side} />
+        </div>
+        <button type="button" className="hbtn mb-1" onClick={() => void closeCompare()}>
+          {t('compare.back')}
+        </button>
+      </div>
+      <div
+        role="tabpanel"
+        id="cmp-panel"
+        aria-labelledby={side ? 'cmp-tab-side' : 'cmp-tab-charts'}
+        className="mx-auto max-w-[1900px]"
+      >
+        {side ? (
+          <div className="p-3">
+            <SideBySide />
+          </div>
+        ) : (
+          <ChartsView />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ChartsView() {
   const { t } = useTranslation();
   const [linkError, setLinkError] = useState<string | null>(null);
   useLinkSync(setLinkError);
@@ -305,66 +385,57 @@ export default function ComparePage() {
     setPick({ pattern, point: pt, kinds });
   const props = { aggs: shown, name, point, onPick };
   return (
-    <div role="region" aria-labelledby="cmp-title" className="min-h-0 flex-1 overflow-auto bg-slate-100">
-      <div className="mx-auto grid max-w-[1900px] grid-cols-1 gap-3 p-3 lg:grid-cols-[22rem_minmax(0,1fr)]">
-        <div className="flex flex-col gap-3">
-          <div className="flex items-center gap-2">
-            <h2 id="cmp-title" className="mr-auto text-xl font-bold text-slate-950">
-              {t('compare.title')}
-            </h2>
-            <button type="button" className="hbtn" onClick={() => void closeCompare()}>
-              {t('compare.back')}
+    <div className="grid grid-cols-1 gap-3 p-3 lg:grid-cols-[22rem_minmax(0,1fr)]">
+      <div className="flex flex-col gap-3">
+        <p className="text-[15px] text-slate-800">{t('compare.intro')}</p>
+        {linkError && (
+          <div role="alert" className="flex items-start gap-2 rounded-md border-2 border-red-700 bg-white p-2">
+            <p className="text-[15px] text-red-900">{t('compare.err.link', { message: linkError })}</p>
+            <button type="button" className="hbtn" onClick={() => setLinkError(null)}>
+              {t('common.close')}
             </button>
           </div>
-          <p className="text-[15px] text-slate-800">{t('compare.intro')}</p>
-          {linkError && (
-            <div role="alert" className="flex items-start gap-2 rounded-md border-2 border-red-700 bg-white p-2">
-              <p className="text-[15px] text-red-900">{t('compare.err.link', { message: linkError })}</p>
-              <button type="button" className="hbtn" onClick={() => setLinkError(null)}>
-                {t('common.close')}
-              </button>
+        )}
+        <ConfigForm />
+      </div>
+      <div className="flex min-w-0 flex-col gap-3">
+        <RunBar />
+        {aggs.length > 0 && config && (
+          <>
+            <div className="flex flex-wrap items-center gap-3">
+              <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
+              {config.sweep && (
+                <label className="flex items-center gap-2 text-[15px]">
+                  {t('compare.sweep.point', { key: t(`compare.field.${config.sweep.key}`) })}
+                  <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
+                    {config.sweep.values.map((v, i) => (
+                      <option key={i} value={i}>
+                        {sweepLabelValue(config.sweep!.key, v)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <Exports />
             </div>
-          )}
-          <ConfigForm />
-        </div>
-        <div className="flex min-w-0 flex-col gap-3">
-          <RunBar />
-          {aggs.length > 0 && config && (
-            <>
-              <div className="flex flex-wrap items-center gap-3">
-                <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
-                {config.sweep && (
-                  <label className="flex items-center gap-2 text-[15px]">
-                    {t('compare.sweep.point', { key: t(`compare.field.${config.sweep.key}`) })}
-                    <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
-                      {config.sweep.values.map((v, i) => (
-                        <option key={i} value={i}>
-                          {sweepLabelValue(config.sweep!.key, v)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                )}
-                <Exports />
-              </div>
-              {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
-              <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
-                {config.sweep && (
-                  <div className="2xl:col-span-2">
-                    <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
-                  </div>
-                )}
-                <LatencyChart {...props} />
-                <CdfChart {...props} />
-                <OutcomeChart {...props} />
-                <LockChart {...props} />
-                <MessageChart {...props} />
-                <InconsistencyChart {...props} />
-              </div>
-              <ProsCons point={point} name={name} />
-            </>
-          )}
-        </div>
+            {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
+            <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
+              {config.sweep && (
+                <div className="2xl:col-span-2">
+                  <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
+                </div>
+              )}
+              <LatencyChart {...props} />
+              <CdfChart {...props} />
+              <OutcomeChart {...props} />
+              <LockChart {...props} />
+              <BlockingChart {...props} offered={offeredAt(config, point)} />
+              <MessageChart {...props} />
+              <InconsistencyChart {...props} />
+            </div>
+            <ProsCons point={point} name={name} />
+          </>
+        )}
       </div>
     </div>
   );

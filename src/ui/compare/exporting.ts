@@ -1,6 +1,7 @@
 /**
  * Downloads for the Compare view: results as CSV (the CLI's toCsv) and JSON, each chart as SVG (its own SVG,
- * serialized with the fonts and colours it shows) and PNG (that SVG drawn on a canvas at 2×). No libraries.
+ * with its title and legends, in the fonts and colours it shows) and PNG (that SVG drawn on a canvas at 2×). No
+ * libraries.
  */
 export function download(name: string, data: Blob) {
   const url = URL.createObjectURL(data);
@@ -15,31 +16,82 @@ export function download(name: string, data: Blob) {
 
 export const textBlob = (text: string, type: string) => new Blob([text], { type });
 
-/** A standalone SVG document of a chart: xmlns, size, white background, font set on the root. */
-export function svgText(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const { width, height } = svg.getBoundingClientRect();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(Math.round(width)));
-  clone.setAttribute('height', String(Math.round(height)));
-  clone.setAttribute('viewBox', `0 0 ${Math.round(width)} ${Math.round(height)}`);
-  const font = getComputedStyle(svg).fontFamily || 'sans-serif';
-  clone.setAttribute('style', `font-family: ${font}; font-size: 14px; background: #fff`);
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+const NS = 'http://www.w3.org/2000/svg';
+const TEXT = '#0f172a';
+const TITLE_H = 30;
+
+/** The chart surfaces of a card (not the small icons inside its HTML legends, which are SVGs too). */
+export function chartSvgs(box: Element): SVGSVGElement[] {
+  return [...box.querySelectorAll<SVGSVGElement>('svg.recharts-surface')].filter(
+    (s) => !s.closest('.recharts-legend-wrapper'),
+  );
+}
+
+/**
+ * A standalone SVG document of a chart card: its title, every chart surface where it is on screen, and each legend
+ * (Recharts draws legends as HTML beside the SVG, so a bare copy of the SVG lost them) redrawn as SVG icons and
+ * text at their places. White background, the page's font, the text colour of the page.
+ */
+export function chartSvgText(box: HTMLElement, title?: string): string {
+  const at = box.getBoundingClientRect();
+  const top = title ? TITLE_H : 0;
+  const w = Math.max(1, Math.round(at.width));
+  const h = Math.max(1, Math.round(at.height + top));
+  const root = document.createElementNS(NS, 'svg');
+  root.setAttribute('xmlns', NS);
+  root.setAttribute('width', String(w));
+  root.setAttribute('height', String(h));
+  root.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  const font = getComputedStyle(box).fontFamily || 'sans-serif';
+  root.setAttribute('style', `font-family: ${font}; font-size: 14px; background: #fff`);
+  const bg = document.createElementNS(NS, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
-  clone.insertBefore(bg, clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+  root.appendChild(bg);
+  const text = (x: number, y: number, value: string, size: number, weight = 400) => {
+    const el = document.createElementNS(NS, 'text');
+    el.setAttribute('x', String(Math.round(x)));
+    el.setAttribute('y', String(Math.round(y)));
+    el.setAttribute('font-size', String(size));
+    el.setAttribute('font-weight', String(weight));
+    el.setAttribute('fill', TEXT);
+    el.textContent = value;
+    root.appendChild(el);
+  };
+  if (title) text(4, 21, title, 17, 700);
+  const place = (el: Element, clone: SVGSVGElement) => {
+    const r = el.getBoundingClientRect();
+    clone.setAttribute('x', String(Math.round(r.left - at.left)));
+    clone.setAttribute('y', String(Math.round(r.top - at.top + top)));
+    clone.setAttribute('width', String(Math.round(r.width)));
+    clone.setAttribute('height', String(Math.round(r.height)));
+    clone.removeAttribute('style');
+    root.appendChild(clone);
+  };
+  for (const s of chartSvgs(box)) place(s, s.cloneNode(true) as SVGSVGElement);
+  for (const item of box.querySelectorAll('.recharts-legend-item')) {
+    const icon = item.querySelector('svg');
+    if (icon) place(icon, icon.cloneNode(true) as SVGSVGElement);
+    const label = item.querySelector('.recharts-legend-item-text');
+    if (!label?.textContent) continue;
+    const r = label.getBoundingClientRect();
+    text(r.left - at.left, r.top - at.top + top + r.height * 0.75, label.textContent, 14);
+  }
+  return new XMLSerializer().serializeToString(root);
 }
 
-export function svgBlob(svg: SVGSVGElement): Blob {
-  return textBlob(svgText(svg), 'image/svg+xml');
+export function chartSvgBlob(box: HTMLElement, title?: string): Blob {
+  return textBlob(chartSvgText(box, title), 'image/svg+xml');
 }
 
-export function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = svg.getBoundingClientRect();
-  const url = URL.createObjectURL(svgBlob(svg));
+/** The chart card drawn on a canvas at `scale` (2×: sharp on a projector) and encoded as PNG. */
+export function chartPngBlob(box: HTMLElement, title?: string, scale = 2): Promise<Blob> {
+  const svg = chartSvgText(box, title);
+  const m = /<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
+  const width = Number(m?.[1] ?? 1);
+  const height = Number(m?.[2] ?? 1);
+  const url = URL.createObjectURL(textBlob(svg, 'image/svg+xml'));
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => {

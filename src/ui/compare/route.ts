@@ -40,3 +40,14 @@ export function navigate(hash: string, mode: 'push' | 'replace' = 'push') {
 }
 
 export const openCompare = () => navigate('#lab');
+
+/** The side-by-side view of the Compare screen: `#lab=side`, `#lab=side.…` (src/store/compare-link.ts). */
+export const isSideRoute = (hash: string) => /^#?lab=side(\.|$)/.test(hash);
+
+export function useSideRoute(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => isSideRoute(location.hash),
+    () => false,
+  );
+}

@@ -33,6 +33,9 @@ function run(pattern: string, point: number, seed: number, over: Partial<RunMetr
     neverConverged: false,
     broke: [],
     firstBreak: null,
+    completed: 2,
+    span: 1_000,
+    hotLock: null,
     ...over,
   };
 }

@@ -2,9 +2,9 @@
  * Chart data shaping for the Compare view: pure functions from the aggregates to the rows each chart (and its table)
  * draws. Numbers are never typed in: every cell comes from the runs or from the pattern's own handler list.
  */
-import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
+import { lostToBlocking, type Anomaly, type PatternAggregate } from '../../lab/aggregate';
 import type { HandlerDef, TxOutcome } from '../../engine';
-import type { LabConfig, SweepKey } from '../../lab/config';
+import { atSweepPoint, type LabConfig, type SweepKey } from '../../lab/config';
 
 /** Okabe–Ito (colour-blind safe); black is left out of the cycle (it is the text colour). */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
@@ -72,6 +72,32 @@ export function lockRows(aggs: readonly PatternAggregate[]) {
   }));
 }
 
+/**
+ * Throughput lost to blocking (aggregate.ts, Blocking): per pattern, the offered rate, the measured throughput, what
+ * the hot lock lets through (1000 / its hold per completed transaction) and the share of the offer above it.
+ */
+export function blockingRows(aggs: readonly PatternAggregate[], offered: number) {
+  const r2 = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
+  return aggs.map((a) => {
+    const b = a.blocking;
+    return {
+      pattern: a.pattern,
+      key: b.key,
+      hold: b.holdPerCompleted === null ? null : r1(b.holdPerCompleted),
+      capacity: r2(b.capacity),
+      utilization: b.utilization === null ? null : pct(b.utilization),
+      throughput: r2(b.throughput),
+      offered: r2(offered),
+      lost: pct(lostToBlocking(b, offered)),
+    };
+  });
+}
+
+/** The offered rate (transactions / s) at a sweep point. */
+export function offeredAt(config: LabConfig, point: number): number {
+  return atSweepPoint(config, config.sweep?.values[point]).workload.perSecond;
+}
+
 /** Messages per transaction by type: the union of types (sorted), a row per pattern. */
 export function messageRows(aggs: readonly PatternAggregate[]) {
   const types = [...new Set(aggs.flatMap((a) => Object.keys(a.messagesPerTx)))].sort();
@@ -97,7 +123,14 @@ export function inconsistencyRows(aggs: readonly PatternAggregate[]) {
 
 /** The metrics a sweep can plot; each gives a value and (when it has one) its 95 % interval. */
 export type SweepMetric =
-  'latencyMean' | 'latencyP95' | 'committed' | 'inconsistentRuns' | 'neverConverged' | 'messages' | 'lockHold';
+  | 'latencyMean'
+  | 'latencyP95'
+  | 'committed'
+  | 'inconsistentRuns'
+  | 'neverConverged'
+  | 'messages'
+  | 'lockHold'
+  | 'blockingLoss';
 export const SWEEP_METRICS: SweepMetric[] = [
   'latencyMean',
   'latencyP95',
@@ -106,11 +139,13 @@ export const SWEEP_METRICS: SweepMetric[] = [
   'neverConverged',
   'messages',
   'lockHold',
+  'blockingLoss',
 ];
 
 export function metricOf(
   a: PatternAggregate,
   m: SweepMetric,
+  offered = NaN,
 ): { v: number | null; lo: number | null; hi: number | null } {
   const mean = (c: { mean: number; lo: number; hi: number }) => ({ v: r1(c.mean), lo: r1(c.lo), hi: r1(c.hi) });
   const rate = (c: { rate: number; lo: number; hi: number } | undefined) =>
@@ -130,6 +165,8 @@ export function metricOf(
       return mean(a.messagesPerTxTotal);
     case 'lockHold':
       return mean(a.locks.holdPerTx);
+    case 'blockingLoss':
+      return { v: pct(lostToBlocking(a.blocking, offered)), lo: null, hi: null };
   }
 }
 
@@ -149,7 +186,7 @@ export function sweepRows(
     for (const p of patterns) {
       const a = aggs.find((g) => g.pattern === p && g.point === point);
       if (!a) continue;
-      const { v, lo, hi } = metricOf(a, m);
+      const { v, lo, hi } = metricOf(a, m, offeredAt(config, point));
       row[p] = v;
       if (lo !== null && hi !== null) row[p + ':band'] = [lo, hi];
     }

@@ -7,7 +7,7 @@
 import { memo, useContext, useState } from 'react';
 import { EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useRun } from '../../store/run';
+import { useCompactDiagram, useDiagram } from './source';
 import { pairId, pairOfSelection } from './derive';
 import { linkPath, pointAlong, polylineD, polylineLength, type Box, type Pt } from './geometry';
 import { MenuContext } from './menu';
@@ -39,7 +39,10 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
   const tn = useInternalNode(target);
   const [pointerOn, setPointerOn] = useState(false);
   const pid = pairId(source, target);
-  const hot = useRun((s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid);
+  const compact = useCompactDiagram();
+  const hot = useDiagram(
+    (s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid,
+  );
 
   if (!sn || !tn || !data) return null;
   const straight = data.points ? null : linkPath(box(sn), box(tn));
@@ -64,21 +67,23 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
         strokeDasharray={data.declared ? undefined : '6 6'}
         strokeLinecap="round"
       />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={'edge-menu-btn nodrag nopan' + (pointerOn || hot ? ' is-visible' : '')}
-          style={{ transform: `translate(-50%, -50%) translate(${mx}px, ${my}px)` }}
-          aria-label={t('diagram.edgeMenu', { edge: edgeName })}
-          aria-haspopup="menu"
-          onClick={(ev) => {
-            const r = ev.currentTarget.getBoundingClientRect();
-            openMenu({ kind: 'edge', a: data.a, b: data.b, x: r.left, y: r.bottom + 2, opener: ev.currentTarget });
-          }}
-        >
-          ⋯
-        </button>
-      </EdgeLabelRenderer>
+      {!compact && (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            className={'edge-menu-btn nodrag nopan' + (pointerOn || hot ? ' is-visible' : '')}
+            style={{ transform: `translate(-50%, -50%) translate(${mx}px, ${my}px)` }}
+            aria-label={t('diagram.edgeMenu', { edge: edgeName })}
+            aria-haspopup="menu"
+            onClick={(ev) => {
+              const r = ev.currentTarget.getBoundingClientRect();
+              openMenu({ kind: 'edge', a: data.a, b: data.b, x: r.left, y: r.bottom + 2, opener: ev.currentTarget });
+            }}
+          >
+            ⋯
+          </button>
+        </EdgeLabelRenderer>
+      )}
     </g>
   );
 }

@@ -18,12 +18,12 @@ import {
   type TopologyNode,
   type TraceIndex,
 } from '../../engine';
-import { useRun } from '../../store/run';
+import { useCompactDiagram, useDiagram } from './source';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { locksOfNode } from '../tables/rows';
 import { dropsByNode, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
-import { NODE_H, NODE_W } from './geometry';
+import { COMPACT_NODE, NODE_H, NODE_W } from './geometry';
 
 export type ServiceNodeData = { topo: TopologyNode };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
@@ -95,21 +95,22 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const { id, role, label } = data.topo;
-  const pattern = useRun((s) => s.pattern);
-  const index = useRun((s) => s.index);
+  const pattern = useDiagram((s) => s.pattern);
+  const index = useDiagram((s) => s.index);
   // Re-render only when this node's state or rows (its version), its up/down status or a shown time-dependent text
   // change — not on every seek or playback frame (most nodes do not change at a given event).
-  const version = useRun((s) => versionAt(s.index, id, s.cursor.pos));
-  const up = useRun((s) => isUpAt(s.index, id, s.cursor.pos));
-  const lockKey = useRun((s) => {
+  const version = useDiagram((s) => versionAt(s.index, id, s.cursor.pos));
+  const up = useDiagram((s) => isUpAt(s.index, id, s.cursor.pos));
+  const lockKey = useDiagram((s) => {
     const { rows, total } = locksOfNode(s.index, id, s.cursor, CARD_LOCKS);
     return [String(total), ...rows.map((l) => `${l.resource}\u0000${formatTime(l.heldFor)}`)].join('\u0001');
   });
-  const flash = useRun((s) => dropFlash(s.index, s.cursor, id));
-  const highlighted = useRun(
+  const flash = useDiagram((s) => dropFlash(s.index, s.cursor, id));
+  const highlighted = useDiagram(
     (s) => nodesOf(s.hover, s.index).includes(id) || nodesOf(s.selection, s.index).includes(id),
   );
-  const selected = useRun((s) => s.selection?.kind === 'node' && s.selection.node === id);
+  const selected = useDiagram((s) => s.selection?.kind === 'node' && s.selection.node === id);
+  const compact = useCompactDiagram();
 
   // The view is the same at every cursor between two changes of this node: draw it at the change.
   const viewPos = version < 0 ? 0 : version + 1;
@@ -133,6 +134,42 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
   const statusText = up ? t(view.statusKey) : t('node.crashed');
+  if (compact)
+    // A mini diagram (side by side): the service's name and its status word in large type, the tone colour, ✕ when
+    // crashed and a lock count — what a room reads from afar; the rest is in the animated view.
+    return (
+      <div className="relative" style={{ width: COMPACT_NODE.w, height: COMPACT_NODE.h }}>
+        <div
+          className={
+            'flex h-full w-full flex-col overflow-hidden rounded-lg border-[3px] px-1.5 py-1 shadow-sm ' +
+            toneClass[tone]
+          }
+          data-node={id}
+          data-status={up ? view.statusKey : 'node.crashed'}
+        >
+          <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
+          <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
+          <div data-title="" className="line-clamp-2 shrink-0 text-[20px] leading-[23px] font-bold" title={labelText}>
+            {labelText}
+          </div>
+          <div className="flex min-h-0 flex-1 items-start gap-1 overflow-hidden" title={statusText}>
+            {tone === 'crashed' ? (
+              <span aria-hidden="true" className="text-[20px] leading-[23px] font-bold text-red-400">
+                ✕
+              </span>
+            ) : null}
+            <span className="line-clamp-2 min-w-0 text-[19px] leading-[22px] font-semibold">{statusText}</span>
+            {lockTotal > 0 && (
+              <span className="ml-auto flex shrink-0 items-center gap-0.5 rounded bg-slate-900 px-1 font-mono text-[17px] leading-[21px] text-white">
+                <LockIcon />
+                {lockTotal}
+                <span className="sr-only">{t('node.locks')}</span>
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+    );
   return (
     <div className="relative" style={{ width: NODE_W, height: NODE_H }}>
       <div

@@ -10,7 +10,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../../engine';
-import { useRun } from '../../store/run';
+import { useCompactDiagram, useDiagram } from './source';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
@@ -19,6 +19,8 @@ import { linkPath, pointAlong, polylineLength, type Box, type Pt } from './geome
 const TOKEN_FONT = 14;
 const CHAR_W = 8.6; // monospace advance at 14 px
 const SIDE = 13; // px between the line and a token's centre
+/** Compact (mini) diagrams are drawn small: their tokens are this much larger in flow px, to stay readable. */
+const COMPACT_SCALE = 1.7;
 const TITLE_H = 26; // a card's title row (with its ⋯ button), kept clear of passing tokens
 
 function PairTokens({
@@ -40,12 +42,14 @@ function PairTokens({
 }) {
   const { t } = useTranslation();
   const reduced = useReducedMotion();
-  const selSeq = useRun((s) => sendSeqOf(s.selection, s.index));
-  const hoverSeq = useRun((s) => sendSeqOf(s.hover, s.index));
-  const selRow = useRun((s) => rowKeysOf(s.selection, s.index));
-  const hoverRow = useRun((s) => rowKeysOf(s.hover, s.index));
-  const select = useRun((s) => s.select);
-  const setHover = useRun((s) => s.setHover);
+  const selSeq = useDiagram((s) => sendSeqOf(s.selection, s.index));
+  const hoverSeq = useDiagram((s) => sendSeqOf(s.hover, s.index));
+  const selRow = useDiagram((s) => rowKeysOf(s.selection, s.index));
+  const hoverRow = useDiagram((s) => rowKeysOf(s.hover, s.index));
+  const select = useDiagram((s) => s.select);
+  const setHover = useDiagram((s) => s.setHover);
+  const compact = useCompactDiagram();
+  const k = compact ? COMPACT_SCALE : 1;
   // The link is a polyline border to border: a token's place is plain arithmetic (no SVG geometry calls, nothing
   // that could touch layout). It only changes with the layout, not with the cursor.
   const straight = !route || route.pts.length === 2;
@@ -68,7 +72,7 @@ function PairTokens({
     const m1 = ext(pts[pts.length - 2], pts[pts.length - 1]);
     const d = len > m0 + m1 ? m0 + f * (len - m0 - m1) : len / 2;
     const at = pointAlong(pts, d);
-    const side = straight ? (forward ? SIDE : -SIDE) : 0;
+    const side = straight ? (forward ? SIDE * k : -SIDE * k) : 0;
     // A token passing near another card flips to the line's other side (or onto it) rather than cover its title.
     const covers = (x: number, y: number) =>
       others.some((o) => x - w / 2 < o.x + o.w && x + w / 2 > o.x && y - h / 2 < o.y + TITLE_H && y + h / 2 > o.y - 2);
@@ -87,9 +91,9 @@ function PairTokens({
           // ⧉ (duplicate) is drawn as two squares: the glyph is missing from many projector PCs' fonts.
           const dup = m.copy > 0;
           const label = `${m.doomed ? '✕ ' : ''}${m.msg.type}`;
-          const iconW = dup ? 16 : 0;
-          const w = label.length * CHAR_W + 16 + iconW;
-          const h = TOKEN_FONT + 10;
+          const iconW = dup ? 16 * k : 0;
+          const w = (label.length * CHAR_W + 16) * k + iconW;
+          const h = (TOKEN_FONT + 10) * k;
           const fill = messageColor(m.msg.type);
           const strong =
             selSeq === m.sendSeq || hoverSeq === m.sendSeq || msgOfRow(m.msg, selRow) || msgOfRow(m.msg, hoverRow);
@@ -104,16 +108,20 @@ function PairTokens({
               transform={place(m.progress, m.from === a.id, w, h)}
               data-progress={m.progress}
               data-msg={m.sendSeq}
-              role="button"
+              role={compact ? 'img' : 'button'}
               aria-label={desc}
               className="msg-token"
-              style={{ pointerEvents: 'all', cursor: 'pointer' }}
-              onClick={(ev) => {
-                ev.stopPropagation();
-                select({ kind: 'message', sendSeq: m.sendSeq });
-              }}
-              onPointerEnter={() => setHover({ kind: 'message', sendSeq: m.sendSeq })}
-              onPointerLeave={() => setHover(null)}
+              style={compact ? undefined : { pointerEvents: 'all', cursor: 'pointer' }}
+              onClick={
+                compact
+                  ? undefined
+                  : (ev) => {
+                      ev.stopPropagation();
+                      select({ kind: 'message', sendSeq: m.sendSeq });
+                    }
+              }
+              onPointerEnter={compact ? undefined : () => setHover({ kind: 'message', sendSeq: m.sendSeq })}
+              onPointerLeave={compact ? undefined : () => setHover(null)}
             >
               <title>{desc}</title>
               <rect
@@ -129,7 +137,7 @@ function PairTokens({
               />
               {dup && (
                 <g
-                  transform={`translate(${-w / 2 + 7},-6)`}
+                  transform={`translate(${-w / 2 + 7 * k},${-6 * k}) scale(${k})`}
                   fill="none"
                   stroke={m.doomed ? '#b91c1c' : textOn(fill)}
                   strokeWidth={1.6}
@@ -143,7 +151,7 @@ function PairTokens({
                 textAnchor="middle"
                 dominantBaseline="central"
                 fontFamily="ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace"
-                fontSize={TOKEN_FONT}
+                fontSize={TOKEN_FONT * k}
                 fontWeight={700}
                 fill={m.doomed ? '#b91c1c' : textOn(fill)}
                 textDecoration={m.doomed ? 'line-through' : undefined}
@@ -169,8 +177,8 @@ function TokenLayerImpl({
   routes?: Map<string, Pt[]>;
 }) {
   const { t } = useTranslation();
-  const index = useRun((s) => s.index);
-  const cursor = useRun((s) => s.cursor);
+  const index = useDiagram((s) => s.index);
+  const cursor = useDiagram((s) => s.cursor);
   const flying = inFlight(index, cursor);
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const groups = new Map<string, InFlight[]>();

@@ -16,18 +16,19 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
-import { useRun } from '../../store/run';
+import { useDiagram } from './source';
 import { useUi } from '../../store/ui';
 import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
-import { layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
+import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 
 // The fault menu opens on right-click / ⋯: its code loads on first use.
 const FaultMenu = lazy(() => import('./FaultMenu').then((m) => ({ default: m.FaultMenu })));
 
+const FULL_NODE = { w: NODE_W, h: NODE_H };
 const nodeTypes: NodeTypes = { service: ServiceNode };
 const edgeTypes: EdgeTypes = { message: MessageEdge };
 
@@ -63,12 +64,16 @@ function FitOnResize({
   return null;
 }
 
-export default function Topology() {
+/**
+ * `compact`: a read-only mini diagram (inside a DiagramSource provider: the Compare view's side by side), named
+ * `label`: no title row, zoom buttons, menus or selection.
+ */
+export default function Topology({ compact = false, label }: { compact?: boolean; label?: string } = {}) {
   const { t } = useTranslation();
-  const topo = useRun((s) => s.result.topology);
-  const index = useRun((s) => s.index);
-  const select = useRun((s) => s.select);
-  const setHover = useRun((s) => s.setHover);
+  const topo = useDiagram((s) => s.result.topology);
+  const index = useDiagram((s) => s.index);
+  const select = useDiagram((s) => s.select);
+  const setHover = useDiagram((s) => s.setHover);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
   const pane = useRef<HTMLDivElement>(null);
@@ -85,6 +90,7 @@ export default function Topology() {
     return () => ro.disconnect();
   }, []);
   const pairs = pairsOf(index, topo);
+  const size = compact ? COMPACT_NODE : FULL_NODE;
   const nodes: ServiceNodeType[] = useMemo(() => {
     const at = new Map(topo.nodes.map((n, i) => [n.id, i]));
     const links = pairs.flatMap((p) => {
@@ -92,30 +98,30 @@ export default function Topology() {
       const j = at.get(p.b);
       return i === undefined || j === undefined ? [] : [[i, j] as const];
     });
-    const { sx, sy } = layoutScales(topo.nodes, paneSize.w, paneSize.h, links);
+    const { sx, sy } = layoutScales(topo.nodes, paneSize.w, paneSize.h, links, size);
     return topo.nodes.map((n) => ({
       id: n.id,
       type: 'service' as const,
       position: { x: Math.round(n.x * sx), y: Math.round(n.y * sy) },
-      width: NODE_W,
-      height: NODE_H,
+      width: size.w,
+      height: size.h,
       data: { topo: n },
       draggable: false,
       connectable: false,
       ariaLabel: t(n.label),
     }));
-  }, [topo, t, paneSize, pairs]);
+  }, [topo, t, paneSize, pairs, size]);
   const boxes = useMemo(
     () =>
       nodes.map((n) => ({
         id: n.id,
         x: n.position.x,
         y: n.position.y,
-        w: NODE_W,
-        h: NODE_H,
+        w: size.w,
+        h: size.h,
         label: t(n.data.topo.label),
       })),
-    [nodes, t],
+    [nodes, t, size],
   );
   // Each link's drawn path: straight, or around the cards where a straight line would pass under one.
   const routes = useMemo(() => routeLinks(boxes, pairs), [boxes, pairs]);
@@ -153,48 +159,57 @@ export default function Topology() {
   // Refit (remount) when the set of nodes changes: another pattern or a node-count parameter.
   // In presentation mode the diagram never shrinks its 14 px card and token text below what the back of a room
   // reads (16 px at 1280 px wide, 20 px from 1600 px): it stays that large and can be dragged to see the rest.
-  const present = useUi((s) => s.present);
+  const present = useUi((s) => s.present) && !compact;
   const minZoom = present ? (window.innerWidth >= 1600 ? 20 / 14 : 16 / 14) + 0.01 : 0.2;
   const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';') + (present ? `|present@${minZoom}` : '');
   const closeMenu = useCallback(() => setMenu(null), []);
 
   return (
     <MenuContext.Provider value={setMenu}>
-      <section className="flex h-full w-full flex-col" aria-labelledby="topology-title">
-        <div className="flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 px-2 text-[14px] text-slate-800">
-          <h2 id="topology-title" className="text-[16px] font-bold text-slate-950">
-            {t('diagram.title')}
-          </h2>
-          <span className="flex items-center gap-1">
-            <span className="inline-flex items-center rounded border border-slate-500 bg-white px-0.5 text-slate-700">
-              <DiskIcon />
+      <section
+        className="flex h-full w-full flex-col"
+        {...(compact ? { 'aria-label': label } : { 'aria-labelledby': 'topology-title' })}
+      >
+        {!compact && (
+          <div className="flex h-9 shrink-0 items-center gap-3 border-b border-slate-200 px-2 text-[14px] text-slate-800">
+            <h2 id="topology-title" className="text-[16px] font-bold text-slate-950">
+              {t('diagram.title')}
+            </h2>
+            <span className="flex items-center gap-1">
+              <span className="inline-flex items-center rounded border border-slate-500 bg-white px-0.5 text-slate-700">
+                <DiskIcon />
+              </span>
+              {t('diagram.legendDisk')}
             </span>
-            {t('diagram.legendDisk')}
-          </span>
-          <span className="flex items-center gap-1">
-            <span className="inline-flex items-center rounded border border-dashed border-slate-600 px-0.5 text-slate-700">
-              <ChipIcon />
+            <span className="flex items-center gap-1">
+              <span className="inline-flex items-center rounded border border-dashed border-slate-600 px-0.5 text-slate-700">
+                <ChipIcon />
+              </span>
+              {t('diagram.legendMemory')}
             </span>
-            {t('diagram.legendMemory')}
-          </span>
-        </div>
+          </div>
+        )}
         <div
           ref={pane}
           className="topology min-h-0 w-full flex-1"
-          onKeyDown={(e) => {
-            // Keyboard users: Enter selects the focused node; the context-menu key or Shift+F10 opens its fault menu.
-            const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-            const id = el?.dataset.id;
-            if (!el || !id || e.target !== el) return;
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              select({ kind: 'node', node: id });
-            } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
-              e.preventDefault();
-              const r = el.getBoundingClientRect();
-              setMenu({ kind: 'node', node: id, x: r.left + 8, y: r.top + 24, opener: el });
-            }
-          }}
+          onKeyDown={
+            compact
+              ? undefined
+              : (e) => {
+                  // Keyboard users: Enter selects the focused node; the context-menu key or Shift+F10 opens its fault menu.
+                  const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+                  const id = el?.dataset.id;
+                  if (!el || !id || e.target !== el) return;
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    select({ kind: 'node', node: id });
+                  } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+                    e.preventDefault();
+                    const r = el.getBoundingClientRect();
+                    setMenu({ kind: 'node', node: id, x: r.left + 8, y: r.top + 24, opener: el });
+                  }
+                }
+          }
         >
           <ReactFlow<Node, Edge>
             key={layoutKey}
@@ -218,31 +233,35 @@ export default function Topology() {
             multiSelectionKeyCode={null}
             panActivationKeyCode={null}
             zoomActivationKeyCode={null}
-            onNodeClick={(_, n) => select({ kind: 'node', node: n.id })}
-            onNodeMouseEnter={(_, n) => setHover({ kind: 'node', node: n.id })}
-            onNodeMouseLeave={() => setHover(null)}
-            onPaneClick={() => {
-              setMenu(null);
-              select(null);
-            }}
-            onNodeContextMenu={(e, n) => {
-              e.preventDefault();
-              setMenu({ kind: 'node', node: n.id, x: e.clientX, y: e.clientY });
-            }}
-            onEdgeContextMenu={(e, edge) => {
-              e.preventDefault();
-              setMenu({ kind: 'edge', a: edge.source, b: edge.target, x: e.clientX, y: e.clientY });
-            }}
+            {...(compact
+              ? { panOnDrag: false, nodesFocusable: false, edgesFocusable: false, zoomOnPinch: false }
+              : {
+                  onNodeClick: (_: unknown, n: Node) => select({ kind: 'node', node: n.id }),
+                  onNodeMouseEnter: (_: unknown, n: Node) => setHover({ kind: 'node', node: n.id }),
+                  onNodeMouseLeave: () => setHover(null),
+                  onPaneClick: () => {
+                    setMenu(null);
+                    select(null);
+                  },
+                  onNodeContextMenu: (e: React.MouseEvent, n: Node) => {
+                    e.preventDefault();
+                    setMenu({ kind: 'node', node: n.id, x: e.clientX, y: e.clientY });
+                  },
+                  onEdgeContextMenu: (e: React.MouseEvent, edge: Edge) => {
+                    e.preventDefault();
+                    setMenu({ kind: 'edge', a: edge.source, b: edge.target, x: e.clientX, y: e.clientY });
+                  },
+                })}
             onPaneContextMenu={(e) => e.preventDefault()}
-            proOptions={{ hideAttribution: false }}
+            proOptions={{ hideAttribution: compact }}
           >
-            <Controls showInteractive={false} position="bottom-left" />
+            {!compact && <Controls showInteractive={false} position="bottom-left" />}
             <FitOnResize target={pane} bounds={bounds} />
             <ViewportPortal>
               <TokenLayer boxes={boxes} routes={routes} />
             </ViewportPortal>
           </ReactFlow>
-          {menu && (
+          {menu && !compact && (
             <Suspense fallback={null}>
               <FaultMenu target={menu} onClose={closeMenu} />
             </Suspense>

@@ -3,6 +3,8 @@
 /** Node box size in flow px (fixed, so a pattern's layout can be scaled to keep nodes apart). */
 export const NODE_W = 176;
 export const NODE_H = 160;
+/** A compact (mini, read-only) diagram's smaller cards: a name and a status word in large type. */
+export const COMPACT_NODE = { w: 172, h: 104 };
 
 export interface Box {
   x: number;
@@ -48,7 +50,10 @@ export function layoutScales(
   paneW: number,
   paneH: number,
   links: readonly (readonly [number, number])[] = [],
+  size: { w: number; h: number } = { w: NODE_W, h: NODE_H },
 ): { sx: number; sy: number } {
+  const NODE_W = size.w;
+  const NODE_H = size.h;
   if (pts.length < 2 || paneW <= 0 || paneH <= 0) return { sx: 1, sy: 1 };
   const xs = pts.map((p) => p.x);
   const ys = pts.map((p) => p.y);

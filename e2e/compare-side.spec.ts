@@ -1,0 +1,136 @@
+/**
+ * The Compare view's side by side, as a person uses it: open it from the Compare page, see one mini diagram per
+ * registered pattern and the table of outcomes, scrub the one shared clock and watch every diagram move (the
+ * service that holds the money is down in each at 300 ms, and back after 5 s), and keep it in the address.
+ *
+ * SHOTS=<folder> also saves screenshots (en and zh, 1280×720 and 1920×1080) there.
+ */
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+const shots = process.env.SHOTS;
+
+async function openSide(page: Page) {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeVisible();
+  // How many patterns are registered: the comparison form lists every one.
+  const registered = await page
+    .getByRole('form', { name: 'Comparison settings' })
+    .getByRole('group', { name: 'Patterns' })
+    .getByRole('checkbox')
+    .count();
+  expect(registered).toBeGreaterThanOrEqual(5);
+  await page.getByRole('tab', { name: 'One scenario, side by side' }).click();
+  await expect(page.getByRole('tab', { name: 'One scenario, side by side' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('status').filter({ hasText: `${registered} patterns, one shared clock` })).toBeVisible({
+    timeout: 30_000,
+  });
+  return registered;
+}
+
+const minis = (page: Page) => page.getByRole('region', { name: /^Side by side: / });
+const clock = (page: Page) => page.getByRole('slider', { name: /^(Shared clock|共享时钟)$/ });
+
+/** Each mini diagram's "event N of M" (its own cursor, from the shared clock). */
+async function cursors(page: Page): Promise<number[]> {
+  const texts = await minis(page).locator('[data-cursor]').allTextContents();
+  return texts.map((s) => Number(/event (\d+) of/.exec(s)?.[1]));
+}
+
+/** Move the shared clock with the keyboard to the first step at or after `ms`. */
+async function scrubTo(page: Page, ms: number) {
+  const slider = clock(page);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  const step = Number(await slider.getAttribute('step'));
+  for (let i = 0; i < Math.ceil(ms / step); i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await slider.inputValue())).toBeGreaterThanOrEqual(ms);
+}
+
+test('side by side: one mini diagram per pattern on one shared clock, and the outcomes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const registered = await openSide(page);
+
+  await expect(minis(page)).toHaveCount(registered);
+  // Each names what it crashes (the pattern's own service for "the service that holds the money").
+  for (const mini of await minis(page).all()) await expect(mini.getByText(/^crashes: /)).toBeVisible();
+  // The plan in words, and the table of outcomes: a header and a row per pattern.
+  await expect(
+    page.getByText('The service that holds the money crashes 200 ms in and comes back at 5.00 s'),
+  ).toBeVisible();
+  const table = page.getByRole('region', { name: 'Outcomes, side by side' }).getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(registered + 1);
+
+  // At 0 nothing has happened anywhere; nobody is down.
+  expect(await clock(page).inputValue()).toBe('0');
+  const at0 = await cursors(page);
+  expect(at0).toHaveLength(registered);
+  await expect(minis(page).getByRole('group', { name: /./ }).getByText('crashed', { exact: true })).toHaveCount(0);
+
+  // Scrub to 300 ms: every diagram moved on, and in each the service that holds the money is down.
+  await scrubTo(page, 300);
+  await expect(page.getByText(/^t = 0\.3\d s/)).toBeVisible();
+  const at300 = await cursors(page);
+  at300.forEach((pos, i) => expect(pos, `diagram ${i + 1} moved`).toBeGreaterThan(at0[i]));
+  for (const mini of await minis(page).all())
+    await expect(mini.getByText('crashed', { exact: true }), 'its crashed service').toHaveCount(1);
+
+  // After 5 s each is back up.
+  await scrubTo(page, 5_100);
+  const at5 = await cursors(page);
+  at5.forEach((pos, i) => expect(pos).toBeGreaterThanOrEqual(at300[i]));
+  await expect(minis(page).getByText('crashed', { exact: true })).toHaveCount(0);
+
+  // Play runs the one clock for all.
+  await page.getByRole('button', { name: '▶ Play' }).click();
+  await expect.poll(async () => Number(await clock(page).inputValue()), { timeout: 10_000 }).toBeGreaterThan(5_200);
+  await page.getByRole('button', { name: '⏸ Pause' }).click();
+
+  // The address carries the plan: another crash time survives a reload.
+  await page.getByLabel('Crashes at').fill('400');
+  await expect(page.getByText(/crashes 400 ms in/)).toBeVisible();
+  expect(page.url()).toMatch(/#lab=side\./);
+  await page.reload();
+  await expect(page.getByLabel('Crashes at')).toHaveValue('400');
+  await expect(minis(page)).toHaveCount(registered, { timeout: 30_000 });
+
+  // One click opens a pattern's run in the animated view, at the shared clock's time.
+  await scrubTo(page, 300);
+  const t = Number(await clock(page).inputValue());
+  await minis(page)
+    .first()
+    .getByRole('button', { name: /^Open .* in the animated view at this time$/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeHidden();
+  await expect(page.getByRole('slider', { name: 'Time cursor' })).toBeVisible();
+  const cursorT = await page.evaluate(
+    () => (window as unknown as { __dtx: { getState(): { cursor: { t: number } } } }).__dtx.getState().cursor.t,
+  );
+  expect(cursorT).toBe(t);
+});
+
+test('screenshots of the side by side (SHOTS=<folder>)', async ({ page }) => {
+  test.skip(!shots, 'set SHOTS=<folder> to take them');
+  test.setTimeout(180_000);
+  for (const lang of ['en', 'zh'] as const) {
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto('/#lab=side');
+      await page.getByRole('button', { name: lang === 'zh' ? '中文' : 'EN', exact: true }).click();
+      await expect(page.getByRole('slider', { name: /Shared clock|共享时钟/ })).toBeVisible({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      await scrubTo(page, 300);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${shots}/side-${lang}-${w}.png` });
+      await page
+        .getByRole('region', { name: /^(Compare patterns|模式对比)$/ })
+        .evaluate((el, dy) => el.scrollBy(0, dy), Math.round(h * 0.6));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${shots}/side-${lang}-${w}-scrolled.png` });
+    }
+  }
+});
