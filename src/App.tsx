@@ -23,6 +23,7 @@ import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
+import { TourPlayer } from './ui/tour/TourPlayer'; // [issue 15 tours]
 
 // Not on the first screen: loaded when first shown.
 const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -68,8 +69,10 @@ export default function App() {
       <ErrorBoundary name="run.loading">
         <RunStatus />
       </ErrorBoundary>
+      {!present && !compare && <TourPlayer /> /* [issue 15 tours] */}
       {present && (
         <div className="pfs flex shrink-0 items-start border-b border-slate-300 bg-white">
+          <TourPlayer /> {/* [issue 15 tours]: its caption beside the verdict strip */}
           <ErrorBoundary name="present.verdicts">
             <VerdictStrip />
           </ErrorBoundary>

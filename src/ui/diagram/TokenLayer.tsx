@@ -13,7 +13,7 @@ import type { InFlight } from '../../engine';
 import { useRun } from '../../store/run';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
-import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
+import { groupSendsOf, inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
 import { linkPath, pointAlong, polylineLength, type Box, type Pt } from './geometry';
 
 const TOKEN_FONT = 14;
@@ -44,6 +44,7 @@ function PairTokens({
   const hoverSeq = useRun((s) => sendSeqOf(s.hover, s.index));
   const selRow = useRun((s) => rowKeysOf(s.selection, s.index));
   const hoverRow = useRun((s) => rowKeysOf(s.hover, s.index));
+  const groupSends = useRun((s) => groupSendsOf(s.selection));
   const select = useRun((s) => s.select);
   const setHover = useRun((s) => s.setHover);
   // The link is a polyline border to border: a token's place is plain arithmetic (no SVG geometry calls, nothing
@@ -92,7 +93,11 @@ function PairTokens({
           const h = TOKEN_FONT + 10;
           const fill = messageColor(m.msg.type);
           const strong =
-            selSeq === m.sendSeq || hoverSeq === m.sendSeq || msgOfRow(m.msg, selRow) || msgOfRow(m.msg, hoverRow);
+            selSeq === m.sendSeq ||
+            hoverSeq === m.sendSeq ||
+            msgOfRow(m.msg, selRow) ||
+            msgOfRow(m.msg, hoverRow) ||
+            !!groupSends?.includes(m.sendSeq);
           const desc = t(m.doomed ? 'diagram.tokenDoomed' : 'diagram.token', {
             type: (dup ? '⧉ ' : '') + m.msg.type,
             from: labelOf(m.from),
