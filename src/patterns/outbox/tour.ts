@@ -80,7 +80,7 @@ export const tour: TourDef = {
           at: onNote('relay', 'outbox.note.retry', 2),
           caption: 'tour.outbox.brokerdown.1',
           nodes: ['broker', 'relay', 'order'],
-          messages: [{ on: { kind: 'drop', node: 'broker', type: 'PRODUCE' } }],
+          messages: [send('PRODUCE', 'relay', 'broker')],
         },
       ],
     },
