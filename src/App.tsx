@@ -21,6 +21,7 @@ import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
 import { useAfterFirstScreen } from './ui/shell/firstScreen';
+import { TourPlayer } from './ui/tour/TourPlayer'; // [issue 15 tours]
 
 // Not on the first screen: loaded when first shown.
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
@@ -78,8 +79,10 @@ export default function App() {
       <ErrorBoundary name="run.loading">
         <RunStatus />
       </ErrorBoundary>
+      {!present && !compare && <TourPlayer /> /* [issue 15 tours] */}
       {present && (
         <div className="pfs flex shrink-0 items-start border-b border-slate-300 bg-white">
+          <TourPlayer /> {/* [issue 15 tours]: its caption beside the verdict strip */}
           <ErrorBoundary name="present.verdicts">
             <VerdictStrip />
           </ErrorBoundary>

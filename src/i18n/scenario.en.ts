@@ -58,4 +58,9 @@ export default {
   'scenarioError.linkNotJson': 'the link is damaged (its content is not valid JSON)',
   'scenarioError.linkTooLong': 'the link is too long ({{size}} characters; at most {{max}})',
   'scenarioError.linkTooBig': 'the scenario in the link is too large (more than {{max}} characters once unpacked)',
+  'scenarioError.linkCursor': '"{{value}}" is not a cursor in range ({{min}} – {{max}})',
+  'scenarioError.linkTour': 'no tour "{{tour}}" for the pattern {{pattern}} (tours: {{known}})',
+  'scenarioError.linkStep': 'step "{{value}}" is not a step of the tour (1 – {{max}})',
+  'scenarioError.linkStepAlone': 'a step needs a tour (&tour=…)',
+  'scenarioError.linkLang': 'unknown language "{{value}}" (languages: {{known}})',
 } satisfies Record<string, string>;

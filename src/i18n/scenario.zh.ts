@@ -57,4 +57,9 @@ export default {
   'scenarioError.linkNotJson': '链接已损坏（内容不是有效的 JSON）',
   'scenarioError.linkTooLong': '链接过长（{{size}} 个字符，最多 {{max}}）',
   'scenarioError.linkTooBig': '链接中的场景过大（解压后超过 {{max}} 个字符）',
+  'scenarioError.linkCursor': '“{{value}}”不是有效范围内的游标（{{min}} – {{max}}）',
+  'scenarioError.linkTour': '模式 {{pattern}} 没有导览“{{tour}}”（可用导览：{{known}}）',
+  'scenarioError.linkStep': '“{{value}}”不是导览中的步骤（1 – {{max}}）',
+  'scenarioError.linkStepAlone': '指定步骤时必须同时给出导览参数 "&tour=…"',
+  'scenarioError.linkLang': '未知语言“{{value}}”（可用语言：{{known}}）',
 } satisfies Record<string, string>;

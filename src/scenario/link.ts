@@ -1,7 +1,16 @@
 /**
- * Deep links: a whole scenario in the URL hash, `#s=1.<lz-string data>`, optionally followed by `&t=<virtual ms>`,
- * the cursor's time when the link was made. The version prefix lets a later format change keep old links readable
- * (or say clearly that they are too old); a link without `t` opens at 0.
+ * Deep links: a whole scenario in the URL hash, `#s=1.<lz-string data>`, then optional parameters, in this order when
+ * the app writes them (any order is read; an unknown parameter is ignored; the first of a repeated one counts):
+ * - `&t=<virtual ms>`: the cursor's time (0 … MAX_TIME); absent: 0;
+ * - `&p=<events applied>`: the cursor's position, written only when several events share that time and the cursor
+ *   is between them (0 … MAX_POS; clamped into the run once it is simulated);
+ * - `&tour=<pattern id>&step=<n>`: the guided tour of the link's pattern open at step n (1-based, flat order over
+ *   all chapters); without `t` the cursor goes to the step's event;
+ * - `&lang=en|zh`: the language to show.
+ * The version prefix lets a later format change keep old links readable (or say clearly that they are too old);
+ * an old link (scenario and `t` only) opens as before. A parameter that is present but wrong (a cursor out of range
+ * or not a number, an unknown tour, a step out of range or without a tour, an unknown language) rejects the link
+ * with an error naming it (path `t`, `p`, `tour`, `step`, `lang`), so nothing on screen changes.
  *
  * A link is bounded before anything else runs: at most MAX_LINK_CHARS characters of compressed data, and it is
  * unpacked with a bounded decompressor (lz.ts) that stops past MAX_DECODED_CHARS.
@@ -11,6 +20,8 @@ import type { Scenario } from '../engine/types';
 import { scenarioError } from './errors';
 import { decompressBounded } from './lz';
 import { MAX_TIME, parseScenario, scenarioToJson, type ParseOptions, type ParseResult } from './schema';
+import { tourSteps } from '../engine/tour';
+import { getPattern } from '../patterns/registry';
 
 // lz-string is CommonJS: a bundler gives its functions as named exports, Node's ESM loader (tsx: npm run fuzz) only
 // as `default`.
@@ -23,15 +34,45 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** 2 MB of scenario JSON once unpacked. */
 export const MAX_DECODED_CHARS = 2 * 1024 * 1024;
 
-export type LinkResult = ParseResult & { t?: number };
+/** Largest `&p=` read: far above any trace a page can hold. */
+export const MAX_POS = 1_000_000_000;
+export const LINK_LANGS = ['en', 'zh'] as const;
+export type LinkLang = (typeof LINK_LANGS)[number];
+
+/** What a link carries beside the scenario (all optional). `step` is 1-based, as in the link. */
+export interface LinkExtras {
+  t?: number;
+  pos?: number;
+  tour?: string;
+  step?: number;
+  lang?: LinkLang;
+}
+
+export type LinkResult = ParseResult & LinkExtras;
 
 export { renderError } from './errors';
 
-/** The hash fragment (with '#') that reproduces `s` exactly; with `t`, the cursor opens at that virtual time. */
-export function encodeLink(s: Scenario, t?: number): string {
+/**
+ * The hash fragment (with '#') that reproduces `s` exactly; with `t`, the cursor opens at that virtual time; with
+ * `extras`, the exact position, the tour step and the language too.
+ */
+export function encodeLink(s: Scenario, t?: number, extras: Omit<LinkExtras, 't'> = {}): string {
   return (
-    '#' + PREFIX + lz.compressToEncodedURIComponent(JSON.stringify(JSON.parse(scenarioToJson(s)))) + cursorSuffix(t)
+    '#' +
+    PREFIX +
+    lz.compressToEncodedURIComponent(JSON.stringify(JSON.parse(scenarioToJson(s)))) +
+    cursorSuffix(t) +
+    extrasSuffix(extras)
   );
+}
+
+/** `&p=…&tour=…&step=…&lang=…` (each only when given), appended after `cursorSuffix`. */
+export function extrasSuffix(x: Omit<LinkExtras, 't'>): string {
+  let out = '';
+  if (x.pos !== undefined && Number.isInteger(x.pos) && x.pos >= 0) out += `&p=${x.pos}`;
+  if (x.tour !== undefined && x.step !== undefined) out += `&tour=${encodeURIComponent(x.tour)}&step=${x.step}`;
+  if (x.lang !== undefined) out += `&lang=${x.lang}`;
+  return out;
 }
 
 /** The `&t=<ms>` part of a link ('' at 0): appended to an already encoded link when only the cursor moved. */
@@ -62,16 +103,64 @@ export function decodeLink(hash: string, opts: ParseOptions = {}): LinkResult {
   }
   const r = parseScenario(value, opts);
   if (!r.ok) return { ok: false, error: { ...r.error, message: `${r.error.message} (in the link)` } };
-  const t = cursorParam(m[3]);
-  return t === undefined ? r : { ...r, t };
+  const params = linkParams(m[3]);
+  const out: LinkResult = { ...r };
+  const num = (key: 't' | 'p', max: number, int: boolean): number | LinkResult | undefined => {
+    const raw = params.get(key);
+    if (raw === undefined) return undefined;
+    const n = raw === '' ? NaN : Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > max || (int && !Number.isInteger(n)))
+      return fail(key, 'linkCursor', { value: raw.slice(0, 40), min: 0, max });
+    return n;
+  };
+  const t = num('t', MAX_TIME, false);
+  if (typeof t === 'object') return t;
+  if (t !== undefined) out.t = t;
+  const pos = num('p', MAX_POS, true);
+  if (typeof pos === 'object') return pos;
+  if (pos !== undefined) out.pos = pos;
+
+  const tour = params.get('tour');
+  const step = params.get('step');
+  if (tour !== undefined) {
+    const p = getPattern(r.scenario.pattern);
+    const steps = p?.tour ? tourSteps(p.tour).length : 0;
+    if (tour !== r.scenario.pattern || !steps)
+      return fail('tour', 'linkTour', {
+        tour: tour.slice(0, 40),
+        pattern: r.scenario.pattern,
+        known: steps ? r.scenario.pattern : '—',
+      });
+    const n = step === undefined || step === '' ? NaN : Number(step);
+    if (!Number.isInteger(n) || n < 1 || n > steps)
+      return fail('step', 'linkStep', { value: (step ?? '').slice(0, 40), max: steps });
+    out.tour = tour;
+    out.step = n;
+  } else if (step !== undefined) return fail('step', 'linkStepAlone');
+
+  const lang = params.get('lang');
+  if (lang !== undefined) {
+    if (!(LINK_LANGS as readonly string[]).includes(lang))
+      return fail('lang', 'linkLang', { value: lang.slice(0, 40), known: LINK_LANGS.join(', ') });
+    out.lang = lang as LinkLang;
+  }
+  return out;
 }
 
-/** `&t=<ms>`: a finite time in range, or nothing (an unreadable cursor opens at 0 rather than refusing the link). */
-function cursorParam(rest: string): number | undefined {
+/** The `&key=value` parameters after the data (URI-decoded; the first of a repeated key counts). */
+function linkParams(rest: string): Map<string, string> {
+  const out = new Map<string, string>();
   for (const part of rest.split('&')) {
-    if (!part.startsWith('t=')) continue;
-    const t = Number(part.slice(2));
-    if (part.length > 2 && Number.isFinite(t) && t >= 0 && t <= MAX_TIME) return t;
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq);
+    let value = part.slice(eq + 1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // a malformed escape stays as it is (and is then rejected as a value)
+    }
+    if (!out.has(key)) out.set(key, value);
   }
-  return undefined;
+  return out;
 }

@@ -201,7 +201,9 @@ describe('deep links are bounded and carry the cursor', () => {
     const old = encodeLink(s.scenario);
     expect(old).not.toContain('&t=');
     expect(decodeLink(old)).toEqual({ ok: true, scenario: s.scenario });
-    expect(decodeLink(old + '&t=abc')).toEqual({ ok: true, scenario: s.scenario });
+    // Issue 15: a cursor that is present but unreadable is refused with an error naming it (it used to open at 0).
+    const bad = decodeLink(old + '&t=abc');
+    expect(!bad.ok && [bad.error.path, bad.error.code]).toEqual(['t', 'linkCursor']);
   });
 
   it('rejects an oversized link before unpacking it, and a decompression bomb while unpacking', () => {

@@ -37,7 +37,9 @@ export type Selection =
   | { kind: 'message'; sendSeq: number }
   | { kind: 'fault'; id: string }
   /** A row of a node's table (the table view): messages of that transaction / message id are highlighted. */
-  | { kind: 'row'; node: string; table: string; key: string };
+  | { kind: 'row'; node: string; table: string; key: string }
+  /** Several nodes and messages at once (what a guided tour step points at): messages by their send's seq. */
+  | { kind: 'group'; nodes: string[]; sends: number[] };
 
 /** A dismissible message shown in the UI (bad file, bad link, absurd parameter…). Text is an i18n key. */
 export interface UiError {
@@ -104,7 +106,11 @@ export interface RunState {
 export interface LoadOptions {
   /** Virtual time to put the cursor at (a link's `&t=`). */
   at?: number;
+  /** Cursor position (events applied; a link's `&p=`): with `at`, exact among events at the same time. */
+  pos?: number;
   fromLink?: boolean;
+  /** Called once the scenario is on screen (a link's tour step is applied then). */
+  then?: () => void;
 }
 
 let errorIds = 0;
@@ -211,13 +217,21 @@ export const useRun = create<RunState>()((set, get) => {
     loadScenario(s, opts = {}) {
       return withPattern(s.pattern, (pattern) =>
         load(pattern, s, ({ result, index }) => {
-          const t = opts.at === undefined ? 0 : Math.max(0, Math.min(result.endTime, opts.at));
+          let t = opts.at === undefined ? 0 : Math.max(0, Math.min(result.endTime, opts.at));
+          let pos = t > 0 ? posAtTime(index, t) : 0;
+          if (opts.pos !== undefined) {
+            const n = index.events.length;
+            pos = Math.max(0, Math.min(n, Math.round(opts.pos)));
+            const lo = pos === 0 ? 0 : index.events[pos - 1].t;
+            const hi = pos >= n ? index.endTime : index.events[pos].t;
+            t = opts.at === undefined ? lo : Math.max(lo, Math.min(hi, t));
+          }
           set({
             pattern,
             scenario: s,
             result,
             index,
-            cursor: { pos: t > 0 ? posAtTime(index, t) : 0, t },
+            cursor: { pos, t },
             playing: false,
             selection: null,
             hover: null,
@@ -225,6 +239,7 @@ export const useRun = create<RunState>()((set, get) => {
             loads: get().loads + 1,
             loadedFromLink: !!opts.fromLink,
           });
+          opts.then?.();
         }),
       );
     },

@@ -41,6 +41,7 @@ import { coordinatorRole, sagaPhases, type SagaTx } from './coordinator';
 import { sagaHandlers } from './handlers';
 import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
+import { tour } from './tour';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
 function sagaTopology(p: Params): Topology {
@@ -193,6 +194,7 @@ export const saga: PatternDef = {
     };
   },
   scenarios: sagaScenarios,
+  tour,
   handlers: sagaHandlers,
   surface: sagaSurface,
   // The lab's side-by-side fault plans (choreography has no TM: the lab then takes a crashable node).

@@ -39,6 +39,7 @@ import { payeeRole, payerRole } from './accounts';
 import { tccHandlers } from './handlers';
 import { requests } from './requests';
 import { tccScenarios } from './scenarios';
+import { tour } from './tour';
 import { BRANCHES, tccPhases, tmRole, type TccGlobalTx } from './tm';
 
 export const TCC_GID = FIRST_GID;
@@ -118,6 +119,7 @@ export const tcc: PatternDef = {
     return serviceView('tcc', state, db, true);
   },
   scenarios: tccScenarios,
+  tour,
   handlers: tccHandlers,
   surface: () => hubSurface(['TRY', 'CONFIRM', 'CANCEL']),
   // The lab's side-by-side fault plans: Bob's account holds the money, the TM drives, Smith is paid.

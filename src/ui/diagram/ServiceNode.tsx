@@ -179,6 +179,7 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
           (selected ? ' ring-4 ring-sky-600' : highlighted ? ' ring-4 ring-sky-400' : '')
         }
         data-node={id}
+        data-highlighted={highlighted ? '' : undefined}
       >
         <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
         <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />

@@ -13,7 +13,7 @@ import type { InFlight } from '../../engine';
 import { useCompactDiagram, useDiagram } from './source';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
-import { inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
+import { groupSendsOf, inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
 import { linkPath, pointAlong, polylineLength, type Box, type Pt } from './geometry';
 
 const TOKEN_FONT = 14;
@@ -46,6 +46,7 @@ function PairTokens({
   const hoverSeq = useDiagram((s) => sendSeqOf(s.hover, s.index));
   const selRow = useDiagram((s) => rowKeysOf(s.selection, s.index));
   const hoverRow = useDiagram((s) => rowKeysOf(s.hover, s.index));
+  const groupSends = useDiagram((s) => groupSendsOf(s.selection));
   const select = useDiagram((s) => s.select);
   const setHover = useDiagram((s) => s.setHover);
   const compact = useCompactDiagram();
@@ -96,7 +97,11 @@ function PairTokens({
           const h = (TOKEN_FONT + 10) * k;
           const fill = messageColor(m.msg.type);
           const strong =
-            selSeq === m.sendSeq || hoverSeq === m.sendSeq || msgOfRow(m.msg, selRow) || msgOfRow(m.msg, hoverRow);
+            selSeq === m.sendSeq ||
+            hoverSeq === m.sendSeq ||
+            msgOfRow(m.msg, selRow) ||
+            msgOfRow(m.msg, hoverRow) ||
+            !!groupSends?.includes(m.sendSeq);
           const desc = t(m.doomed ? 'diagram.tokenDoomed' : 'diagram.token', {
             type: (dup ? '⧉ ' : '') + m.msg.type,
             from: labelOf(m.from),

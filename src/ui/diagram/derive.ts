@@ -118,6 +118,7 @@ export function inFlight(ix: TraceIndex, cur: Cursor): InFlight[] {
 export function nodesOf(sel: Selection | null, ix: TraceIndex): NodeId[] {
   if (!sel) return [];
   if (sel.kind === 'node' || sel.kind === 'row') return [sel.node];
+  if (sel.kind === 'group') return sel.nodes;
   if (sel.kind === 'fault') {
     // A fault refers to the nodes it acts on (crash / recover / partition / the ends of a message fault).
     const f = ix.result.scenario.faults.find((x) => x.id === sel.id);
@@ -185,6 +186,11 @@ export function rowKeysOf(sel: Selection | null, ix: TraceIndex): ReadonlySet<st
   }
   rowKeysCache.set(sel, { ix, keys });
   return keys;
+}
+
+/** The sends a group selection (a tour step) highlights; null for other selections. */
+export function groupSendsOf(sel: Selection | null): readonly number[] | null {
+  return sel?.kind === 'group' ? sel.sends : null;
 }
 
 /** Whether a message belongs to a row selection's ids. */

@@ -1,6 +1,7 @@
 /**
  * Global keyboard shortcuts (UI.md): Space play/pause, ←/→ step one event, Home/End, [ and ] speed,
  * PageUp/PageDown and "." for presenter clickers, ? for the shortcuts dialog. Ignored while typing in a field.
+ * While a guided tour is open, →/PageDown/"." go to its next step and ←/PageUp to the previous one.
  *
  * A presenter's clicker sends Space, ←/→, PageUp/PageDown and ".", and the focus is wherever the last click or
  * selection left it. So (UI.md "after a selection in a picker or a click on a button, these keys drive playback"):
@@ -13,6 +14,7 @@ import { useEffect } from 'react';
 import { useRun } from '../../store/run';
 import { nextSpeed, useUi } from '../../store/ui';
 import { togglePresentation } from './usePresentation';
+import { useTour } from '../../store/tour';
 
 export interface Shortcut {
   keys: string[];
@@ -30,6 +32,9 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: [']'], action: 'shortcut.faster' },
   { keys: ['['], action: 'shortcut.slower' },
   { keys: ['P', 'F'], action: 'shortcut.present' },
+  { keys: ['→', 'PageDown', '.'], action: 'shortcut.tourNext' },
+  { keys: ['←', 'PageUp'], action: 'shortcut.tourPrev' },
+  { keys: ['Esc'], action: 'shortcut.tourExit' },
   { keys: ['?'], action: 'shortcut.help' },
   { keys: ['Esc'], action: 'shortcut.close' },
 ];
@@ -80,6 +85,16 @@ export function elementKeepsKey(el: EventTarget | null, key: string): boolean {
 export function handleShortcut(key: string): boolean {
   const run = useRun.getState();
   const ui = useUi.getState();
+  // While a guided tour is open, the clicker's keys move the tour (Space still plays / pauses the run).
+  const tour = useTour.getState();
+  if (tour.tour !== null) {
+    const dir =
+      key === 'ArrowRight' || key === 'PageDown' || key === '.' ? 1 : key === 'ArrowLeft' || key === 'PageUp' ? -1 : 0;
+    if (dir) {
+      tour.go(tour.step + dir);
+      return true;
+    }
+  }
   switch (key) {
     case ' ':
     case '.':

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { useUi } from '../../store/ui';
+import { useTour } from '../../store/tour';
 
 /** True while the page is full screen because presentation mode asked for it. */
 let ownFullscreen = false;
@@ -47,7 +48,7 @@ export function togglePresentation(): void {
 }
 
 /** Something that Esc closes first (a menu, a dialog, an open popover) is on screen. */
-function escTaken(): boolean {
+export function escTaken(): boolean {
   const open = document.querySelectorAll(
     '[role="menu"],dialog[open],[role="dialog"],[aria-expanded="true"][aria-controls],[aria-haspopup][aria-expanded="true"]',
   );
@@ -64,6 +65,7 @@ export function usePresentationKeys() {
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || !useUi.getState().present || escTaken()) return;
+      if (useTour.getState().tour !== null) return; // the first Esc ends the tour (src/ui/tour), the next one this
       leavePresentation();
     };
     document.addEventListener('fullscreenchange', onChange);

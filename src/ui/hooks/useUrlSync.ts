@@ -1,5 +1,6 @@
 /**
- * Deep links and browser history. On load a `#s=…` hash is decoded and loaded, the cursor at the link's `&t=`
+ * Deep links and browser history. On load a `#s=…` hash is decoded and loaded, the cursor at the link's `&t=` / `&p=`,
+ * its tour open at `&step=` and its `&lang=` shown (src/scenario/link.ts documents every parameter)
  * (an invalid link shows a translated error, and the address bar is replaced with the link of what is on screen,
  * the default scenario). Afterwards the address bar always reproduces what is on screen:
  * - a scenario switch or load (pattern, named scenario, import, link) pushes a history entry, so Back and Forward
@@ -11,9 +12,10 @@
  *   previous link and a notice says so (once per loaded scenario).
  */
 import { useEffect } from 'react';
-import i18n from '../../i18n';
+import i18n, { currentLang, setLang } from '../../i18n';
 import { useRun, type RunState } from '../../store/run';
-import { baseScenario, type Scenario } from '../../engine';
+import { useTour } from '../../store/tour';
+import { baseScenario, posAtTime, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
 import { firstScreen } from '../shell/firstScreen';
@@ -36,9 +38,23 @@ let noticeFor: number | null = null;
 /** The hash last written or loaded: a popstate / hashchange to it is not news. */
 let lastHash = '';
 
-function link(m: LinkModule, s: Pick<RunState, 'scenario' | 'cursor'>): string {
+/**
+ * Everything a link carries beside the scenario (src/scenario/link.ts): the exact position when several events share
+ * the cursor's time, the open tour step, the language.
+ */
+function extras(s: Pick<RunState, 'index' | 'cursor'>) {
+  const { tour, step } = useTour.getState();
+  return {
+    pos: s.cursor.pos !== posAtTime(s.index, s.cursor.t) ? s.cursor.pos : undefined,
+    tour: tour ?? undefined,
+    step: tour !== null ? step + 1 : undefined,
+    lang: currentLang(),
+  };
+}
+
+function link(m: LinkModule, s: Pick<RunState, 'scenario' | 'cursor' | 'index'>): string {
   if (encoded?.scenario !== s.scenario) encoded = { scenario: s.scenario, base: m.encodeLink(s.scenario) };
-  return encoded.base + m.cursorSuffix(s.cursor.t);
+  return encoded.base + m.cursorSuffix(s.cursor.t) + m.extrasSuffix(extras(s));
 }
 
 /** Write the address bar for state `s` (push: a new history entry). */
@@ -81,7 +97,10 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   const run = useRun.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
-    if (!atStart) run.loadScenario(baseScenario(defaultPattern), { fromLink: true });
+    if (!atStart) {
+      useTour.getState().exit();
+      run.loadScenario(baseScenario(defaultPattern), { fromLink: true });
+    }
     write(m, useRun.getState(), false);
     return;
   }
@@ -92,8 +111,20 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
     write(m, useRun.getState(), false);
     return;
   }
-  // The cursor and "came from the address bar" are applied when the load finishes: a long one finishes in slices.
-  run.loadScenario(r.scenario, { at: r.t, fromLink: true });
+  if (r.lang && r.lang !== currentLang()) void setLang(r.lang);
+  const { tour, step, t, pos } = r;
+  // The cursor, the tour step and "came from the address bar" are applied when the load finishes: a long one
+  // finishes in slices. Without its own cursor, a tour link opens at the step's event.
+  run.loadScenario(r.scenario, {
+    at: t,
+    pos,
+    fromLink: true,
+    then: () => {
+      if (tour !== undefined && step !== undefined)
+        useTour.getState().attach(tour, step - 1, t === undefined && pos === undefined);
+      else useTour.getState().exit();
+    },
+  });
 }
 
 export function useUrlSync() {
@@ -127,6 +158,12 @@ export function useUrlSync() {
         if (!s.playing) schedule();
       }
     });
+    // The tour step and the language are in the link too.
+    const unsubTour = useTour.subscribe((s, prev) => {
+      if (s.tour !== prev.tour || s.step !== prev.step) schedule();
+    });
+    const onLang = () => schedule();
+    i18n.on('languageChanged', onLang);
     const onNavigate = () => {
       // Only scenario links (or an emptied hash) are ours; an in-page anchor such as #main is not a scenario.
       const h = location.hash;
@@ -140,15 +177,17 @@ export function useUrlSync() {
       alive = false;
       window.clearTimeout(timer);
       unsub();
+      unsubTour();
+      i18n.off('languageChanged', onLang);
       window.removeEventListener('popstate', onNavigate);
       window.removeEventListener('hashchange', onNavigate);
     };
   }, []);
 }
 
-/** The link that reproduces the current scenario, with the cursor where it is. */
+/** The link that reproduces the current scenario, with the cursor where it is, the tour step and the language. */
 export async function currentLink(): Promise<string> {
   const { encodeLink } = await linkModule();
-  const { scenario, cursor } = useRun.getState();
-  return location.href.replace(/#.*$/, '') + encodeLink(scenario, cursor.t);
+  const s = useRun.getState();
+  return location.href.replace(/#.*$/, '') + encodeLink(s.scenario, s.cursor.t, extras(s));
 }

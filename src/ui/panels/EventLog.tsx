@@ -79,6 +79,7 @@ export function EventLog() {
     if (s?.kind === 'event') hlSeq.add(s.seq);
     if (s?.kind === 'message') hlSend.add(s.sendSeq);
     if (s?.kind === 'node') hlNode.add(s.node);
+    if (s?.kind === 'group') for (const seq of s.sends) hlSend.add(seq);
     const keys = rowKeysOf(s, index);
     if (keys) hlRows.push(keys);
   }

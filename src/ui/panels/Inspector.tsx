@@ -70,7 +70,8 @@ export function Inspector() {
   );
 
   let body: ReactNode;
-  if (!selection) {
+  if (!selection || selection.kind === 'group') {
+    // A tour step's highlight is not a selection to inspect.
     body = <p className="text-slate-700">{t('panels.insp.empty')}</p>;
   } else if (selection.kind === 'node' || selection.kind === 'row') {
     const node = topology.nodes.find((n) => n.id === selection.node);

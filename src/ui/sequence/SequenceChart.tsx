@@ -66,11 +66,20 @@ interface Highlight {
   faults: Set<string>;
   /** Table-row selections: the ids (msg.tx / msg.mid) whose messages are highlighted. */
   rows: ReadonlySet<string>[];
+  /** Lanes whose heading is marked (a tour step's nodes) without marking every arrow on them. */
+  heads: Set<number>;
 }
 
 function highlightOf(sels: (Selection | null)[], index: TraceIndex, laneOf: Map<string, number>): Highlight {
   const events = index.events;
-  const h: Highlight = { sends: new Set(), lanes: new Set(), seqs: new Set(), faults: new Set(), rows: [] };
+  const h: Highlight = {
+    sends: new Set(),
+    lanes: new Set(),
+    seqs: new Set(),
+    faults: new Set(),
+    rows: [],
+    heads: new Set(),
+  };
   for (const s of sels) {
     if (!s) continue;
     if (s.kind === 'row') {
@@ -81,7 +90,13 @@ function highlightOf(sels: (Selection | null)[], index: TraceIndex, laneOf: Map<
       const l = laneOf.get(s.node);
       if (l !== undefined) h.lanes.add(l);
     } else if (s.kind === 'fault') h.faults.add(s.id);
-    else if (s.kind === 'event') {
+    else if (s.kind === 'group') {
+      for (const seq of s.sends) h.sends.add(seq);
+      for (const n of s.nodes) {
+        const l = laneOf.get(n);
+        if (l !== undefined) h.heads.add(l);
+      }
+    } else if (s.kind === 'event') {
       h.seqs.add(s.seq);
       const ev = events[s.seq];
       if (ev?.kind === 'send') h.sends.add(ev.seq);
@@ -163,7 +178,19 @@ export function SequenceChart() {
   // scroll offset from our own state, so a seek never forces a synchronous layout. When the cursor leaves the
   // comfortable band the offset is adjusted during render (no second commit); the scroll container's native
   // offset catches up after the frame is drawn (see the effect below), when layout is clean and the write is cheap.
-  if (follow) {
+  // A tour step (a group selection): its messages are on screen together with the cursor, as far as both fit.
+  let groupU: number | null = null;
+  if (selection?.kind === 'group') {
+    for (const seq of selection.sends)
+      for (const i of model.segsBySend.get(seq) ?? []) groupU = Math.min(groupU ?? Infinity, model.segUA[i]);
+  }
+  if (follow && groupU !== null && !playing) {
+    const h = size.h;
+    const lo = Math.max(0, cy - 0.85 * h);
+    const hi = Math.max(lo, yOf(groupU) - 0.1 * h);
+    const target = Math.round(Math.min(Math.max(0, totalH - h), Math.max(lo, Math.min(hi, scrollTop))));
+    if (Math.abs(target - scrollTop) > 1) setScrollTop(target);
+  } else if (follow) {
     const h = size.h;
     if (cy < scrollTop + 0.1 * h || cy > scrollTop + 0.85 * h) {
       const maxTop = Math.max(0, totalH - h);
@@ -210,7 +237,9 @@ export function SequenceChart() {
       return;
     }
     progTarget.current = null;
-    if (cy < st || cy > st + size.h) setFollow(false);
+    // A shorter trace (another scenario) makes the browser clamp the offset: that is not the user scrolling away.
+    const clamped = st < scrollTop - 1 && st >= el.scrollHeight - el.clientHeight - 1;
+    if (!clamped && (cy < st || cy > st + size.h)) setFollow(false);
   };
 
   const zoomBy = (f: number) => {
@@ -438,6 +467,7 @@ export function SequenceChart() {
         role="button"
         aria-label={title}
         data-send={s.copy === 0 ? s.sendSeq : undefined}
+        data-hl={isHl ? '' : undefined}
         tabIndex={s.copy === 0 && s.sendSeq === rover ? 0 : -1}
         onKeyDown={(e) => onArrowKey(e, s)}
         onFocus={() => setFocusedSend(s.sendSeq)}
@@ -731,7 +761,7 @@ export function SequenceChart() {
       </div>
       <div className="relative h-11 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
         {lanes.map((id, i) => {
-          const isHl = hl.lanes.has(i);
+          const isHl = hl.lanes.has(i) || hl.heads.has(i);
           return (
             <button
               type="button"

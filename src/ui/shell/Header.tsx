@@ -15,6 +15,7 @@ import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
 import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
 import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
+import { TourButton } from '../tour/TourPlayer'; // [issue 15 tours]
 
 const CUSTOM = '';
 
@@ -273,6 +274,7 @@ export function Header() {
         </div>
         <div className="ml-auto flex items-center gap-1.5">
           <CompareButton /> {/* [issue 14 hook-up] */}
+          <TourButton /> {/* [issue 15 tours] */}
           <PresentToggle />
           <LangSwitch />
           {/* Presentation mode keeps what a presenter uses in front of the room. */}
