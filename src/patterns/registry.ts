@@ -8,8 +8,9 @@ import { tcc } from './tcc';
 import { saga } from './saga';
 import { outbox } from './outbox';
 import { notify } from './notify';
+import { didiCoupon } from './didi-coupon';
 
-export const patterns: PatternDef[] = [twoPC, tcc, saga, notify, outbox];
+export const patterns: PatternDef[] = [twoPC, tcc, saga, notify, outbox, didiCoupon];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);
