@@ -152,7 +152,7 @@ export const ddmqTables: Record<string, TableSpec> = {
 
 /** The broker extension: DELAY_ADD / DELAY_CANCEL, the due timers, and re-arming them after a restart. */
 export function ddmqExtend(cfg: DdmqConfig = {}): (input: Input, ctx: StepContext) => Effect[] | null {
-  const note = (key: string, params: Record<string, string | number>): Effect[] =>
+  const narrate = (key: string, params: Record<string, string | number>): Effect[] =>
     cfg.notePrefix ? [{ kind: 'note', key: `${cfg.notePrefix}.${key}`, params }] : [];
   return (input, ctx) => {
     const db = ctx.db;
@@ -198,7 +198,7 @@ export function ddmqExtend(cfg: DdmqConfig = {}): (input: Input, ctx: StepContex
       db.put(DDMQ.delayed, mid, next as unknown as Row);
       if (again) effects.push({ kind: 'setTimer', name: timerOf(mid), after: r.interval });
       else db.del(DDMQ.open, mid);
-      effects.push(...note(again ? 'delayFired' : 'delayFiredLast', { mid, n: fired }));
+      effects.push(...narrate(again ? 'delayFired' : 'delayFiredLast', { mid, n: fired }));
       return effects;
     }
     if (input.kind !== 'deliver') return null;
@@ -230,7 +230,7 @@ export function ddmqExtend(cfg: DdmqConfig = {}): (input: Input, ctx: StepContex
       return [
         ack,
         { kind: 'setTimer', name: timerOf(mid), after: delay },
-        ...note('delayAdded', { mid, due: row.due }),
+        ...narrate('delayAdded', { mid, due: row.due }),
       ];
     }
     if (m.type === 'DELAY_CANCEL') {
@@ -242,7 +242,7 @@ export function ddmqExtend(cfg: DdmqConfig = {}): (input: Input, ctx: StepContex
       if (r && r.status === 'waiting') {
         db.put(DDMQ.delayed, mid, { ...r, status: 'cancelled', cancelledAt: ctx.now });
         db.del(DDMQ.open, mid);
-        effects.push({ kind: 'cancelTimer', name: timerOf(mid) }, ...note('delayCancelled', { mid }));
+        effects.push({ kind: 'cancelTimer', name: timerOf(mid) }, ...narrate('delayCancelled', { mid }));
       }
       return effects;
     }
