@@ -91,7 +91,7 @@ const en: Record<string, string> = {
   'didi.status.serving': 'serving',
   'didi.row.orders': 'orders saved',
   'didi.row.coupons': 'coupons',
-  'didi.row.waiting': 'monitors waiting',
+  'didi.row.waiting': 'waiting',
 
   'didi.note.sendMonitor': '{{tx}}: send the tx monitor {{mid}} first (delay {{delay}} ms)',
   'didi.note.sendRetry': '{{tx}}: no answer from DDMQ, send the monitor again (try {{n}})',

@@ -90,7 +90,7 @@ const zh: Record<string, string> = {
   'didi.status.serving': '服务中',
   'didi.row.orders': '已保存订单',
   'didi.row.coupons': '优惠券',
-  'didi.row.waiting': '等待中的监控消息',
+  'didi.row.waiting': '等待中',
 
   'didi.note.sendMonitor': '{{tx}}：先发送事务监控消息 {{mid}}（延迟 {{delay}} 毫秒）',
   'didi.note.sendRetry': '{{tx}}：DDMQ 无应答，重发监控消息（第 {{n}} 次）',
