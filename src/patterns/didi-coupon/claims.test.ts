@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../engine/report';
 import type { SimResult } from '../../engine/simulator';
 import type { Row } from '../../engine/types';
+import { BT } from '../broker';
 import { DDMQ, type DelayedRow } from '../broker/ddmq';
+import type { HalfRow } from '../broker/txn';
 import { evs, inv, notes, runNamed } from './testkit';
 import { CT, OT, type CouponRow } from './types';
 
@@ -164,5 +166,67 @@ describe('S-DIDI-5: the monitor’s delay against the base operation', () => {
       const r = runNamed('s-didi-5-long-delay', { params: { ...base.scenario.params, monitorDelay: delay } });
       expect(inv(r, 'atomicity').final, `delay ${delay}`).toBe(delay > need ? 'holds' : 'violated');
     }
+  });
+});
+
+describe('the DDMQ ↔ RocketMQ switch: the same scenario and seed on either model', () => {
+  const half = (r: SimResult) => r.final.db('broker').get<HalfRow & Row>(BT.half, 'unl-T1');
+  const onRocket = (id: string) => {
+    const base = runNamed(id);
+    return runNamed(id, { params: { ...base.scenario.params, mq: 'rocketmq' } });
+  };
+  it('RocketMQ sends a half message first (no delayed message), then locks, saves and rolls the half back', () => {
+    const r = onRocket('s-didi-1-happy');
+    expect(sent(r, 'DELAY_ADD')).toBe(0);
+    expect(first(r, 'send', 'order', 'SEND_HALF').seq).toBeLessThan(first(r, 'send', 'order', 'LOCK').seq);
+    expect(first(r, 'deliver', 'order', 'HALF_OK').seq).toBeLessThan(first(r, 'send', 'order', 'LOCK').seq);
+    const end = first(r, 'send', 'order', 'END_TX');
+    expect(end.msg).toMatchObject({ state: 'ROLLBACK', fromCheck: false });
+    expect(end.t).toBe(savedAt(r) ?? notes(r, 'savedRollback')[0].t);
+    expect(half(r)).toMatchObject({ state: 'rolled-back', checks: 0 });
+    expect(r.outcomes[0].outcome).toBe('committed');
+  });
+  it('a failed save commits the unlock message at once; the coupon service consumes it and unlocks', () => {
+    const r = runNamed('s-didi-1-save-fails-rocketmq');
+    const fail = notes(r, 'saveFailed')[0];
+    expect(first(r, 'send', 'order', 'END_TX').msg).toMatchObject({ state: 'COMMIT' });
+    expect(first(r, 'send', 'order', 'END_TX').t).toBe(fail.t);
+    expect(notes(r, 'consumeUnlock')).toHaveLength(1);
+    const c = coupon(r) as CouponRow;
+    expect(c).toMatchObject({ st: 'free', unlocks: 1 });
+    // no 120 s monitor delay: unlocked within a second of the failure
+    expect((c.freedAt as number) - fail.t).toBeLessThan(1_000);
+    expect(sent(r, 'CHECK_TX')).toBe(0);
+  });
+  it('a crash after the lock is settled by the broker’s check-back in the first round after born + 6 s', () => {
+    const r = runNamed('s-didi-3-send-first-rocketmq');
+    const born = first(r, 'send', 'order', 'SEND_HALF').msg.born as number;
+    const check = first(r, 'send', 'broker', 'CHECK_TX');
+    // rounds every transactionCheckInterval (60 s) from the broker's start at 0: the first at 60 s ≥ born + 6 s
+    expect(check.t).toBe(60_000);
+    expect(check.t).toBeGreaterThanOrEqual(born + 6_000);
+    expect(notes(r, 'checkCommit')).toHaveLength(1);
+    expect(first(r, 'send', 'order', 'END_TX').msg).toMatchObject({ state: 'COMMIT', fromCheck: true });
+    expect(coupon(r)).toMatchObject({ st: 'free' });
+    expect(half(r)).toMatchObject({ state: 'committed', checks: 1, by: 'check' });
+  });
+  it('S-DIDI-5’s scenario: inconsistent on DDMQ with a 1 s monitor, consistent on RocketMQ (check-back not before 6 s)', () => {
+    const d = runNamed('s-didi-5-short-delay');
+    const r = runNamed('s-didi-5-rocketmq');
+    expect(r.scenario.seed).toBe(d.scenario.seed);
+    expect(inv(d, 'atomicity').final).toBe('violated');
+    expect(inv(r, 'atomicity').final).toBe('holds');
+    expect(sent(r, 'CHECK_TX')).toBe(0);
+    // the same seed: both lock the coupon at the same instant
+    expect(first(r, 'deliver', 'coupon', 'LOCK').t - first(d, 'deliver', 'coupon', 'LOCK').t).toBeLessThan(100);
+    // … and RocketMQ has the same pitfall when its check-back comes before the save ends
+    const early = runNamed('s-didi-5-rocketmq', {
+      params: { ...r.scenario.params, transactionTimeOut: 500, transactionCheckInterval: 1_000 },
+    });
+    expect(notes(early, 'checkTooEarly')).toHaveLength(1);
+    expect(inv(early, 'atomicity').final).toBe('violated');
+  });
+  it('message sent last: leaked on both models', () => {
+    expect(inv(onRocket('s-didi-3-send-not-first'), 'no-leak').final).toBe('violated');
   });
 });

@@ -6,8 +6,22 @@
 import type { Change, TxOutcome, TxReport, World } from '../../engine/pattern';
 import { perKey } from '../../engine/invariants';
 import type { Row } from '../../engine/types';
+import { BT } from '../broker';
 import { DDMQ, type DelayedRow } from '../broker/ddmq';
-import { BROKER, COUPON, CT, couponOf, monitorOf, ORDER, OT, txOfCoupon, type CouponRow, type OrderRow } from './types';
+import type { HalfRow } from '../broker/txn';
+import {
+  BROKER,
+  COUPON,
+  CT,
+  couponOf,
+  halfOf,
+  monitorOf,
+  ORDER,
+  OT,
+  txOfCoupon,
+  type CouponRow,
+  type OrderRow,
+} from './types';
 
 const order = (w: World, tx: string) => w.db(ORDER).get<OrderRow & Row>(OT.orders, tx);
 const coupon = (w: World, tx: string) => w.db(COUPON).get<CouponRow & Row>(CT.coupons, couponOf(tx));
@@ -50,16 +64,21 @@ export function outcomes(w: World): TxReport[] {
       const o = order(w, tx);
       const c = coupon(w, tx);
       const mon = bdb.get<DelayedRow & Row>(DDMQ.delayed, monitorOf(tx));
+      const half = bdb.get<HalfRow & Row>(BT.half, halfOf(tx));
       const locked = lockedBy(w, tx);
+      // Something will still settle it: a monitor waiting (DDMQ), a half message not yet ended, or a committed unlock
+      // message the coupon service has not consumed yet (RocketMQ).
+      const waiting = mon?.status === 'waiting' || half?.state === 'half' || half?.state === 'committed';
       let outcome: TxOutcome;
       if (o) outcome = locked ? 'committed' : 'inconsistent';
-      else if (locked) outcome = mon?.status === 'waiting' ? 'pending' : 'inconsistent';
+      else if (locked) outcome = waiting ? 'pending' : 'inconsistent';
       else outcome = c && c.unlocks > 0 ? 'repaired' : 'aborted';
       const at: Record<string, string> = {
         [ORDER]: o ? 'saved' : 'none',
         [COUPON]: c ? c.st : 'none',
       };
       if (mon) at[BROKER] = `monitor ${mon.status}×${mon.fired}`;
+      if (half) at[BROKER] = `half ${half.state}, checks ${half.checks}`;
       const end = o ? (c?.freedAt ?? o.at) : c?.freedAt;
       return { tx, outcome, at, ...(c ? { start: c.lockedAt } : {}), ...(end !== undefined ? { end } : {}) };
     });

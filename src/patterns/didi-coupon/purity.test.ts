@@ -62,6 +62,7 @@ describe('didi-coupon views', () => {
         'broker.logEnds',
         'broker.groupOffsets',
         'broker.delayedMsgs',
+        'broker.halfMsgs',
       ].sort(),
     );
   });

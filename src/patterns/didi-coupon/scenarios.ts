@@ -129,4 +129,50 @@ export const scenarios: NamedScenario[] = [
       },
     },
   },
+  // The DDMQ ↔ RocketMQ switch: the same scenarios (same seed) on RocketMQ's half message and check-back.
+  {
+    id: 's-didi-1-save-fails-rocketmq',
+    claims: ['S-DIDI-1'],
+    params: { mq: 'rocketmq', failRate: 1 },
+    expect: {
+      outcomes: { T1: 'repaired' },
+      invariants: { atomicity: 'holds', 'no-leak': 'holds' },
+      neverBreaks: ['atomicity'],
+      durable: {
+        order: { orders: {} },
+        coupon: { 'coupons.cp-T1.st': 'free', 'coupons.cp-T1.unlocks': 1 },
+        broker: { 'halfMsgs.unl-T1.state': 'committed', 'halfMsgs.unl-T1.checks': 0, delayedMsgs: {} },
+      },
+    },
+  },
+  {
+    id: 's-didi-3-send-first-rocketmq',
+    claims: ['S-DIDI-3'],
+    params: { mq: 'rocketmq' },
+    faults: crashAfterLock,
+    expect: {
+      outcomes: { T1: 'repaired' },
+      invariants: { atomicity: 'holds', 'no-leak': 'holds' },
+      durable: {
+        order: { orders: {} },
+        coupon: { 'coupons.cp-T1.st': 'free' },
+        broker: { 'halfMsgs.unl-T1.state': 'committed', 'halfMsgs.unl-T1.checks': 1, 'halfMsgs.unl-T1.by': 'check' },
+      },
+    },
+  },
+  {
+    id: 's-didi-5-rocketmq',
+    claims: ['S-DIDI-5'],
+    params: { mq: 'rocketmq', monitorDelay: 1_000, saveTime: 3_000 },
+    expect: {
+      outcomes: { T1: 'committed' },
+      invariants: { atomicity: 'holds', 'no-leak': 'holds' },
+      neverBreaks: ['atomicity'],
+      durable: {
+        order: { 'orders.T1.st': 'saved' },
+        coupon: { 'coupons.cp-T1.st': 'locked' },
+        broker: { 'halfMsgs.unl-T1.state': 'rolled-back', 'halfMsgs.unl-T1.checks': 0 },
+      },
+    },
+  },
 ];

@@ -117,6 +117,50 @@ const en: Record<string, string> = {
   'didi.note.broker.delayFired': 'Delayed message {{mid}} delivered (#{{n}}); due again after the interval',
   'didi.note.broker.delayFiredLast': 'Delayed message {{mid}} delivered for the last time (#{{n}})',
   'didi.note.broker.delayCancelled': 'Delayed message {{mid}} cancelled',
+  'param.didi-coupon.mq': 'Message queue (DDMQ ↔ RocketMQ)',
+  'param.didi-coupon.mq.help':
+    'ddmq: a delayed tx monitor, cancelled when settled, re-checked by the business’s own consumer. rocketmq: a half message ended by COMMIT / ROLLBACK, with the broker’s check-back.',
+  'param.didi-coupon.transactionTimeOut': 'RocketMQ: check-back after',
+  'param.didi-coupon.transactionTimeOut.help': 'A half message is checked back once it is this old (RocketMQ only).',
+  'param.didi-coupon.transactionCheckInterval': 'RocketMQ: check round interval',
+  'param.didi-coupon.transactionCheckInterval.help':
+    'The broker checks its half messages once per round (RocketMQ only).',
+  'param.didi-coupon.transactionCheckMax': 'RocketMQ: maximum checks',
+  'param.didi-coupon.transactionCheckMax.help': 'After this many checks a half message is discarded (RocketMQ only).',
+  'param.didi-coupon.fetchTimeout': 'RocketMQ: long poll',
+  'param.didi-coupon.fetchTimeout.help': 'The coupon service’s idle pull is answered after this long (RocketMQ only).',
+
+  'scenario.didi-coupon.s-didi-1-save-fails-rocketmq.title': 'S-DIDI-1 on RocketMQ: saving fails, COMMIT unlocks',
+  'scenario.didi-coupon.s-didi-1-save-fails-rocketmq.desc':
+    'The same failed save on RocketMQ’s model: the half message “unlock the coupon” is committed right after the failure, and the coupon service consumes it and unlocks — no 120 s wait.',
+  'scenario.didi-coupon.s-didi-3-send-first-rocketmq.title': 'S-DIDI-3 on RocketMQ: crash after the lock, check-back',
+  'scenario.didi-coupon.s-didi-3-send-first-rocketmq.desc':
+    'The order service dies after the lock; the half message is never ended. The broker’s first check round after transactionTimeOut (6 s) asks the order service, which finds no order and answers COMMIT: the coupon is unlocked.',
+  'scenario.didi-coupon.s-didi-5-rocketmq.title': 'S-DIDI-5 on RocketMQ: the same 3 s save',
+  'scenario.didi-coupon.s-didi-5-rocketmq.desc':
+    'The S-DIDI-5 scenario on RocketMQ: no business-chosen delay — the order is saved and the half message rolled back long before the broker would check (after 6 s, at its next round). Consistent.',
+
+  'didi.row.halfOpen': 'half messages open',
+  'didi.note.sendHalf': '{{tx}}: send the half message {{mid}} first (“unlock the coupon”, invisible until committed)',
+  'didi.note.commitUnlock': '{{tx}}: COMMIT {{mid}}: the coupon service will consume it and unlock',
+  'didi.note.savedRollback': '{{tx}}: order saved with coupon {{coupon}}; ROLLBACK the unlock message',
+  'didi.note.checkSaved': '{{tx}}: check-back #{{n}} — the order exists: ROLLBACK',
+  'didi.note.checkCommit': '{{tx}}: check-back #{{n}} — no order: COMMIT (unlock the coupon)',
+  'didi.note.checkTooEarly':
+    '{{tx}}: check-back #{{n}} came while the order is still being saved — no order row yet: COMMIT',
+  'didi.note.consumeUnlock': 'Unlock message for {{tx}} consumed: unlock coupon {{coupon}}',
+  'didi.note.polled': 'Polled {{n}} record(s) from partition {{partition}}, offsets {{from}}–{{next}}',
+  'didi.note.broker.appended': 'Appended {{mid}} at {{pos}}',
+  'didi.note.broker.halfStored': 'Half message {{mid}} stored (invisible to consumers)',
+  'didi.note.broker.committed': 'COMMIT: {{mid}} is now visible at {{pos}}',
+  'didi.note.broker.rolledBack': 'ROLLBACK: half message {{mid}} deleted',
+  'didi.note.broker.unknown': 'UNKNOW for {{mid}}: it waits for the check-back',
+  'didi.note.broker.endIgnored': '{{state}} for {{mid}} ignored: already ended',
+  'didi.note.broker.check': 'Check round: asking the order service about {{mid}} (check {{n}})',
+  'didi.note.broker.discarded': '{{mid}} discarded after {{n}} checks',
+  'didi.note.broker.sentBack': '{{mid}} sent back: retry {{n}} in {{wait}}',
+  'didi.note.broker.retryDue': 'Retry {{n}} of {{mid}} delivered',
+  'didi.note.broker.deadLettered': '{{mid}} failed {{n}} retries: moved to {{pos}}',
 };
 
 export default en;

@@ -116,6 +116,48 @@ const zh: Record<string, string> = {
   'didi.note.broker.delayFired': '延迟消息 {{mid}} 已投递（第 {{n}} 次）；间隔后再次到期',
   'didi.note.broker.delayFiredLast': '延迟消息 {{mid}} 最后一次投递（第 {{n}} 次）',
   'didi.note.broker.delayCancelled': '延迟消息 {{mid}} 已取消',
+  'param.didi-coupon.mq': '消息队列（DDMQ ↔ RocketMQ）',
+  'param.didi-coupon.mq.help':
+    'ddmq：延迟的事务监控消息，结果确定后取消，由业务自己的消费者回查。rocketmq：半消息，以 COMMIT / ROLLBACK 结束，由 Broker 反查。',
+  'param.didi-coupon.transactionTimeOut': 'RocketMQ：多久后反查',
+  'param.didi-coupon.transactionTimeOut.help': '半消息存在这么久之后才会被反查（仅 RocketMQ）。',
+  'param.didi-coupon.transactionCheckInterval': 'RocketMQ：反查轮次间隔',
+  'param.didi-coupon.transactionCheckInterval.help': 'Broker 每一轮检查一次它的半消息（仅 RocketMQ）。',
+  'param.didi-coupon.transactionCheckMax': 'RocketMQ：最大反查次数',
+  'param.didi-coupon.transactionCheckMax.help': '反查这么多次之后半消息被丢弃（仅 RocketMQ）。',
+  'param.didi-coupon.fetchTimeout': 'RocketMQ：长轮询',
+  'param.didi-coupon.fetchTimeout.help': '优惠券服务空闲的拉取请求在这么久之后才返回（仅 RocketMQ）。',
+
+  'scenario.didi-coupon.s-didi-1-save-fails-rocketmq.title': 'S-DIDI-1 在 RocketMQ 上：保存失败，COMMIT 解锁',
+  'scenario.didi-coupon.s-didi-1-save-fails-rocketmq.desc':
+    '同样的保存失败，换成 RocketMQ 的模型：“解锁优惠券”的半消息在失败后立即提交，优惠券服务消费它并解锁——不必等 120 秒。',
+  'scenario.didi-coupon.s-didi-3-send-first-rocketmq.title': 'S-DIDI-3 在 RocketMQ 上：锁券后崩溃，Broker 反查',
+  'scenario.didi-coupon.s-didi-3-send-first-rocketmq.desc':
+    '锁券后订单服务崩溃，半消息一直没有结束。transactionTimeOut（6 秒）之后的第一轮检查反查订单服务，它查不到订单，回答 COMMIT：优惠券被解锁。',
+  'scenario.didi-coupon.s-didi-5-rocketmq.title': 'S-DIDI-5 在 RocketMQ 上：同样保存 3 秒',
+  'scenario.didi-coupon.s-didi-5-rocketmq.desc':
+    'S-DIDI-5 的场景换到 RocketMQ：没有业务自己选的延迟——订单保存、半消息回滚，都远早于 Broker 的反查（6 秒后的下一轮）。数据一致。',
+
+  'didi.row.halfOpen': '未结束的半消息',
+  'didi.note.sendHalf': '{{tx}}：先发送半消息 {{mid}}（“解锁优惠券”，提交前对消费者不可见）',
+  'didi.note.commitUnlock': '{{tx}}：COMMIT {{mid}}：优惠券服务将消费它并解锁',
+  'didi.note.savedRollback': '{{tx}}：订单已保存，使用优惠券 {{coupon}}；ROLLBACK 解锁消息',
+  'didi.note.checkSaved': '{{tx}}：第 {{n}} 次反查——订单存在：ROLLBACK',
+  'didi.note.checkCommit': '{{tx}}：第 {{n}} 次反查——没有订单：COMMIT（解锁优惠券）',
+  'didi.note.checkTooEarly': '{{tx}}：第 {{n}} 次反查在订单仍在保存时到来——还查不到订单：COMMIT',
+  'didi.note.consumeUnlock': '消费到 {{tx}} 的解锁消息：解锁优惠券 {{coupon}}',
+  'didi.note.polled': '从分区 {{partition}} 拉取了 {{n}} 条消息，位移 {{from}}–{{next}}',
+  'didi.note.broker.appended': '已追加 {{mid}}，位置 {{pos}}',
+  'didi.note.broker.halfStored': '半消息 {{mid}} 已存储（对消费者不可见）',
+  'didi.note.broker.committed': 'COMMIT：{{mid}} 现在可见，位置 {{pos}}',
+  'didi.note.broker.rolledBack': 'ROLLBACK：半消息 {{mid}} 已删除',
+  'didi.note.broker.unknown': '{{mid}} 为 UNKNOW：等待反查',
+  'didi.note.broker.endIgnored': '{{mid}} 的 {{state}} 被忽略：事务已结束',
+  'didi.note.broker.check': '检查轮次：向订单服务反查 {{mid}}（第 {{n}} 次）',
+  'didi.note.broker.discarded': '{{mid}} 反查 {{n}} 次后被丢弃',
+  'didi.note.broker.sentBack': '{{mid}} 已退回：第 {{n}} 次重试在 {{wait}} 后',
+  'didi.note.broker.retryDue': '{{mid}} 的第 {{n}} 次重试已投递',
+  'didi.note.broker.deadLettered': '{{mid}} 重试 {{n}} 次失败：移入 {{pos}}',
 };
 
 export default zh;

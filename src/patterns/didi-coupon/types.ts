@@ -16,8 +16,16 @@ export const CT = { coupons: 'coupons' } as const;
 /** Each order uses its own coupon (one user, one coupon per order): no contention, the flow alone is on show. */
 export const couponOf = (tx: string) => 'cp-' + tx;
 export const txOfCoupon = (id: string) => (id.startsWith('cp-') ? id.slice(3) : null);
-/** The tx monitor's message id. */
+/** The tx monitor's message id (DDMQ). */
 export const monitorOf = (tx: string) => 'mon-' + tx;
+/** The transactional (half) message's id (RocketMQ): "unlock the coupon", committed only if the order failed. */
+export const halfOf = (tx: string) => 'unl-' + tx;
+/** RocketMQ: the topic of committed unlock messages, consumed by the coupon service. */
+export const UNLOCK_TOPIC = 'coupon.unlock';
+export const COUPON_GROUP = 'coupon';
+
+/** The message-queue model the flow runs on (the DDMQ ↔ RocketMQ switch). */
+export const onRocketMQ = (p: Params) => p.mq === 'rocketmq';
 
 export interface OrderRow {
   st: 'saved';
