@@ -80,7 +80,7 @@ describe('didi-coupon strings', () => {
   it('pattern, roles, nodes, scenarios, params and guards are all named', () => {
     const need = [`pattern.${pattern.id}.name`, `pattern.${pattern.id}.desc`, 'family.messaging'];
     for (const r of Object.keys(pattern.roles)) need.push(`role.${pattern.id}.${r}`);
-    for (const n of pattern.topology({}).nodes) need.push(n.label);
+    for (const n of [...pattern.topology({}).nodes, ...pattern.topology({ mq: 'rocketmq' }).nodes]) need.push(n.label);
     for (const s of pattern.scenarios)
       need.push(`scenario.${pattern.id}.${s.id}.title`, `scenario.${pattern.id}.${s.id}.desc`);
     for (const p of pattern.params) need.push(`param.${pattern.id}.${p.key}`, `param.${pattern.id}.${p.key}.help`);

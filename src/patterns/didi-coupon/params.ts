@@ -57,7 +57,13 @@ export function topology(p: Params = {}): Topology {
   return {
     nodes: [
       { id: ORDER, role: 'order', label: 'node.didi-coupon.order', x: 0, y: 140 },
-      { id: BROKER, role: 'broker', label: 'node.didi-coupon.broker', x: 300, y: 0 },
+      {
+        id: BROKER,
+        role: 'broker',
+        label: rocket ? 'node.didi-coupon.rocketmq' : 'node.didi-coupon.broker',
+        x: 300,
+        y: 0,
+      },
       { id: COUPON, role: 'coupon', label: 'node.didi-coupon.coupon', x: 600, y: 140 },
     ],
     edges: [

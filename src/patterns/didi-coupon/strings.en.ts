@@ -9,6 +9,7 @@ const en: Record<string, string> = {
   'role.didi-coupon.coupon': 'Coupon service',
   'node.didi-coupon.order': 'Order service',
   'node.didi-coupon.broker': 'DDMQ',
+  'node.didi-coupon.rocketmq': 'RocketMQ',
   'node.didi-coupon.coupon': 'Coupon service',
 
   'scenario.didi-coupon.s-didi-1-happy.title': 'S-DIDI-1: order saved, monitor cancelled',

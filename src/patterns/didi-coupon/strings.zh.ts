@@ -9,6 +9,7 @@ const zh: Record<string, string> = {
   'role.didi-coupon.coupon': '优惠券服务',
   'node.didi-coupon.order': '订单服务',
   'node.didi-coupon.broker': 'DDMQ',
+  'node.didi-coupon.rocketmq': 'RocketMQ',
   'node.didi-coupon.coupon': '优惠券服务',
 
   'scenario.didi-coupon.s-didi-1-happy.title': 'S-DIDI-1：订单保存成功，监控消息取消',
