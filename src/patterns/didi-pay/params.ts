@@ -38,14 +38,20 @@ export const guards: GuardDef[] = [
   { key: 'retries', default: true },
 ];
 
-const CY: Record<string, number> = { [ORDERS]: 0, [STOCK]: 130, [LEDGER]: 260, [PROCURE]: 390 };
+/** The four consumers in a 2 × 2 block right of the queue: a wide diagram that stays readable in a short panel. */
+const AT: Record<string, [number, number]> = {
+  [ORDERS]: [560, 0],
+  [STOCK]: [820, 0],
+  [LEDGER]: [560, 220],
+  [PROCURE]: [820, 220],
+};
 
 export function topology(): Topology {
   return {
     nodes: [
-      { id: PAY, role: 'pay', label: 'node.didi-pay.pay', x: 0, y: 195 },
-      { id: BROKER, role: 'broker', label: 'node.didi-pay.broker', x: 300, y: 195 },
-      ...CONSUMERS.map((c) => ({ id: c, role: c, label: 'node.didi-pay.' + c, x: 620, y: CY[c] })),
+      { id: PAY, role: 'pay', label: 'node.didi-pay.pay', x: 0, y: 110 },
+      { id: BROKER, role: 'broker', label: 'node.didi-pay.broker', x: 280, y: 110 },
+      ...CONSUMERS.map((c) => ({ id: c, role: c, label: 'node.didi-pay.' + c, x: AT[c][0], y: AT[c][1] })),
     ],
     edges: [
       { from: PAY, to: BROKER, kind: 'stream' as const },
