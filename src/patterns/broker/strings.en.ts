@@ -26,6 +26,17 @@ const en: Record<string, string> = {
   'broker.word.committed': 'committed',
   'broker.word.rolled-back': 'rolled back',
   'broker.word.discarded': 'discarded (max checks)',
+  // DDMQ's delayed messages and consumer retries (broker/ddmq.ts)
+  'broker.ddmq.table.delayed': 'Delayed messages (DDMQ Chronos: tx monitors)',
+  'broker.ddmq.table.retries': 'Failed messages waiting for their retry',
+  'broker.ddmq.col.status': 'Status',
+  'broker.ddmq.col.due': 'Due (ms)',
+  'broker.ddmq.col.fired': 'Delivered',
+  'broker.ddmq.col.to': 'Pushed to',
+  'broker.ddmq.col.attempt': 'Failed attempts',
+  'broker.ddmq.word.waiting': 'waiting',
+  'broker.ddmq.word.cancelled': 'cancelled',
+  'broker.ddmq.word.done': 'delivered',
 };
 
 export default en;

@@ -26,6 +26,17 @@ const zh: Record<string, string> = {
   'broker.word.committed': '已提交',
   'broker.word.rolled-back': '已回滚',
   'broker.word.discarded': '已丢弃（反查超限）',
+  // DDMQ 的延迟消息与消费重试（broker/ddmq.ts）
+  'broker.ddmq.table.delayed': '延迟消息（DDMQ Chronos：事务监控消息）',
+  'broker.ddmq.table.retries': '消费失败、等待重试的消息',
+  'broker.ddmq.col.status': '状态',
+  'broker.ddmq.col.due': '到期时间（毫秒）',
+  'broker.ddmq.col.fired': '已投递次数',
+  'broker.ddmq.col.to': '推送给',
+  'broker.ddmq.col.attempt': '失败次数',
+  'broker.ddmq.word.waiting': '等待中',
+  'broker.ddmq.word.cancelled': '已取消',
+  'broker.ddmq.word.done': '已投递',
 };
 
 export default zh;
