@@ -12,3 +12,4 @@ export * from './report';
 export { rngNext, rngState, type RngState } from './prng';
 export { NodeDb, StepDb } from './db';
 export * from './invariants';
+export * from './tour';

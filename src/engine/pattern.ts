@@ -20,6 +20,7 @@ import type {
   WorkloadItem,
 } from './types';
 import type { RequestSpec } from './requests';
+import type { TourDef } from './tour';
 
 /** One table of a node's database: durable tables survive a crash, volatile ones are emptied by it. */
 export interface TableSpec {
@@ -321,6 +322,8 @@ export interface PatternDef {
    * (only a depth bound is checked).
    */
   requests?: Record<string, RequestSpec>;
+  /** The guided tour (src/engine/tour.ts): chapters of steps over the named scenarios. Every pattern ships one. */
+  tour?: TourDef;
 }
 
 /** Helper for reducers: no change. */

@@ -8,8 +8,11 @@ import { tcc } from './tcc';
 import { saga } from './saga';
 import { outbox } from './outbox';
 import { notify } from './notify';
+import { rocketmq } from './rocketmq';
+import { didiCoupon } from './didi-coupon';
+import { didiPay } from './didi-pay';
 
-export const patterns: PatternDef[] = [twoPC, tcc, saga, notify, outbox];
+export const patterns: PatternDef[] = [twoPC, tcc, saga, notify, outbox, rocketmq, didiCoupon, didiPay];
 
 export function getPattern(id: string): PatternDef | undefined {
   return patterns.find((p) => p.id === id);

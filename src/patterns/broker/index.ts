@@ -49,6 +49,8 @@ export interface LogRecord {
   at: number;
   /** The producer that appended it. */
   from: NodeId;
+  /** Broker-side message properties (RocketMQ: RECONSUME_TIME of a retried message, REAL_TOPIC …). */
+  props?: Record<string, string | number>;
 }
 
 export interface EndRow {
@@ -335,38 +337,72 @@ export interface ConsumerConfig<D> {
   tables?: Record<string, TableSpec>;
   /** Narration key prefix (`${notePrefix}.polled` …). */
   notePrefix: string;
+  /**
+   * More topics the group subscribes to, one partition each (RocketMQ: its retry topic `%RETRY%<group>`, which a push
+   * consumer subscribes to by itself; retryQueueNums = 1).
+   */
+  extraTopics?: string[];
+  /**
+   * Handles what the plain consumer does not (the answer to its own call, its own timer): return null to fall
+   * through. On start and recover its effects come after the group join's (re-send what a crash interrupted).
+   */
+  extend?(input: Input, ctx: StepContext): Effect[] | null;
 }
 
 const nParts = (ctx: StepContext) => Math.max(1, Math.min(4, Math.round(Number(ctx.params.partitions) || 1)));
 
+/** A queue the consumer reads: a partition of its topic (key "p") or of an extra topic (key "topic/0"). */
+interface Queue {
+  topic: string;
+  partition: number;
+  key: string;
+}
+
 /** A Kafka-like consumer: long-poll fetches per partition, sequential processing, offset commits. */
 export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
   type St = { durable: D; volatile: ConsumerVolatile };
-  const fetch = (ctx: StepContext, p: number, offset: number | null): Effect[] => [
+  const extra = cfg.extraTopics ?? [];
+  // The topic's own partitions keep the plain keys ("0", "1" …): a single-topic consumer's rows and timers as before.
+  const queueOf = (topic: string, partition: number): Queue => ({
+    topic,
+    partition,
+    key: topic === cfg.topic ? String(partition) : `${topic}/${partition}`,
+  });
+  const queueByKey = (key: string): Queue => {
+    const i = key.lastIndexOf('/');
+    return i < 0 ? queueOf(cfg.topic, Number(key)) : queueOf(key.slice(0, i), Number(key.slice(i + 1)));
+  };
+  const queues = (ctx: StepContext): Queue[] => {
+    const out: Queue[] = [];
+    for (let p = 0; p < nParts(ctx); p++) out.push(queueOf(cfg.topic, p));
+    for (const t of extra) out.push(queueOf(t, 0));
+    return out;
+  };
+  const fetch = (ctx: StepContext, q: Queue, offset: number | null): Effect[] => [
     {
       kind: 'send',
       to: cfg.broker,
       msg: {
         type: 'FETCH',
         group: cfg.group,
-        topic: cfg.topic,
-        partition: p,
+        topic: q.topic,
+        partition: q.partition,
         offset,
         max: Number(ctx.params.fetchMax) || 50,
       },
     },
-    { kind: 'setTimer', name: 'fetch:' + p, after: Number(ctx.params.fetchTimeout) || 500 },
+    { kind: 'setTimer', name: 'fetch:' + q.key, after: Number(ctx.params.fetchTimeout) || 500 },
   ];
-  const commitMsg = (p: number, offset: number): Effect => ({
+  const commitMsg = (topic: string, p: number, offset: number): Effect => ({
     kind: 'send',
     to: cfg.broker,
-    msg: { type: 'OFFSET_COMMIT', group: cfg.group, topic: cfg.topic, partition: p, offset },
+    msg: { type: 'OFFSET_COMMIT', group: cfg.group, topic, partition: p, offset },
   });
   const auto = (ctx: StepContext) => ctx.params.commit === 'auto';
   /** Join the group: fetch every partition from the committed offset. */
   const join = (ctx: StepContext): Effect[] => {
     const out: Effect[] = [];
-    for (let p = 0; p < nParts(ctx); p++) out.push(...fetch(ctx, p, null));
+    for (const q of queues(ctx)) out.push(...fetch(ctx, q, null));
     if (auto(ctx)) out.push({ kind: 'setTimer', name: 'autocommit', after: Number(ctx.params.autoCommitInterval) });
     return out;
   };
@@ -393,7 +429,7 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
       const r = cfg.handle(s.durable, q.rec, ctx);
       s = { ...s, durable: r.durable };
       effects.push(...r.effects);
-      if (!auto(ctx)) effects.push(commitMsg(q.rec.partition, q.rec.offset + 1));
+      if (!auto(ctx)) effects.push(commitMsg(q.rec.topic, q.rec.partition, q.rec.offset + 1));
     } while (!(Number(ctx.params.procTime) > 0) && s.volatile.qHead < s.volatile.qTail);
     return kick(s, ctx, effects);
   }
@@ -402,7 +438,9 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
     init: (ctx) => ({ durable: cfg.init(ctx), volatile: { qHead: 0, qTail: 0, busy: false } }),
     step(state, input: Input, ctx): StepResult<D, ConsumerVolatile> {
       const db: Db = ctx.db;
-      if (input.kind === 'start' || input.kind === 'recover') return same(state, join(ctx));
+      const ext = cfg.extend?.(input, ctx);
+      if (input.kind === 'start' || input.kind === 'recover') return same(state, [...join(ctx), ...(ext ?? [])]);
+      if (ext) return same(state, ext);
       if (input.kind === 'timer') {
         if (input.name === 'proc') {
           const effects: Effect[] = [];
@@ -411,25 +449,26 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
         if (input.name === 'autocommit') {
           // Auto-commit: the position poll has reached, whether or not those records were processed.
           const effects: Effect[] = [];
-          for (let p = 0; p < nParts(ctx); p++) {
-            const pos = db.get<PosRow & Row>(CT.pos, String(p));
-            if (pos) effects.push(commitMsg(p, pos.next));
+          for (const q of queues(ctx)) {
+            const pos = db.get<PosRow & Row>(CT.pos, q.key);
+            if (pos) effects.push(commitMsg(q.topic, q.partition, pos.next));
           }
           effects.push({ kind: 'setTimer', name: 'autocommit', after: Number(ctx.params.autoCommitInterval) });
           return same(state, effects);
         }
         if (input.name.startsWith('fetch:')) {
           // No answer in time (an idle partition, or a lost fetch / records): poll again from the position.
-          const p = Number(input.name.slice(6));
-          const pos = db.get<PosRow & Row>(CT.pos, String(p));
-          return same(state, fetch(ctx, p, pos ? pos.next : null));
+          const q = queueByKey(input.name.slice(6));
+          const pos = db.get<PosRow & Row>(CT.pos, q.key);
+          return same(state, fetch(ctx, q, pos ? pos.next : null));
         }
         return same(state);
       }
       if (input.kind !== 'deliver' || input.msg.type !== 'RECORDS') return same(state);
       const msg = input.msg;
       const p = Number(msg.partition);
-      const pos = db.get<PosRow & Row>(CT.pos, String(p));
+      const qu = queueOf(msg.topic === undefined ? cfg.topic : String(msg.topic), p);
+      const pos = db.get<PosRow & Row>(CT.pos, qu.key);
       const from = Number(msg.from);
       // A late or duplicated answer to an older fetch: only records at the position are new.
       if (pos && from !== pos.next) return same(state);
@@ -441,7 +480,7 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
         s = { ...s, volatile: { ...s.volatile, qTail: s.volatile.qTail + 1 } };
       }
       const next = Number(msg.next);
-      db.put(CT.pos, String(p), { next });
+      db.put(CT.pos, qu.key, { next });
       if (records.length) {
         effects.push({
           kind: 'note',
@@ -449,7 +488,7 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
           params: { n: records.length, partition: p, from, next },
         });
       }
-      effects.push({ kind: 'cancelTimer', name: 'fetch:' + p }, ...fetch(ctx, p, next));
+      effects.push({ kind: 'cancelTimer', name: 'fetch:' + qu.key }, ...fetch(ctx, qu, next));
       s = kick(s, ctx, effects);
       return { state: s, effects };
     },

@@ -12,6 +12,7 @@ import { merchantRole } from './merchant';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { platformRole } from './platform';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { view } from './view';
 
 export const notify: PatternDef = {
@@ -29,6 +30,7 @@ export const notify: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
 };

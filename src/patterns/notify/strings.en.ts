@@ -144,5 +144,24 @@ const en: Record<string, string> = {
   'notify.note.repaired': 'Reconciliation: the platform says {{tx}} is paid; applied.',
   'notify.note.reconcile': 'Reconciliation: query {{n}} unpaid orders.',
   'notify.note.slow': 'The handler is slow on {{tx}}: its answer will miss the deadline.',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.notify.ladder': 'The retry ladder (S-BEN-1)',
+  'tour.notify.ladder.1':
+    'The platform (the active party) has finished the payment and notifies the merchant — who is down.',
+  'tour.notify.ladder.2':
+    'No answer: the platform retries by a time ladder — 15 s, 15 s, 30 s, 3 min, 10 min… each wait longer than the last (S-BEN-1).',
+  'tour.notify.ladder.3':
+    'The merchant is back and the 6th attempt is answered. Best effort: it arrives if the passive party recovers in time.',
+  'tour.notify.giveup': 'The give-up point',
+  'tour.notify.giveup.1':
+    'After the 16th attempt (about 24 h) the platform gives up: with best effort alone, the merchant may never learn the order was paid.',
+  'tour.notify.query': 'The reconciliation query (S-BEN-2)',
+  'tour.notify.query.1':
+    "The merchant calls the platform's reconciliation query API for orders it has not heard about (S-BEN-2): it asks instead of waiting to be told.",
+  'tour.notify.query.2':
+    'The answer says O1 was paid and the merchant repairs its state. The query API is what makes best effort safe.',
+  'tour.notify.duplicate': 'Duplicates need idempotency (幂等)',
+  'tour.notify.duplicate.1':
+    "The same notification arrives twice; the merchant's handler is idempotent (幂等), keyed by the notification id, and ignores the copy.",
 };
 export default en;

@@ -138,5 +138,18 @@ const zh: Record<string, string> = {
   'notify.note.repaired': '对账：平台说 {{tx}} 已支付；入账。',
   'notify.note.reconcile': '对账：查询 {{n}} 个未支付订单。',
   'notify.note.slow': '{{tx}} 的处理很慢：应答将错过时限。',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.notify.ladder': '重试阶梯（S-BEN-1）',
+  'tour.notify.ladder.1': '平台（主动方）完成支付，通知商户——而商户宕机了。',
+  'tour.notify.ladder.2':
+    '没有应答：平台按时间阶梯重试——15 秒、15 秒、30 秒、3 分钟、10 分钟……间隔一次比一次长（S-BEN-1）。',
+  'tour.notify.ladder.3': '商户恢复，第 6 次通知得到应答。尽最大努力：被动方及时恢复，通知才能送达。',
+  'tour.notify.giveup': '放弃点',
+  'tour.notify.giveup.1': '第 16 次尝试（约 24 小时）之后平台放弃：只靠尽最大努力，商户可能永远不知道订单已支付。',
+  'tour.notify.query': '对账查询（S-BEN-2）',
+  'tour.notify.query.1': '商户调用平台的对账查询接口，查询没有收到通知的订单（S-BEN-2）：主动去问，而不是等着被通知。',
+  'tour.notify.query.2': '查询结果显示 O1 已支付，商户修复了自己的状态。正是查询接口让尽最大努力通知变得可靠。',
+  'tour.notify.duplicate': '重复通知要求幂等',
+  'tour.notify.duplicate.1': '同一条通知到达两次；商户的处理按通知 id 幂等，忽略了重复的那条。',
 };
 export default zh;

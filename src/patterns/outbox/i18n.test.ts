@@ -10,7 +10,7 @@ import { dbAt, indexTrace } from '../../engine/trace';
 import { outbox } from './index';
 
 const all = mergedResources();
-const sources = import.meta.glob<string>(['./*.ts', '../broker/*.ts', '!./*.test.ts'], {
+const sources = import.meta.glob<string>(['./*.ts', '../broker/index.ts', '!./*.test.ts'], {
   query: '?raw',
   import: 'default',
   eager: true,

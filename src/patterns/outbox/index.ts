@@ -13,6 +13,7 @@ import { orderRole } from './order';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { relayRole } from './relay';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { view } from './view';
 
 export const outbox: PatternDef = {
@@ -34,6 +35,7 @@ export const outbox: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
 };

@@ -130,6 +130,26 @@ const en: Record<string, string> = {
   'outbox.note.appliedAgain': 'Stock reserved AGAIN for {{tx}}: message {{mid}} applied {{n}} times',
   'outbox.note.duplicate': 'Duplicate {{mid}} (offset {{offset}}) skipped: already in the inbox (idempotent)',
   'outbox.note.broker.appended': 'Appended {{mid}} at {{pos}}',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.outbox.flow': 'One local transaction, then a relay',
+  'tour.outbox.flow.1':
+    'The order and its event row are written in one local transaction: the message is stored exactly when the order is.',
+  'tour.outbox.flow.2': 'The relay polls the outbox table and publishes the event to the broker.',
+  'tour.outbox.flow.3':
+    'The consumer reads the event from the broker and applies it: eventually consistent, with no distributed transaction.',
+  'tour.outbox.flow.4': "On the broker's acknowledgement the relay marks the outbox row as sent.",
+  'tour.outbox.redeliver': 'At-least-once delivery',
+  'tour.outbox.redeliver.1':
+    'The relay crashes after the broker stored the event, before it could mark the row as sent.',
+  'tour.outbox.redeliver.2':
+    'After the restart the row is still unmarked, so the relay publishes it again: delivery is at least once, not exactly once.',
+  'tour.outbox.redeliver.3':
+    "The consumer's dedup table recognises evt-T1 and skips the copy — an idempotent (幂等) consumer.",
+  'tour.outbox.redeliver.4':
+    'Without deduplication the same event is applied twice: at-least-once delivery needs an idempotent (幂等) consumer.',
+  'tour.outbox.brokerdown': 'The broker is down',
+  'tour.outbox.brokerdown.1':
+    'The broker is down, yet the order was placed: its event waits safely in the outbox table while the relay keeps retrying.',
 };
 
 export default en;

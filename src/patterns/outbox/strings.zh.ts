@@ -126,6 +126,19 @@ const zh: Record<string, string> = {
   'outbox.note.appliedAgain': '再次为 {{tx}} 扣减库存：消息 {{mid}} 已执行 {{n}} 次（非幂等）',
   'outbox.note.duplicate': '重复消息 {{mid}}（位移 {{offset}}）已跳过：收件箱表中已有（幂等）',
   'outbox.note.broker.appended': '{{mid}} 追加到 {{pos}}',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.outbox.flow': '一次本地事务，再由中继转发',
+  'tour.outbox.flow.1': '订单和它的消息行在同一个本地事务中写入：订单存下了，消息也就一定存下了。',
+  'tour.outbox.flow.2': '中继定时扫描本地消息表，把消息发布到消息队列。',
+  'tour.outbox.flow.3': '消费者从消息队列读到消息并执行：最终一致，无需分布式事务。',
+  'tour.outbox.flow.4': '收到消息队列的确认后，中继把这行消息标记为已发送。',
+  'tour.outbox.redeliver': '至少一次投递',
+  'tour.outbox.redeliver.1': '消息队列已存下消息，中继却在标记该行之前崩溃了。',
+  'tour.outbox.redeliver.2': '重启后该行仍未标记，中继再次发布：投递是至少一次，而不是恰好一次。',
+  'tour.outbox.redeliver.3': '消费者的去重表认出 evt-T1，跳过了重复的消息——幂等的消费者。',
+  'tour.outbox.redeliver.4': '没有去重，同一条消息被执行了两次：至少一次投递要求消费者幂等。',
+  'tour.outbox.brokerdown': '消息队列宕机',
+  'tour.outbox.brokerdown.1': '消息队列宕机了，订单照样下成功：消息安全地留在本地消息表里，中继不断重试。',
 };
 
 export default zh;

@@ -33,6 +33,7 @@ import { coordinatorRole, sagaPhases, type SagaTx } from './coordinator';
 import { sagaHandlers } from './handlers';
 import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
+import { tour } from './tour';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
 function sagaTopology(p: Params): Topology {
@@ -176,6 +177,7 @@ export const saga: PatternDef = {
     };
   },
   scenarios: sagaScenarios,
+  tour,
   handlers: sagaHandlers,
   surface: sagaSurface,
   requests,

@@ -175,6 +175,23 @@ const en: Record<string, string> = {
     '{{node}} publishes {{type}} of {{gid}} to {{to}} (written to its outbox in the same local transaction).',
   'saga.note.relay': '{{node}}’s outbox relay publishes {{n}} unacknowledged event(s) again.',
   ...shared,
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.saga.forward': 'A saga runs its steps for real',
+  'tour.saga.forward.1': 'Saga: no reservation. Step T1 debits Bob for real, at once, in its own local transaction.',
+  'tour.saga.forward.2':
+    'Step T2 credits Smith and the saga has succeeded. Fast and lock-free — but between the steps anyone can see a half-done transfer.',
+  'tour.saga.compensate': 'Undo by compensation',
+  'tour.saga.compensate.1': 'Smith rejects step T2: the saga cannot go forward.',
+  'tour.saga.compensate.2':
+    "The TM runs the compensations backwards: Bob's debit is undone by a new, opposite transaction — not rolled back.",
+  'tour.saga.dirty': 'No isolation: a dirty read',
+  'tour.saga.dirty.1':
+    "Between the steps a reader sees Smith's balance as 200 — money that is about to be taken back: a dirty read, because a saga has no isolation.",
+  'tour.saga.dirty.2':
+    'Bob could not pay, so the compensation takes the credit back from Smith: what the reader saw never really existed.',
+  'tour.saga.idempotent': 'Steps must be idempotent (幂等)',
+  'tour.saga.idempotent.1':
+    'The network duplicates the ACTION for Smith and he is credited twice: saga steps and compensations must be idempotent (幂等) too.',
 };
 
 export default en;

@@ -167,6 +167,18 @@ const zh: Record<string, string> = {
   'saga.note.publish': '{{node}} 向 {{to}} 发布 {{gid}} 的 {{type}}（在同一个本地事务里写入本地消息表）。',
   'saga.note.relay': '{{node}} 的中继再次发布 {{n}} 个未确认的事件。',
   ...shared,
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.saga.forward': 'Saga 直接执行每一步',
+  'tour.saga.forward.1': 'Saga 不做预留。第一步 T1 立即在自己的本地事务里真实扣减 Bob 的钱。',
+  'tour.saga.forward.2': '第二步 T2 给 Smith 入账，Saga 成功。快、无锁——但在两步之间，任何人都能看到做了一半的转账。',
+  'tour.saga.compensate': '用补偿撤销',
+  'tour.saga.compensate.1': 'Smith 拒绝了第二步 T2：Saga 无法继续向前。',
+  'tour.saga.compensate.2': 'TM 反向执行补偿：Bob 的扣款被一笔新的、相反的事务抵消——而不是回滚。',
+  'tour.saga.dirty': '没有隔离：脏读',
+  'tour.saga.dirty.1': '两步之间，读者看到 Smith 的余额是 200——这笔钱马上会被收回：脏读，因为 Saga 没有隔离性。',
+  'tour.saga.dirty.2': 'Bob 付不起，补偿把钱从 Smith 那里收回：读者看到的值从未真正存在。',
+  'tour.saga.idempotent': '每一步都要幂等',
+  'tour.saga.idempotent.1': '网络把发给 Smith 的 ACTION 复制了一份，他被入账两次：Saga 的步骤和补偿同样必须幂等。',
 };
 
 export default zh;

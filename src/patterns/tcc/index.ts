@@ -24,6 +24,7 @@ import { payeeRole, payerRole } from './accounts';
 import { tccHandlers } from './handlers';
 import { requests } from './requests';
 import { tccScenarios } from './scenarios';
+import { tour } from './tour';
 import { BRANCHES, tccPhases, tmRole, type TccGlobalTx } from './tm';
 
 export const TCC_GID = FIRST_GID;
@@ -102,6 +103,7 @@ export const tcc: PatternDef = {
     return serviceView('tcc', state, db, true);
   },
   scenarios: tccScenarios,
+  tour,
   handlers: tccHandlers,
   surface: () => hubSurface(['TRY', 'CONFIRM', 'CANCEL']),
   requests,

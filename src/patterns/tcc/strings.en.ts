@@ -173,6 +173,32 @@ const en: Record<string, string> = {
   'tcc.note.emptyApplied': '{{node}}: Cancel of {{gid}} ran although Try never did — empty rollback executed.',
   'tcc.note.hangingApplied':
     '{{node}}: Try of {{gid}} ran after its Cancel — a hanging reservation nobody will release.',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.tcc.transfer': 'Bob pays Smith with Try / Confirm (S-TCC-1)',
+  'tour.tcc.transfer.1':
+    'Try: the transaction manager (TM) asks Bob and Smith to reserve the transfer — 30 is frozen on each side; nothing has moved yet.',
+  'tour.tcc.transfer.2': 'Both Trys succeeded: the TM logs "confirm" and sends Confirm to both branches.',
+  'tour.tcc.transfer.3':
+    'Confirm settles what Try reserved: Bob −30, Smith +30. No locks were held between the calls — only reservations.',
+  'tour.tcc.empty': 'Empty rollback (空回滚)',
+  'tour.tcc.empty.1': 'The Try for Bob is lost in the network: Bob never reserved anything.',
+  'tour.tcc.empty.2':
+    'The transaction times out and the TM cancels. Bob gets a Cancel for a Try it never ran and, without the barrier, releases 30 it never froze — empty rollback (空回滚).',
+  'tour.tcc.hanging': 'Hanging (悬挂)',
+  'tour.tcc.hanging.1':
+    "Smith's Try is delayed by 40 s. The TM times out and cancels; Smith's Cancel arrives first (an empty rollback).",
+  'tour.tcc.hanging.2':
+    'Then the late Try arrives and freezes money that no Confirm or Cancel will ever release — hanging (悬挂). The barrier refuses a Try that comes after its Cancel.',
+  'tour.tcc.idempotent': 'Retries need idempotent branches (幂等)',
+  'tour.tcc.idempotent.1':
+    "The network delivers Smith's Confirm twice and, without idempotency, Smith applies it twice: Confirm and Cancel must be idempotent (幂等).",
+  'tour.tcc.idempotent.2':
+    "Bob's reply was lost, so the TM retries Confirm and Bob applies it again. TCC finishes by retrying, so every branch must be idempotent (幂等).",
+  'tour.tcc.crash': 'The TM crashes mid-confirm',
+  'tour.tcc.crash.1':
+    'The TM decided confirm and crashes after sending Confirm to Bob only. Smith is still holding his reservation.',
+  'tour.tcc.crash.2':
+    'The TM recovers, finds "confirm" in its log and confirms every branch again; Bob\'s barrier sees a repeat and skips it — idempotent (幂等).',
 };
 
 export default en;

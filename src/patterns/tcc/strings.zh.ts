@@ -170,6 +170,27 @@ const zh: Record<string, string> = {
   'tcc.note.duplicateApplied': '{{node}}：{{gid}} 的 {{op}} 又执行了一次——生效两次（不幂等）。',
   'tcc.note.emptyApplied': '{{node}}：Try 从未执行，{{gid}} 的 Cancel 却执行了——空回滚被执行。',
   'tcc.note.hangingApplied': '{{node}}：{{gid}} 的 Try 在 Cancel 之后执行——悬挂，冻结永远不会释放。',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.tcc.transfer': 'Bob 用 Try / Confirm 转账给 Smith（S-TCC-1）',
+  'tour.tcc.transfer.1': 'Try：事务管理器（TM）请 Bob 和 Smith 预留这笔转账——两边各冻结 30，钱还没有动。',
+  'tour.tcc.transfer.2': '两个 Try 都成功：TM 记下“确认”，向两个分支发送 Confirm。',
+  'tour.tcc.transfer.3': 'Confirm 兑现 Try 的预留：Bob −30，Smith +30。调用之间没有持锁——只有预留。',
+  'tour.tcc.empty': '空回滚',
+  'tour.tcc.empty.1': '发给 Bob 的 Try 在网络中丢失：Bob 什么都没有预留。',
+  'tour.tcc.empty.2':
+    '事务超时，TM 发起取消。Bob 收到一个从未执行过 Try 的 Cancel；没有屏障时，它释放了从未冻结的 30——空回滚。',
+  'tour.tcc.hanging': '悬挂',
+  'tour.tcc.hanging.1': 'Smith 的 Try 被延迟 40 秒。TM 超时取消；Smith 先收到了 Cancel（一次空回滚）。',
+  'tour.tcc.hanging.2':
+    '迟到的 Try 随后到达，冻结了再也没有 Confirm 或 Cancel 会释放的钱——悬挂。屏障会拒绝在 Cancel 之后到达的 Try。',
+  'tour.tcc.idempotent': '重试要求分支幂等',
+  'tour.tcc.idempotent.1':
+    '网络把 Smith 的 Confirm 投递了两次；没有幂等，Smith 执行了两次：Confirm 和 Cancel 必须幂等。',
+  'tour.tcc.idempotent.2':
+    'Bob 的应答丢失，TM 重试 Confirm，Bob 又执行了一次。TCC 靠重试走到终点，所以每个分支都必须幂等。',
+  'tour.tcc.crash': 'TM 在确认途中崩溃',
+  'tour.tcc.crash.1': 'TM 决定确认，只把 Confirm 发给 Bob 就崩溃了。Smith 仍持有预留。',
+  'tour.tcc.crash.2': 'TM 恢复后从日志读到“确认”，向所有分支重新确认；Bob 的屏障识别出重复并跳过——幂等。',
 };
 
 export default zh;

@@ -12,6 +12,7 @@ import { defaultNetwork, guards, params, surface, topology, workload } from './p
 import { participantRole } from './participant';
 import { requests } from './requests';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { standbyRole } from './standby';
 import { view } from './view';
 
@@ -34,6 +35,7 @@ export const twoPC: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
   // A branch that fails its prepare-time checks votes no: the lab's business failure.

@@ -206,6 +206,43 @@ const en: Record<string, string> = {
   '2pc.note.thirdPartyWaits': 'The third party waits: row {{row}} is locked by {{holder}}.',
   '2pc.note.thirdPartyGranted': 'Row {{row}} granted to the third party after {{waited}} ms.',
   '2pc.note.thirdPartyDone': 'The third party got the row on {{p}} after waiting {{waited}} ms.',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.2pc.happy': 'How 2PC commits',
+  'tour.2pc.happy.1': 'Phase 1: coordinator C asks P1, P2 and P3 to prepare transaction T1.',
+  'tour.2pc.happy.2':
+    'Each participant writes a prepare record, keeps its row lock and votes yes. From now on it may not decide alone: it must wait for C.',
+  'tour.2pc.happy.3':
+    'All three voted yes: C writes COMMIT to its log first (the coordinator log), then sends the decision to everyone.',
+  'tour.2pc.happy.4':
+    'Every participant committed and acknowledged; the locks are released. This is the only path where 2PC is cheap.',
+  'tour.2pc.blocking': 'Synchronous blocking (S-2PC-1)',
+  'tour.2pc.blocking.1':
+    'A third party wants row x on P1, but T1 holds that lock through both phases: the third party has to wait — blocking (S-2PC-1).',
+  'tour.2pc.blocking.2':
+    'Only when COMMIT reaches P1 is the lock released and the third party served: it waited for the whole of both phases.',
+  'tour.2pc.spof': 'The coordinator is a single point of failure (S-2PC-2)',
+  'tour.2pc.spof.1':
+    'C has collected all three yes votes and crashes before sending any decision. Every participant is prepared and holds its lock.',
+  'tour.2pc.spof.2':
+    'The coordinator has crashed; P2 voted yes and now holds its lock with no way to learn the decision — blocking. It may neither commit nor abort on its own.',
+  'tour.2pc.spof.3':
+    'Standby C2 takes over and asks everyone: all are prepared, none knows the decision. Electing a new coordinator does not unblock them (S-2PC-2).',
+  'tour.2pc.inconsistent': 'Commit reaches only some participants (S-2PC-3)',
+  'tour.2pc.inconsistent.1': 'C decided commit and sent COMMIT to P1 only — then crashed.',
+  'tour.2pc.inconsistent.2':
+    'P1 commits; P2 and P3 are still prepared, holding their locks. The data is inconsistent for now (S-2PC-3).',
+  'tour.2pc.inconsistent.3':
+    'C recovers, reads COMMIT in its log and resends it: the coordinator log repairs the damage — but only because C came back.',
+  'tour.2pc.unknowable': 'What 2PC cannot solve (S-2PC-4)',
+  'tour.2pc.unknowable.1':
+    'C sent COMMIT to P1 alone and crashed; P1 crashed right after receiving it. The only two nodes that know the decision are down.',
+  'tour.2pc.unknowable.2':
+    'C2 asks around: P2 and P3 are prepared, P1 and C do not answer. Nobody alive knows whether T1 committed (S-2PC-4): P2 and P3 stay blocked.',
+  'tour.2pc.3pc': 'What 3PC fixes, and what it does not',
+  'tour.2pc.3pc.1':
+    '3PC, same crash after the votes: nobody received PRECOMMIT, so on timeout each participant can safely abort on its own — no blocking.',
+  'tour.2pc.3pc.2':
+    'But 3PC does not survive a partition: P1, cut off after PRECOMMIT, times out and commits, while C aborted P2 and P3 — atomicity is broken.',
 };
 
 export default en;

@@ -196,6 +196,34 @@ const zh: Record<string, string> = {
   '2pc.note.thirdPartyWaits': '第三方阻塞等待：行 {{row}} 被 {{holder}} 锁住。',
   '2pc.note.thirdPartyGranted': '等待 {{waited}} ms 后，行 {{row}} 交给第三方。',
   '2pc.note.thirdPartyDone': '第三方在 {{p}} 上等待 {{waited}} ms 后拿到该行。',
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.2pc.happy': '2PC 如何提交',
+  'tour.2pc.happy.1': '第一阶段：协调者 C 请求 P1、P2、P3 准备事务 T1。',
+  'tour.2pc.happy.2': '每个参与者写下准备记录、保持行锁并投赞成票。从此它不能自行决定，只能等待 C。',
+  'tour.2pc.happy.3': '三票赞成：C 先把 COMMIT 写入自己的日志（协调者日志），再把决定发给所有参与者。',
+  'tour.2pc.happy.4': '所有参与者已提交并确认，锁已释放。只有这条路径上 2PC 的代价才小。',
+  'tour.2pc.blocking': '同步阻塞（S-2PC-1）',
+  'tour.2pc.blocking.1':
+    '第三方要访问 P1 上的行 x，但 T1 在两个阶段中一直持有这把锁：第三方只能等待——阻塞（S-2PC-1）。',
+  'tour.2pc.blocking.2': '直到 COMMIT 到达 P1，锁才释放，第三方才得到服务：它等完了整整两个阶段。',
+  'tour.2pc.spof': '协调者单点故障（S-2PC-2）',
+  'tour.2pc.spof.1': 'C 收齐三张赞成票后、发出任何决定之前崩溃。所有参与者都已准备并持有锁。',
+  'tour.2pc.spof.2':
+    '协调者已崩溃；P2 投了赞成票，现在持有锁，却无从得知结果——阻塞。它既不能自行提交，也不能自行回滚。',
+  'tour.2pc.spof.3': '备用协调者 C2 接管并询问所有人：都已准备，没人知道结果。选出新协调者也解除不了阻塞（S-2PC-2）。',
+  'tour.2pc.inconsistent': '提交只到达部分参与者（S-2PC-3）',
+  'tour.2pc.inconsistent.1': 'C 决定提交，只把 COMMIT 发给了 P1——然后崩溃。',
+  'tour.2pc.inconsistent.2': 'P1 提交了；P2、P3 仍处于已准备状态并持有锁。此刻数据不一致（S-2PC-3）。',
+  'tour.2pc.inconsistent.3': 'C 恢复后从日志读到 COMMIT 并重发：协调者日志修复了不一致——但前提是 C 能回来。',
+  'tour.2pc.unknowable': '2PC 无法解决的问题（S-2PC-4）',
+  'tour.2pc.unknowable.1': 'C 只把 COMMIT 发给 P1 就崩溃了；P1 收到后也随即崩溃。唯一知道结果的两个节点都宕机了。',
+  'tour.2pc.unknowable.2':
+    'C2 四处询问：P2、P3 已准备，P1 和 C 没有应答。活着的节点都不知道 T1 是否已提交（S-2PC-4）：P2、P3 持续阻塞。',
+  'tour.2pc.3pc': '3PC 解决了什么，没解决什么',
+  'tour.2pc.3pc.1':
+    '3PC 下同样在投票后崩溃：没有人收到 PRECOMMIT，所以超时后每个参与者都可以安全地自行回滚——不再阻塞。',
+  'tour.2pc.3pc.2':
+    '但 3PC 扛不住网络分区：P1 在 PRECOMMIT 之后被隔离，超时后提交；而 C 让 P2、P3 回滚了——原子性被破坏。',
 };
 
 export default zh;

@@ -1,0 +1,40 @@
+/**
+ * Didi order + coupon (SEED-EN.md S-DIDI-1, S-DIDI-3, S-DIDI-5) on DDMQ's own model (PATTERNS.md "Didi DDMQ"): the
+ * order service sends a cancellable delayed tx monitor first, locks the coupon (the preparation), saves the order
+ * (the base operation, last) and cancels the monitor; if saving fails the monitor, delivered after its delay to the
+ * order service's own consumer, drives the coupon's unlock, retried until it succeeds.
+ */
+import type { PatternDef } from '../../engine/pattern';
+import { ddmqBrokerRole } from '../broker/ddmq';
+import { couponRole } from './coupon';
+import { handlers } from './handlers';
+import { invariants, outcomes } from './invariants';
+import { orderRole } from './order';
+import { defaultNetwork, guards, params, surface, topology, workload } from './params';
+import { scenarios } from './scenarios';
+import { view } from './view';
+
+export const didiCoupon: PatternDef = {
+  id: 'didi-coupon',
+  family: 'messaging',
+  roles: {
+    order: orderRole,
+    broker: ddmqBrokerRole({ notePrefix: 'didi.note.broker' }),
+    coupon: couponRole,
+  },
+  params,
+  guards,
+  topology,
+  defaultNetwork,
+  defaultHorizon: 900_000,
+  workload,
+  invariants,
+  outcomes,
+  view,
+  scenarios,
+  handlers,
+  surface,
+  lab: { failureParam: 'failRate' },
+};
+
+export default didiCoupon;

@@ -1,0 +1,122 @@
+/** Strings of the Didi order + coupon flow (src/patterns/didi-coupon). (English.) */
+const en: Record<string, string> = {
+  'pattern.didi-coupon.name': 'Didi order + coupon (DDMQ tx monitor)',
+  'pattern.didi-coupon.desc':
+    'Place an order with a coupon: both or neither (S-DIDI-1). DDMQ has no half message and no check-back: the order service first sends a cancellable delayed “tx monitor”, locks the coupon (the preparation), saves the order (the base operation, last) and cancels the monitor. If saving fails, the monitor comes back to the order service’s own consumer, which finds no order and unlocks the coupon — retried until it succeeds.',
+
+  'role.didi-coupon.order': 'Order service + monitor consumer',
+  'role.didi-coupon.broker': 'DDMQ (delayed messages)',
+  'role.didi-coupon.coupon': 'Coupon service',
+  'node.didi-coupon.order': 'Order service',
+  'node.didi-coupon.broker': 'DDMQ',
+  'node.didi-coupon.coupon': 'Coupon service',
+
+  'scenario.didi-coupon.s-didi-1-happy.title': 'S-DIDI-1: order saved, monitor cancelled',
+  'scenario.didi-coupon.s-didi-1-happy.desc':
+    'Monitor sent first (delayed 120 s), coupon locked, order saved, monitor cancelled: the monitor is never delivered and the coupon stays with the order.',
+  'scenario.didi-coupon.s-didi-1-save-fails.title': 'S-DIDI-1: saving the order fails',
+  'scenario.didi-coupon.s-didi-1-save-fails.desc':
+    'The coupon is locked, then saving the order fails. Nobody cancels the monitor: 120 s later DDMQ delivers it to the order service’s consumer, which finds no order, unlocks the coupon and cancels the monitor.',
+  'scenario.didi-coupon.s-didi-1-unlock-fails.title': 'S-DIDI-1: the unlock fails, then succeeds',
+  'scenario.didi-coupon.s-didi-1-unlock-fails.desc':
+    'Saving fails, and the coupon service is down when the monitor comes: the unlock is lost and nothing is cancelled. DDMQ delivers the monitor again after the interval (60 s), and this time the unlock succeeds — eventual consistency.',
+  'scenario.didi-coupon.s-didi-3-send-first.title': 'S-DIDI-3: send first — crash after the lock',
+  'scenario.didi-coupon.s-didi-3-send-first.desc':
+    'The order service dies right after the coupon is locked. The monitor was sent first, so it comes back, finds no order and unlocks the coupon.',
+  'scenario.didi-coupon.s-didi-3-send-not-first.title': 'S-DIDI-3 pitfall: message not sent first',
+  'scenario.didi-coupon.s-didi-3-send-not-first.desc':
+    'Same crash, but the service locks and saves first and would send the message afterwards. It dies in between: no message exists, nobody ever unlocks the coupon.',
+  'scenario.didi-coupon.s-didi-5-short-delay.title': 'S-DIDI-5 pitfall: monitor delay too short',
+  'scenario.didi-coupon.s-didi-5-short-delay.desc':
+    'Saving the order takes 3 s, the monitor is delayed only 1 s. It comes while the order is still being saved; the consumer sees no order, decides the order failed and unlocks the coupon (an empty rollback). Then the order is saved after all: an order without its coupon.',
+  'scenario.didi-coupon.s-didi-5-long-delay.title': 'S-DIDI-5: a delay longer than the base operation',
+  'scenario.didi-coupon.s-didi-5-long-delay.desc':
+    'Same 3 s save, monitor delayed 5 s: the order is saved and the monitor cancelled before it is due. Consistent.',
+
+  'param.didi-coupon.txCount': 'Orders',
+  'param.didi-coupon.txCount.help': 'How many orders are placed (each with its own coupon).',
+  'param.didi-coupon.txGap': 'Gap between orders',
+  'param.didi-coupon.txGap.help': 'Time between two orders.',
+  'param.didi-coupon.saveTime': 'Saving the order takes',
+  'param.didi-coupon.saveTime.help': 'Duration of the base operation (the order’s local transaction).',
+  'param.didi-coupon.failRate': 'Save failure rate',
+  'param.didi-coupon.failRate.help': 'Probability that saving an order fails (1: always).',
+  'param.didi-coupon.monitorDelay': 'Monitor delay',
+  'param.didi-coupon.monitorDelay.help':
+    'When DDMQ first delivers the tx monitor unless it was cancelled. Must exceed the time the base operation can take (S-DIDI-5).',
+  'param.didi-coupon.monitorInterval': 'Monitor re-delivery interval',
+  'param.didi-coupon.monitorInterval.help': 'A monitor not cancelled is delivered again after this long.',
+  'param.didi-coupon.monitorMax': 'Monitor deliveries',
+  'param.didi-coupon.monitorMax.help': 'DDMQ stops delivering a monitor after this many times.',
+  'param.didi-coupon.sendTimeout': 'Send timeout',
+  'param.didi-coupon.sendTimeout.help':
+    'The producer retries adding the monitor when DDMQ has not answered in this time.',
+  'param.didi-coupon.sendRetries': 'Send retries',
+  'param.didi-coupon.sendRetries.help': 'Retries of the monitor’s send before the order is refused.',
+
+  'guard.didi-coupon.sendFirst': 'Send the message first (S-DIDI-3)',
+  'guard.didi-coupon.sendFirst.desc':
+    'The tx monitor is stored in DDMQ before the coupon is locked. Off: lock and save first, send afterwards — a crash in between leaves nothing to unlock the coupon.',
+
+  'inv.atomicity': 'Atomicity',
+  'inv.didi-coupon.atomicity.desc': 'A saved order always holds its coupon (locked by that order).',
+  'inv.no-leak': 'No leaked lock',
+  'inv.didi-coupon.no-leak.desc': 'Every locked coupon ends up used by a saved order or unlocked.',
+
+  'didi.table.orders': 'Orders (the base operation’s table)',
+  'didi.table.inflight': 'Requests in progress (memory)',
+  'didi.table.coupons': 'Coupons',
+  'didi.col.order': 'Order',
+  'didi.col.status': 'Status',
+  'didi.col.coupon': 'Coupon',
+  'didi.col.at': 'Time (ms)',
+  'didi.col.step': 'Step',
+  'didi.col.willFail': 'Save will fail',
+  'didi.col.lockedAt': 'Locked at (ms)',
+  'didi.col.freedAt': 'Unlocked at (ms)',
+  'didi.word.saved': 'saved',
+  'didi.word.locked': 'locked',
+  'didi.word.free': 'free',
+  'didi.word.monitor': 'sending monitor',
+  'didi.word.lock': 'locking coupon',
+  'didi.word.saving': 'saving order',
+  'didi.word.failed': 'save failed',
+  'didi.word.gave-up': 'send failed',
+
+  'didi.status.idle': 'idle',
+  'didi.status.down': 'down',
+  'didi.status.busy': 'working',
+  'didi.status.saving': 'saving an order',
+  'didi.status.locked': 'coupon locked',
+  'didi.status.serving': 'serving',
+  'didi.row.orders': 'orders saved',
+  'didi.row.coupons': 'coupons',
+  'didi.row.waiting': 'waiting',
+
+  'didi.note.sendMonitor': '{{tx}}: send the tx monitor {{mid}} first (delay {{delay}} ms)',
+  'didi.note.sendRetry': '{{tx}}: no answer from DDMQ, send the monitor again (try {{n}})',
+  'didi.note.sendFailed': '{{tx}}: the monitor could not be sent ({{n}} tries): order refused, nothing locked',
+  'didi.note.monitorStored': '{{tx}}: monitor {{mid}} stored; lock the coupon',
+  'didi.note.lockFirst': '{{tx}}: lock coupon {{coupon}} first (the message will be sent later)',
+  'didi.note.lockRefused': '{{tx}}: coupon {{coupon}} is taken: order failed',
+  'didi.note.saving': '{{tx}}: saving the order (takes {{ms}} ms)',
+  'didi.note.saved': '{{tx}}: order saved with coupon {{coupon}}; cancel the monitor',
+  'didi.note.saveFailed': '{{tx}}: saving the order FAILED — the coupon is still locked',
+  'didi.note.sendAfter': '{{tx}}: now send the message {{mid}} to unlock the coupon',
+  'didi.note.monitorSaved': '{{tx}}: monitor #{{n}} — the order exists: cancel the monitor',
+  'didi.note.monitorUnlock': '{{tx}}: monitor #{{n}} — no order: unlock coupon {{coupon}}',
+  'didi.note.monitorTooEarly':
+    '{{tx}}: monitor #{{n}} came while the order is still being saved — no order row yet, so it unlocks coupon {{coupon}}',
+  'didi.note.unlockedCancel': '{{tx}}: coupon unlocked; cancel the monitor {{mid}}',
+  'didi.note.cancelled': '{{tx}}: monitor {{mid}} cancelled',
+  'didi.note.cancelLate': '{{tx}}: cancelling {{mid}} failed: already delivered for the last time',
+  'didi.note.locked': 'Coupon {{coupon}} locked for {{tx}}',
+  'didi.note.unlocked': 'Coupon {{coupon}} unlocked (released by {{tx}})',
+  'didi.note.unlockNoop': 'Unlock of {{coupon}} for {{tx}}: not locked by it, nothing to do (idempotent)',
+  'didi.note.broker.delayAdded': 'Delayed message {{mid}} stored, due at {{due}} ms',
+  'didi.note.broker.delayFired': 'Delayed message {{mid}} delivered (#{{n}}); due again after the interval',
+  'didi.note.broker.delayFiredLast': 'Delayed message {{mid}} delivered for the last time (#{{n}})',
+  'didi.note.broker.delayCancelled': 'Delayed message {{mid}} cancelled',
+};
+
+export default en;

@@ -1,0 +1,90 @@
+/**
+ * Per payment, re-checked only for the payment whose rows a step wrote (its payment and refund rows at the payment
+ * service, its applied and dead rows at each consumer): the seed's business rule "paid ⇒ commission booked or refund
+ * issued", exactly-once effects, and every consumer's effect eventually in place (or the reverse flow run).
+ */
+import type { Change, TxOutcome, TxReport, World } from '../../engine/pattern';
+import { perKey } from '../../engine/invariants';
+import type { Row } from '../../engine/types';
+import {
+  CONSUMERS,
+  KT,
+  LEDGER,
+  ORDERS,
+  PAY,
+  PROCURE,
+  PT,
+  STOCK,
+  type AppliedRow,
+  type DeadRow,
+  type PaymentRow,
+  type RefundRow,
+} from './types';
+
+const paid = (w: World, tx: string) => w.db(PAY).get<PaymentRow & Row>(PT.payments, tx);
+const refund = (w: World, tx: string) => w.db(PAY).get<RefundRow & Row>(PT.refunds, tx);
+const applied = (w: World, node: string, tx: string) => w.db(node).get<AppliedRow & Row>(KT.applied, tx)?.n ?? 0;
+
+const WATCHED = new Set<string>([PT.payments, PT.refunds, KT.applied, KT.dead]);
+const txOf = (c: Change): string | null => (WATCHED.has(c.table) ? c.key : null);
+const allTxs = (w: World) => {
+  const out = new Set<string>(w.db(PAY).keys(PT.payments));
+  for (const c of CONSUMERS) for (const k of w.db(c).keys(KT.applied)) out.add(k);
+  return out;
+};
+
+const perPayment = (id: string, kind: 'always' | 'eventually', check: (w: World, tx: string) => boolean) =>
+  perKey(id, kind, { tables: [...WATCHED], keyOf: txOf, keys: allTxs }, check);
+
+/** S-DIDI-2: a paid order has its commission booked, or its payment refunded. */
+export const commissionOrRefund = perPayment(
+  'commission-or-refund',
+  'eventually',
+  (w, tx) => !paid(w, tx) || applied(w, LEDGER, tx) >= 1 || !!refund(w, tx),
+);
+
+/** No consumer applied a payment's effect twice (S-DIDI-4), and no payment was refunded twice. */
+export const exactlyOnce = perPayment('exactly-once', 'always', (w, tx) =>
+  CONSUMERS.every((c) => applied(w, c, tx) <= 1),
+);
+
+/** Every consumer's effect is eventually in place: stock taken (or the payment refunded), order paid, commission, purchase. */
+export const eventuallyConsistent = perPayment(
+  'eventually-consistent',
+  'eventually',
+  (w, tx) =>
+    !paid(w, tx) ||
+    ((applied(w, STOCK, tx) >= 1 || !!refund(w, tx)) &&
+      applied(w, ORDERS, tx) >= 1 &&
+      applied(w, LEDGER, tx) >= 1 &&
+      applied(w, PROCURE, tx) >= 1),
+);
+
+export const invariants = [commissionOrRefund, exactlyOnce, eventuallyConsistent];
+
+export function outcomes(w: World): TxReport[] {
+  return [...w.db(PAY).keys(PT.payments)].map((tx) => {
+    const p = paid(w, tx) as PaymentRow;
+    const r = refund(w, tx);
+    const n = Object.fromEntries(CONSUMERS.map((c) => [c, applied(w, c, tx)]));
+    const dead = CONSUMERS.map((c) => w.db(c).get<DeadRow & Row>(KT.dead, tx)).filter((x): x is DeadRow & Row => !!x);
+    const complete = (n[STOCK] >= 1 || !!r) && n[ORDERS] >= 1 && n[LEDGER] >= 1 && n[PROCURE] >= 1;
+    let outcome: TxOutcome;
+    if (CONSUMERS.some((c) => n[c] > 1)) outcome = 'inconsistent';
+    else if (complete) outcome = r ? 'repaired' : 'delivered';
+    else if (dead.some((d) => d.reason === 'dropped')) outcome = 'inconsistent';
+    else if (dead.length) outcome = 'dead-lettered';
+    else outcome = 'pending';
+    const at: Record<string, string> = { [PAY]: r ? 'refunded' : 'paid' };
+    for (const c of CONSUMERS) at[c] = n[c] ? `applied×${n[c]}` : 'none';
+    let end: number | undefined;
+    if (complete) {
+      end = r?.at ?? 0;
+      for (const c of CONSUMERS) {
+        const a = w.db(c).get<AppliedRow & Row>(KT.applied, tx);
+        if (a) end = Math.max(end, a.first);
+      }
+    }
+    return { tx, outcome, at, start: p.at, ...(end !== undefined ? { end } : {}) };
+  });
+}

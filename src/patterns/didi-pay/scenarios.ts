@@ -1,0 +1,99 @@
+/**
+ * Named scenarios: S-DIDI-2 (the fan-out, a transient failure retried, retries off, the oversold reverse flow) and
+ * S-DIDI-4 (a duplicate delivery with and without idempotent consumers). Faults are triggered by trace events.
+ */
+import type { NamedScenario } from '../../engine/pattern';
+import type { Fault } from '../../engine/types';
+import { BROKER, PAY } from './types';
+
+/** DDMQ's first acknowledgement is lost: the payment service sends again, and the topic holds two copies. */
+export const lostAck: Fault[] = [
+  { id: 'drop-first-ack', when: { at: 0 }, do: { drop: { from: BROKER, to: PAY, type: 'PRODUCE_ACK', count: 1 } } },
+];
+
+const ALL = { 'commission-or-refund': 'holds', 'exactly-once': 'holds', 'eventually-consistent': 'holds' } as const;
+const once = { 'applied.P1.n': 1 };
+
+export const scenarios: NamedScenario[] = [
+  {
+    id: 's-didi-2-happy',
+    claims: ['S-DIDI-2'],
+    expect: {
+      outcomes: { P1: 'delivered' },
+      invariants: { ...ALL },
+      neverBreaks: ['exactly-once'],
+      durable: {
+        pay: { 'payments.P1.st': 'paid', unacked: {}, refunds: {} },
+        stock: { ...once, value: 99 },
+        orders: once,
+        ledger: { ...once, value: 400 },
+        procure: once,
+      },
+    },
+  },
+  {
+    id: 's-didi-2-ledger-retry',
+    claims: ['S-DIDI-2'],
+    params: { ledgerFailures: 3 },
+    expect: {
+      outcomes: { P1: 'delivered' },
+      invariants: { ...ALL },
+      neverBreaks: ['exactly-once'],
+      durable: { ledger: { ...once, value: 400, retries: {}, dead: {} } },
+    },
+  },
+  {
+    id: 's-didi-2-no-retry',
+    claims: ['S-DIDI-2'],
+    params: { ledgerFailures: 1 },
+    guards: { retries: false },
+    expect: {
+      outcomes: { P1: 'inconsistent' },
+      invariants: { ...ALL, 'commission-or-refund': 'violated', 'eventually-consistent': 'violated' },
+      durable: { ledger: { applied: {}, 'dead.P1.reason': 'dropped', value: 0 }, stock: once },
+    },
+  },
+  {
+    id: 's-didi-2-oversold',
+    claims: ['S-DIDI-2'],
+    params: { stock: 1, txCount: 2 },
+    expect: {
+      outcomes: { P1: 'delivered', P2: 'repaired' },
+      invariants: { ...ALL },
+      neverBreaks: ['exactly-once'],
+      durable: {
+        pay: { 'refunds.P2.reason': 'oversold', 'refunds.P2.asked': 1 },
+        stock: { value: 0, 'applied.P1.n': 1, 'reverse.P2.st': 'done' },
+        ledger: { 'applied.P2.n': 1 },
+      },
+    },
+  },
+  {
+    id: 's-didi-4-idempotent',
+    claims: ['S-DIDI-4'],
+    faults: lostAck,
+    expect: {
+      outcomes: { P1: 'delivered' },
+      invariants: { ...ALL },
+      neverBreaks: ['exactly-once'],
+      durable: { stock: { ...once, value: 99 }, ledger: { ...once, value: 400 } },
+    },
+  },
+  {
+    id: 's-didi-4-not-idempotent',
+    claims: ['S-DIDI-4'],
+    guards: { idempotent: false },
+    faults: lostAck,
+    expect: {
+      outcomes: { P1: 'inconsistent' },
+      invariants: { ...ALL, 'exactly-once': 'violated' },
+      breaks: ['exactly-once'],
+      durable: {
+        stock: { 'applied.P1.n': 2, value: 98 },
+        ledger: { 'applied.P1.n': 2, value: 800 },
+        orders: { 'applied.P1.n': 2 },
+        procure: { 'applied.P1.n': 2 },
+      },
+    },
+  },
+];

@@ -1,0 +1,176 @@
+/** Strings of the RocketMQ transactional-message pattern (src/patterns/rocketmq). (English.) */
+const en: Record<string, string> = {
+  'pattern.rocketmq.name': 'Transactional message (RocketMQ)',
+  'pattern.rocketmq.desc':
+    'The order service sends a half message the broker stores but hides from consumers, runs its local transaction, then commits or rolls the message back with a one-way call. A half message left waiting is checked back: the broker asks the producer’s check listener, once a round, up to 15 times. The inventory service consumes at least once, so it must be idempotent; failed consumptions are retried on a 10 s … 2 h ladder, then dead-lettered.',
+
+  'role.rocketmq.producer': 'Order service (transactional producer) + database',
+  'role.rocketmq.broker': 'RocketMQ broker',
+  'role.rocketmq.consumer': 'Consumer (inventory)',
+  'node.rocketmq.producer': 'Order service',
+  'node.rocketmq.broker': 'RocketMQ broker',
+  'node.rocketmq.consumer': 'Inventory service',
+
+  'scenario.rocketmq.s-rmq-happy.title': 'Happy path: half message, local transaction, commit',
+  'scenario.rocketmq.s-rmq-happy.desc':
+    '(1) The half message is stored, invisible to consumers. (2) The broker acknowledges. (3) The order service commits its order and transaction-log row in one local transaction. (4) COMMIT makes the message visible in ORDER_TOPIC; the inventory service reserves stock once.',
+  'scenario.rocketmq.s-rmq-commit-lost.title': 'S-TXM-1: the COMMIT is lost, the check-back commits',
+  'scenario.rocketmq.s-rmq-commit-lost.desc':
+    'The one-way COMMIT never arrives: the order is committed, its message still half. The first check round after born + 6 s (at 60 s) asks the producer; its check listener finds the committed row and answers COMMIT. The message becomes visible a minute late.',
+  'scenario.rocketmq.s-rmq-unknow.title': 'S-TXM-1: the local transaction answers UNKNOW',
+  'scenario.rocketmq.s-rmq-unknow.desc':
+    'executeLocalTransaction commits but returns UNKNOW (it could not tell, or the business finishes later). The broker does nothing until its check round at 60 s; the check listener reads the committed row and answers COMMIT.',
+  'scenario.rocketmq.s-rmq-slow-local.title': 'S-TXM-1: still running at the first check → asked again',
+  'scenario.rocketmq.s-rmq-slow-local.desc':
+    'The local transaction takes 90 s. The check at 60 s finds it still running, and the listener answers UNKNOW; the next round, at 120 s, finds it committed and the message is committed.',
+  'scenario.rocketmq.s-rmq-rollback.title': 'Rollback: the business fails',
+  'scenario.rocketmq.s-rmq-rollback.desc':
+    'The local transaction fails and rolls back; the producer sends ROLLBACK and the broker deletes the half message. No consumer ever sees it.',
+  'scenario.rocketmq.s-rmq-producer-crash.title': 'S-TXM-1: the producer dies after its half message',
+  'scenario.rocketmq.s-rmq-producer-crash.desc':
+    'The producer crashes as the broker acknowledges the half message, before its local transaction ends; nothing was committed. Back up, it is asked at 60 s: no row in its transaction log, so the check listener answers ROLLBACK.',
+  'scenario.rocketmq.s-rmq-half-ack-lost.title': 'S-TXM-1: the half message’s ack is lost',
+  'scenario.rocketmq.s-rmq-half-ack-lost.desc':
+    'The broker stored the half message but its ack is lost: after 3 s the send throws and the order fails, recorded in the transaction log. The check at 60 s reads the failure and rolls the half message back.',
+  'scenario.rocketmq.s-rmq-check-max.title': 'The last check: a buggy check listener',
+  'scenario.rocketmq.s-rmq-check-max.desc':
+    'The local transaction commits but answers UNKNOW, and the check listener answers UNKNOW every time instead of reading its table. The broker checks once a minute, 15 times, and at 16 min discards the message into TRANS_CHECK_MAX_TIME_TOPIC: the order exists, its message is never delivered.',
+  'scenario.rocketmq.s-rmq-consumer-retry.title': 'Consumer fails three times: the retry ladder',
+  'scenario.rocketmq.s-rmq-consumer-retry.desc':
+    'The inventory service returns RECONSUME_LATER three times. The broker schedules the retries 10 s, 30 s and 1 min after each failure, into %RETRY%inventory_group; the fourth attempt reserves the stock.',
+  'scenario.rocketmq.s-rmq-dlq.title': 'Consumer always fails: 16 retries, then %DLQ%',
+  'scenario.rocketmq.s-rmq-dlq.desc':
+    'Every attempt fails. After 16 retries on the 10 s, 30 s, 1 m … 1 h, 2 h ladder (4 h 45 min 40 s in all) the message moves to the dead-letter topic %DLQ%inventory_group, where nothing consumes it: the committed order never gets its stock.',
+  'scenario.rocketmq.s-rmq-no-retry.title': 'Consumer swallows its failure (retry off)',
+  'scenario.rocketmq.s-rmq-no-retry.desc':
+    'The listener catches the exception and returns CONSUME_SUCCESS: the broker considers the message consumed and never delivers it again.',
+  'scenario.rocketmq.s-rmq-duplicate.title': 'Duplicate delivery, idempotent consumer',
+  'scenario.rocketmq.s-rmq-duplicate.desc':
+    'The inventory service dies after reserving the stock, before its offset is committed. Back up, it pulls the message again; its consumed-messages table knows the id, so the stock is reserved once.',
+  'scenario.rocketmq.s-rmq-duplicate-no-idempotency.title': 'Duplicate delivery, consumer not idempotent',
+  'scenario.rocketmq.s-rmq-duplicate-no-idempotency.desc':
+    'The same crash without the consumed-messages table: the redelivered message reserves the stock again, and exactly-once breaks at the second application.',
+
+  'param.rocketmq.txCount': 'Orders',
+  'param.rocketmq.txCount.help': 'How many orders the order service places.',
+  'param.rocketmq.txGap': 'Gap between orders',
+  'param.rocketmq.txGap.help': 'Time between two orders.',
+  'param.rocketmq.localTxTime': 'Local transaction time',
+  'param.rocketmq.localTxTime.help': 'How long executeLocalTransaction takes after the half message is acknowledged.',
+  'param.rocketmq.bizFail': 'Business failure rate',
+  'param.rocketmq.bizFail.help': 'Probability that the local transaction fails and rolls back (then ROLLBACK).',
+  'param.rocketmq.localAnswer': 'Local transaction answers',
+  'param.rocketmq.localAnswer.help':
+    'What executeLocalTransaction returns after committing: commit (COMMIT_MESSAGE) or unknow (UNKNOW: the broker must check back).',
+  'param.rocketmq.sendTimeout': 'Send timeout',
+  'param.rocketmq.sendTimeout.help': 'The half message’s send fails when the broker has not answered in this time.',
+  'param.rocketmq.transactionTimeOut': 'Check immunity (transactionTimeOut)',
+  'param.rocketmq.transactionTimeOut.help': 'A half message is checked back only once it is this old (from its send).',
+  'param.rocketmq.transactionCheckInterval': 'Check interval (transactionCheckInterval)',
+  'param.rocketmq.transactionCheckInterval.help': 'The broker runs one check round this often.',
+  'param.rocketmq.transactionCheckMax': 'Maximum checks (transactionCheckMax)',
+  'param.rocketmq.transactionCheckMax.help':
+    'After this many checks the half message is discarded into TRANS_CHECK_MAX_TIME_TOPIC.',
+  'param.rocketmq.maxReconsumeTimes': 'Maximum retries (maxReconsumeTimes)',
+  'param.rocketmq.maxReconsumeTimes.help': 'After this many retries a failing message goes to %DLQ%<group>.',
+  'param.rocketmq.consumeFails': 'Failed consumptions per message',
+  'param.rocketmq.consumeFails.help':
+    'How many times the consumer’s business fails on each message before it succeeds.',
+  'param.rocketmq.partitions': 'Queues',
+  'param.rocketmq.partitions.help': 'Message queues of ORDER_TOPIC; an order id always maps to the same one.',
+  'param.rocketmq.fetchTimeout': 'Long-poll wait',
+  'param.rocketmq.fetchTimeout.help': 'An idle pull is sent again after this long (also repeats a lost one).',
+  'param.rocketmq.fetchMax': 'Messages per pull',
+  'param.rocketmq.fetchMax.help': 'Most messages one pull returns.',
+  'param.rocketmq.procTime': 'Processing time',
+  'param.rocketmq.procTime.help': 'Time the consumer takes to process one message.',
+
+  'guard.rocketmq.idempotent': 'Idempotent consumer',
+  'guard.rocketmq.idempotent.desc':
+    'The consumer records each message id in its own local transaction and skips ids it has seen: at-least-once delivery applied once.',
+  'guard.rocketmq.checkListener': 'Check listener reads the local table',
+  'guard.rocketmq.checkListener.desc':
+    'checkLocalTransaction answers from the transaction-log table (committed → COMMIT, none → ROLLBACK, running → UNKNOW). Off: a buggy listener that always answers UNKNOW.',
+  'guard.rocketmq.retry': 'Consumer retries (RECONSUME_LATER)',
+  'guard.rocketmq.retry.desc':
+    'A failed consumption returns RECONSUME_LATER and is retried on the broker’s ladder. Off: the error is swallowed and the message counts as consumed.',
+
+  'inv.exactly-once': 'Exactly once',
+  'inv.rocketmq.exactly-once.desc': 'No order’s stock reserved more than once.',
+  'inv.eventually-consistent': 'Eventually consistent',
+  'inv.rocketmq.eventually-consistent.desc':
+    'Local transaction ⇔ message: every committed order’s message is eventually consumed, and only a committed order’s.',
+  'inv.no-visible-rollback': 'No message of a rolled-back transaction',
+  'inv.no-visible-rollback.desc':
+    'No message becomes visible or consumed unless the producer’s local transaction committed.',
+  'inv.no-stuck-half': 'No half message left waiting',
+  'inv.no-stuck-half.desc': 'Eventually every half message is committed, rolled back or discarded.',
+
+  'rocketmq.table.orders': 'Orders (business table)',
+  'rocketmq.table.txLog': 'Transaction log (what the check listener reads)',
+  'rocketmq.table.running': 'Local transactions in progress',
+  'rocketmq.table.consumed': 'Consumed message ids (idempotency)',
+  'rocketmq.table.effects': 'Stock reservations (the effect)',
+  'rocketmq.table.failed': 'Failed consumptions',
+  'rocketmq.col.order': 'Order',
+  'rocketmq.col.tx': 'Transaction',
+  'rocketmq.col.mid': 'Message id',
+  'rocketmq.col.qty': 'Qty',
+  'rocketmq.col.at': 'Time (ms)',
+  'rocketmq.col.state': 'State',
+  'rocketmq.col.reconsume': 'Retry no.',
+  'rocketmq.col.applied': 'Times applied',
+  'rocketmq.col.failures': 'Failures',
+  'rocketmq.word.committed': 'committed',
+  'rocketmq.word.rolled-back': 'rolled back',
+  'rocketmq.word.send-failed': 'send failed',
+  'rocketmq.word.retrying': 'retrying',
+  'rocketmq.word.swallowed': 'swallowed (lost)',
+
+  'rocketmq.status.idle': 'idle',
+  'rocketmq.status.down': 'down',
+  'rocketmq.status.sending': 'sending half',
+  'rocketmq.status.localTx': 'local transaction',
+  'rocketmq.status.serving': 'serving',
+  'rocketmq.status.halfWaiting': 'half messages waiting',
+  'rocketmq.status.consuming': 'consuming',
+  'rocketmq.row.orders': 'orders',
+  'rocketmq.row.sending': 'half sent, no ack yet',
+  'rocketmq.row.running': 'local tx running',
+  'rocketmq.row.half': 'half messages',
+  'rocketmq.row.checks': 'checks',
+  'rocketmq.row.visible': 'in ORDER_TOPIC',
+  'rocketmq.row.scheduled': 'retries scheduled',
+  'rocketmq.row.retried': 'in retry topic',
+  'rocketmq.row.dlq': 'dead-lettered',
+  'rocketmq.row.maxCheck': 'discarded (max checks)',
+  'rocketmq.row.stock': 'stock',
+  'rocketmq.row.queued': 'pulled, not processed',
+
+  'rocketmq.note.sendHalf': 'Order {{tx}}: half message {{mid}} sent',
+  'rocketmq.note.localStart': 'Half message acknowledged: local transaction of {{tx}} starts',
+  'rocketmq.note.localCommit': 'Local transaction {{tx}} committed → COMMIT',
+  'rocketmq.note.localUnknown': 'Local transaction {{tx}} committed, but it answers UNKNOW',
+  'rocketmq.note.localRollback': 'Local transaction {{tx}} failed and rolled back → ROLLBACK',
+  'rocketmq.note.sendFailed': 'No ack for the half message of {{tx}}: the send failed, the order fails',
+  'rocketmq.note.checked': 'Check-back for {{tx}}: the check listener answers {{state}}',
+  'rocketmq.note.polled': 'Pulled {{n}} message(s) from queue {{partition}}, offsets {{from}}–{{next}}',
+  'rocketmq.note.applied': 'Stock reserved for {{tx}} (message {{mid}})',
+  'rocketmq.note.appliedAgain': 'Stock reserved AGAIN for {{tx}}: message {{mid}} applied {{n}} times',
+  'rocketmq.note.duplicate': 'Duplicate {{mid}} skipped: already consumed (idempotent)',
+  'rocketmq.note.consumeFailed': 'Consuming {{mid}} failed (attempt {{n}}): RECONSUME_LATER',
+  'rocketmq.note.swallowed': 'Consuming {{mid}} failed and the error was swallowed: the message is lost',
+  'rocketmq.note.broker.appended': 'Appended {{mid}} at {{pos}}',
+  'rocketmq.note.broker.halfStored': 'Half message {{mid}} stored in RMQ_SYS_TRANS_HALF_TOPIC (invisible)',
+  'rocketmq.note.broker.committed': 'COMMIT: {{mid}} is now visible at {{pos}}',
+  'rocketmq.note.broker.rolledBack': 'ROLLBACK: half message {{mid}} deleted',
+  'rocketmq.note.broker.unknown': 'UNKNOW for {{mid}}: it waits for the check-back',
+  'rocketmq.note.broker.endIgnored': '{{state}} for {{mid}} ignored: the transaction is already ended',
+  'rocketmq.note.broker.check': 'Check round: asking the producer about {{mid}} (check {{n}})',
+  'rocketmq.note.broker.discarded': '{{mid}} discarded after {{n}} checks into TRANS_CHECK_MAX_TIME_TOPIC',
+  'rocketmq.note.broker.sentBack': '{{mid}} sent back: retry {{n}} in {{wait}}',
+  'rocketmq.note.broker.retryDue': 'Retry {{n}} of {{mid}} delivered to the retry topic',
+  'rocketmq.note.broker.deadLettered': '{{mid}} failed {{n}} retries: moved to {{pos}}',
+};
+
+export default en;
