@@ -12,6 +12,7 @@ import { invariants, outcomes } from './invariants';
 import { orderRole } from './order';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { view } from './view';
 
 export const didiCoupon: PatternDef = {
@@ -32,6 +33,7 @@ export const didiCoupon: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
   lab: { failureParam: 'failRate' },
