@@ -23,6 +23,8 @@ export const catalog: readonly CatalogEntry[] = [
   { id: 'notify', family: 'messaging', load: () => import('./notify').then((m) => m.notify) },
   { id: 'outbox', family: 'messaging', load: () => import('./outbox').then((m) => m.outbox) },
   { id: 'rocketmq', family: 'messaging', load: () => import('./rocketmq').then((m) => m.rocketmq) },
+  { id: 'didi-coupon', family: 'messaging', load: () => import('./didi-coupon').then((m) => m.didiCoupon) },
+  { id: 'didi-pay', family: 'messaging', load: () => import('./didi-pay').then((m) => m.didiPay) },
 ];
 
 /** The pattern the app opens with (registry.ts's first). */

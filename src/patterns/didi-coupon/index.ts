@@ -15,6 +15,7 @@ import { orderRole } from './order';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { scenarios } from './scenarios';
 import { onRocketMQ } from './types';
+import { tour } from './tour';
 import { view } from './view';
 
 /**
@@ -48,6 +49,7 @@ export const didiCoupon: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
   lab: { failureParam: 'failRate' },

@@ -162,6 +162,38 @@ const en: Record<string, string> = {
   'didi.note.broker.sentBack': '{{mid}} sent back: retry {{n}} in {{wait}}',
   'didi.note.broker.retryDue': 'Retry {{n}} of {{mid}} delivered',
   'didi.note.broker.deadLettered': '{{mid}} failed {{n}} retries: moved to {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.didi-coupon.order': 'Lock a coupon, save the order (S-DIDI-1)',
+  'tour.didi-coupon.order.1':
+    'Send first: before touching anything, the order service stores a delayed “tx monitor” message in DDMQ, due in 120 s. Only when DDMQ has acknowledged it does the flow go on.',
+  'tour.didi-coupon.order.2':
+    'The coupon service locks the coupon for T1. This is a preparation: if what follows fails, the monitor message will undo it.',
+  'tour.didi-coupon.order.3':
+    'The base operation, saving the order, comes last. It succeeded, so the order service cancels the monitor message: it is never delivered, and the coupon stays with the order.',
+  'tour.didi-coupon.unlock': 'Saving fails: the monitor message unlocks the coupon',
+  'tour.didi-coupon.unlock.1':
+    'Saving the order fails. The coupon is still locked and nobody cancels the monitor message — which is exactly what will repair it.',
+  'tour.didi-coupon.unlock.2':
+    'At 120 s DDMQ delivers the monitor message to the order service. It finds no order T1, so it unlocks the coupon: the preparation is rolled back, and both-or-neither holds.',
+  'tour.didi-coupon.unlock.3':
+    'The unlock can fail too: here the coupon service is down when the first monitor message arrives, and the unlock is lost. The monitor was not cancelled, so it is still pending.',
+  'tour.didi-coupon.unlock.4':
+    'DDMQ delivers the monitor again after its interval (60 s later). This time the unlock succeeds, and only then is the monitor cancelled: eventual consistency through re-delivery.',
+  'tour.didi-coupon.sendfirst': 'Send the message first (S-DIDI-3)',
+  'tour.didi-coupon.sendfirst.1':
+    'The order service crashes the moment the coupon is locked, before it saves the order. Because the monitor message was sent first, DDMQ already holds it.',
+  'tour.didi-coupon.sendfirst.2':
+    'When it falls due, the monitor message finds no order and unlocks the coupon. The crash cost nothing but time.',
+  'tour.didi-coupon.sendfirst.3':
+    'The same crash when the service locks first and means to send the message later: after the restart no message exists and nothing remembers the lock. The coupon stays locked for good.',
+  'tour.didi-coupon.delay': 'The monitor’s delay must not be too short (S-DIDI-5)',
+  'tour.didi-coupon.delay.1':
+    'Saving takes 3 s, but the monitor message is delayed only 1 s. It arrives while the order is still being saved, finds no order yet, and unlocks the coupon — a rollback of an order that has not failed (空回滚).',
+  'tour.didi-coupon.delay.2':
+    'At 3 s the order is saved after all — with a coupon that has already been released: the order and the coupon disagree.',
+  'tour.didi-coupon.delay.3':
+    'With a 5 s delay, longer than the 3 s save, the order is saved and the monitor cancelled before it falls due: consistent. The delay must exceed the base operation’s worst-case time.',
 };
 
 export default en;

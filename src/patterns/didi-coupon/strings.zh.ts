@@ -159,6 +159,34 @@ const zh: Record<string, string> = {
   'didi.note.broker.sentBack': '{{mid}} 已退回：第 {{n}} 次重试在 {{wait}} 后',
   'didi.note.broker.retryDue': '{{mid}} 的第 {{n}} 次重试已投递',
   'didi.note.broker.deadLettered': '{{mid}} 重试 {{n}} 次失败：移入 {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.didi-coupon.order': '锁券，保存订单（S-DIDI-1）',
+  'tour.didi-coupon.order.1':
+    '先发消息：在动任何东西之前，订单服务先在 DDMQ 里存一条延迟的“事务监控”消息，120 秒后到期。DDMQ 确认之后流程才继续。',
+  'tour.didi-coupon.order.2': '优惠券服务为 T1 锁定优惠券。这是前置准备：如果后面失败，监控消息会撤销它。',
+  'tour.didi-coupon.order.3':
+    '基础操作——保存订单——放在最后。它成功了，订单服务取消监控消息：消息从未投递，优惠券归订单使用。',
+  'tour.didi-coupon.unlock': '保存失败：监控消息解锁优惠券',
+  'tour.didi-coupon.unlock.1': '保存订单失败。优惠券仍被锁定，也没有人取消监控消息——恰恰是它会来修复。',
+  'tour.didi-coupon.unlock.2':
+    '120 秒时 DDMQ 把监控消息投递给订单服务。它查不到订单 T1，于是解锁优惠券：前置准备被回滚，“要么都做，要么都不做”成立。',
+  'tour.didi-coupon.unlock.3':
+    '解锁本身也可能失败：第一次监控消息到来时优惠券服务宕机，解锁请求丢失。监控消息没有被取消，所以它仍在等待。',
+  'tour.didi-coupon.unlock.4':
+    '间隔（60 秒）之后 DDMQ 再次投递监控消息。这次解锁成功，之后才取消监控消息：靠重复投递达到最终一致。',
+  'tour.didi-coupon.sendfirst': '先发消息（S-DIDI-3）',
+  'tour.didi-coupon.sendfirst.1':
+    '优惠券一锁定，订单服务就崩溃了，订单还没保存。因为监控消息是先发的，DDMQ 已经存着它。',
+  'tour.didi-coupon.sendfirst.2': '监控消息到期后查不到订单，解锁优惠券。这次崩溃只耽误了时间。',
+  'tour.didi-coupon.sendfirst.3':
+    '同样的崩溃，但服务先锁券、打算之后再发消息：重启后消息根本不存在，也没有任何东西记得这把锁。优惠券永远被锁着。',
+  'tour.didi-coupon.delay': '监控消息的延迟不能太短（S-DIDI-5）',
+  'tour.didi-coupon.delay.1':
+    '保存订单需要 3 秒，监控消息却只延迟 1 秒。它在订单还在保存时到来，查不到订单，于是解锁优惠券——回滚了一个并没有失败的订单（空回滚）。',
+  'tour.didi-coupon.delay.2': '3 秒时订单还是保存成功了——用的是一张已经被释放的优惠券：订单和优惠券不一致。',
+  'tour.didi-coupon.delay.3':
+    '延迟 5 秒，长于 3 秒的保存：到期之前订单已保存、监控消息已取消，数据一致。延迟必须超过基础操作最坏情况下的耗时。',
 };
 
 export default zh;

@@ -12,6 +12,7 @@ import { invariants, outcomes } from './invariants';
 import { payRole } from './pay';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { LEDGER, ORDERS, PROCURE, STOCK } from './types';
 import { view } from './view';
 
@@ -36,6 +37,7 @@ export const didiPay: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
   lab: { failureParam: 'failRate' },

@@ -148,6 +148,33 @@ const en: Record<string, string> = {
   'didipay.note.gaveUp': '{{who}}: gave up on {{tx}} after {{n}} attempts',
   'didipay.note.polled': 'Polled {{n}} record(s) from partition {{partition}}, offsets {{from}}–{{next}}',
   'didipay.note.broker.appended': 'Appended {{mid}} at {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.didi-pay.fanout': 'One “payment succeeded”, four consumers (S-DIDI-2)',
+  'tour.didi-pay.fanout.1':
+    'The payment service records payment P1 and publishes one “payment succeeded” message. DDMQ stores it (offset 0), acknowledges, and delivers it to four consumer groups: stock, orders, ledger and procurement.',
+  'tour.didi-pay.fanout.2':
+    'Each consumer does its own part in its own database: stock −1, order set paid, commission booked, procurement triggered. No distributed transaction — the message ties them together.',
+  'tour.didi-pay.retry': 'Transient failures: retry towards success',
+  'tour.didi-pay.retry.1':
+    'The ledger’s database fails on the first attempt (a transient error). The consumer keeps the message and retries it 1 s later instead of giving up.',
+  'tour.didi-pay.retry.2':
+    'The fourth attempt succeeds and the commission is booked, once. For about 3 s “paid ⇒ commission” did not hold; now it does: eventually consistent.',
+  'tour.didi-pay.retry.3':
+    'With retries off, the same transient failure drops the message. The order is paid but the commission is never booked — exactly the customer complaint S-DIDI-2 warns about.',
+  'tour.didi-pay.oversold': 'Oversold: the reverse flow (逆向流程) refunds',
+  'tour.didi-pay.oversold.1': 'One item in stock and two payments. P1 takes the last item.',
+  'tour.didi-pay.oversold.2':
+    'P2 can never succeed at the stock service: it is oversold. Retrying would be pointless, so the stock service starts the reverse flow and asks the payment service for a refund.',
+  'tour.didi-pay.oversold.3':
+    'The payment service refunds P2 and confirms. The refund request is repeated until answered, and answered again if repeated (幂等), so P2 is refunded exactly once.',
+  'tour.didi-pay.duplicate': 'Duplicates need idempotent consumers (S-DIDI-4)',
+  'tour.didi-pay.duplicate.1':
+    'DDMQ’s first acknowledgement is lost, so the payment service sends the message again. The topic now holds two copies of “P1 paid”, at offsets 0 and 1.',
+  'tour.didi-pay.duplicate.2':
+    'Every consumer finds the message id in its processed table and skips the second copy: stock, order, commission and procurement each happen once — idempotent (幂等).',
+  'tour.didi-pay.duplicate.3':
+    'Without the processed table every consumer applies the copy again: stock −2, commission booked twice, procurement triggered twice. Delivery is at-least-once; the consumers must be idempotent.',
 };
 
 export default en;

@@ -147,6 +147,31 @@ const zh: Record<string, string> = {
   'didipay.note.gaveUp': '{{who}}：处理 {{tx}} {{n}} 次后放弃',
   'didipay.note.polled': '从分区 {{partition}} 拉取了 {{n}} 条消息，位移 {{from}}–{{next}}',
   'didipay.note.broker.appended': '已追加 {{mid}}，位置 {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.didi-pay.fanout': '一条“支付成功”，四个消费者（S-DIDI-2）',
+  'tour.didi-pay.fanout.1':
+    '支付服务记下支付 P1，发布一条“支付成功”消息。DDMQ 把它存在位移 0、返回确认，并投递给四个消费者组：库存、订单、账务、采购。',
+  'tour.didi-pay.fanout.2':
+    '每个消费者在自己的数据库里完成自己的部分：库存 −1、订单设为已支付、记佣金、触发采购。没有分布式事务——是消息把它们串在一起。',
+  'tour.didi-pay.retry': '临时失败：重试推向成功',
+  'tour.didi-pay.retry.1': '账务数据库第一次处理失败（临时错误）。消费者保留这条消息，1 秒后重试，而不是放弃。',
+  'tour.didi-pay.retry.2': '第四次成功，佣金只记了一次。“已支付 ⇒ 佣金”大约有 3 秒不成立，现在成立了：最终一致。',
+  'tour.didi-pay.retry.3':
+    '关闭重试，同样的临时失败让消息被丢弃。订单已支付，佣金却永远没有记——正是 S-DIDI-2 担心的客诉。',
+  'tour.didi-pay.oversold': '超卖：逆向流程退款',
+  'tour.didi-pay.oversold.1': '库存只有一件，两笔支付。P1 拿走了最后一件。',
+  'tour.didi-pay.oversold.2':
+    'P2 在库存服务永远不可能成功：超卖了。重试毫无意义，于是库存服务触发逆向流程，请求支付服务退款。',
+  'tour.didi-pay.oversold.3':
+    '支付服务为 P2 退款并确认。退款请求会一直重复直到得到应答，重复的请求也会再次应答（幂等），所以 P2 恰好退款一次。',
+  'tour.didi-pay.duplicate': '重复投递要求消费者幂等（S-DIDI-4）',
+  'tour.didi-pay.duplicate.1':
+    'DDMQ 的第一次确认丢失，支付服务重发消息。主题里现在有两份“P1 已支付”，位移分别是 0 和 1。',
+  'tour.didi-pay.duplicate.2':
+    '每个消费者都在已处理表里找到这个消息 ID，跳过第二份：库存、订单、佣金、采购各只发生一次——幂等。',
+  'tour.didi-pay.duplicate.3':
+    '没有已处理表，每个消费者都把第二份又处理了一次：库存 −2、佣金记两次、采购触发两次。投递是至少一次，消费者必须幂等。',
 };
 
 export default zh;

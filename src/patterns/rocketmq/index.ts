@@ -14,6 +14,7 @@ import { invariants, outcomes } from './invariants';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { producerRole } from './producer';
 import { scenarios } from './scenarios';
+import { tour } from './tour';
 import { view } from './view';
 
 export const rocketmq: PatternDef = {
@@ -35,6 +36,7 @@ export const rocketmq: PatternDef = {
   outcomes,
   view,
   scenarios,
+  tour,
   handlers,
   surface,
   lab: { failureParam: 'bizFail' },

@@ -171,6 +171,49 @@ const en: Record<string, string> = {
   'rocketmq.note.broker.sentBack': '{{mid}} sent back: retry {{n}} in {{wait}}',
   'rocketmq.note.broker.retryDue': 'Retry {{n}} of {{mid}} delivered to the retry topic',
   'rocketmq.note.broker.deadLettered': '{{mid}} failed {{n}} retries: moved to {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.rocketmq.half': 'The half message: invisible until COMMIT',
+  'tour.rocketmq.half.1':
+    'The order service sends a half message (半消息) first. The broker stores it in RMQ_SYS_TRANS_HALF_TOPIC, where the inventory service cannot see it.',
+  'tour.rocketmq.half.2':
+    'Only once the broker has acknowledged the half message does the local transaction (the order) start: if the half message could not be stored, there would be no order to undo.',
+  'tour.rocketmq.half.3':
+    'The order committed, so the producer sends COMMIT: the broker moves the message into ORDER_TOPIC, now visible, and the inventory service pulls it and reserves the stock.',
+  'tour.rocketmq.half.4':
+    'Here the business fails: the local transaction rolls back and the producer sends ROLLBACK. The broker deletes the half message — the consumer never saw it, so there is nothing to undo downstream.',
+  'tour.rocketmq.checkback': 'A lost COMMIT, repaired by check-back (S-TXM-1)',
+  'tour.rocketmq.checkback.1':
+    'The order committed, but the one-way COMMIT is lost in the network. The message stays half: the order exists, the stock is not yet reserved, and the consumer’s pulls come back empty.',
+  'tour.rocketmq.checkback.2':
+    'At 60 s the broker’s check round (every transactionCheckInterval, for half messages older than transactionTimeOut = 6 s) finds it still undecided and asks the producer: check-back (反查).',
+  'tour.rocketmq.checkback.3':
+    'The check listener reads the transaction log — T1 committed — and answers COMMIT. The message becomes visible and the stock is reserved, about a minute late: eventually consistent.',
+  'tour.rocketmq.checkback.4':
+    'Another case: the producer dies right after the half message is acknowledged, before its local transaction. At the 60 s check its log has no record of T1, so it answers ROLLBACK and the half message is deleted.',
+  'tour.rocketmq.unknow': 'UNKNOW: “ask me again”',
+  'tour.rocketmq.unknow.1':
+    'The local transaction committed, but executeLocalTransaction answers UNKNOW. The broker keeps the half message invisible and leaves the decision to the check-back, which at 60 s reads the committed row and commits.',
+  'tour.rocketmq.unknow.2':
+    'The local transaction takes 90 s. When the first check comes at 60 s it is still running, so the only honest answer is UNKNOW: the broker will ask again in the next round.',
+  'tour.rocketmq.unknow.3':
+    'The second check, at 120 s, finds T1 committed: COMMIT, and the message is delivered. A check-back must read the real state, not guess.',
+  'tour.rocketmq.unknow.4':
+    'A buggy check listener answers UNKNOW every time. After 15 checks (transactionCheckMax), one a minute, the broker gives up and discards the message into TRANS_CHECK_MAX_TIME_TOPIC — while the order was committed: inconsistent.',
+  'tour.rocketmq.retry': 'Consumer retries, then the dead-letter queue',
+  'tour.rocketmq.retry.1':
+    'The inventory service fails and returns RECONSUME_LATER. The message is sent back to the broker, which schedules it on %RETRY%inventory_group: retry 1 in 10 s, then 30 s, then 1 min …',
+  'tour.rocketmq.retry.2':
+    'The third retry, about 100 s in, succeeds and the stock is reserved once. Retrying pushes a transient failure towards success.',
+  'tour.rocketmq.retry.3':
+    'If every attempt fails, after 16 retries on the 10 s … 2 h ladder (about 4 h 45 min) the message moves to the dead-letter queue (死信队列) %DLQ%inventory_group. Nothing consumes it: the order stays without its stock until a person steps in.',
+  'tour.rocketmq.duplicate': 'Duplicates need an idempotent consumer (幂等)',
+  'tour.rocketmq.duplicate.1':
+    'The inventory service reserves the stock and crashes before its consumer offset is committed. The broker still thinks msg-T1 is unconsumed.',
+  'tour.rocketmq.duplicate.2':
+    'After the restart the broker delivers msg-T1 again from the old offset. The consumed table already holds it, so the duplicate is skipped: an idempotent (幂等) consumer.',
+  'tour.rocketmq.duplicate.3':
+    'Without the consumed table the same redelivery reserves the stock a second time: delivery is at-least-once, so the consumer must be idempotent.',
 };
 
 export default en;

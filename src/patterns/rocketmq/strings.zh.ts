@@ -167,6 +167,44 @@ const zh: Record<string, string> = {
   'rocketmq.note.broker.sentBack': '{{mid}} 被退回：{{wait}} 后第 {{n}} 次重试',
   'rocketmq.note.broker.retryDue': '{{mid}} 的第 {{n}} 次重试投入重试主题',
   'rocketmq.note.broker.deadLettered': '{{mid}} 重试 {{n}} 次仍失败：移入 {{pos}}',
+
+  // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
+  'tour.rocketmq.half': '半消息：COMMIT 之前不可见',
+  'tour.rocketmq.half.1': '订单服务先发送一条半消息。消息代理把它存进 RMQ_SYS_TRANS_HALF_TOPIC，库存服务看不到它。',
+  'tour.rocketmq.half.2':
+    '消息代理确认了半消息之后，本地事务（下单）才开始：如果半消息存不下来，就不会有需要撤销的订单。',
+  'tour.rocketmq.half.3':
+    '订单已提交，生产者发送 COMMIT：消息代理把消息移入 ORDER_TOPIC，消息变为可见，库存服务拉取后扣减库存。',
+  'tour.rocketmq.half.4':
+    '这次业务失败：本地事务回滚，生产者发送 ROLLBACK。消息代理删除半消息——消费者从未见过它，下游无需撤销任何东西。',
+  'tour.rocketmq.checkback': 'COMMIT 丢失，由反查修复（S-TXM-1）',
+  'tour.rocketmq.checkback.1':
+    '订单已提交，但单向发送的 COMMIT 在网络中丢失。消息仍是半消息：订单存在，库存还没扣，消费者每次拉取都是空的。',
+  'tour.rocketmq.checkback.2':
+    '60 秒时消息代理的反查轮次（每 transactionCheckInterval 一轮，只查存在超过 transactionTimeOut = 6 秒的半消息）发现它仍未决，于是询问生产者：反查。',
+  'tour.rocketmq.checkback.3':
+    '回查监听器读取事务日志——T1 已提交——回答 COMMIT。消息变为可见、库存被扣减，晚了大约一分钟：最终一致。',
+  'tour.rocketmq.checkback.4':
+    '另一种情况：半消息被确认后、本地事务执行前，生产者崩溃。60 秒反查时它的日志里没有 T1 的记录，于是回答 ROLLBACK，半消息被删除。',
+  'tour.rocketmq.unknow': 'UNKNOW：“稍后再问我”',
+  'tour.rocketmq.unknow.1':
+    '本地事务已提交，但 executeLocalTransaction 返回 UNKNOW。消息代理让半消息保持不可见，把决定交给反查；60 秒时反查读到已提交的记录，提交消息。',
+  'tour.rocketmq.unknow.2':
+    '本地事务要执行 90 秒。60 秒第一次反查时它还在执行，唯一诚实的回答是 UNKNOW：消息代理下一轮再问。',
+  'tour.rocketmq.unknow.3': '120 秒第二次反查，发现 T1 已提交：COMMIT，消息被投递。反查必须读取真实状态，不能猜。',
+  'tour.rocketmq.unknow.4':
+    '有缺陷的回查监听器每次都回答 UNKNOW。每分钟一次、反查 15 次（transactionCheckMax）之后，消息代理放弃，把消息丢弃到 TRANS_CHECK_MAX_TIME_TOPIC——而订单已经提交：数据不一致。',
+  'tour.rocketmq.retry': '消费重试，然后进入死信队列',
+  'tour.rocketmq.retry.1':
+    '库存服务处理失败，返回 RECONSUME_LATER。消息被退回消息代理，放入 %RETRY%inventory_group 等待重试：第 1 次在 10 秒后，然后 30 秒、1 分钟……',
+  'tour.rocketmq.retry.2': '第三次重试（约 100 秒时）成功，库存只扣了一次。重试把临时失败推向成功。',
+  'tour.rocketmq.retry.3':
+    '如果每次都失败，按 10 秒……2 小时的阶梯重试 16 次（约 4 小时 45 分）之后，消息进入死信队列 %DLQ%inventory_group。没有人消费它：订单一直扣不到库存，直到有人介入。',
+  'tour.rocketmq.duplicate': '重复投递要求消费者幂等',
+  'tour.rocketmq.duplicate.1': '库存服务扣减了库存，却在提交消费位移之前崩溃。消息代理仍认为 msg-T1 没有被消费。',
+  'tour.rocketmq.duplicate.2':
+    '重启后消息代理从旧位移再次投递 msg-T1。已消费表里已有它，重复消息被跳过：幂等的消费者。',
+  'tour.rocketmq.duplicate.3': '没有已消费表，同样的重新投递又扣了一次库存：投递是至少一次，消费者必须幂等。',
 };
 
 export default zh;
