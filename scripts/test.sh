@@ -62,6 +62,18 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" 
   fi
 fi
 
+# ---------------------------------------------------------------- ffmpeg for the walkthrough recorder
+# e2e/walkthrough.spec.ts records a short walkthrough and checks its video with ffprobe (TOOLCHAIN.md: Debian's ffmpeg).
+if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "apt-get install ffmpeg"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null) ||
+      echo "apt-get could not install ffmpeg: the walkthrough test will fail" >&2
+  else
+    echo "No ffmpeg: install it (apt-get install ffmpeg) for the walkthrough recorder and its test" >&2
+  fi
+fi
+
 # ---------------------------------------------------------------- checks
 FAILED_CHECKS=()
 check() {

@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { namedScenario, resolveTourStep, tourSteps, type FlatStep, type PatternDef } from '../engine';
-import { getPattern } from '../patterns/registry';
+import { loadedPattern as getPattern } from '../patterns/catalog'; // the pattern on screen is loaded
 import { useRun } from './run';
 
 export interface TourState {

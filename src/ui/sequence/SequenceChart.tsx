@@ -263,6 +263,13 @@ export function SequenceChart() {
   const uBottom = (scrollTop + viewH + MARGIN_PX - PAD_TOP) / scale;
   const [evLo, evHi] = visibleEvents(model, uTop, uBottom);
   const segIdx = visibleSegments(model, uTop, uBottom, LOST_PX / scale);
+  // A tour step's messages are drawn (highlighted) even when they lie outside the window: a step names a handful,
+  // and the ones that do not fit beside the cursor are still there to scroll to, already marked.
+  if (selection?.kind === 'group') {
+    const have = new Set(segIdx);
+    for (const seq of selection.sends)
+      for (const i of model.segsBySend.get(seq) ?? []) if (!have.has(i)) segIdx.push(i);
+  }
   const hl = highlightOf([selection, hover], index, model.laneOf);
   const anyHl = hl.sends.size + hl.lanes.size + hl.seqs.size + hl.faults.size + hl.rows.length > 0;
   /** Whether the message sent at `sendSeq` is highlighted (selected itself, or one of a selected row's). */

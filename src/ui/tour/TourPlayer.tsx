@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPattern } from '../../patterns/registry';
+import { loadedPattern as getPattern } from '../../patterns/catalog'; // the pattern on screen is loaded
 import { useRun } from '../../store/run';
 import { stepsOf, useTour } from '../../store/tour';
 import { useUi } from '../../store/ui';
