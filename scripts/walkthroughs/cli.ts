@@ -1,5 +1,5 @@
 /**
- * `npm run walkthroughs [-- --lang en|zh --pattern <id> --size 1920x1080 --steps N --out DIR]`: one video per
+ * `npm run walkthroughs [-- --lang en|zh --pattern <id> --size WxH (default 1920x1080) --steps N --out DIR]`: one video per
  * pattern tour and language (mp4, H.264, title card per chapter, captions burned in) plus a contact sheet per tour,
  * into recordings/ (git-ignored). Builds the app unless SKIP_BUILD=1, serves it with `vite preview`, records in
  * Debian's Chromium (or Playwright's), and prints each tour's wall time and video size.
@@ -26,7 +26,7 @@ function args() {
   };
   const lang = get('lang');
   const pattern = get('pattern');
-  const size = get('size') ?? '1280x720';
+  const size = get('size') ?? '1920x1080';
   const m = /^(\d{3,4})x(\d{3,4})$/.exec(size);
   if (lang && lang !== 'en' && lang !== 'zh') fail(`--lang: expected en or zh, got ${lang}`);
   if (pattern && !patterns.some((p) => p.id === pattern))

@@ -18,6 +18,7 @@ import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useDiagram } from './source';
 import { useUi } from '../../store/ui';
+import { useTour } from '../../store/tour';
 import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './ServiceNode';
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
@@ -159,8 +160,11 @@ export default function Topology({ compact = false, label }: { compact?: boolean
   // Refit (remount) when the set of nodes changes: another pattern or a node-count parameter.
   // In presentation mode the diagram never shrinks its 14 px card and token text below what the back of a room
   // reads (16 px at 1280 px wide, 20 px from 1600 px): it stays that large and can be dragged to see the rest.
+  // During a tour the caption (≥ 28 px) carries the words and takes part of the height, so the diagram may go a
+  // fifth smaller (16 px at 1920, 13 px at 1280) to show every card whole instead of cutting the top row.
   const present = useUi((s) => s.present) && !compact;
-  const minZoom = present ? (window.innerWidth >= 1600 ? 20 / 14 : 16 / 14) + 0.01 : 0.2;
+  const touring = useTour((s) => s.tour !== null);
+  const minZoom = present ? (window.innerWidth >= 1600 ? 20 / 14 : 16 / 14) * (touring ? 0.8 : 1) + 0.01 : 0.2;
   const layoutKey = topo.nodes.map((n) => `${n.id}@${n.x},${n.y}`).join(';') + (present ? `|present@${minZoom}` : '');
   const closeMenu = useCallback(() => setMenu(null), []);
 
