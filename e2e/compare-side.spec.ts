@@ -15,12 +15,12 @@ async function openSide(page: Page) {
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeVisible();
   // How many patterns are registered: the comparison form lists every one.
-  const registered = await page
+  const boxes = page
     .getByRole('form', { name: 'Comparison settings' })
     .getByRole('group', { name: 'Patterns' })
-    .getByRole('checkbox')
-    .count();
-  expect(registered).toBeGreaterThanOrEqual(5);
+    .getByRole('checkbox');
+  await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(5);
+  const registered = await boxes.count();
   await page.getByRole('tab', { name: 'One scenario, side by side' }).click();
   await expect(page.getByRole('tab', { name: 'One scenario, side by side' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('status').filter({ hasText: `${registered} patterns, one shared clock` })).toBeVisible({

@@ -48,8 +48,6 @@ test('TCC: switching the framework to dtm, then Seata, changes the defaults’ s
   await expect(d).toBeHidden();
   // dtm's barrier: insert-ignore rows (gid, branch, op) written with Smith's try and confirm
   const barrier = await smithRows(page, 'barrier');
-  // the TM's card shows the framework its transactions ran under
-  await expect(node(page, 'Transaction manager (TM)')).toContainText('dtm');
   expect(barrier).toEqual([expect.stringMatching(/g1 smith try/), expect.stringMatching(/g1 smith confirm/)]);
 
   await chooseFramework(page, 'Seata');
@@ -67,6 +65,5 @@ test('TCC: switching the framework to dtm, then Seata, changes the defaults’ s
   await expect(d).toBeHidden();
   // Seata's fence: one tcc_fence_log row per (xid, branch), its status committed after the Confirm
   const fence = await smithRows(page, 'tcc_fence_log');
-  await expect(node(page, 'Transaction manager (TM)')).toContainText('Seata');
   expect(fence).toEqual([expect.stringMatching(/g1 smith smithAction committed \(2\)/)]);
 });

@@ -163,12 +163,11 @@ export function gtxView<T extends GtxRow>(
       }),
       ...(last?.fw
         ? [
-            // pinned: the diagram's small card says whose code the TM runs (the status word gives the phase)
+            // whose code the TM runs (not pinned: on a small card the transaction's own rows come first)
             {
               label: `${prefix}.row.fw`,
               value: last.fw,
               valueKey: `param.${prefix}.framework.opt.${last.fw}`,
-              pin: true,
             },
           ]
         : []),

@@ -20,6 +20,14 @@ import Topology from '../diagram/Topology';
 import { navigate } from './route';
 import { NumTable } from './ChartCard';
 
+/**
+ * The shared clock's steps: the arrow keys (and the slider's step) move at most 10 ms whatever the longest run, so a
+ * 20-minute check-back ladder does not make the first second unreachable; a clicker's PageUp/PageDown move 1/200.
+ */
+const clockSteps = (end: number) => {
+  const coarse = Math.max(1, Math.round(end / 200));
+  return { fine: Math.min(10, coarse), coarse };
+};
 const fmtS = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 
 /** The plan form's text, kept as typed; the plan it stands for when valid (else the field in error). */
@@ -187,7 +195,7 @@ function Clock() {
         if (el.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
       }
       const st = useSide.getState();
-      const by = Math.max(1, Math.round(st.end / 200));
+      const { fine, coarse } = clockSteps(st.end);
       const go = (t: number) => {
         st.setPlaying(false);
         st.seek(t);
@@ -199,13 +207,17 @@ function Clock() {
           break;
         case 'ArrowRight':
         case 'ArrowUp':
+          go(st.t + fine);
+          break;
         case 'PageDown':
-          go(st.t + by);
+          go(st.t + coarse);
           break;
         case 'ArrowLeft':
         case 'ArrowDown':
+          go(st.t - fine);
+          break;
         case 'PageUp':
-          go(st.t - by);
+          go(st.t - coarse);
           break;
         case 'Home':
           go(0);
@@ -221,7 +233,7 @@ function Clock() {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
-  const step = Math.max(1, Math.round(end / 200));
+  const step = clockSteps(end).fine;
   return (
     <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border-2 border-slate-700 bg-white p-2 shadow">
       <button
