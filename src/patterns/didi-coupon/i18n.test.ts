@@ -1,57 +1,13 @@
 /** Every key the Didi coupon flow (and the DDMQ module it uses) can show exists in English and Chinese. */
+import { runKeys } from '../../i18n/runKeys';
 import { describe, expect, it } from 'vitest';
 import strings from './strings';
 import brokerStrings from '../broker/strings';
 import { mergedResources } from '../../i18n/resources';
-import { invDescKey } from '../../i18n/inv';
-import { baseScenario, namedScenario } from '../../engine/scenario';
-import { simulate } from '../../engine/simulator';
-import { dbAt, indexTrace } from '../../engine/trace';
 import { didiCoupon as pattern } from './index';
 
 const all = mergedResources();
 const sources = import.meta.glob<string>(['./*.ts', '!./*.test.ts'], { query: '?raw', import: 'default', eager: true });
-const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
-
-function runKeys(): Set<string> {
-  const keys = new Set<string>();
-  const runs = [baseScenario(pattern), ...pattern.scenarios.map((ns) => namedScenario(pattern, ns))];
-  for (const sc of runs) {
-    const r = simulate(pattern, sc);
-    const ix = indexTrace(r);
-    const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
-    for (const inv of r.invariants)
-      keys.add(`inv.${inv.id}`).add(invDescKey((k) => k in all.en, pattern.id, inv.id) ?? `inv.${inv.id}.desc`);
-    for (const e of r.events) {
-      if (e.kind === 'note') keys.add(e.key);
-      if ('state' in e) {
-        for (const up of [true, false]) {
-          const v = pattern.view(e.node, roleOf[e.node], e.state, up, dbAt(ix, e.node, e.seq + 1));
-          keys.add(v.statusKey);
-          for (const row of [...v.durable, ...v.volatile]) {
-            if (row.valueKey) keys.add(row.valueKey);
-            if (keyLike(row.label)) keys.add(row.label);
-          }
-        }
-      }
-    }
-    // Table cells that are pattern words.
-    for (const node of r.topology.nodes) {
-      const db = r.final.db(node.id);
-      for (const [name, spec] of Object.entries(pattern.roles[node.role].tables ?? {})) {
-        for (const col of spec.view?.columns ?? []) {
-          if (!col.valueKey) continue;
-          for (const k of db.keys(name)) {
-            const v = db.get(name, k)?.[col.field];
-            if (v !== null && v !== undefined) keys.add(`${col.valueKey}.${String(v)}`);
-          }
-        }
-      }
-    }
-  }
-  return keys;
-}
-
 describe('didi-coupon strings', () => {
   for (const [name, file] of [
     ['didi-coupon', strings],
@@ -72,7 +28,7 @@ describe('didi-coupon strings', () => {
     for (const k of keys) expect(strings.en[k], k).toBeDefined();
   });
   it('every key a run emits (notes, statuses, row labels and values, table words, invariants) exists in both languages', () => {
-    for (const k of runKeys()) {
+    for (const k of runKeys(pattern, (k) => k in all.en)) {
       expect(all.en[k], k).toBeDefined();
       expect(all.zh[k], k).toBeDefined();
     }

@@ -1,12 +1,9 @@
 /** Every key the outbox pattern (and the broker module it uses) can show exists in English and Chinese. */
+import { runKeys } from '../../i18n/runKeys';
 import { describe, expect, it } from 'vitest';
 import strings from './strings';
 import brokerStrings from '../broker/strings';
 import { mergedResources } from '../../i18n/resources';
-import { invDescKey } from '../../i18n/inv';
-import { baseScenario, namedScenario } from '../../engine/scenario';
-import { simulate } from '../../engine/simulator';
-import { dbAt, indexTrace } from '../../engine/trace';
 import { outbox } from './index';
 
 const all = mergedResources();
@@ -15,35 +12,6 @@ const sources = import.meta.glob<string>(['./*.ts', '../broker/index.ts', '!./*.
   import: 'default',
   eager: true,
 });
-
-/** A label is an i18n key when it looks like one (dotted words); "T1", "evt-T1" or a log position are literals. */
-const keyLike = (s: string) => /^[\w-]+(\.[\w-]+)+$/.test(s);
-
-function runKeys(): Set<string> {
-  const keys = new Set<string>();
-  const runs = [baseScenario(outbox), ...outbox.scenarios.map((ns) => namedScenario(outbox, ns))];
-  for (const sc of runs) {
-    const r = simulate(outbox, sc);
-    const ix = indexTrace(r);
-    const roleOf = Object.fromEntries(r.topology.nodes.map((n) => [n.id, n.role]));
-    for (const inv of r.invariants)
-      keys.add(`inv.${inv.id}`).add(invDescKey((k) => k in all.en, 'outbox', inv.id) ?? `inv.${inv.id}.desc`);
-    for (const e of r.events) {
-      if (e.kind === 'note') keys.add(e.key);
-      if ('state' in e) {
-        for (const up of [true, false]) {
-          const v = outbox.view(e.node, roleOf[e.node], e.state, up, dbAt(ix, e.node, e.seq + 1));
-          keys.add(v.statusKey);
-          for (const row of [...v.durable, ...v.volatile]) {
-            if (row.valueKey) keys.add(row.valueKey);
-            if (keyLike(row.label)) keys.add(row.label);
-          }
-        }
-      }
-    }
-  }
-  return keys;
-}
 
 describe('outbox strings', () => {
   for (const [name, file] of [
@@ -68,7 +36,7 @@ describe('outbox strings', () => {
     for (const k of keys) expect(strings.en[k], k).toBeDefined();
   });
   it('every key a run emits (notes, statuses, row labels and values, invariants) exists in both languages', () => {
-    for (const k of runKeys()) {
+    for (const k of runKeys(outbox, (k) => k in all.en)) {
       expect(all.en[k], k).toBeDefined();
       expect(all.zh[k], k).toBeDefined();
     }
