@@ -7,6 +7,7 @@ import type {
   Effect,
   Input,
   InvariantVerdict,
+  NoteTag,
   NetworkSpec,
   NodeId,
   NodeState,
@@ -191,6 +192,9 @@ export const TX_OUTCOMES: readonly TxOutcome[] = [
   'repaired',
 ];
 
+/** Transaction ids in report order: shorter first, then by text (T2 before T10); no allocation per comparison. */
+export const byTxId = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 export interface TxReport {
   tx: string;
   outcome: TxOutcome;
@@ -345,6 +349,25 @@ export interface PatternDef {
 /** Helper for reducers: no change. */
 export function same<D, V>(state: NodeState<D, V>, effects: Effect[] = []): StepResult<D, V> {
   return { state, effects };
+}
+
+/**
+ * A pattern's narration effects: `notes('2pc.note')('decide', { tx })` is the note `2pc.note.decide`. One maker for
+ * every pattern (the keys' strings live in the pattern's folder); a key's full name is built once, and the effect has
+ * one of two fixed shapes (with or without a tag) rather than a spread.
+ */
+export function notes(
+  prefix: string,
+): (key: string, params: Record<string, string | number>, tag?: NoteTag) => Extract<Effect, { kind: 'note' }> {
+  const full = new Map<string, string>();
+  return (key, params, tag) => {
+    let k = full.get(key);
+    if (k === undefined) {
+      k = `${prefix}.${key}`;
+      full.set(key, k);
+    }
+    return tag === undefined ? { kind: 'note', key: k, params } : { kind: 'note', key: k, params, tag };
+  };
 }
 
 /** Narrow a RoleDef with typed state to the registry's erased form. */

@@ -20,7 +20,7 @@
  *   consumer → broker  OFFSET_COMMIT {group, topic, partition, offset}
  */
 import type { ParamDef, RoleDef, TableSpec } from '../../engine/pattern';
-import { role, same } from '../../engine/pattern';
+import { notes, role, same } from '../../engine/pattern';
 import { fnv1a } from '../../engine/prng';
 import type { Db, DbReader, Effect, Input, Msg, NodeId, Row, StepContext, StepResult } from '../../engine/types';
 
@@ -196,8 +196,9 @@ export const brokerTables: Record<string, TableSpec> = {
 
 /** A Kafka-like broker role. Its state is empty: everything it stores is a row. */
 export function brokerRole(cfg: BrokerConfig = {}): RoleDef<never, never> {
+  const narrate = cfg.notePrefix ? notes(cfg.notePrefix) : null;
   const note = (key: string, params: Record<string, string | number>): Effect[] =>
-    cfg.notePrefix ? [{ kind: 'note', key: `${cfg.notePrefix}.${key}`, params }] : [];
+    narrate ? [narrate(key, params)] : [];
   type S = { durable: Record<string, never>; volatile: Record<string, never> };
   return role<S['durable'], S['volatile']>({
     tables: { ...brokerTables, ...cfg.tables },

@@ -66,6 +66,7 @@
  *   RECONSUME_TIME = reconsumeTimes + 1. Timers are re-armed from the rows after a crash (the store is durable).
  */
 import type { ParamDef, TableSpec } from '../../engine/pattern';
+import { notes } from '../../engine/pattern';
 import type { Effect, Input, Msg, NodeId, NoteTag, Row, StepContext } from '../../engine/types';
 import {
   append,
@@ -400,8 +401,9 @@ type DelR = DelayedRow & Row;
 
 /** The `extend` hook and tables that make brokerRole a RocketMQ broker with transactional messages and retries. */
 export function txnBroker(cfg: TxnBrokerConfig = {}): BrokerConfig {
+  const narrate = cfg.notePrefix ? notes(cfg.notePrefix) : null;
   const note = (key: string, params: Record<string, string | number>, tag?: NoteTag): Effect[] =>
-    cfg.notePrefix ? [{ kind: 'note', key: `${cfg.notePrefix}.${key}`, params, ...(tag ? { tag } : {}) }] : [];
+    narrate ? [narrate(key, params, tag)] : [];
   const roundTimer = (ctx: StepContext): Effect => ({
     kind: 'setTimer',
     name: 'txcheck',

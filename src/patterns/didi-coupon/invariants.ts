@@ -4,6 +4,7 @@
  * used by a saved order or unlocked. Reference checks walk every order and coupon.
  */
 import type { Change, TxOutcome, TxReport, World } from '../../engine/pattern';
+import { byTxId } from '../../engine/pattern';
 import { perKey } from '../../engine/invariants';
 import type { Row } from '../../engine/types';
 import { BT } from '../broker';
@@ -59,7 +60,7 @@ export const invariants = [atomicity, noLeak];
 export function outcomes(w: World): TxReport[] {
   const bdb = w.db(BROKER);
   return allTxs(w)
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b))
+    .sort(byTxId)
     .map((tx) => {
       const o = order(w, tx);
       const c = coupon(w, tx);

@@ -1,8 +1,6 @@
 /** Narration effects of the outbox nodes: keys under 'outbox.note.' (strings in strings.*.ts beside this file). */
-import type { Effect, NoteTag } from '../../engine/types';
+import { notes } from '../../engine/pattern';
 
 export const NOTE = 'outbox.note';
 
-export function note(key: string, params: Record<string, string | number>, tag?: NoteTag): Effect {
-  return { kind: 'note', key: `${NOTE}.${key}`, params, ...(tag ? { tag } : {}) };
-}
+export const note = notes(NOTE);

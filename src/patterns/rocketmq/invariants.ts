@@ -4,6 +4,7 @@
  * transaction.
  */
 import type { Change, InvariantDef, TxOutcome, TxReport, World } from '../../engine/pattern';
+import { byTxId } from '../../engine/pattern';
 import type { Row } from '../../engine/types';
 import { perKey } from '../../engine/invariants';
 import { BT, type LogRecord } from '../broker';
@@ -99,7 +100,7 @@ export function outcomes(w: World): TxReport[] {
   const dlq = deadLettered(w);
   const kdb = w.db(CONSUMER);
   return allTx(w)
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byTxId)
     .map((tx) => {
       const l = log(w, tx);
       const h = half(w, tx);

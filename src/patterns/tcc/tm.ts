@@ -73,6 +73,16 @@ function sendAll(db: Db, tx: TccGlobalTx, type: string, only: (b: string) => boo
   return effects;
 }
 
+/** The request an answer answers (TRY_OK → TRY): a lookup, not a regular expression per message. */
+const REQUEST_OF: Readonly<Record<string, string>> = {
+  TRY_OK: 'TRY',
+  TRY_FAIL: 'TRY',
+  CONFIRM_OK: 'CONFIRM',
+  CONFIRM_FAIL: 'CONFIRM',
+  CANCEL_OK: 'CANCEL',
+  CANCEL_FAIL: 'CANCEL',
+};
+
 const finished = (phase: TccPhase, b: TccBranchState) =>
   phase === 'confirming' ? b === 'confirmed' : phase === 'cancelling' ? b === 'cancelled' : true;
 
@@ -207,7 +217,7 @@ export const tmRole: RoleDef<TmDurable, TmVolatile> = {
 
     const tx = getTx<TccGlobalTx>(db, gid);
     if (!tx || !Object.prototype.hasOwnProperty.call(tx.branches, from)) return same(s);
-    const answered = () => awaitDel(db, gid, `${m.type.replace(/_(OK|FAIL)$/, '')}→${from}`);
+    const answered = () => awaitDel(db, gid, `${REQUEST_OF[m.type] ?? m.type}→${from}`);
 
     switch (m.type) {
       case 'TRY_OK': {

@@ -5,6 +5,7 @@
  */
 import { boundedBlocking, perKey, perNode } from '../../engine/invariants';
 import {
+  byTxId,
   LOCKS_TABLE,
   type Change,
   type InvariantDef,
@@ -44,7 +45,7 @@ function allTxs(w: World): string[] {
     for (const tx of db.keys(PT.work)) seen.add(tx);
   }
   // Shorter ids first, then by text: T2 before T10.
-  return [...seen].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...seen].sort(byTxId);
 }
 
 /** Checked per transaction across the (at most five) participants. */

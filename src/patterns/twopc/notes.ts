@@ -1,6 +1,6 @@
 /** Narration effects of the 2PC nodes: keys under '2pc.note.' (strings in strings.*.ts beside this file). */
-import type { Effect, NoteTag } from '../../engine/types';
+import { notes } from '../../engine/pattern';
 
-export function note(key: string, params: Record<string, string | number>, tag?: NoteTag): Effect {
-  return { kind: 'note', key: '2pc.note.' + key, params, ...(tag ? { tag } : {}) };
-}
+export const NOTE = '2pc.note';
+
+export const note = notes(NOTE);
