@@ -4,22 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../engine/simulator';
-import type { TraceEvent } from '../../engine/types';
-import { notifySends, runNamed, scenarioById } from './testkit';
+import { evs, inv, notes, notifySends, runNamed, scenarioById } from './testkit';
 import { ALIPAY_LADDER, MT, parseLadder, PT, WECHAT_LADDER, type MOrder, type PNotify } from './types';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-type Ev<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
-const evs = <K extends TraceEvent['kind']>(r: SimResult, kind: K, f: (e: Ev<K>) => boolean = () => true): Ev<K>[] =>
-  r.events.filter((e): e is Ev<K> => e.kind === kind).filter(f);
-const notes = (r: SimResult, key: string) => evs(r, 'note', (e) => e.key === 'notify.note.' + key);
-const inv = (r: SimResult, id: string) => {
-  const i = r.invariants.find((x) => x.id === id);
-  if (!i) throw new Error('no invariant ' + id);
-  return i;
-};
 const mOrder = (r: SimResult, tx = 'O1') => r.final.db('merchant').get<MOrder & Record<string, unknown>>(MT.orders, tx);
 const pNotify = (r: SimResult, tx = 'O1') =>
   r.final.db('platform').get<PNotify & Record<string, unknown>>(PT.notify, tx);

@@ -1,28 +1,10 @@
-/** Test helpers for best-effort notification: run a named scenario, check an Expectation, read attempt instants. */
-import type { Expectation, NamedScenario } from '../../engine/pattern';
-import { buildReport, checkExpectation } from '../../engine/report';
-import { namedScenario } from '../../engine/scenario';
-import { simulate, type SimResult, type RunOptions } from '../../engine/simulator';
-import type { Scenario, TraceEvent } from '../../engine/types';
+/** Test helpers for best-effort notification: the shared kit (engine/testing/kit.ts) made for it, and attempt instants. */
+import { patternKit } from '../../engine/testing/kit';
+import type { SimResult } from '../../engine/simulator';
+import type { TraceEvent } from '../../engine/types';
 import { notify } from './index';
 
-export function scenarioById(id: string): NamedScenario {
-  const s = notify.scenarios.find((x) => x.id === id);
-  if (!s) throw new Error('no scenario ' + id);
-  return s;
-}
-
-export function scenarioOf(id: string, patch: Partial<Scenario> = {}): Scenario {
-  return { ...namedScenario(notify, scenarioById(id)), ...patch };
-}
-
-export function runNamed(id: string, patch: Partial<Scenario> = {}, opts: RunOptions = {}): SimResult {
-  return simulate(notify, scenarioOf(id, patch), opts);
-}
-
-export function mismatches(r: SimResult, e: Expectation): string[] {
-  return checkExpectation(buildReport(r), e);
-}
+export const { scenarioById, scenarioOf, runNamed, mismatches, evs, notes, inv } = patternKit(notify, 'notify.note');
 
 type Send = Extract<TraceEvent, { kind: 'send' }>;
 

@@ -3,15 +3,11 @@ import type { SimResult } from '../../engine/simulator';
 import i18n from './strings';
 import { keysDeclared, keysShown, misses, runNamed, scenarioOf } from '../compensation/testkit';
 import { simulate } from '../../engine/simulator';
+import { inv } from '../../engine/testing/kit';
 import { tcc } from '../tcc';
 import { saga } from './index';
 import { sagaBusinessExpect, sagaGuardedExpect, sagaUnguardedExpect } from './scenarios';
 
-const inv = (r: SimResult, id: string) => {
-  const i = r.invariants.find((x) => x.id === id);
-  if (!i) throw new Error(`no invariant ${id}`);
-  return i;
-};
 const sends = (r: SimResult, type: string) =>
   r.events
     .filter((e) => e.kind === 'send' && e.node === 'TM' && e.msg.type === type)

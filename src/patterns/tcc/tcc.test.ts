@@ -4,14 +4,10 @@ import type { TraceEvent } from '../../engine/types';
 import i18n from './strings';
 import { keysDeclared, keysShown, misses, rowsOf, runNamed, scenarioOf } from '../compensation/testkit';
 import { simulate } from '../../engine/simulator';
+import { inv } from '../../engine/testing/kit';
 import { tcc } from './index';
 import { tccBusinessExpect, tccGuardedExpect, tccUnguardedExpect } from './scenarios';
 
-const inv = (r: SimResult, id: string) => {
-  const i = r.invariants.find((x) => x.id === id);
-  if (!i) throw new Error(`no invariant ${id}`);
-  return i;
-};
 const ev = (r: SimResult, seq: number | null): TraceEvent => {
   if (seq === null) throw new Error('no break');
   return r.events[seq];

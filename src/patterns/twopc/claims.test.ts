@@ -7,22 +7,15 @@ import type { SimResult } from '../../engine/simulator';
 import type { Fault, TraceEvent } from '../../engine/types';
 import { baseScenario } from '../../engine/scenario';
 import { twoPC } from './index';
-import { runNamed, scenarioById } from './testkit';
+import { evs, inv, notes, runNamed, scenarioById } from './testkit';
 import { CT, PT, ST, type PState, type PTxRec } from './types';
 
 type Ev<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
 
-const evs = <K extends TraceEvent['kind']>(r: SimResult, kind: K, f: (e: Ev<K>) => boolean = () => true): Ev<K>[] =>
-  r.events.filter((e): e is Ev<K> => e.kind === kind).filter(f);
 const first = <K extends TraceEvent['kind']>(r: SimResult, kind: K, f: (e: Ev<K>) => boolean = () => true): Ev<K> => {
   const e = evs(r, kind, f)[0];
   if (!e) throw new Error('no ' + kind);
   return e;
-};
-const inv = (r: SimResult, id: string) => {
-  const i = r.invariants.find((x) => x.id === id);
-  if (!i) throw new Error('no invariant ' + id);
-  return i;
 };
 const st = (r: SimResult, p: string, tx = 'T1') => r.final.db(p).get<PTxRec & Record<string, unknown>>(PT.txs, tx)?.st;
 /** The coordinator's log records in the order they were forced (its `log` table's writes in the trace). */
@@ -38,7 +31,6 @@ const heldAtEnd = (r: SimResult) =>
     .filter((l) => l.to === null)
     .map((l) => l.node)
     .sort();
-const notes = (r: SimResult, key: string) => evs(r, 'note', (e) => e.key === '2pc.note.' + key);
 const commitAt = (r: SimResult, p: string) =>
   first(r, 'note', (e) => e.node === p && (e.key === '2pc.note.commit' || e.key.includes('Commit')));
 const faultsOf = (id: string): Fault[] => scenarioById(id).faults ?? [];
