@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseScenario } from '../../engine/scenario';
 import { simulate, type SimResult } from '../../engine/simulator';
-import type { Fault, LinkOverride, Scenario } from '../../engine/types';
+import type { Scenario } from '../../engine/types';
+import { crashesArb, msgFaultsArb, randomScenario } from '../../engine/testing/faults';
 import { BT } from '../broker';
 import { outbox } from './index';
 
@@ -22,66 +22,21 @@ const world = fc.record({
   partitions: fc.integer({ min: 1, max: 2 }),
   loss: fc.constantFrom(0, 0, 0.1, 0.3),
   duplicate: fc.constantFrom(0, 0, 0.1, 0.3),
-  crashes: fc.array(
-    fc.record({
-      pick: fc.nat(),
-      at: fc.integer({ min: 0, max: 4_000 }),
-      down: fc.integer({ min: 1, max: 2_000 }),
-    }),
-    { maxLength: 4 },
-  ),
-  msgFaults: fc.array(
-    fc.record({
-      pick: fc.nat(),
-      at: fc.integer({ min: 0, max: 4_000 }),
-      dup: fc.boolean(),
-      count: fc.integer({ min: 1, max: 3 }),
-    }),
-    { maxLength: 4 },
-  ),
+  crashes: crashesArb(4_000, 2_000, 4),
+  msgFaults: msgFaultsArb(4_000, 3, 4),
 });
 
 type W = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf(w: W, dedup: boolean): Scenario {
-  const base = baseScenario(outbox, w.seed);
   const params = {
-    ...base.params,
     txCount: w.txCount,
     txGap: 300,
     relay: w.relay,
     onAck: w.onAck,
     partitions: w.partitions,
   };
-  // Random faults come from the pattern's own surface: which nodes crash, which channels lose or repeat messages.
-  const surf = outbox.surface(params);
-  const faults: Fault[] = [];
-  w.crashes.forEach((c, i) => {
-    const node = surf.crashable[c.pick % surf.crashable.length];
-    faults.push({ id: `crash-${i}`, when: { at: c.at }, do: { crash: node } });
-    faults.push({ id: `recover-${i}`, when: { at: c.at + c.down }, do: { recover: node } });
-  });
-  w.msgFaults.forEach((m, i) => {
-    const ch = surf.channels[m.pick % surf.channels.length];
-    const type = ch.types[m.pick % ch.types.length];
-    const matcher = { from: ch.from, to: ch.to, type, count: m.count };
-    faults.push({ id: `msg-${i}`, when: { at: m.at }, do: m.dup ? { duplicate: matcher } : { drop: matcher } });
-  });
-  const links: LinkOverride[] = surf.channels.map((ch) => ({
-    from: ch.from,
-    to: ch.to,
-    loss: w.loss,
-    duplicate: w.duplicate,
-  }));
-  return {
-    ...base,
-    params,
-    guards: { ...base.guards, dedup },
-    network: { default: base.network.default, links },
-    workload: outbox.workload(params),
-    faults,
-    horizon: 25_000,
-  };
+  return randomScenario(outbox, w, params, { guards: { dedup }, horizon: 25_000 });
 }
 
 const run = (sc: Scenario, referenceCheck = false): SimResult =>

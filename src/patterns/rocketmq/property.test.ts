@@ -8,9 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseScenario } from '../../engine/scenario';
 import { simulate, type SimResult } from '../../engine/simulator';
-import type { Fault, LinkOverride, Scenario } from '../../engine/types';
+import type { Scenario } from '../../engine/types';
+import { crashesArb, msgFaultsArb, randomScenario } from '../../engine/testing/faults';
 import { rocketmq } from './index';
 
 const world = fc.record({
@@ -21,31 +21,14 @@ const world = fc.record({
   consumeFails: fc.constantFrom(0, 0, 1, 2),
   loss: fc.constantFrom(0, 0, 0.1, 0.3),
   duplicate: fc.constantFrom(0, 0, 0.1, 0.3),
-  crashes: fc.array(
-    fc.record({
-      pick: fc.nat(),
-      at: fc.integer({ min: 0, max: 8_000 }),
-      down: fc.integer({ min: 1, max: 10_000 }),
-    }),
-    { maxLength: 4 },
-  ),
-  msgFaults: fc.array(
-    fc.record({
-      pick: fc.nat(),
-      at: fc.integer({ min: 0, max: 8_000 }),
-      dup: fc.boolean(),
-      count: fc.integer({ min: 1, max: 3 }),
-    }),
-    { maxLength: 4 },
-  ),
+  crashes: crashesArb(8_000, 10_000, 4),
+  msgFaults: msgFaultsArb(8_000, 3, 4),
 });
 
 type W = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf(w: W, idempotent: boolean): Scenario {
-  const base = baseScenario(rocketmq, w.seed);
   const params = {
-    ...base.params,
     txCount: w.txCount,
     txGap: 300,
     bizFail: w.bizFail,
@@ -55,35 +38,8 @@ function scenarioOf(w: W, idempotent: boolean): Scenario {
     transactionTimeOut: 1_000,
     fetchTimeout: 2_000,
   };
-  const surf = rocketmq.surface(params);
-  const faults: Fault[] = [];
-  w.crashes.forEach((c, i) => {
-    const node = surf.crashable[c.pick % surf.crashable.length];
-    faults.push({ id: `crash-${i}`, when: { at: c.at }, do: { crash: node } });
-    faults.push({ id: `recover-${i}`, when: { at: c.at + c.down }, do: { recover: node } });
-  });
-  w.msgFaults.forEach((m, i) => {
-    const ch = surf.channels[m.pick % surf.channels.length];
-    const type = ch.types[m.pick % ch.types.length];
-    const matcher = { from: ch.from, to: ch.to, type, count: m.count };
-    faults.push({ id: `msg-${i}`, when: { at: m.at }, do: m.dup ? { duplicate: matcher } : { drop: matcher } });
-  });
-  const links: LinkOverride[] = surf.channels.map((ch) => ({
-    from: ch.from,
-    to: ch.to,
-    loss: w.loss,
-    duplicate: w.duplicate,
-  }));
-  return {
-    ...base,
-    params,
-    guards: { ...base.guards, idempotent },
-    network: { default: base.network.default, links },
-    workload: rocketmq.workload(params),
-    faults,
-    // 15 checks at 5 s are 75 s; retries of a twice-failing message 40 s: 4 min leaves room after the last recovery.
-    horizon: 240_000,
-  };
+  // 15 checks at 5 s are 75 s; retries of a twice-failing message 40 s: 4 min leaves room after the last recovery.
+  return randomScenario(rocketmq, w, params, { guards: { idempotent }, horizon: 240_000 });
 }
 
 const run = (sc: Scenario, referenceCheck = false): SimResult =>
