@@ -57,6 +57,8 @@ for (const c of CASES) {
     await expect.poll(async () => (await facts(page)).scenarioName).toBe(c.scenario);
     expect((await facts(page)).hash).toBe(expected.hash);
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(c.scenario);
+    // The link holds the named scenario unchanged (its keys in canonical order): the header does not call it edited.
+    await expect(page.getByText('edited', { exact: true })).toHaveCount(0);
   });
 }
 

@@ -13,3 +13,4 @@ export { rngNext, rngState, type RngState } from './prng';
 export { NodeDb, StepDb } from './db';
 export * from './invariants';
 export * from './tour';
+export { sameJson } from './equal';

@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalog } from '../../patterns/catalog'; // ids and families only: each pattern's code loads when picked
-import { namedScenario } from '../../engine';
+import { namedScenario, sameJson } from '../../engine';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { currentLang, setLang, type Lang } from '../../i18n';
@@ -58,7 +58,7 @@ function useEdited(): boolean {
   return useMemo(() => {
     const ns = pattern.scenarios.find((x) => x.id === scenario.name);
     if (!ns) return false;
-    return JSON.stringify(namedScenario(pattern, ns)) !== JSON.stringify(scenario);
+    return !sameJson(namedScenario(pattern, ns), scenario);
   }, [pattern, scenario]);
 }
 
