@@ -115,5 +115,5 @@ describe('CLI', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', f], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('seed: must be ≥ 0');
-  });
+  }, 30_000); // a child process that loads tsx: seconds on a busy machine
 });
