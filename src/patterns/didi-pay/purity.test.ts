@@ -66,6 +66,15 @@ describe('didi-pay views', () => {
     expect(end.durable.find((x) => x.pin)).toMatchObject({ label: 'didipay.row.halfOpen', value: 0 });
     expect(end.durable.find((x) => x.label === 'didipay.row.messages')?.value).toBe(2);
   });
+  it('on RocketMQ, a retry waiting on the ladder is what the queue card pins', () => {
+    const base = runNamed('s-didi-2-ledger-retry');
+    const r = runNamed('s-didi-2-ledger-retry', { params: { ...base.scenario.params, mq: 'rocketmq' } });
+    const ix = indexTrace(r);
+    const back = r.events.findIndex((e) => e.kind === 'note' && e.key === 'didipay.note.broker.sentBack');
+    const b = didiPay.view('broker', 'broker', r.initial.states.broker, true, dbAt(ix, 'broker', back + 1));
+    expect(b.durable.find((x) => x.pin)).toMatchObject({ label: 'didipay.row.scheduled', value: 1 });
+    expect(b.tone).toBe('prepared');
+  });
   it('on RocketMQ, dead letters show in red on the queue card', () => {
     const base = runNamed('s-didi-2-ledger-retry');
     const r = runNamed('s-didi-2-ledger-retry', {

@@ -41,6 +41,8 @@ export const scenarios: NamedScenario[] = [
     id: 's-didi-2-ledger-retry',
     claims: ['S-DIDI-2'],
     params: { ledgerFailures: 3 },
+    // 2 min: on RocketMQ the three retries come 10 s, 30 s and 1 min after each failure.
+    horizon: 120_000,
     expect: {
       outcomes: { P1: 'delivered' },
       invariants: { ...ALL },

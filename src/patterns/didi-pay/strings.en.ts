@@ -23,7 +23,7 @@ const en: Record<string, string> = {
     'The payment service publishes “payment succeeded” once; stock, orders, ledger and procurement each apply it once in their own database and commit their offsets.',
   'scenario.didi-pay.s-didi-2-ledger-retry.title': 'S-DIDI-2: the ledger fails three times, retried',
   'scenario.didi-pay.s-didi-2-ledger-retry.desc':
-    'The ledger’s database fails its first three attempts. Each failure is retried a second later; the fourth attempt books the commission. “Paid ⇒ commission” is not yet true for three seconds, then holds.',
+    'The ledger’s database fails its first three attempts. Each failure is retried a second later; the fourth attempt books the commission. “Paid ⇒ commission” is not yet true for three seconds, then holds. On RocketMQ the broker retries on its ladder: 10 s, 30 s, then 1 min later.',
   'scenario.didi-pay.s-didi-2-no-retry.title': 'S-DIDI-2 pitfall: no retries — commission never booked',
   'scenario.didi-pay.s-didi-2-no-retry.desc':
     'Same kind of transient failure, retries off: the ledger drops the message. The order is paid, the commission is never booked — the case that makes customers complain.',

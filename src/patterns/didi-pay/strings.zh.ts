@@ -23,7 +23,7 @@ const zh: Record<string, string> = {
     '支付服务发布一次“支付成功”；库存、订单、账务、采购各自在自己的数据库里处理一次，并提交位移。',
   'scenario.didi-pay.s-didi-2-ledger-retry.title': 'S-DIDI-2：账务失败三次，重试成功',
   'scenario.didi-pay.s-didi-2-ledger-retry.desc':
-    '账务数据库前三次处理都失败。每次失败一秒后重试；第四次记上佣金。“已支付 ⇒ 佣金”有三秒尚未成立，之后成立。',
+    '账务数据库前三次处理都失败。每次失败一秒后重试；第四次记上佣金。“已支付 ⇒ 佣金”有三秒尚未成立，之后成立。在 RocketMQ 上由 Broker 按阶梯重试：10 秒、30 秒、1 分钟之后。',
   'scenario.didi-pay.s-didi-2-no-retry.title': 'S-DIDI-2 坑：不重试——佣金永远没记',
   'scenario.didi-pay.s-didi-2-no-retry.desc':
     '同样的临时失败，关闭重试：账务丢掉了这条消息。订单已支付，佣金永远没有触发——这正是会引起客诉的情况。',

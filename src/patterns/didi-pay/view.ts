@@ -32,12 +32,18 @@ function rocketView(db: DbReader, up: boolean, visible: number): NodeView {
   const durable: NodeViewRow[] = halfRows(db, 2);
   durable.push({ label: L('messages'), value: visible });
   const scheduled = db.size(BT.delayed);
-  if (scheduled) durable.push({ label: L('scheduled'), value: scheduled, tone: 'prepared' });
+  const open = db.size(TT.open);
+  // The small card shows the pinned row: an open half message first, else a retry waiting on the ladder.
+  if (scheduled) durable.push({ label: L('scheduled'), value: scheduled, tone: 'prepared', pin: !open });
   let dlq = 0;
   for (const c of CONSUMERS) dlq += logEnd(db, dlqTopicOf(c), 0);
   if (dlq) durable.push({ label: L('dlq'), value: dlq, tone: 'violated' });
-  const open = db.size(TT.open);
-  durable.push({ label: L('halfOpen'), value: open, tone: open ? 'prepared' : 'committed', pin: true });
+  durable.push({
+    label: L('halfOpen'),
+    value: open,
+    tone: open ? 'prepared' : 'committed',
+    pin: !!open || !scheduled,
+  });
   return {
     tone: !up ? 'idle' : open || scheduled ? 'prepared' : 'committed',
     statusKey: S(!up ? 'down' : 'serving'),
