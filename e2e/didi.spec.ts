@@ -1,10 +1,10 @@
 /**
  * Issue 12's Didi flows in the browser, as a person: reproduce S-DIDI-5 (the monitor's delay shorter than saving the
  * order) and see the inconsistency, lengthen the delay in Parameters and see the replay consistent; then switch the
- * same scenario from DDMQ to RocketMQ.
+ * same scenario from DDMQ to RocketMQ — on the coupon flow and on the payment fan-out.
  */
 import type { Page } from '@playwright/test';
-import { chooseScenario, choosePattern, expect, goToEnd, invariant, openApp, test } from './fixtures';
+import { chooseScenario, choosePattern, expect, goToEnd, invariant, node, openApp, test } from './fixtures';
 
 async function openParameters(page: Page) {
   await page.getByRole('button', { name: 'Parameters' }).click();
@@ -66,4 +66,55 @@ test('DDMQ ↔ RocketMQ: the same S-DIDI-5 scenario is consistent on RocketMQ’
   await again.getByRole('button', { name: 'Apply' }).click();
   await goToEnd(page);
   await expect(invariant(page, 'Atomicity')).toContainText('broken');
+});
+
+test('DDMQ ↔ RocketMQ on the payment fan-out: the same S-DIDI-4 scenario, the queue node and its rows change', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePattern(page, /Didi payment fan-out/);
+  await chooseScenario(page, /S-DIDI-4: duplicate delivery, idempotent consumers/);
+  await goToEnd(page);
+  // DDMQ: the lost ack made the payment service send again — two messages in the topic, each applied once
+  const ddmq = node(page, 'DDMQ');
+  await expect(ddmq).toContainText('messages in topic');
+  await expect(ddmq).toContainText('2');
+  await expect(invariant(page, 'Exactly once')).toContainText('holds');
+
+  const dialog = await openParameters(page);
+  const mq = dialog.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true });
+  await expect(mq).toHaveValue('ddmq');
+  await mq.selectOption('rocketmq');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await goToEnd(page);
+
+  // RocketMQ's model now: the queue node is RocketMQ, and what it shows is its half messages
+  const rocket = node(page, 'RocketMQ');
+  await expect(rocket).toBeVisible();
+  await expect(node(page, 'DDMQ')).toHaveCount(0);
+  await expect(rocket).toContainText('half messages open');
+  await expect(invariant(page, 'Exactly once')).toContainText('holds');
+  await expect(invariant(page, 'Paid ⇒ commission or refund')).toContainText('holds');
+  // its half-message store: the first (ack lost) committed by the check-back, the re-sent one by the producer
+  await rocket.click();
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  const panel = page.getByRole('region', { name: 'Tables' });
+  await expect(panel.getByRole('combobox', { name: 'Node' })).toHaveValue('broker');
+  await panel.getByRole('combobox', { name: 'Table' }).selectOption('halfMsgs');
+  const grid = panel.getByRole('grid');
+  const first = grid.getByRole('row').filter({ hasText: /pay-P1(?!#)/ });
+  await expect(first).toContainText('committed');
+  await expect(first.getByRole('gridcell').nth(3)).toHaveText('1');
+  const resent = grid.getByRole('row').filter({ hasText: 'pay-P1#2' });
+  await expect(resent).toContainText('committed');
+  await expect(resent.getByRole('gridcell').nth(3)).toHaveText('0');
+
+  // and back to DDMQ, same seed: the topic's two messages again
+  const again = await openParameters(page);
+  await again.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true }).selectOption('ddmq');
+  await again.getByRole('button', { name: 'Apply' }).click();
+  await goToEnd(page);
+  await expect(node(page, 'DDMQ')).toContainText('messages in topic');
+  await expect(node(page, 'RocketMQ')).toHaveCount(0);
 });

@@ -27,9 +27,10 @@
  *     reconsumeTimes(rec): number                   how many times this message was already retried
  *   Rows (broker tables, durable): BT.half `halfMsgs` keyed by mid → HalfRow (state, checks, born …);
  *     TT.open `halfOpen` keyed by mid: the half messages still in state 'half' (count them with db.size);
- *     BT.delayed `delayedMsgs` keyed `${mid}#${n}` → DelayedRow (a retry waiting in SCHEDULE_TOPIC_XXXX);
+ *     BT.delayed `delayedMsgs` keyed `${group}/${mid}#${n}` → DelayedRow (a retry waiting in SCHEDULE_TOPIC_XXXX);
  *     TT.backDone `sendBacksSeen` (send-backs handled, so a repeated one schedules nothing);
- *     on the consumer TT.sendBack `pendingSendBacks` keyed `${mid}#${n}` → SendBackRow.
+ *     on the consumer TT.sendBack `pendingSendBacks` keyed `${group}/${mid}#${n}` → SendBackRow (the broker's
+ *     `delayedMsgs` and `sendBacksSeen` rows of a send-back carry the same key).
  *   Notes (when notePrefix is given), `${notePrefix}.<key>`: halfStored, committed, rolledBack, unknown, endIgnored,
  *     check, discarded, sentBack, retryDue, deadLettered — params are in each call below.
  *
@@ -299,7 +300,8 @@ const sendBackTimer = (key: string): Effect => ({
  */
 export function sendBack(broker: NodeId, group: string, rec: LogRecord, ctx: StepContext): Effect[] {
   const n = reconsumeTimes(rec);
-  const key = `${rec.mid}#${n + 1}`;
+  // Per group: two groups that both fail the same message each get their own retry (their own %RETRY% topic).
+  const key = `${group}/${rec.mid}#${n + 1}`;
   const msg: Msg = {
     type: 'SEND_BACK',
     key,

@@ -5,31 +5,22 @@
  * order service's own consumer, drives the coupon's unlock, retried until it succeeds.
  */
 import type { PatternDef } from '../../engine/pattern';
-import { brokerRole } from '../broker';
-import { ddmqExtend, ddmqTables } from '../broker/ddmq';
-import { txnBroker } from '../broker/txn';
+import { mqBrokerRole } from '../broker/mq';
 import { couponRole } from './coupon';
 import { handlers } from './handlers';
 import { invariants, outcomes } from './invariants';
 import { orderRole } from './order';
 import { defaultNetwork, guards, params, surface, topology, workload } from './params';
 import { scenarios } from './scenarios';
-import { onRocketMQ } from './types';
 import { tour } from './tour';
 import { view } from './view';
 
 /**
  * The queue: DDMQ (delayed messages, broker/ddmq.ts) or, with mq = rocketmq, RocketMQ's transactional broker
  * (broker/txn.ts: half messages and check-backs) — one node, its model chosen by the parameter, so the same scenario
- * and seed run on either.
+ * and seed run on either (broker/mq.ts, shared with the Didi payment fan-out).
  */
-const ddmq = ddmqExtend({ notePrefix: 'didi.note.broker' });
-const rocket = txnBroker({ notePrefix: 'didi.note.broker' });
-const broker = brokerRole({
-  tables: { ...rocket.tables, ...ddmqTables },
-  extend: (input, ctx) => (onRocketMQ(ctx.params) ? rocket.extend?.(input, ctx) : ddmq(input, ctx)) ?? null,
-  notePrefix: 'didi.note.broker',
-});
+const broker = mqBrokerRole({ notePrefix: 'didi.note.broker', delayedView: 'ddmq' });
 
 export const didiCoupon: PatternDef = {
   id: 'didi-coupon',

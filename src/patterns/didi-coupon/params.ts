@@ -2,18 +2,12 @@
 import type { FaultSurface, GuardDef, ParamDef } from '../../engine/pattern';
 import type { NetworkSpec, Params, Topology, WorkloadItem } from '../../engine/types';
 import { ddmqParams } from '../broker/ddmq';
+import { mqParam } from '../broker/mq';
 import { rocketConsumerParams, txnParams } from '../broker/txn';
 import { BROKER, COUPON, num, onRocketMQ, ORDER } from './types';
 
 export const params: ParamDef[] = [
-  {
-    key: 'mq',
-    kind: 'enum',
-    default: 'ddmq',
-    options: ['ddmq', 'rocketmq'],
-    source:
-      'PATTERNS.md: DDMQ (delayed monitor + cancel, check-back by the business) beside RocketMQ ≥ 4.3 (half message + broker check-back)',
-  },
+  mqParam,
   { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20_000 },
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 600_000 },
   {

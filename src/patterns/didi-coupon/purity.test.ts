@@ -47,6 +47,19 @@ describe('didi-coupon views', () => {
       'didi.status.down',
     );
   });
+  it('before the first message, on either model, the queue card shows an empty queue — not DDMQ’s “waiting”', () => {
+    for (const mq of ['ddmq', 'rocketmq']) {
+      const base = runNamed('s-didi-1-happy');
+      const r = runNamed('s-didi-1-happy', { params: { ...base.scenario.params, mq } });
+      const ix = indexTrace(r);
+      const first = r.events.findIndex((e) => e.kind === 'deliver' && e.node === 'broker');
+      const b = didiCoupon.view('broker', 'broker', r.initial.states.broker, true, dbAt(ix, 'broker', first));
+      expect(b.durable, mq).toEqual([{ label: 'didi.row.messages', value: 0, pin: true }]);
+      // after it, each model's own rows
+      const next = didiCoupon.view('broker', 'broker', r.initial.states.broker, true, dbAt(ix, 'broker', first + 1));
+      expect(next.durable.find((x) => x.pin)?.label, mq).toBe(mq === 'ddmq' ? 'didi.row.waiting' : 'didi.row.halfOpen');
+    }
+  });
   it('every visible table has a view spec with a title and columns', () => {
     const shown = Object.entries(didiCoupon.roles).flatMap(([role, def]) =>
       Object.entries(def.tables ?? {})

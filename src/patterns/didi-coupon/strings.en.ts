@@ -93,6 +93,7 @@ const en: Record<string, string> = {
   'didi.row.orders': 'orders saved',
   'didi.row.coupons': 'coupons',
   'didi.row.waiting': 'waiting',
+  'didi.row.messages': 'messages in the queue',
 
   'didi.note.sendMonitor': '{{tx}}: send the tx monitor {{mid}} first (delay {{delay}} ms)',
   'didi.note.sendRetry': '{{tx}}: no answer from DDMQ, send the monitor again (try {{n}})',

@@ -92,6 +92,7 @@ const zh: Record<string, string> = {
   'didi.row.orders': '已保存订单',
   'didi.row.coupons': '优惠券',
   'didi.row.waiting': '等待中',
+  'didi.row.messages': '队列中的消息',
 
   'didi.note.sendMonitor': '{{tx}}：先发送事务监控消息 {{mid}}（延迟 {{delay}} 毫秒）',
   'didi.note.sendRetry': '{{tx}}：DDMQ 无应答，重发监控消息（第 {{n}} 次）',

@@ -24,8 +24,8 @@ export const halfOf = (tx: string) => 'unl-' + tx;
 export const UNLOCK_TOPIC = 'coupon.unlock';
 export const COUPON_GROUP = 'coupon';
 
-/** The message-queue model the flow runs on (the DDMQ ↔ RocketMQ switch). */
-export const onRocketMQ = (p: Params) => p.mq === 'rocketmq';
+/** The message-queue model the flow runs on (the DDMQ ↔ RocketMQ switch, broker/mq.ts). */
+export { onRocketMQ } from '../broker/mq';
 
 export interface OrderRow {
   st: 'saved';

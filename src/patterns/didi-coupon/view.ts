@@ -3,7 +3,8 @@ import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { DbReader, NodeId, NodeState, Row } from '../../engine/types';
 import { BT } from '../broker';
 import { DDMQ, type DelayedRow } from '../broker/ddmq';
-import { TT, type HalfRow } from '../broker/txn';
+import { halfRows } from '../broker/mq';
+import { TT } from '../broker/txn';
 import { CT, OT, type CouponRow, type InflightRow } from './types';
 
 const S = (w: string) => 'didi.status.' + w;
@@ -70,16 +71,7 @@ function couponView(db: DbReader, up: boolean): NodeView {
 
 /** RocketMQ's side: the half messages with their state and check count. */
 function rocketView(db: DbReader, up: boolean): NodeView {
-  const durable: NodeViewRow[] = [];
-  for (const mid of db.newest(BT.half, 3).reverse()) {
-    const h = db.get<HalfRow & Row>(BT.half, mid);
-    if (!h) continue;
-    durable.push({
-      label: mid,
-      value: h.checks ? `${h.state} ×${h.checks}` : h.state,
-      tone: h.state === 'half' ? 'prepared' : h.state === 'committed' ? 'committed' : 'aborted',
-    });
-  }
+  const durable: NodeViewRow[] = halfRows(db, 3);
   const open = db.size(TT.open);
   durable.push({ label: L('halfOpen'), value: open, tone: open ? 'prepared' : 'committed', pin: true });
   return {
@@ -92,6 +84,14 @@ function rocketView(db: DbReader, up: boolean): NodeView {
 
 function brokerView(db: DbReader, up: boolean): NodeView {
   if (db.size(BT.half) && !db.size(DDMQ.delayed)) return rocketView(db, up);
+  // Nothing sent yet (on either model): say so, rather than one model's "waiting 0".
+  if (!db.size(DDMQ.delayed))
+    return {
+      tone: !up ? 'idle' : 'committed',
+      statusKey: S(up ? 'serving' : 'down'),
+      durable: [{ label: L('messages'), value: 0, pin: true }],
+      volatile: [],
+    };
   const durable: NodeViewRow[] = [];
   for (const mid of db.newest(DDMQ.delayed, 3).reverse()) {
     const r = db.get<DelayedRow & Row>(DDMQ.delayed, mid);

@@ -98,6 +98,38 @@ describe('S-DIDI-2: oversold → the reverse flow', () => {
     expect(r.outcomes.map((o) => o.outcome)).toEqual(['delivered', 'repaired']);
     expect(inv(r, 'commission-or-refund').final).toBe('holds');
   });
+  it('a refunded payment keeps no commission: the reverse flow then takes P2’s back at the ledger, once', () => {
+    expect(sent(r, 'REVERSE')).toBe(1);
+    expect(r.final.db('ledger').get(KT.reversed, 'P2')).toMatchObject({ cents: 400, asked: 1 });
+    expect(value(r, 'ledger')).toBe(400); // P1's commission only
+    const refundedAt = (r.final.db('pay').get(PT.refunds, 'P2') as { at: number }).at;
+    const reversedAt = (r.final.db('ledger').get(KT.reversed, 'P2') as { at: number }).at;
+    expect(notes(r, 'reverseDone').map((e) => e.params?.tx)).toEqual(['P2']);
+    // "commission or refund — not both" is not yet true from the refund until the reversal, then holds
+    const cr = inv(r, 'commission-or-refund').broken.map((b) => [b.from, b.to]);
+    expect(cr).toContainEqual([refundedAt, reversedAt]);
+    expect(r.outcomes[1]).toMatchObject({ outcome: 'repaired', end: reversedAt });
+  });
+  it('if the reversal never arrives, the commission stays booked on a refunded payment: the invariant says so', () => {
+    const x = runNamed('s-didi-2-oversold', {
+      faults: [{ id: 'no-reverse', when: { at: 0 }, do: { drop: { type: 'REVERSE', count: 1_000 } } }],
+    });
+    expect(x.final.db('pay').has(PT.refunds, 'P2')).toBe(true);
+    expect(value(x, 'ledger')).toBe(800);
+    expect(inv(x, 'commission-or-refund').final).toBe('violated');
+    expect(x.outcomes[1].outcome).not.toBe('repaired');
+  });
+  it('a reversal that comes before the booking (the ledger still retrying) stops the booking', () => {
+    const x = runNamed('s-didi-2-oversold', {
+      params: { ...runNamed('s-didi-2-oversold').scenario.params, ledgerFailures: 3 },
+    });
+    expect(x.final.db('ledger').get(KT.reversed, 'P2')).toMatchObject({ cents: 0 });
+    expect(notes(x, 'bookSkipped').map((e) => e.params?.tx)).toEqual(['P2']);
+    expect(applied(x, 'ledger', 'P2')).toBe(0);
+    expect(value(x, 'ledger')).toBe(400);
+    expect(x.outcomes.map((o) => o.outcome)).toEqual(['delivered', 'repaired']);
+    for (const id of ['commission-or-refund', 'eventually-consistent']) expect(inv(x, id).final).toBe('holds');
+  });
   it('a lost refund call is repeated until answered; the payment is refunded once', () => {
     const x = runNamed('s-didi-2-oversold', {
       faults: [

@@ -3,9 +3,12 @@ import type { FaultSurface, GuardDef, ParamDef } from '../../engine/pattern';
 import type { NetworkSpec, Params, Topology, WorkloadItem } from '../../engine/types';
 import { consumerParams } from '../broker';
 import { retryParams } from '../broker/ddmq';
-import { BROKER, CONSUMERS, LEDGER, num, ORDERS, PAY, PROCURE, STOCK } from './types';
+import { mqParam } from '../broker/mq';
+import { txnParams } from '../broker/txn';
+import { BROKER, CONSUMERS, LEDGER, num, onRocketMQ, ORDERS, PAY, PROCURE, STOCK } from './types';
 
 export const params: ParamDef[] = [
+  mqParam,
   { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20_000 },
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 600_000 },
   { key: 'stock', kind: 'int', default: 100, min: 0, max: 1_000_000 },
@@ -28,8 +31,27 @@ export const params: ParamDef[] = [
     max: 60_000,
     source: 'CarreraTxMsgExample: setCarreraClientTimeout(1000)',
   },
+  {
+    key: 'localFailRate',
+    kind: 'prob',
+    default: 0,
+    min: 0,
+    max: 1,
+    source:
+      'approx.: the payment service’s local transaction (recording the payment) fails; RocketMQ then rolls the half message back',
+  },
+  {
+    key: 'localAnswer',
+    kind: 'enum',
+    default: 'commit',
+    options: ['commit', 'unknow'],
+    source:
+      'RocketMQ LocalTransactionState: executeLocalTransaction may answer UNKNOW (it cannot tell yet); then only the check-back ends it',
+  },
   ...retryParams,
   ...consumerParams,
+  // RocketMQ's side of the switch (broker/txn.ts): the check-back timing and the retry ladder's length.
+  ...txnParams,
 ];
 
 /** S-DIDI-4: consumers are idempotent (a processed-message table). Retries: a failed consumption is retried. */
@@ -46,18 +68,27 @@ const AT: Record<string, [number, number]> = {
   [PROCURE]: [820, 220],
 };
 
-export function topology(): Topology {
+export function topology(p: Params = {}): Topology {
+  const rocket = onRocketMQ(p);
   return {
     nodes: [
       { id: PAY, role: 'pay', label: 'node.didi-pay.pay', x: 0, y: 110 },
-      { id: BROKER, role: 'broker', label: 'node.didi-pay.broker', x: 280, y: 110 },
+      {
+        id: BROKER,
+        role: 'broker',
+        label: rocket ? 'node.didi-pay.rocketmq' : 'node.didi-pay.broker',
+        x: 280,
+        y: 110,
+      },
       ...CONSUMERS.map((c) => ({ id: c, role: c, label: 'node.didi-pay.' + c, x: AT[c][0], y: AT[c][1] })),
     ],
     edges: [
-      { from: PAY, to: BROKER, kind: 'stream' as const },
+      // DDMQ: the producer's connection (a stream); RocketMQ: separate calls (half, end, check-back).
+      { from: PAY, to: BROKER, kind: rocket ? ('rpc' as const) : ('stream' as const) },
       ...CONSUMERS.map((c) => ({ from: BROKER, to: c, kind: 'stream' as const })),
-      // The reverse flow's refund call.
+      // The reverse flow's calls: the refund, then the commission's reversal.
       { from: STOCK, to: PAY, kind: 'rpc' as const },
+      { from: STOCK, to: LEDGER, kind: 'rpc' as const },
     ],
   };
 }
@@ -77,18 +108,21 @@ export function workload(p: Params): WorkloadItem[] {
 }
 
 /** Every node may crash and recover; every message on the queue's links and the refund call may be lost or repeated. */
-export function surface(): FaultSurface {
+export function surface(p: Params = {}): FaultSurface {
+  const rocket = onRocketMQ(p);
   return {
     crashable: [PAY, BROKER, ...CONSUMERS],
     channels: [
-      { from: PAY, to: BROKER, types: ['PRODUCE'] },
-      { from: BROKER, to: PAY, types: ['PRODUCE_ACK'] },
+      { from: PAY, to: BROKER, types: rocket ? ['SEND_HALF', 'END_TX'] : ['PRODUCE'] },
+      { from: BROKER, to: PAY, types: rocket ? ['HALF_OK', 'CHECK_TX'] : ['PRODUCE_ACK'] },
       ...CONSUMERS.flatMap((c) => [
-        { from: c, to: BROKER, types: ['FETCH', 'OFFSET_COMMIT'] },
-        { from: BROKER, to: c, types: ['RECORDS'] },
+        { from: c, to: BROKER, types: rocket ? ['FETCH', 'OFFSET_COMMIT', 'SEND_BACK'] : ['FETCH', 'OFFSET_COMMIT'] },
+        { from: BROKER, to: c, types: rocket ? ['RECORDS', 'SEND_BACK_OK'] : ['RECORDS'] },
       ]),
       { from: STOCK, to: PAY, types: ['REFUND'] },
       { from: PAY, to: STOCK, types: ['REFUNDED'] },
+      { from: STOCK, to: LEDGER, types: ['REVERSE'] },
+      { from: LEDGER, to: STOCK, types: ['REVERSED'] },
     ],
   };
 }

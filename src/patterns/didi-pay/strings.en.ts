@@ -2,7 +2,7 @@
 const en: Record<string, string> = {
   'pattern.didi-pay.name': 'Didi payment fan-out (DDMQ, asynchronous)',
   'pattern.didi-pay.desc':
-    'Payment succeeded (S-DIDI-2): one message to four services, each with its own database — decrement stock, set the order paid, book the commission in the ledger, trigger procurement. Transient failures are retried until they succeed; a message that can never succeed (oversold) triggers the reverse flow, a refund. Delivery is at-least-once, so every consumer must be idempotent (S-DIDI-4).',
+    'Payment succeeded (S-DIDI-2): one message to four services, each with its own database — decrement stock, set the order paid, book the commission in the ledger, trigger procurement. Transient failures are retried until they succeed; a message that can never succeed (oversold) triggers the reverse flow: a refund, and the commission taken back. Delivery is at-least-once, so every consumer must be idempotent (S-DIDI-4). Parameter “Message queue” runs the same scenario on RocketMQ’s half message and check-back.',
 
   'role.didi-pay.pay': 'Payment service (producer)',
   'role.didi-pay.broker': 'DDMQ',
@@ -12,6 +12,7 @@ const en: Record<string, string> = {
   'role.didi-pay.procure': 'Procurement (consumer)',
   'node.didi-pay.pay': 'Payment service',
   'node.didi-pay.broker': 'DDMQ',
+  'node.didi-pay.rocketmq': 'RocketMQ',
   'node.didi-pay.stock': 'Stock',
   'node.didi-pay.orders': 'Orders',
   'node.didi-pay.ledger': 'Ledger',
@@ -22,16 +23,16 @@ const en: Record<string, string> = {
     'The payment service publishes “payment succeeded” once; stock, orders, ledger and procurement each apply it once in their own database and commit their offsets.',
   'scenario.didi-pay.s-didi-2-ledger-retry.title': 'S-DIDI-2: the ledger fails three times, retried',
   'scenario.didi-pay.s-didi-2-ledger-retry.desc':
-    'The ledger’s database fails its first three attempts. Each failure is retried a second later; the fourth attempt books the commission. “Paid ⇒ commission” is not yet true for three seconds, then holds.',
+    'The ledger’s database fails its first three attempts. Each failure is retried a second later; the fourth attempt books the commission. “Paid ⇒ commission” is not yet true for three seconds, then holds. On RocketMQ the broker retries on its ladder: 10 s, 30 s, then 1 min later.',
   'scenario.didi-pay.s-didi-2-no-retry.title': 'S-DIDI-2 pitfall: no retries — commission never booked',
   'scenario.didi-pay.s-didi-2-no-retry.desc':
     'Same kind of transient failure, retries off: the ledger drops the message. The order is paid, the commission is never booked — the case that makes customers complain.',
   'scenario.didi-pay.s-didi-2-oversold.title': 'S-DIDI-2: oversold → reverse flow (refund)',
   'scenario.didi-pay.s-didi-2-oversold.desc':
-    'One item in stock, two payments. The second can never succeed at the stock service: instead of retrying for ever it runs the reverse flow and asks the payment service for a refund.',
+    'One item in stock, two payments. The second can never succeed at the stock service: instead of retrying for ever it runs the reverse flow — it asks the payment service for a refund, then the ledger to take the commission back, since a refunded order keeps none.',
   'scenario.didi-pay.s-didi-4-idempotent.title': 'S-DIDI-4: duplicate delivery, idempotent consumers',
   'scenario.didi-pay.s-didi-4-idempotent.desc':
-    'DDMQ’s acknowledgement is lost, so the payment service sends again: the topic holds the message twice. Every consumer finds the message id in its processed table and skips the second copy.',
+    'DDMQ’s acknowledgement is lost, so the payment service sends again: the topic holds the message twice. Every consumer finds the message id in its processed table and skips the second copy. On RocketMQ the half message’s ack is lost: the payment is sent again as a new message, and the check-back commits the first one too.',
   'scenario.didi-pay.s-didi-4-not-idempotent.title': 'S-DIDI-4 pitfall: consumers not idempotent',
   'scenario.didi-pay.s-didi-4-not-idempotent.desc':
     'Same duplicate, no processed table: stock is decremented twice, the commission booked twice, two purchases triggered. Exactly-once breaks at the second application.',
@@ -78,12 +79,13 @@ const en: Record<string, string> = {
     'A transient failure is retried after the retry delay until it succeeds (or the maximum is reached). Off: the message is dropped.',
 
   'inv.commission-or-refund': 'Paid ⇒ commission or refund',
-  'inv.commission-or-refund.desc': 'Every paid order eventually has its commission booked or its payment refunded.',
+  'inv.commission-or-refund.desc':
+    'Every paid order eventually has its commission booked or its payment refunded — not both: a refund takes the commission back.',
   'inv.exactly-once': 'Exactly once',
   'inv.didi-pay.exactly-once.desc': 'No consumer applied a payment’s effect more than once.',
   'inv.eventually-consistent': 'Eventually consistent',
   'inv.didi-pay.eventually-consistent.desc':
-    'Every paid order eventually has stock taken (or a refund), status paid, commission booked and procurement triggered.',
+    'Every paid order eventually has stock taken (or a refund), status paid, commission booked (or, refunded, reversed) and procurement triggered.',
 
   'didipay.table.payments': 'Payments',
   'didipay.table.unacked': 'Sent, not yet acknowledged by DDMQ',
@@ -95,6 +97,8 @@ const en: Record<string, string> = {
   'didipay.table.processed': 'Processed message ids (idempotency)',
   'didipay.table.dead': 'Messages given up or dropped',
   'didipay.table.reverse': 'Refunds asked for (reverse flow)',
+  'didipay.table.sending': 'Half messages sent, not yet acknowledged (RocketMQ)',
+  'didipay.table.reversed': 'Commissions reversed (refunded payments)',
   'didipay.col.payment': 'Payment',
   'didipay.col.status': 'Status',
   'didipay.col.amount': 'Amount',
@@ -105,10 +109,12 @@ const en: Record<string, string> = {
   'didipay.col.mid': 'Message id',
   'didipay.col.applied': 'Times applied',
   'didipay.col.offset': 'Offset',
+  'didipay.col.cents': 'Reversed (cents)',
   'didipay.word.paid': 'paid',
   'didipay.word.oversold': 'oversold',
   'didipay.word.asked': 'asked',
-  'didipay.word.done': 'refunded',
+  'didipay.word.refunded': 'refunded',
+  'didipay.word.done': 'refunded, commission reversed',
   'didipay.word.dropped': 'dropped',
   'didipay.word.retries': 'retries exhausted',
 
@@ -128,6 +134,10 @@ const en: Record<string, string> = {
   'didipay.row.commission': 'commission (cents)',
   'didipay.row.applied': 'applied',
   'didipay.row.queued': 'polled, not processed',
+  'didipay.row.sending': 'half sent, no ack yet',
+  'didipay.row.halfOpen': 'half messages open',
+  'didipay.row.scheduled': 'retries scheduled',
+  'didipay.row.dlq': 'dead letters (%DLQ%)',
 
   'didipay.note.paid': 'Payment {{tx}} succeeded: recorded; publish {{mid}}',
   'didipay.note.resend': 'No ack from DDMQ for {{tx}}: send again (try {{n}})',
@@ -135,7 +145,7 @@ const en: Record<string, string> = {
   'didipay.note.refunded': 'Payment {{tx}} refunded ({{reason}})',
   'didipay.note.refundAgain': 'Refund of {{tx}} asked again: already refunded, answered (idempotent)',
   'didipay.note.refundRetry': 'No answer to the refund of {{tx}}: ask again',
-  'didipay.note.refundDone': 'Refund of {{tx}} confirmed: the reverse flow is done',
+  'didipay.note.refundDone': 'Refund of {{tx}} confirmed: now take its commission back at the ledger',
   'didipay.note.oversold': '{{tx}} can never succeed: oversold — reverse flow, ask for a refund',
   'didipay.note.applied.stock': 'Stock decremented for {{tx}}',
   'didipay.note.applied.orders': 'Order {{tx}} set paid',
@@ -148,6 +158,52 @@ const en: Record<string, string> = {
   'didipay.note.gaveUp': '{{who}}: gave up on {{tx}} after {{n}} attempts',
   'didipay.note.polled': 'Polled {{n}} record(s) from partition {{partition}}, offsets {{from}}–{{next}}',
   'didipay.note.broker.appended': 'Appended {{mid}} at {{pos}}',
+
+  'param.didi-pay.mq': 'Message queue (DDMQ ↔ RocketMQ)',
+  'param.didi-pay.mq.help':
+    'ddmq: a plain send, re-sent until acknowledged; retries by the consumer. rocketmq: a half message ended by COMMIT / ROLLBACK / UNKNOW, the broker’s check-back, and the 10 s … 2 h retry ladder into %DLQ%.',
+  'param.didi-pay.localFailRate': 'Payment transaction failure rate',
+  'param.didi-pay.localFailRate.help':
+    'Probability that recording the payment (the local transaction) fails. RocketMQ then rolls its half message back.',
+  'param.didi-pay.localAnswer': 'RocketMQ: local transaction answers',
+  'param.didi-pay.localAnswer.help': 'commit: COMMIT at once. unknow: UNKNOW, so only the broker’s check-back ends it.',
+  'param.didi-pay.transactionTimeOut': 'RocketMQ: check-back after',
+  'param.didi-pay.transactionTimeOut.help': 'A half message is checked back once it is this old (RocketMQ only).',
+  'param.didi-pay.transactionCheckInterval': 'RocketMQ: check round interval',
+  'param.didi-pay.transactionCheckInterval.help': 'The broker runs one check round this often (RocketMQ only).',
+  'param.didi-pay.transactionCheckMax': 'RocketMQ: maximum checks',
+  'param.didi-pay.transactionCheckMax.help': 'After this many checks a half message is discarded (RocketMQ only).',
+  'param.didi-pay.maxReconsumeTimes': 'RocketMQ: maximum retries',
+  'param.didi-pay.maxReconsumeTimes.help': 'After this many retries on the ladder a message goes to %DLQ%<group>.',
+
+  // RocketMQ's side (mq = rocketmq)
+  'didipay.note.sendHalf': 'Payment {{tx}} succeeded: send the half message {{mid}} first',
+  'didipay.note.resendHalf': 'No SEND_OK for {{tx}}: the callback is handled again — a new half message {{mid}}',
+  'didipay.note.localCommit': 'Local transaction: payment {{tx}} recorded → COMMIT {{mid}}',
+  'didipay.note.localUnknown': 'Local transaction: payment {{tx}} recorded, answer UNKNOW for {{mid}}',
+  'didipay.note.localRollback': 'Local transaction for {{tx}} failed → ROLLBACK {{mid}}',
+  'didipay.note.localFailed': 'Recording payment {{tx}} failed: nothing is published',
+  'didipay.note.checkCommit': 'Check-back {{n}} for {{mid}}: payment {{tx}} is recorded → COMMIT',
+  'didipay.note.checkUnknown': 'Check-back {{n}} for {{mid}}: {{tx}} still being sent → UNKNOW',
+  'didipay.note.checkRollback': 'Check-back {{n}} for {{mid}}: no payment {{tx}} → ROLLBACK',
+  'didipay.note.failedLater': '{{who}}: attempt {{n}} at {{tx}} failed: RECONSUME_LATER, retry in {{wait}}',
+  'didipay.note.failedLast': '{{who}}: attempt {{n}} at {{tx}} failed after the last retry: to {{dlq}}',
+  'didipay.note.broker.halfStored': 'Half message {{mid}} stored (invisible to consumers)',
+  'didipay.note.broker.committed': 'COMMIT: {{mid}} is now visible at {{pos}}',
+  'didipay.note.broker.rolledBack': 'ROLLBACK: half message {{mid}} deleted',
+  'didipay.note.broker.unknown': 'UNKNOW for {{mid}}: it waits for the check-back',
+  'didipay.note.broker.endIgnored': '{{state}} for {{mid}} ignored: already ended',
+  'didipay.note.broker.check': 'Check round: asking the payment service about {{mid}} (check {{n}})',
+  'didipay.note.broker.discarded': '{{mid}} discarded after {{n}} checks',
+  'didipay.note.broker.sentBack': '{{mid}} sent back: retry {{n}} in {{wait}}',
+  'didipay.note.broker.retryDue': 'Retry {{n}} of {{mid}} delivered',
+  'didipay.note.broker.deadLettered': '{{mid}} failed {{n}} retries: moved to {{pos}}',
+  // the reverse flow's last step: the commission of a refunded payment is taken back
+  'didipay.note.reversed': 'Ledger: commission of refunded {{tx}} reversed ({{cents}} cents)',
+  'didipay.note.reverseAgain': 'Reversal of {{tx}} asked again: already reversed, answered (idempotent)',
+  'didipay.note.reverseRetry': 'No answer to the reversal of {{tx}}: ask the ledger again',
+  'didipay.note.reverseDone': 'Commission of {{tx}} reversed: the reverse flow is done',
+  'didipay.note.bookSkipped': 'Ledger: {{tx}} was refunded and its commission reversed: nothing to book',
 
   // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
   'tour.didi-pay.fanout': 'One “payment succeeded”, four consumers (S-DIDI-2)',
@@ -168,6 +224,8 @@ const en: Record<string, string> = {
     'P2 can never succeed at the stock service: it is oversold. Retrying would be pointless, so the stock service starts the reverse flow and asks the payment service for a refund.',
   'tour.didi-pay.oversold.3':
     'The payment service refunds P2 and confirms. The refund request is repeated until answered, and answered again if repeated (幂等), so P2 is refunded exactly once.',
+  'tour.didi-pay.oversold.4':
+    'A refunded order keeps no commission: the stock service asks the ledger to take P2’s commission back, and the ledger reverses it once. “Paid ⇒ commission or refund” means one or the other, never both.',
   'tour.didi-pay.duplicate': 'Duplicates need idempotent consumers (S-DIDI-4)',
   'tour.didi-pay.duplicate.1':
     'DDMQ’s first acknowledgement is lost, so the payment service sends the message again. The topic now holds two copies of “P1 paid”, at offsets 0 and 1.',

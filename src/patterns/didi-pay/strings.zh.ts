@@ -2,7 +2,7 @@
 const zh: Record<string, string> = {
   'pattern.didi-pay.name': '滴滴支付成功扇出（DDMQ，异步）',
   'pattern.didi-pay.desc':
-    '支付成功（S-DIDI-2）：一条消息发给四个服务，各有自己的数据库——扣减库存、修改订单状态、给账务系统记佣金、触发采购。临时失败重试直到成功；永远不可能成功的消息（超卖）触发逆向流程：退款。投递是至少一次的，所以每个消费者都必须幂等（S-DIDI-4）。',
+    '支付成功（S-DIDI-2）：一条消息发给四个服务，各有自己的数据库——扣减库存、修改订单状态、给账务系统记佣金、触发采购。临时失败重试直到成功；永远不可能成功的消息（超卖）触发逆向流程：退款，并冲回佣金。投递是至少一次的，所以每个消费者都必须幂等（S-DIDI-4）。参数“消息队列”可以让同一个场景运行在 RocketMQ 的半消息和反查之上。',
 
   'role.didi-pay.pay': '支付服务（生产者）',
   'role.didi-pay.broker': 'DDMQ',
@@ -12,6 +12,7 @@ const zh: Record<string, string> = {
   'role.didi-pay.procure': '采购系统（消费者）',
   'node.didi-pay.pay': '支付服务',
   'node.didi-pay.broker': 'DDMQ',
+  'node.didi-pay.rocketmq': 'RocketMQ',
   'node.didi-pay.stock': '库存',
   'node.didi-pay.orders': '订单',
   'node.didi-pay.ledger': '账务',
@@ -22,16 +23,16 @@ const zh: Record<string, string> = {
     '支付服务发布一次“支付成功”；库存、订单、账务、采购各自在自己的数据库里处理一次，并提交位移。',
   'scenario.didi-pay.s-didi-2-ledger-retry.title': 'S-DIDI-2：账务失败三次，重试成功',
   'scenario.didi-pay.s-didi-2-ledger-retry.desc':
-    '账务数据库前三次处理都失败。每次失败一秒后重试；第四次记上佣金。“已支付 ⇒ 佣金”有三秒尚未成立，之后成立。',
+    '账务数据库前三次处理都失败。每次失败一秒后重试；第四次记上佣金。“已支付 ⇒ 佣金”有三秒尚未成立，之后成立。在 RocketMQ 上由 Broker 按阶梯重试：10 秒、30 秒、1 分钟之后。',
   'scenario.didi-pay.s-didi-2-no-retry.title': 'S-DIDI-2 坑：不重试——佣金永远没记',
   'scenario.didi-pay.s-didi-2-no-retry.desc':
     '同样的临时失败，关闭重试：账务丢掉了这条消息。订单已支付，佣金永远没有触发——这正是会引起客诉的情况。',
   'scenario.didi-pay.s-didi-2-oversold.title': 'S-DIDI-2：超卖 → 逆向流程（退款）',
   'scenario.didi-pay.s-didi-2-oversold.desc':
-    '库存只有一件，两笔支付。第二笔在库存服务永远不可能成功：不再无限重试，而是触发逆向流程，请求支付服务退款。',
+    '库存只有一件，两笔支付。第二笔在库存服务永远不可能成功：不再无限重试，而是触发逆向流程——请求支付服务退款，再请账务系统冲回佣金，因为已退款的订单不应保留佣金。',
   'scenario.didi-pay.s-didi-4-idempotent.title': 'S-DIDI-4：重复投递，消费者幂等',
   'scenario.didi-pay.s-didi-4-idempotent.desc':
-    'DDMQ 的确认丢失，支付服务重发：主题里有两份同样的消息。每个消费者在已处理表里找到这个消息 ID，跳过第二份。',
+    'DDMQ 的确认丢失，支付服务重发：主题里有两份同样的消息。每个消费者在已处理表里找到这个消息 ID，跳过第二份。在 RocketMQ 上丢的是半消息的确认：支付作为一条新消息重发，第一条也被反查提交。',
   'scenario.didi-pay.s-didi-4-not-idempotent.title': 'S-DIDI-4 坑：消费者不幂等',
   'scenario.didi-pay.s-didi-4-not-idempotent.desc':
     '同样的重复消息，没有已处理表：库存扣了两次，佣金记了两次，采购触发了两次。第二次处理时“恰好一次”被破坏。',
@@ -77,12 +78,12 @@ const zh: Record<string, string> = {
   'guard.didi-pay.retries.desc': '临时失败在重试延迟后重试，直到成功（或达到最大次数）。关闭：消息被丢弃。',
 
   'inv.commission-or-refund': '已支付 ⇒ 佣金或退款',
-  'inv.commission-or-refund.desc': '每个已支付的订单最终要么记上佣金，要么退款。',
+  'inv.commission-or-refund.desc': '每个已支付的订单最终要么记上佣金，要么退款——不能两者都有：退款要冲回佣金。',
   'inv.exactly-once': '恰好一次',
   'inv.didi-pay.exactly-once.desc': '没有任何消费者对同一笔支付处理超过一次。',
   'inv.eventually-consistent': '最终一致',
   'inv.didi-pay.eventually-consistent.desc':
-    '每个已支付订单最终都扣了库存（或已退款）、状态为已支付、记了佣金、触发了采购。',
+    '每个已支付订单最终都扣了库存（或已退款）、状态为已支付、记了佣金（退款则已冲回）、触发了采购。',
 
   'didipay.table.payments': '支付记录',
   'didipay.table.unacked': '已发送、DDMQ 尚未确认',
@@ -94,6 +95,8 @@ const zh: Record<string, string> = {
   'didipay.table.processed': '已处理的消息 ID（幂等）',
   'didipay.table.dead': '已放弃或丢弃的消息',
   'didipay.table.reverse': '已请求的退款（逆向流程）',
+  'didipay.table.sending': '已发送、尚未确认的半消息（RocketMQ）',
+  'didipay.table.reversed': '已冲回的佣金（已退款的支付）',
   'didipay.col.payment': '支付',
   'didipay.col.status': '状态',
   'didipay.col.amount': '金额',
@@ -104,10 +107,12 @@ const zh: Record<string, string> = {
   'didipay.col.mid': '消息 ID',
   'didipay.col.applied': '处理次数',
   'didipay.col.offset': '位移',
+  'didipay.col.cents': '冲回（分）',
   'didipay.word.paid': '已支付',
   'didipay.word.oversold': '超卖',
   'didipay.word.asked': '已请求',
-  'didipay.word.done': '已退款',
+  'didipay.word.refunded': '已退款',
+  'didipay.word.done': '已退款，佣金已冲回',
   'didipay.word.dropped': '已丢弃',
   'didipay.word.retries': '重试用尽',
 
@@ -127,6 +132,10 @@ const zh: Record<string, string> = {
   'didipay.row.commission': '佣金（分）',
   'didipay.row.applied': '已处理',
   'didipay.row.queued': '已拉取、未处理',
+  'didipay.row.sending': '半消息已发、未确认',
+  'didipay.row.halfOpen': '未结束的半消息',
+  'didipay.row.scheduled': '已排期的重试',
+  'didipay.row.dlq': '死信（%DLQ%）',
 
   'didipay.note.paid': '支付 {{tx}} 成功：已记录；发布 {{mid}}',
   'didipay.note.resend': 'DDMQ 未确认 {{tx}}：重发（第 {{n}} 次）',
@@ -134,7 +143,7 @@ const zh: Record<string, string> = {
   'didipay.note.refunded': '支付 {{tx}} 已退款（{{reason}}）',
   'didipay.note.refundAgain': '再次请求退款 {{tx}}：已退过，直接应答（幂等）',
   'didipay.note.refundRetry': '退款 {{tx}} 无应答：再请求一次',
-  'didipay.note.refundDone': '退款 {{tx}} 已确认：逆向流程完成',
+  'didipay.note.refundDone': '退款 {{tx}} 已确认：接着请账务系统冲回佣金',
   'didipay.note.oversold': '{{tx}} 永远不可能成功：超卖——触发逆向流程，请求退款',
   'didipay.note.applied.stock': '已为 {{tx}} 扣减库存',
   'didipay.note.applied.orders': '订单 {{tx}} 已设为已支付',
@@ -147,6 +156,51 @@ const zh: Record<string, string> = {
   'didipay.note.gaveUp': '{{who}}：处理 {{tx}} {{n}} 次后放弃',
   'didipay.note.polled': '从分区 {{partition}} 拉取了 {{n}} 条消息，位移 {{from}}–{{next}}',
   'didipay.note.broker.appended': '已追加 {{mid}}，位置 {{pos}}',
+
+  'param.didi-pay.mq': '消息队列（DDMQ ↔ RocketMQ）',
+  'param.didi-pay.mq.help':
+    'ddmq：普通发送，未确认就重发；由消费者重试。rocketmq：半消息，以 COMMIT / ROLLBACK / UNKNOW 结束，Broker 反查，消费失败按 10 秒……2 小时阶梯重试，最后进入 %DLQ%。',
+  'param.didi-pay.localFailRate': '支付本地事务失败率',
+  'param.didi-pay.localFailRate.help': '记录支付（本地事务）失败的概率。RocketMQ 上随后回滚半消息。',
+  'param.didi-pay.localAnswer': 'RocketMQ：本地事务的回答',
+  'param.didi-pay.localAnswer.help': 'commit：立即 COMMIT。unknow：回答 UNKNOW，只能靠 Broker 反查结束。',
+  'param.didi-pay.transactionTimeOut': 'RocketMQ：多久后反查',
+  'param.didi-pay.transactionTimeOut.help': '半消息存在这么久之后才会被反查（仅 RocketMQ）。',
+  'param.didi-pay.transactionCheckInterval': 'RocketMQ：反查轮次间隔',
+  'param.didi-pay.transactionCheckInterval.help': 'Broker 每隔这么久进行一轮反查（仅 RocketMQ）。',
+  'param.didi-pay.transactionCheckMax': 'RocketMQ：最多反查次数',
+  'param.didi-pay.transactionCheckMax.help': '反查这么多次之后半消息被丢弃（仅 RocketMQ）。',
+  'param.didi-pay.maxReconsumeTimes': 'RocketMQ：最多重试次数',
+  'param.didi-pay.maxReconsumeTimes.help': '按阶梯重试这么多次之后，消息进入 %DLQ%<消费者组>。',
+
+  // RocketMQ 一侧（mq = rocketmq）
+  'didipay.note.sendHalf': '支付 {{tx}} 成功：先发送半消息 {{mid}}',
+  'didipay.note.resendHalf': '{{tx}} 没有收到 SEND_OK：回调再处理一次——新的半消息 {{mid}}',
+  'didipay.note.localCommit': '本地事务：支付 {{tx}} 已记录 → COMMIT {{mid}}',
+  'didipay.note.localUnknown': '本地事务：支付 {{tx}} 已记录，对 {{mid}} 回答 UNKNOW',
+  'didipay.note.localRollback': '{{tx}} 的本地事务失败 → ROLLBACK {{mid}}',
+  'didipay.note.localFailed': '记录支付 {{tx}} 失败：什么也不发布',
+  'didipay.note.checkCommit': '对 {{mid}} 的第 {{n}} 次反查：支付 {{tx}} 已记录 → COMMIT',
+  'didipay.note.checkUnknown': '对 {{mid}} 的第 {{n}} 次反查：{{tx}} 仍在发送 → UNKNOW',
+  'didipay.note.checkRollback': '对 {{mid}} 的第 {{n}} 次反查：没有支付 {{tx}} → ROLLBACK',
+  'didipay.note.failedLater': '{{who}}：第 {{n}} 次处理 {{tx}} 失败：RECONSUME_LATER，{{wait}} 后重试',
+  'didipay.note.failedLast': '{{who}}：最后一次重试处理 {{tx}}（第 {{n}} 次）仍失败：进入 {{dlq}}',
+  'didipay.note.broker.halfStored': '半消息 {{mid}} 已存储（消费者不可见）',
+  'didipay.note.broker.committed': 'COMMIT：{{mid}} 现在在 {{pos}} 可见',
+  'didipay.note.broker.rolledBack': 'ROLLBACK：半消息 {{mid}} 已删除',
+  'didipay.note.broker.unknown': '{{mid}} 回答 UNKNOW：等待反查',
+  'didipay.note.broker.endIgnored': '{{mid}} 的 {{state}} 被忽略：已经结束',
+  'didipay.note.broker.check': '反查轮次：向支付服务询问 {{mid}}（第 {{n}} 次）',
+  'didipay.note.broker.discarded': '{{mid}} 反查 {{n}} 次后被丢弃',
+  'didipay.note.broker.sentBack': '{{mid}} 已退回：{{wait}} 后第 {{n}} 次重试',
+  'didipay.note.broker.retryDue': '{{mid}} 的第 {{n}} 次重试已投递',
+  'didipay.note.broker.deadLettered': '{{mid}} 重试 {{n}} 次仍失败：移入 {{pos}}',
+  // 逆向流程的最后一步：已退款支付的佣金被冲回
+  'didipay.note.reversed': '账务：已退款的 {{tx}} 的佣金已冲回（{{cents}} 分）',
+  'didipay.note.reverseAgain': '再次请求冲回 {{tx}}：已经冲回，直接应答（幂等）',
+  'didipay.note.reverseRetry': '冲回 {{tx}} 没有应答：再次请求账务系统',
+  'didipay.note.reverseDone': '{{tx}} 的佣金已冲回：逆向流程完成',
+  'didipay.note.bookSkipped': '账务：{{tx}} 已退款、佣金已冲回：无需记账',
 
   // ---- guided tour (src/engine/tour.ts; tour.ts in this folder)
   'tour.didi-pay.fanout': '一条“支付成功”，四个消费者（S-DIDI-2）',
@@ -165,6 +219,8 @@ const zh: Record<string, string> = {
     'P2 在库存服务永远不可能成功：超卖了。重试毫无意义，于是库存服务触发逆向流程，请求支付服务退款。',
   'tour.didi-pay.oversold.3':
     '支付服务为 P2 退款并确认。退款请求会一直重复直到得到应答，重复的请求也会再次应答（幂等），所以 P2 恰好退款一次。',
+  'tour.didi-pay.oversold.4':
+    '已退款的订单不保留佣金：库存服务请账务系统冲回 P2 的佣金，账务只冲回一次。“已支付 ⇒ 佣金或退款”是二者之一，不能两者都有。',
   'tour.didi-pay.duplicate': '重复投递要求消费者幂等（S-DIDI-4）',
   'tour.didi-pay.duplicate.1':
     'DDMQ 的第一次确认丢失，支付服务重发消息。主题里现在有两份“P1 已支付”，位移分别是 0 和 1。',

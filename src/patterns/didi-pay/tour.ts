@@ -78,6 +78,13 @@ export const tour: TourDef = {
           nodes: ['pay', 'stock'],
           messages: [send('REFUND', 'stock', 'pay'), send('REFUNDED', 'pay', 'stock')],
         },
+        {
+          scenario: 's-didi-2-oversold',
+          at: onNote('stock', 'didipay.note.reverseDone'),
+          caption: 'tour.didi-pay.oversold.4',
+          nodes: ['stock', 'ledger'],
+          messages: [send('REVERSE', 'stock', 'ledger'), send('REVERSED', 'ledger', 'stock')],
+        },
       ],
     },
     {

@@ -17,16 +17,36 @@ export type ConsumerId = (typeof CONSUMERS)[number];
 
 export const TOPIC = 'pay.succeeded';
 
-/** Payment service tables: payments, their unacknowledged publishes (an index a restart walks), refunds. */
-export const PT = { payments: 'payments', unacked: 'unacked', refunds: 'refunds' } as const;
+/**
+ * Payment service tables: payments, their unacknowledged publishes (DDMQ: an index a restart walks), refunds, and
+ * (RocketMQ, volatile) the half messages sent and not yet acknowledged — the producer's sendMessageInTransaction in
+ * progress, forgotten by a crash (the broker's check-back then settles what was stored).
+ */
+export const PT = { payments: 'payments', unacked: 'unacked', refunds: 'refunds', sending: 'sending' } as const;
 /**
  * Consumer tables: `applied` (the business effect per payment, with how many times it was applied — the truth the
  * invariants judge), `processed` (message ids seen: the idempotency table), `dead` (given up after the last retry),
  * and, at the stock service, `reverse` (refunds asked for: the reverse flow).
  */
-export const KT = { applied: 'applied', processed: 'processed', dead: 'dead', reverse: 'reverse' } as const;
+export const KT = {
+  applied: 'applied',
+  processed: 'processed',
+  dead: 'dead',
+  reverse: 'reverse',
+  /** At the ledger: commissions reversed because the payment was refunded (the reverse flow's last step). */
+  reversed: 'reversed',
+} as const;
 
+/** The payment's message id: one per payment on DDMQ (a re-send keeps it); the dedup key of the consumers. */
 export const midOf = (tx: string) => 'pay-' + tx;
+/**
+ * RocketMQ: every send of the half message is a new message with its own msgId (the payment callback handled again,
+ * a new Message): pay-P1, then pay-P1#2 … The consumers deduplicate by the payment (midOf), not by this id.
+ */
+export const halfMidOf = (tx: string, n: number) => (n <= 1 ? midOf(tx) : `${midOf(tx)}#${n}`);
+
+/** The message-queue model (the DDMQ ↔ RocketMQ switch, broker/mq.ts). */
+export { onRocketMQ } from '../broker/mq';
 
 export interface PaymentRow {
   st: 'paid';
@@ -42,6 +62,18 @@ export interface RefundRow {
   /** Refund requests received for it (a retried request is answered, not refunded again). */
   asked: number;
 }
+/** RocketMQ: a half message sent, its SEND_OK not yet back (volatile). */
+export interface SendingRow {
+  tries: number;
+  born: number;
+}
+/** The ledger's reversal of a refunded payment's commission (cents taken back; 0 when none had been booked yet). */
+export interface ReversedRow {
+  cents: number;
+  at: number;
+  /** Reversal requests received (a retried request is answered, not reversed again). */
+  asked: number;
+}
 export interface AppliedRow {
   mid: string;
   n: number;
@@ -54,8 +86,9 @@ export interface DeadRow {
   /** dropped: retries off, the failure was only logged; retries: given up after the last retry. */
   reason: 'dropped' | 'retries';
 }
+/** The reverse flow at the stock service: refund asked → refunded → commission reversed at the ledger (done). */
 export interface ReverseRow {
-  st: 'asked' | 'done';
+  st: 'asked' | 'refunded' | 'done';
   at: number;
 }
 

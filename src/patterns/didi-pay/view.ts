@@ -3,7 +3,9 @@ import type { NodeView, NodeViewRow } from '../../engine/pattern';
 import type { DbReader, NodeId, NodeState, Row } from '../../engine/types';
 import { BT, committedOffset, CT, logEnd } from '../broker';
 import { RETRY_TABLE } from '../broker/ddmq';
-import { KT, LEDGER, PT, STOCK, TOPIC, type AppliedRow, type ConsumerDurable } from './types';
+import { halfRows } from '../broker/mq';
+import { dlqTopicOf, TT } from '../broker/txn';
+import { CONSUMERS, KT, LEDGER, PT, STOCK, TOPIC, type AppliedRow, type ConsumerDurable } from './types';
 
 const S = (w: string) => 'didipay.status.' + w;
 const L = (w: string) => 'didipay.row.' + w;
@@ -14,9 +16,37 @@ function payView(db: DbReader, up: boolean): NodeView {
   const durable: NodeViewRow[] = [{ label: L('payments'), value: db.size(PT.payments) }];
   if (refunds) durable.push({ label: L('refunds'), value: refunds, tone: 'aborted' });
   durable.push({ label: L('unacked'), value: unacked, tone: unacked ? 'prepared' : 'committed', pin: true });
+  // RocketMQ: half messages sent, their SEND_OK not back yet (the local transaction waits for it).
+  const sending = db.size(PT.sending);
+  const busy = unacked || sending;
   return {
-    tone: !up ? 'idle' : unacked ? 'prepared' : db.size(PT.payments) ? 'committed' : 'idle',
-    statusKey: S(!up ? 'down' : unacked ? 'publishing' : 'idle'),
+    tone: !up ? 'idle' : busy ? 'prepared' : db.size(PT.payments) ? 'committed' : 'idle',
+    statusKey: S(!up ? 'down' : busy ? 'publishing' : 'idle'),
+    durable,
+    volatile: sending ? [{ label: L('sending'), value: sending, tone: 'working' }] : [],
+  };
+}
+
+/** RocketMQ's model: the half messages (state, checks), what is visible, scheduled retries, dead letters. */
+function rocketView(db: DbReader, up: boolean, visible: number): NodeView {
+  const durable: NodeViewRow[] = halfRows(db, 2);
+  durable.push({ label: L('messages'), value: visible });
+  const scheduled = db.size(BT.delayed);
+  const open = db.size(TT.open);
+  // The small card shows the pinned row: an open half message first, else a retry waiting on the ladder.
+  if (scheduled) durable.push({ label: L('scheduled'), value: scheduled, tone: 'prepared', pin: !open });
+  let dlq = 0;
+  for (const c of CONSUMERS) dlq += logEnd(db, dlqTopicOf(c), 0);
+  if (dlq) durable.push({ label: L('dlq'), value: dlq, tone: 'violated' });
+  durable.push({
+    label: L('halfOpen'),
+    value: open,
+    tone: open ? 'prepared' : 'committed',
+    pin: !!open || !scheduled,
+  });
+  return {
+    tone: !up ? 'idle' : open || scheduled ? 'prepared' : 'committed',
+    statusKey: S(!up ? 'down' : 'serving'),
     durable,
     volatile: [],
   };
@@ -25,6 +55,8 @@ function payView(db: DbReader, up: boolean): NodeView {
 function brokerView(db: DbReader, up: boolean): NodeView {
   let total = 0;
   for (let p = 0; p < 4; p++) total += logEnd(db, TOPIC, p);
+  if (db.size(BT.half)) return rocketView(db, up, total);
+  // DDMQ — and either model before the first message: the topic's messages, truthfully 0 at first.
   const durable: NodeViewRow[] = [];
   for (const k of db.newest(BT.log, 2).reverse())
     durable.push({ label: k, value: String(db.get(BT.log, k)?.mid ?? '') });

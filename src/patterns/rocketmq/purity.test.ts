@@ -32,6 +32,18 @@ describe('rocketmq reducers', () => {
 });
 
 describe('rocketmq views', () => {
+  it('before the first half message the broker card says none is stored, not "waiting"', () => {
+    const r = runNamed('s-rmq-happy');
+    const first = r.events.find((e) => e.kind === 'deliver' && e.msg.type === 'SEND_HALF');
+    if (!first) throw new Error('no SEND_HALF');
+    const b = viewAfter(r, first.seq - 1, 'broker', 'broker');
+    expect(b.durable.find((x) => x.pin)).toMatchObject({ label: 'rocketmq.row.halfNone', value: 0 });
+    expect(b.durable.some((x) => x.label === 'rocketmq.row.half')).toBe(false);
+    expect(b.statusKey).toBe('rocketmq.status.serving');
+    // once stored, the half message is what waits
+    const after = viewAfter(r, first.seq, 'broker', 'broker');
+    expect(after.durable.find((x) => x.pin)).toMatchObject({ label: 'rocketmq.row.half', value: 1 });
+  });
   it('while the COMMIT is lost: the broker shows one half message waiting (amber), the order is committed', () => {
     const r = runNamed('s-rmq-commit-lost');
     const drop = r.events.find((e) => e.kind === 'send' && e.msg.type === 'END_TX');

@@ -138,6 +138,7 @@ const en: Record<string, string> = {
   'rocketmq.row.sending': 'sending',
   'rocketmq.row.running': 'local tx',
   'rocketmq.row.half': 'waiting',
+  'rocketmq.row.halfNone': 'half messages stored',
   'rocketmq.row.checks': 'checks',
   'rocketmq.row.visible': 'visible',
   'rocketmq.row.scheduled': 'scheduled',

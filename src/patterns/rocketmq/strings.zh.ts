@@ -134,6 +134,7 @@ const zh: Record<string, string> = {
   'rocketmq.row.sending': '发送中',
   'rocketmq.row.running': '本地事务',
   'rocketmq.row.half': '等待中',
+  'rocketmq.row.halfNone': '已存半消息',
   'rocketmq.row.checks': '反查次数',
   'rocketmq.row.visible': '可见',
   'rocketmq.row.scheduled': '待重试',

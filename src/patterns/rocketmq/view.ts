@@ -55,7 +55,9 @@ function brokerView(db: DbReader, up: boolean): NodeView {
   const open = db.size(TT.open);
   let visible = 0;
   for (let p = 0; p < 4; p++) visible += logEnd(db, TOPIC, p);
-  durable.push({ label: L('half'), value: open, tone: open ? 'prepared' : 'committed', pin: true });
+  // Before the first half message there is nothing "waiting": the store is empty, and the card says so.
+  if (!db.size(BT.half)) durable.push({ label: L('halfNone'), value: 0, pin: true });
+  else durable.push({ label: L('half'), value: open, tone: open ? 'prepared' : 'committed', pin: true });
   durable.push({ label: L('visible'), value: visible });
   const scheduled = db.size(BT.delayed);
   if (scheduled) durable.push({ label: L('scheduled'), value: scheduled, tone: 'prepared' });
