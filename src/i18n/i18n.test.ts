@@ -57,6 +57,6 @@ describe('i18n resources', () => {
       const missingEn = keys.filter((k) => !(k in res.en));
       const missingZh = keys.filter((k) => !(k in res.zh));
       expect({ pattern: p.id, missingEn, missingZh }).toEqual({ pattern: p.id, missingEn: [], missingZh: [] });
-    });
+    }, 60_000); // runs the pattern's base and every named scenario: seconds on a busy machine
   }
 });

@@ -1,4 +1,7 @@
-/** Every key the Didi coupon flow (and the DDMQ module it uses) can show exists in English and Chinese. */
+/**
+ * The Didi coupon flow's own string checks: note keys named in its sources and the DDMQ module's, the node labels of
+ * both queue models, and the seed's words (src/i18n/i18n.test.ts checks every key its runs show).
+ */
 import { describe, expect, it } from 'vitest';
 import strings from './strings';
 import { mergedResources } from '../../i18n/resources';

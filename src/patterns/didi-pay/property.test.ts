@@ -12,9 +12,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseScenario } from '../../engine/scenario';
 import { simulate, type SimResult } from '../../engine/simulator';
-import type { Fault, LinkOverride, Scenario } from '../../engine/types';
+import type { Scenario } from '../../engine/types';
+import { crashesArb, msgFaultsArb, randomScenario } from '../../engine/testing/faults';
 import { didiPay } from './index';
 
 const world = fc.record({
@@ -25,27 +25,14 @@ const world = fc.record({
   failRate: fc.constantFrom(0, 0.2, 0.5),
   loss: fc.constantFrom(0, 0, 0.1),
   duplicate: fc.constantFrom(0, 0, 0.1, 0.3),
-  crashes: fc.array(
-    fc.record({ pick: fc.nat(), at: fc.integer({ min: 0, max: 3_000 }), down: fc.integer({ min: 1, max: 1_500 }) }),
-    { maxLength: 3 },
-  ),
-  msgFaults: fc.array(
-    fc.record({
-      pick: fc.nat(),
-      at: fc.integer({ min: 0, max: 3_000 }),
-      dup: fc.boolean(),
-      count: fc.integer({ min: 1, max: 2 }),
-    }),
-    { maxLength: 3 },
-  ),
+  crashes: crashesArb(3_000, 1_500, 3),
+  msgFaults: msgFaultsArb(3_000, 2, 3),
 });
 type W = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf(w: W, on: boolean): Scenario {
-  const base = baseScenario(didiPay, w.seed);
   const rocket = w.mq === 'rocketmq';
   const params = {
-    ...base.params,
     mq: w.mq,
     txCount: w.txCount,
     txGap: 300,
@@ -55,34 +42,10 @@ function scenarioOf(w: W, on: boolean): Scenario {
     maxRetries: 30,
     ...(rocket ? { fetchTimeout: 15_000 } : {}),
   };
-  const surf = didiPay.surface(params);
-  const faults: Fault[] = [];
-  w.crashes.forEach((c, i) => {
-    const node = surf.crashable[c.pick % surf.crashable.length];
-    faults.push({ id: `crash-${i}`, when: { at: c.at }, do: { crash: node } });
-    faults.push({ id: `recover-${i}`, when: { at: c.at + c.down }, do: { recover: node } });
-  });
-  w.msgFaults.forEach((m, i) => {
-    const ch = surf.channels[m.pick % surf.channels.length];
-    const type = ch.types[m.pick % ch.types.length];
-    const matcher = { from: ch.from, to: ch.to, type, count: m.count };
-    faults.push({ id: `msg-${i}`, when: { at: m.at }, do: m.dup ? { duplicate: matcher } : { drop: matcher } });
-  });
-  const links: LinkOverride[] = surf.channels.map((ch) => ({
-    from: ch.from,
-    to: ch.to,
-    loss: w.loss,
-    duplicate: w.duplicate,
-  }));
-  return {
-    ...base,
-    params,
+  return randomScenario(didiPay, w, params, {
     guards: { idempotent: on, retries: on },
-    network: { default: base.network.default, links },
-    workload: didiPay.workload(params),
-    faults,
     horizon: rocket ? 30 * 60_000 : 25_000,
-  };
+  });
 }
 
 const run = (sc: Scenario, referenceCheck = false): SimResult =>

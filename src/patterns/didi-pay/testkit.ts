@@ -1,38 +1,5 @@
-/** Test helpers for the Didi payment fan-out: run a named scenario, check an Expectation, query the trace. */
-import type { Expectation, NamedScenario } from '../../engine/pattern';
-import { buildReport, checkExpectation } from '../../engine/report';
-import { namedScenario } from '../../engine/scenario';
-import { simulate, type SimResult } from '../../engine/simulator';
-import type { Scenario, TraceEvent } from '../../engine/types';
-import { didiPay as pattern } from './index';
+/** Test helpers for the Didi payment fan-out: the shared kit (engine/testing/kit.ts) made for it. */
+import { patternKit } from '../../engine/testing/kit';
+import { didiPay } from './index';
 
-export function scenarioById(id: string): NamedScenario {
-  const s = pattern.scenarios.find((x) => x.id === id);
-  if (!s) throw new Error('no scenario ' + id);
-  return s;
-}
-
-export function runNamed(id: string, patch: Partial<Scenario> = {}, referenceCheck = false): SimResult {
-  return simulate(pattern, { ...namedScenario(pattern, scenarioById(id)), ...patch }, { referenceCheck });
-}
-
-export function mismatches(r: SimResult, e: Expectation): string[] {
-  return checkExpectation(buildReport(r), e);
-}
-
-type Ev<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
-
-export const evs = <K extends TraceEvent['kind']>(
-  r: SimResult,
-  kind: K,
-  f: (e: Ev<K>) => boolean = () => true,
-): Ev<K>[] => r.events.filter((e): e is Ev<K> => e.kind === kind).filter(f);
-
-/** Narration events of one didipay.note key. */
-export const notes = (r: SimResult, key: string) => evs(r, 'note', (e) => e.key === 'didipay.note.' + key);
-
-export const inv = (r: SimResult, id: string) => {
-  const i = r.invariants.find((x) => x.id === id);
-  if (!i) throw new Error('no invariant ' + id);
-  return i;
-};
+export const { scenarioById, scenarioOf, runNamed, mismatches, evs, notes, inv } = patternKit(didiPay, 'didipay.note');
