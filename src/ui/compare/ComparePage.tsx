@@ -4,7 +4,7 @@
  * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
  * animated view at the moment they went wrong.
  */
-import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns, getPattern } from '../../patterns/registry';
 import { jobScenario } from '../../lab/runs';
@@ -372,9 +372,9 @@ export default function ComparePage() {
  * What each chart shows, handed out one chart at a time. A Recharts 3 chart takes tens of milliseconds to draw
  * (hundreds on a loaded 2-core machine), and all of them redrawn in one task made every update of a streaming sweep
  * a long task (seconds, in the lab benchmark). So when new figures come, slot 0 gets them, and slot 1 only once slot 0
- * has committed, and so on; each slot renders them in a transition (React renders it in slices of ~5 ms and yields
- * to input between them), so what remains in one task is a single chart's commit. A chart not given figures yet
- * keeps its place with an empty card.
+ * has committed, and so on: one chart's redraw per task, and the page answers input between any two. (Not in a
+ * transition: the progress bar's updates every 200 ms kept restarting a sliced chart render until React's transition
+ * timeout rendered it all at once, a 6-s task.) A chart not given figures yet keeps its place with an empty card.
  */
 const SLOTS = 9;
 
@@ -434,7 +434,7 @@ function useStaggeredFigures() {
 function Slot({ k, wide, children }: { k: number; wide?: boolean; children: (aggs: PatternAggregate[]) => ReactNode }) {
   const [aggs, setAggs] = useState(() => stagger.given[k]);
   useEffect(() => {
-    stagger.listeners.set(k, (figures) => startTransition(() => setAggs(figures)));
+    stagger.listeners.set(k, setAggs);
     return () => {
       stagger.listeners.delete(k);
       // Gone (the results were cleared for a new run): the round goes on without this slot.
