@@ -175,89 +175,172 @@ const OUTCOMES = TX_OUTCOMES;
 
 const asc = (a: number, b: number) => a - b;
 
-/** Aggregate the runs of one (pattern, sweep point). */
-export function aggregate(runs: readonly RunMetrics[]): PatternAggregate {
-  const first = runs[0];
-  const latencies: number[] = [];
-  const windows: number[] = [];
-  const holdPerTx: number[] = [];
-  const msgPerTx: number[] = [];
-  const byType: Record<string, number> = {};
-  const counts: Partial<Record<TxOutcome, number>> = {};
-  let transactions = 0;
-  let events = 0;
-  let affected = 0;
-  let never = 0;
-  let maxHold = 0;
-  const anomalies: Anomaly[] = [];
-  let slowest: Anomaly | null = null;
-  for (const r of runs) {
-    transactions += r.transactions;
-    events += r.events;
-    for (const l of r.latencies) latencies.push(l);
-    for (const o of OUTCOMES) if (r.outcomes[o]) counts[o] = (counts[o] ?? 0) + (r.outcomes[o] as number);
-    const tx = Math.max(1, r.transactions);
-    holdPerTx.push(r.locks.total / tx);
-    if (r.locks.max > maxHold) maxHold = r.locks.max;
-    let sent = 0;
-    for (const [type, n] of Object.entries(r.messages)) {
-      byType[type] = (byType[type] ?? 0) + n;
-      sent += n;
-    }
-    msgPerTx.push(sent / tx);
-    if (r.inconsistency.windows > 0) affected++;
-    if (r.neverConverged) never++;
-    // Window lengths are not kept per window in RunMetrics beyond total / max: use the run's mean window length.
-    if (r.inconsistency.windows > 0) windows.push(r.inconsistency.total / r.inconsistency.windows);
-    if (r.neverConverged) anomalies.push({ seed: r.seed, kind: 'never-converged', at: r.firstBreak, value: 1 });
-    else if (r.outcomes.inconsistent)
-      anomalies.push({ seed: r.seed, kind: 'inconsistent', at: r.firstBreak, value: r.outcomes.inconsistent });
-    else if (r.outcomes.blocked)
-      anomalies.push({ seed: r.seed, kind: 'blocked', at: r.firstBreak, value: r.outcomes.blocked });
-    const worst = r.latencies.length ? Math.max(...r.latencies) : -1;
-    if (worst >= 0 && (!slowest || worst > slowest.value))
-      slowest = { seed: r.seed, kind: 'slowest', at: null, value: worst };
+/** Merge two ascending arrays into a new ascending one. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/**
+ * The runs of one (pattern, sweep point), added in any order at their slot (their rank in canonical order), and
+ * aggregated at any time. `add` costs the run's own size; `result()` is linear in the runs and transactions so far
+ * (the latencies are kept sorted: each result merges in the ones added since), never a sort of everything — so the
+ * page can fold 20,000 streamed runs and redraw without a long task. Every figure is computed as aggregate() always
+ * did: sums over the sorted latencies and windows, per-run figures in slot order, so any arrival order, any worker
+ * count and any sharding give the same numbers, bit for bit.
+ */
+export class GroupAccumulator {
+  private readonly slots: (RunMetrics | undefined)[];
+  /** Per slot: the run's slowest transaction (−1: none). */
+  private readonly worst: number[];
+  private sorted: number[] = [];
+  private pending: number[] = [];
+  private transactions = 0;
+  private events = 0;
+  private readonly counts: Partial<Record<TxOutcome, number>> = {};
+  private readonly byType: Record<string, number> = {};
+  private maxHold = 0;
+  /** A slot was given a second run: rebuild from the slots at the next result(). */
+  private stale = false;
+  size = 0;
+
+  constructor(slots: number) {
+    this.slots = new Array(slots);
+    this.worst = new Array(slots);
   }
-  latencies.sort(asc);
-  windows.sort(asc);
-  const outcomes: Partial<Record<TxOutcome, RateCI>> = {};
-  for (const o of OUTCOMES) if (counts[o]) outcomes[o] = wilson(counts[o] as number, transactions);
-  const tx = Math.max(1, transactions);
-  const messagesPerTx: Record<string, number> = {};
-  for (const k of Object.keys(byType).sort()) messagesPerTx[k] = byType[k] / tx;
-  if (slowest) anomalies.push(slowest);
-  return {
-    pattern: first?.pattern ?? '',
-    point: first?.point ?? 0,
-    runs: runs.length,
-    transactions,
-    events,
-    latency: {
-      n: latencies.length,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
-      mean: meanCI(latencies),
-      cdf: cdf(latencies),
-    },
-    outcomes,
-    locks: { holdPerTx: meanCI(holdPerTx), max: maxHold },
-    messagesPerTx,
-    messagesPerTxTotal: meanCI(msgPerTx),
-    inconsistency: {
-      runsAffected: wilson(affected, runs.length),
-      window: {
-        n: windows.length,
-        p50: percentile(windows, 50),
-        p95: percentile(windows, 95),
-        max: windows.length ? windows[windows.length - 1] : NaN,
-        mean: meanCI(windows),
+
+  add(slot: number, r: RunMetrics): void {
+    if (this.slots[slot] !== undefined) {
+      this.slots[slot] = r;
+      this.stale = true;
+      return;
+    }
+    this.slots[slot] = r;
+    this.size++;
+    this.fold(slot, r);
+  }
+
+  private fold(slot: number, r: RunMetrics): void {
+    this.transactions += r.transactions;
+    this.events += r.events;
+    let worst = -1;
+    for (const l of r.latencies) {
+      this.pending.push(l);
+      if (l > worst) worst = l;
+    }
+    this.worst[slot] = worst;
+    for (const o of OUTCOMES) if (r.outcomes[o]) this.counts[o] = (this.counts[o] ?? 0) + (r.outcomes[o] as number);
+    if (r.locks.max > this.maxHold) this.maxHold = r.locks.max;
+    for (const type in r.messages) this.byType[type] = (this.byType[type] ?? 0) + r.messages[type];
+  }
+
+  private rebuild(): void {
+    this.sorted = [];
+    this.pending = [];
+    this.transactions = 0;
+    this.events = 0;
+    for (const k of Object.keys(this.counts)) delete this.counts[k as TxOutcome];
+    for (const k of Object.keys(this.byType)) delete this.byType[k];
+    this.maxHold = 0;
+    this.slots.forEach((r, i) => r && this.fold(i, r));
+    this.stale = false;
+  }
+
+  result(): PatternAggregate {
+    if (this.stale) this.rebuild();
+    if (this.pending.length) {
+      this.pending.sort(asc);
+      this.sorted = this.sorted.length ? mergeSorted(this.sorted, this.pending) : this.pending;
+      this.pending = [];
+    }
+    const latencies = this.sorted;
+    const runs: RunMetrics[] = [];
+    const windows: number[] = [];
+    const holdPerTx: number[] = [];
+    const msgPerTx: number[] = [];
+    let affected = 0;
+    let never = 0;
+    const anomalies: Anomaly[] = [];
+    let slowest: Anomaly | null = null;
+    for (let i = 0; i < this.slots.length; i++) {
+      const r = this.slots[i];
+      if (!r) continue;
+      runs.push(r);
+      const tx = Math.max(1, r.transactions);
+      holdPerTx.push(r.locks.total / tx);
+      let sent = 0;
+      for (const type in r.messages) sent += r.messages[type];
+      msgPerTx.push(sent / tx);
+      if (r.inconsistency.windows > 0) affected++;
+      if (r.neverConverged) never++;
+      // Window lengths are not kept per window in RunMetrics beyond total / max: use the run's mean window length.
+      if (r.inconsistency.windows > 0) windows.push(r.inconsistency.total / r.inconsistency.windows);
+      if (anomalies.length < 20) {
+        if (r.neverConverged) anomalies.push({ seed: r.seed, kind: 'never-converged', at: r.firstBreak, value: 1 });
+        else if (r.outcomes.inconsistent)
+          anomalies.push({ seed: r.seed, kind: 'inconsistent', at: r.firstBreak, value: r.outcomes.inconsistent });
+        else if (r.outcomes.blocked)
+          anomalies.push({ seed: r.seed, kind: 'blocked', at: r.firstBreak, value: r.outcomes.blocked });
+      }
+      const worst = this.worst[i];
+      if (worst >= 0 && (!slowest || worst > slowest.value))
+        slowest = { seed: r.seed, kind: 'slowest', at: null, value: worst };
+    }
+    windows.sort(asc);
+    const transactions = this.transactions;
+    const outcomes: Partial<Record<TxOutcome, RateCI>> = {};
+    for (const o of OUTCOMES) if (this.counts[o]) outcomes[o] = wilson(this.counts[o] as number, transactions);
+    const tx = Math.max(1, transactions);
+    const messagesPerTx: Record<string, number> = {};
+    for (const k of Object.keys(this.byType).sort()) messagesPerTx[k] = this.byType[k] / tx;
+    if (slowest) anomalies.push(slowest);
+    const first = runs[0];
+    return {
+      pattern: first?.pattern ?? '',
+      point: first?.point ?? 0,
+      runs: runs.length,
+      transactions,
+      events: this.events,
+      latency: {
+        n: latencies.length,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        mean: meanCI(latencies),
+        cdf: cdf(latencies),
       },
-      neverConverged: wilson(never, runs.length),
-    },
-    blocking: blockingOf(runs),
-    anomalies: anomalies.slice(0, 20),
-  };
+      outcomes,
+      locks: { holdPerTx: meanCI(holdPerTx), max: this.maxHold },
+      messagesPerTx,
+      messagesPerTxTotal: meanCI(msgPerTx),
+      inconsistency: {
+        runsAffected: wilson(affected, runs.length),
+        window: {
+          n: windows.length,
+          p50: percentile(windows, 50),
+          p95: percentile(windows, 95),
+          max: windows.length ? windows[windows.length - 1] : NaN,
+          mean: meanCI(windows),
+        },
+        neverConverged: wilson(never, runs.length),
+      },
+      blocking: blockingOf(runs),
+      anomalies: anomalies.slice(0, 20),
+    };
+  }
+}
+
+/** Aggregate the runs of one (pattern, sweep point), given in canonical order. */
+export function aggregate(runs: readonly RunMetrics[]): PatternAggregate {
+  const acc = new GroupAccumulator(runs.length);
+  runs.forEach((r, i) => acc.add(i, r));
+  return acc.result();
 }
 
 /** Canonical order of runs: pattern (in the given order), sweep point, seed. */

@@ -1,15 +1,17 @@
 /**
- * Aggregation while runs stream in, without long tasks on the main thread: runs are filed into their (pattern,
- * sweep point) group at their canonical job index; `flush()` re-aggregates only the groups that received runs since
- * the last flush (each group's runs in canonical order, so the final figures equal aggregateAll() of the whole
- * result, as the CLI prints them). `throttle()` calls a flush at most once per interval.
+ * Aggregation while runs stream in, without long tasks on the main thread: each run is folded, as it arrives, into
+ * its (pattern, sweep point) group's accumulator at its rank in canonical order (GroupAccumulator: the cost of the
+ * run itself); `flush()` asks only the groups that received runs since the last flush for their figures, which is
+ * linear in the group's runs, with no re-sort of everything. The final figures equal aggregateAll() of the whole
+ * result, as the CLI prints them, whatever the arrival order. `throttle()` calls a flush at most once per interval.
  */
-import { aggregate, type PatternAggregate } from './aggregate';
+import { GroupAccumulator, type PatternAggregate } from './aggregate';
 import type { LabJob, RunMetrics } from './runs';
 
 export class StreamingAggregator {
   private readonly groupOf: number[] = [];
-  private readonly members: number[][] = [];
+  private readonly slotOf: number[] = [];
+  private readonly groups: GroupAccumulator[] = [];
   private readonly results: (RunMetrics | undefined)[];
   private readonly cached: (PatternAggregate | undefined)[] = [];
   private readonly dirty = new Set<number>();
@@ -17,36 +19,33 @@ export class StreamingAggregator {
 
   constructor(jobs: readonly LabJob[]) {
     const ids = new Map<string, number>();
+    const sizes: number[] = [];
     jobs.forEach((j, i) => {
       const k = `${j.pattern}\u0000${j.point}`;
       let g = ids.get(k);
       if (g === undefined) {
-        g = this.members.length;
+        g = sizes.length;
         ids.set(k, g);
-        this.members.push([]);
+        sizes.push(0);
       }
       this.groupOf[i] = g;
-      this.members[g].push(i);
+      this.slotOf[i] = sizes[g]++;
     });
+    for (const n of sizes) this.groups.push(new GroupAccumulator(n));
     this.results = new Array(jobs.length);
   }
 
   add(i: number, m: RunMetrics): void {
     if (this.results[i] === undefined) this.count++;
     this.results[i] = m;
-    this.dirty.add(this.groupOf[i]);
+    const g = this.groupOf[i];
+    this.groups[g].add(this.slotOf[i], m);
+    this.dirty.add(g);
   }
 
   /** Every group with at least one run, in canonical order (only the changed groups are recomputed). */
   flush(): PatternAggregate[] {
-    for (const g of this.dirty) {
-      const runs: RunMetrics[] = [];
-      for (const i of this.members[g]) {
-        const r = this.results[i];
-        if (r) runs.push(r);
-      }
-      this.cached[g] = aggregate(runs);
-    }
+    for (const g of this.dirty) this.cached[g] = this.groups[g].result();
     this.dirty.clear();
     return this.cached.filter((a): a is PatternAggregate => a !== undefined);
   }

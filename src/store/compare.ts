@@ -288,17 +288,17 @@ export const useCompare = create<CompareState>()((set, get) => ({
       return false;
     }
     const agg = new StreamingAggregator(jobs);
-    const base = opts.throttleMs ?? 250;
-    // Re-aggregate (and redraw the charts) at most every `base` ms, backing off to 8× the cost of the last
-    // aggregation + redraw, so the page keeps ~90 % of the main thread for input while results stream in. (A group of
-    // many thousand runs still costs one task > 50 ms per flush: moving aggregation into the workers is the next step.)
+    const base = opts.throttleMs ?? 1000;
+    // New figures (and so a redraw of the charts) at most once a second, backing off to 8× the cost of the last
+    // aggregation when that grows; the charts then take them one per task (ComparePage's staggered slots), so no
+    // single task folds runs and redraws every Recharts chart at once. Progress has its own, faster beat.
     const flush = throttle(() => {
       const t0 = performance.now();
       set({ aggregates: agg.flush() });
       flush.setInterval(Math.max(base, 8 * (performance.now() - t0)));
     }, base);
     let latest: Progress | null = null;
-    const showProgress = throttle(() => set({ progress: latest }), Math.min(base, 100));
+    const showProgress = throttle(() => set({ progress: latest }), Math.min(base, 200));
     stopThrottle = () => {
       flush.cancel();
       showProgress.cancel();

@@ -3,8 +3,9 @@
  * account services), the workload (transfers g1 … gN, one every `txGap` ms, and an optional audit read), the
  * parameters both patterns have, and each one's fault surface.
  */
-import type { FaultSurface, ParamDef } from '../../engine/pattern';
-import type { Params, Topology, WorkloadItem } from '../../engine/types';
+import type { FaultSurface, LabWorkload, ParamDef, PatternDef } from '../../engine/pattern';
+import { baseScenario } from '../../engine/scenario';
+import type { Params, Scenario, Topology, WorkloadItem } from '../../engine/types';
 
 export const FIRST_GID = 'g1';
 export const BRANCHES = ['bob', 'smith'] as const;
@@ -25,6 +26,26 @@ export function transferWorkload(p: Params): WorkloadItem[] {
   if (Number(p.auditAt) > 0)
     w.push({ at: Number(p.auditAt), node: 'client', request: { type: 'AUDIT', target: String(p.auditTarget) } });
   return w.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The comparison lab's business workload on TCC / Saga: `w.transactions` transfers of the default amount from Bob to
+ * Smith, `w.perSecond` a second. Bob starts with enough for all of them (the default 100 pays for three transfers of
+ * 30, so a lab run of 100 aborted ~97 % on insufficient funds, not on faults): like the other patterns, a healthy run
+ * commits every transaction, and what fails is what the fault profile breaks.
+ */
+export function transferLabScenario(p: PatternDef, w: LabWorkload, seed: number): Scenario {
+  const base = baseScenario(p, seed);
+  const n = Math.max(1, Math.floor(w.transactions));
+  const params: Params = {
+    ...base.params,
+    txCount: n,
+    txGap: Math.round(1000 / Math.max(0.001, w.perSecond)),
+    bobBalance: Math.max(Number(base.params.bobBalance), n * Number(base.params.amount)),
+  };
+  const workload = p.workload(params);
+  const last = workload.reduce((m, x) => Math.max(m, x.at), 0);
+  return { ...base, params, workload, horizon: last + p.defaultHorizon };
 }
 
 export function transferTopology(pattern: string): Topology {
@@ -65,7 +86,8 @@ export function hubSurface(requests: string[]): FaultSurface {
 /** The parameters TCC and Saga have in common (defaults as today; txCount / txGap: how many transfers, how often). */
 export const transferParams: ParamDef[] = [
   { key: 'amount', kind: 'int', default: 30, min: 1, max: 1000 },
-  { key: 'bobBalance', kind: 'int', default: 100, min: 0, max: 1000 },
+  // max: the lab's 20,000 transfers of the default amount (transferLabScenario) must fit, and open from its charts
+  { key: 'bobBalance', kind: 'int', default: 100, min: 0, max: 1_000_000 },
   { key: 'smithBalance', kind: 'int', default: 50, min: 0, max: 1000 },
   { key: 'txCount', kind: 'int', default: 1, min: 1, max: 20_000 },
   { key: 'txGap', kind: 'ms', default: 600, min: 0, max: 10_000 },

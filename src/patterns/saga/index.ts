@@ -32,6 +32,7 @@ import {
   transferParams,
   transientBranchParam,
   transferTopology,
+  transferLabScenario,
   transferWorkload,
 } from '../compensation/transfer';
 import { clientView, gtxView, newestKeys, serviceView } from '../compensation/view';
@@ -198,7 +199,10 @@ export const saga: PatternDef = {
   handlers: sagaHandlers,
   surface: sagaSurface,
   // The lab's side-by-side fault plans (choreography has no TM: the lab then takes a crashable node).
-  lab: { roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' } },
+  lab: {
+    roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' },
+    scenario: (w, seed) => transferLabScenario(saga, w, seed),
+  },
   requests,
 };
 

@@ -32,6 +32,7 @@ import {
   transferParams,
   transientBranchParam,
   transferTopology,
+  transferLabScenario,
   transferWorkload,
 } from '../compensation/transfer';
 import { clientView, gtxView, serviceView } from '../compensation/view';
@@ -123,7 +124,10 @@ export const tcc: PatternDef = {
   handlers: tccHandlers,
   surface: () => hubSurface(['TRY', 'CONFIRM', 'CANCEL']),
   // The lab's side-by-side fault plans: Bob's account holds the money, the TM drives, Smith is paid.
-  lab: { roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' } },
+  lab: {
+    roles: { money: 'bob', coordinator: 'TM', receiver: 'smith' },
+    scenario: (w, seed) => transferLabScenario(tcc, w, seed),
+  },
   requests,
 };
 

@@ -4,12 +4,12 @@
  * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
  * animated view at the moment they went wrong.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns, getPattern } from '../../patterns/registry';
 import { jobScenario } from '../../lab/runs';
 import { toCsv } from '../../lab/sweep';
-import type { Anomaly } from '../../lab/aggregate';
+import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import { encodeLink } from '../../scenario/link';
 import { useRun } from '../../store/run';
 import { formToConfig, useCompare } from '../../store/compare';
@@ -214,9 +214,8 @@ function AnomalyList({ pick, onClose, name }: { pick: PickState; onClose: () => 
   );
 }
 
-function ProsCons({ point, name }: { point: number; name: (id: string) => string }) {
+function ProsCons({ aggs, point, name }: { aggs: PatternAggregate[]; point: number; name: (id: string) => string }) {
   const { t } = useTranslation();
-  const aggs = useCompare((s) => s.aggregates);
   const rows = prosConsRows(atPoint(aggs, point), (id) => getPattern(id)?.handlers ?? []);
   return (
     <section aria-labelledby="cmp-proscons" className="rounded-lg border border-slate-300 bg-white p-3">
@@ -369,21 +368,109 @@ export default function ComparePage() {
   );
 }
 
+/**
+ * What each chart shows, handed out one chart at a time. A Recharts 3 chart takes tens of milliseconds to draw
+ * (hundreds on a loaded 2-core machine), and all of them redrawn in one task made every update of a streaming sweep
+ * a long task (seconds, in the lab benchmark). So when new figures come, slot 0 gets them, and slot 1 only once slot 0
+ * has committed, and so on: one chart's redraw per task, and the page answers input between any two. (Not in a
+ * transition: the progress bar's updates every 200 ms kept restarting a sliced chart render until React's transition
+ * timeout rendered it all at once, a 6-s task.) A chart not given figures yet keeps its place with an empty card.
+ */
+const SLOTS = 9;
+
+const stagger = {
+  /** Per slot: the figures handed to it, its mounted listener, and the figures it last committed. */
+  given: [] as (PatternAggregate[] | undefined)[],
+  listeners: new Map<number, (figures: PatternAggregate[]) => void>(),
+  onCommit: null as ((slot: number, figures: PatternAggregate[]) => void) | null,
+};
+
+function useStaggeredFigures() {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let k = 0;
+    /** The figures this round hands out (null: between rounds), and those the last whole round handed out. */
+    let round: PatternAggregate[] | null = null;
+    let shown: PatternAggregate[] | null = null;
+    const next = () => {
+      if (++k >= SLOTS) {
+        shown = round;
+        round = null;
+      }
+      if (timer === null) timer = setTimeout(step, 0);
+    };
+    const step = () => {
+      timer = null;
+      if (round === null) {
+        const latest = useCompare.getState().aggregates;
+        if (latest === shown) return;
+        round = latest;
+        k = 0;
+      }
+      const figures = round;
+      const listen = stagger.listeners.get(k);
+      if (stagger.given[k] === figures || !listen) {
+        stagger.given[k] = figures;
+        return next();
+      }
+      stagger.given[k] = figures;
+      listen(figures); // the slot calls onCommit once it has drawn them
+    };
+    stagger.onCommit = (slot, figures) => {
+      if (round !== null && slot === k && figures === round) next();
+    };
+    const unsubscribe = useCompare.subscribe((st, prev) => {
+      if (st.aggregates !== prev.aggregates && round === null && timer === null) timer = setTimeout(step, 0);
+    });
+    timer = setTimeout(step, 0);
+    return () => {
+      unsubscribe();
+      stagger.onCommit = null;
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, []);
+}
+
+function Slot({ k, wide, children }: { k: number; wide?: boolean; children: (aggs: PatternAggregate[]) => ReactNode }) {
+  const [aggs, setAggs] = useState(() => stagger.given[k]);
+  useEffect(() => {
+    stagger.listeners.set(k, setAggs);
+    return () => {
+      stagger.listeners.delete(k);
+      // Gone (the results were cleared for a new run): the round goes on without this slot.
+      const given = stagger.given[k];
+      if (given) stagger.onCommit?.(k, given);
+    };
+  }, [k]);
+  useEffect(() => {
+    if (aggs) stagger.onCommit?.(k, aggs);
+  }, [k, aggs]);
+  if (aggs?.length) return <>{children(aggs)}</>;
+  return (
+    <div
+      aria-hidden="true"
+      className={'min-h-[340px] rounded-lg border border-slate-300 bg-white' + (wide ? ' 2xl:col-span-2' : '')}
+    />
+  );
+}
+
 function ChartsView() {
   const { t } = useTranslation();
   const [linkError, setLinkError] = useState<string | null>(null);
   useLinkSync(setLinkError);
-  const aggs = useCompare((s) => s.aggregates);
+  useStaggeredFigures();
+  const hasResults = useCompare((s) => s.aggregates.length > 0);
   const config = useCompare((s) => s.ranConfig);
   const ran = useCompare((s) => s.ranPatterns);
   const [point, setPoint] = useState(0);
   const [pick, setPick] = useState<PickState | null>(null);
   // Chart labels: the name before its parenthesis ("Two-phase commit (2PC / XA)" → "Two-phase commit").
   const name = useMemo(() => (id: string) => t(`pattern.${id}.name`).replace(/\s*[（(].*$/, ''), [t]);
-  const shown = atPoint(aggs, point);
-  const onPick = (pattern: string | null, pt: number, kinds?: Anomaly['kind'][]) =>
-    setPick({ pattern, point: pt, kinds });
-  const props = { aggs: shown, name, point, onPick };
+  const onPick = useCallback(
+    (pattern: string | null, pt: number, kinds?: Anomaly['kind'][]) => setPick({ pattern, point: pt, kinds }),
+    [],
+  );
+  const props = (aggs: PatternAggregate[]) => ({ aggs: atPoint(aggs, point), name, point, onPick });
   return (
     <div className="grid grid-cols-1 gap-3 p-3 lg:grid-cols-[22rem_minmax(0,1fr)]">
       <div className="flex flex-col gap-3">
@@ -400,7 +487,7 @@ function ChartsView() {
       </div>
       <div className="flex min-w-0 flex-col gap-3">
         <RunBar />
-        {aggs.length > 0 && config && (
+        {hasResults && config && (
           <>
             <div className="flex flex-wrap items-center gap-3">
               <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
@@ -421,19 +508,23 @@ function ChartsView() {
             {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
             <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
               {config.sweep && (
-                <div className="2xl:col-span-2">
-                  <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
-                </div>
+                <Slot k={0} wide>
+                  {(aggs) => (
+                    <div className="2xl:col-span-2">
+                      <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
+                    </div>
+                  )}
+                </Slot>
               )}
-              <LatencyChart {...props} />
-              <CdfChart {...props} />
-              <OutcomeChart {...props} />
-              <LockChart {...props} />
-              <BlockingChart {...props} offered={offeredAt(config, point)} />
-              <MessageChart {...props} />
-              <InconsistencyChart {...props} />
+              <Slot k={1}>{(aggs) => <LatencyChart {...props(aggs)} />}</Slot>
+              <Slot k={2}>{(aggs) => <CdfChart {...props(aggs)} />}</Slot>
+              <Slot k={3}>{(aggs) => <OutcomeChart {...props(aggs)} />}</Slot>
+              <Slot k={4}>{(aggs) => <LockChart {...props(aggs)} />}</Slot>
+              <Slot k={5}>{(aggs) => <BlockingChart {...props(aggs)} offered={offeredAt(config, point)} />}</Slot>
+              <Slot k={6}>{(aggs) => <MessageChart {...props(aggs)} />}</Slot>
+              <Slot k={7}>{(aggs) => <InconsistencyChart {...props(aggs)} />}</Slot>
             </div>
-            <ProsCons point={point} name={name} />
+            <Slot k={8}>{(aggs) => <ProsCons aggs={aggs} point={point} name={name} />}</Slot>
           </>
         )}
       </div>
