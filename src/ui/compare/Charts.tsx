@@ -52,12 +52,21 @@ interface Props {
 
 const TICK = { fontSize: 14, fill: '#0f172a' };
 const AXIS = { stroke: '#334155' };
+/** A percent axis is 0–100 whatever the rounding: stacked shares rounded to 0.1 % can add up to 100.1. */
+const PERCENT_AXIS = {
+  domain: [0, 100] as [number, number],
+  ticks: [0, 25, 50, 75, 100],
+  allowDataOverflow: true,
+  width: 64,
+};
 const H = 260;
 const LEGEND = { fontSize: 14, color: '#0f172a' };
 const anim = false;
 /** Legend text in the text colour (Recharts paints it in the series hue, unreadable for yellow / orange). */
 const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
 const round = (v: number) => String(Math.round(v));
+/** A time tick that fits its axis: "850 ms", "120 s" (a 6-digit "120000 ms" wrapped onto two lines). */
+const msTick = (v: number) => (Math.abs(v) >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
 function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
   return (d: { payload?: { pattern?: string } }) => {
@@ -86,7 +95,7 @@ export function LatencyChart({ aggs, name, point, onPick }: Props) {
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+          <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {keys.map((k, i) => (
@@ -136,7 +145,7 @@ export function CdfChart({ aggs, name }: Props) {
             domain={[0, 'dataMax']}
             tickFormatter={round}
           />
-          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {series.map((s, i) => (
@@ -193,7 +202,7 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+          <YAxis tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {OUTCOME_GROUPS.map((g, i) => (
@@ -240,7 +249,7 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+          <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           <Bar
@@ -317,7 +326,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
             <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} unit=" %" domain={[0, 100]} width={64} />
+            <YAxis tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
             <Tooltip />
             <Legend wrapperStyle={LEGEND} formatter={legendText} />
             <Bar
@@ -404,7 +413,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
             <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} unit=" ms" width={80} />
+            <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
             <Tooltip />
             <Legend wrapperStyle={LEGEND} formatter={legendText} />
             <Bar

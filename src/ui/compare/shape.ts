@@ -36,9 +36,9 @@ export function latencyRows(aggs: readonly PatternAggregate[]) {
   return aggs.map((a) => ({
     pattern: a.pattern,
     n: a.latency.n,
-    p50: fin(a.latency.p50),
-    p95: fin(a.latency.p95),
-    p99: fin(a.latency.p99),
+    p50: r1(a.latency.p50),
+    p95: r1(a.latency.p95),
+    p99: r1(a.latency.p99),
     mean: r1(a.latency.mean.mean),
   }));
 }
@@ -67,7 +67,7 @@ export function lockRows(aggs: readonly PatternAggregate[]) {
     hold: r1(a.locks.holdPerTx.mean),
     lo: r1(a.locks.holdPerTx.lo),
     hi: r1(a.locks.holdPerTx.hi),
-    max: fin(a.locks.max),
+    max: r1(a.locks.max),
     blocked: pct(a.outcomes.blocked?.rate ?? 0),
   }));
 }
@@ -115,9 +115,9 @@ export function inconsistencyRows(aggs: readonly PatternAggregate[]) {
     pattern: a.pattern,
     affected: pct(a.inconsistency.runsAffected.rate),
     never: pct(a.inconsistency.neverConverged.rate),
-    windowP50: fin(a.inconsistency.window.p50),
-    windowP95: fin(a.inconsistency.window.p95),
-    windowMax: fin(a.inconsistency.window.max),
+    windowP50: r1(a.inconsistency.window.p50),
+    windowP95: r1(a.inconsistency.window.p95),
+    windowMax: r1(a.inconsistency.window.max),
   }));
 }
 
@@ -212,8 +212,8 @@ export function prosConsRows(
       neverConverged: pct(a.inconsistency.neverConverged.rate),
       blocked: pct(a.outcomes.blocked?.rate ?? 0),
       lockHold: r1(a.locks.holdPerTx.mean),
-      p50: fin(a.latency.p50),
-      p99: fin(a.latency.p99),
+      p50: r1(a.latency.p50),
+      p99: r1(a.latency.p99),
       messages: r1(a.messagesPerTxTotal.mean),
       handlers: burden.handlers,
       lines: burden.lines,
