@@ -22,9 +22,18 @@ export function eventsByNode(events: readonly TraceEvent[]): Map<string, number[
   return m;
 }
 
-/** The last `n` events at `node` strictly before pos (newest first). */
-export function recentAt(events: readonly TraceEvent[], node: string, pos: number, n: number): TraceEvent[] {
-  const seqs = eventsByNode(events).get(node) ?? [];
+/**
+ * The last `n` events at `node` strictly before pos (newest first). `byNode`: the trace index's per-node seqs
+ * (TraceIndex.nodeSeqs, built while the trace loads) — else they are built here, once per trace.
+ */
+export function recentAt(
+  events: readonly TraceEvent[],
+  node: string,
+  pos: number,
+  n: number,
+  byNode: ReadonlyMap<string, readonly number[]> = eventsByNode(events),
+): TraceEvent[] {
+  const seqs = byNode.get(node) ?? [];
   let lo = 0;
   let hi = seqs.length;
   while (lo < hi) {
