@@ -29,7 +29,10 @@ const ROW: Record<MarkerKind, number> = { fault: 0, break: 1, decision: 2 };
 
 function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
   const out: Marker[] = [];
-  for (const ev of ix.events) {
+  // Faults and notes only (the index lists them), in seq order: not a walk of every event of a long trace.
+  const { fault, note } = ix.kindSeqs;
+  for (let i = 0, j = 0; i < fault.length || j < note.length;) {
+    const ev = ix.events[j >= note.length || (i < fault.length && fault[i] < note[j]) ? fault[i++] : note[j++]];
     if (ev.kind === 'fault')
       out.push({
         kind: 'fault',
@@ -154,31 +157,115 @@ function markFrac(ix: TraceIndex, seq: number, time: number, axis: TimelineAxis)
   return cursorToFrac(ix, seq, time, axis);
 }
 
+/** A closed window of inconsistency on the scrubber: where it begins and ends (fractions of the track). */
+export interface WindowMark {
+  id: string;
+  fromSeq: number;
+  from: number;
+  to: number;
+  a: number;
+  b: number;
+}
+
+/** The narrowest a window is drawn (px): a 24 px touch target (WCAG 2.5.8), as `.inv-window`'s min-width. */
+const WINDOW_MIN_PX = 24;
+/** Windows closer than this (px) share one band. */
+const WINDOW_GAP_PX = 4;
+
+/**
+ * Windows merged into bands that never overlap on a track `width` px wide (each drawn at least WINDOW_MIN_PX wide):
+ * a run of thousands of transactions has a window per transaction, and one button each made the timeline tens of
+ * thousands of elements — seconds to build and a repaint of all of them on every seek. Sorted by start.
+ */
+export function windowBands<W extends { a: number; b: number }>(wins: readonly W[], width: number): W[][] {
+  const sorted = [...wins].sort((x, y) => x.a - y.a);
+  const out: W[][] = [];
+  const px = Math.max(1, width);
+  let end = -Infinity;
+  for (const w of sorted) {
+    const cur = out[out.length - 1];
+    if (cur && (w.a - end) * px < WINDOW_GAP_PX) cur.push(w);
+    else {
+      out.push([w]);
+      end = -Infinity;
+    }
+    end = Math.max(end, w.b, out[out.length - 1][0].a + WINDOW_MIN_PX / px);
+  }
+  return out;
+}
+
+/** A band names each of its windows while they are few; beyond that, per invariant: how many, and from when to when. */
+const NAMED_WINDOWS = 3;
+
 /**
  * Windows of inconsistency that closed again (e.g. "consistent now" while COMMIT messages are in flight): a band
  * from where it broke to where it held again, amber, on the row of the break marks — a window, not an alarm.
+ * Windows nearer than a few px share one band (windowBands).
  */
 const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const wins = useMemo(
-    () => invariantMarks(ix.result.invariants).filter((m): m is InvMark & { to: number } => m.kind === 'window'),
-    [ix],
+    () =>
+      invariantMarks(ix.result.invariants)
+        .filter((m): m is InvMark & { to: number } => m.kind === 'window')
+        .map((w): WindowMark => ({
+          id: w.id,
+          fromSeq: w.fromSeq,
+          from: w.from,
+          to: w.to,
+          a: markFrac(ix, w.fromSeq, w.from, axis),
+          b: markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis),
+        })),
+    [ix, axis],
   );
+  const bands = useMemo(() => windowBands(wins, width), [wins, width]);
+  const nameOf = (band: WindowMark[]) => {
+    if (band.length <= NAMED_WINDOWS)
+      return band
+        .map((w) =>
+          t('timeline.marker.window', { inv: t(`inv.${w.id}`), from: formatTime(w.from), to: formatTime(w.to) }),
+        )
+        .join('; ');
+    const byInv = new Map<string, WindowMark[]>();
+    for (const w of band) {
+      const list = byInv.get(w.id);
+      if (list) list.push(w);
+      else byInv.set(w.id, [w]);
+    }
+    return [...byInv]
+      .map(([id, ws]) =>
+        ws.length === 1
+          ? t('timeline.marker.window', { inv: t(`inv.${id}`), from: formatTime(ws[0].from), to: formatTime(ws[0].to) })
+          : t('timeline.marker.windows', {
+              inv: t(`inv.${id}`),
+              n: ws.length,
+              from: formatTime(ws[0].from),
+              to: formatTime(Math.max(...ws.map((w) => w.to))),
+            }),
+      )
+      .join('; ');
+  };
   return (
-    <>
-      {wins.map((w) => {
-        const a = markFrac(ix, w.fromSeq, w.from, axis);
-        const b = markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis);
-        const name = t('timeline.marker.window', {
-          inv: t(`inv.${w.id}`),
-          from: formatTime(w.from),
-          to: formatTime(w.to),
-        });
+    <div ref={box} className="pointer-events-none absolute inset-0">
+      {bands.map((band) => {
+        const first = band[0];
+        const a = first.a;
+        const b = Math.max(...band.map((w) => w.b));
+        const name = nameOf(band);
         return (
           <button
-            key={`${w.id}:${w.fromSeq}`}
+            key={`${first.id}:${first.fromSeq}`}
             type="button"
-            className="inv-window absolute"
+            className="inv-window pointer-events-auto absolute"
             style={{ left: `${a * 100}%`, width: `max(24px, ${(b - a) * 100}%)`, top: `${ROW.break * 13 - 24}px` }}
             aria-label={name}
             title={name}
@@ -186,15 +273,15 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
               e.stopPropagation();
               const lab = useRun.getState();
               lab.setPlaying(false);
-              const ev = ix.events[w.fromSeq];
-              if (ev && ev.t === w.from) lab.seekPos(w.fromSeq + 1);
-              else lab.seekTime(w.from);
+              const ev = ix.events[first.fromSeq];
+              if (ev && ev.t === first.from) lab.seekPos(first.fromSeq + 1);
+              else lab.seekTime(first.from);
             }}
             onPointerDown={(e) => e.stopPropagation()}
           />
         );
       })}
-    </>
+    </div>
   );
 });
 
@@ -252,6 +339,28 @@ function Scrubber() {
   );
 }
 
+/** The longest time label of a run ending at `end` (monospace: the most characters is the widest). */
+function widestTime(end: number): string {
+  const cands = [end, Math.min(end, 999), Math.min(end, 59_999), Math.min(end, 3_599_999)].map(formatTime);
+  return cands.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/**
+ * A text that keeps the width of its widest value (drawn invisibly in the same grid cell, as CSS content, so it is
+ * in no text content or accessible name). The clock changes on every seek ("event 9 / 1050027" → "event 500000 /
+ * …"): if its width followed, the scrubber beside it would resize, and every marker and window band with it.
+ */
+function Steady({ text, widest }: { text: string; widest: string }) {
+  return (
+    <span
+      data-widest={widest}
+      className="inline-grid justify-items-end before:invisible before:col-start-1 before:row-start-1 before:content-[attr(data-widest)]"
+    >
+      <span className="col-start-1 row-start-1">{text}</span>
+    </span>
+  );
+}
+
 /** The cursor's virtual time and event k / n. */
 function Clock() {
   const { t } = useTranslation();
@@ -264,10 +373,13 @@ function Clock() {
         aria-label={t('timeline.now')}
         className="font-mono text-[17px] font-bold whitespace-nowrap text-slate-950 tabular-nums"
       >
-        t = {formatTime(cursor.t)}
+        <Steady text={`t = ${formatTime(cursor.t)}`} widest={`t = ${widestTime(endTime)}`} />
       </output>
       <div className="font-mono text-[14px] whitespace-nowrap text-slate-700 tabular-nums">
-        {t('timeline.eventOf', { k: cursor.pos, n })} · {formatTime(endTime)}
+        <Steady
+          text={`${t('timeline.eventOf', { k: cursor.pos, n })} · ${formatTime(endTime)}`}
+          widest={`${t('timeline.eventOf', { k: n, n })} · ${formatTime(endTime)}`}
+        />
       </div>
     </>
   );
