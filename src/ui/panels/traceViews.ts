@@ -202,17 +202,26 @@ export function invariantViews(
 ): InvView[] {
   const atEnd = cursor.pos >= events.length;
   const out = invs.map((inv) => {
+    // An invariant's intervals follow each other in time without overlapping (the checker opens one when it breaks
+    // and closes it when it holds again), so the ones begun by the cursor are a prefix: found by binary search, not
+    // by walking the tens of thousands a long run has.
+    const broken = inv.broken;
+    let lo = 0;
+    let hi = broken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reached(events, broken[mid].fromSeq, broken[mid].from, cursor)) lo = mid + 1;
+      else hi = mid;
+    }
     let current: Interval | null = null;
     let last: Interval | null = null;
-    let windows = 0;
-    for (const b of inv.broken) {
-      if (!reached(events, b.fromSeq, b.from, cursor)) break;
-      if (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor)) current = b;
-      else {
-        last = b;
-        windows++;
-      }
-    }
+    let windows = lo;
+    const b = lo > 0 ? broken[lo - 1] : null;
+    if (b && (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor))) {
+      current = b;
+      windows--;
+      last = lo > 1 ? broken[lo - 2] : null;
+    } else last = b;
     const v: InvView = { id: inv.id, kind: inv.kind, status: 'holds', from: null, to: null, fromSeq: null, windows };
     if (current) {
       v.status = inv.kind === 'always' || atEnd ? 'broken' : 'undecided';
