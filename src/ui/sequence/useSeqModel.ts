@@ -49,7 +49,7 @@ export function useSeqModel(
         clock: loadTiming.clock,
         yieldTo: loadTiming.yieldTo ?? (yieldFn ??= defaultYield()),
         sliceMs: loadTiming.sliceMs,
-        onSlice: () => setProgress(b.done / Math.max(1, b.total)),
+        onSlice: () => setProgress(b.progress),
       },
       () => setBuilt({ events, lanes, mode, endTime, model: b.finish() }),
       () => setBuilt(null),
