@@ -15,6 +15,7 @@ import type {
   Msg,
   NodeId,
   NodeState,
+  NoteTag,
   Row,
   TableWrite,
   Time,
@@ -83,16 +84,21 @@ export interface TraceIndex {
   /** seqs of the events at each node, ascending (a node's history in the inspector). */
   nodeSeqs: Map<NodeId, number[]>;
   /**
-   * seqs of the events of the rarer kinds, ascending (views that want only faults, notes, crashes or drops need not
-   * walk a million events when a trace arrives).
+   * seqs of the events of the rarer kinds, ascending (views that want only faults, crashes or drops need not walk a
+   * million events when a trace arrives).
    */
   kindSeqs: Record<IndexedKind, number[]>;
+  /** seqs of the notes with each tag, ascending (the timeline's decisions). */
+  noteSeqs: Record<NoteTag, number[]>;
+  /** seqs of the sends a fault acted on (dropped, delayed, duplicated: `faultId` set), ascending. */
+  faultSends: number[];
   /** Every (sender, receiver) pair that a message went between, in the order of its first message. */
   links: [NodeId, NodeId][];
 }
 
 /** The event kinds TraceIndex.kindSeqs lists. */
-export const INDEXED_KINDS = ['fault', 'note', 'crash', 'recover', 'drop'] as const;
+export const INDEXED_KINDS = ['fault', 'crash', 'recover', 'drop'] as const;
+const NOTE_TAGS: readonly NoteTag[] = ['decision', 'info', 'warn', 'block', 'effect'];
 export type IndexedKind = (typeof INDEXED_KINDS)[number];
 
 export function indexTrace(result: SimResult): TraceIndex {
@@ -122,6 +128,8 @@ export class IndexBuilder {
     IndexedKind,
     number[]
   >;
+  private readonly noteSeqs = Object.fromEntries(NOTE_TAGS.map((k) => [k, []])) as unknown as Record<NoteTag, number[]>;
+  private readonly faultSends: number[] = [];
   private readonly links: [NodeId, NodeId][] = [];
   private readonly linked = new Map<NodeId, Set<NodeId>>();
   private maxFlight = 0;
@@ -157,6 +165,7 @@ export class IndexBuilder {
       sends,
       nodeSeqs,
       kindSeqs,
+      noteSeqs,
     } = this;
     let maxFlight = this.maxFlight;
     for (let i = from; i < to; i++) {
@@ -166,6 +175,7 @@ export class IndexBuilder {
       else nodeSeqs.set(ev.node, [ev.seq]);
       const kind = kindSeqs[ev.kind as IndexedKind] as number[] | undefined;
       if (kind) kind.push(ev.seq);
+      if (ev.kind === 'note' && ev.tag) (noteSeqs[ev.tag] as number[] | undefined)?.push(ev.seq);
       if ('state' in ev) {
         stateSeqs.get(ev.node)?.push(ev.seq);
         stateVals.get(ev.node)?.push(ev.state);
@@ -177,6 +187,7 @@ export class IndexBuilder {
       }
       if (ev.kind === 'send') {
         sends.push(ev);
+        if (ev.faultId) this.faultSends.push(ev.seq);
         let to = this.linked.get(ev.node);
         if (!to) this.linked.set(ev.node, (to = new Set()));
         if (!to.has(ev.to)) {
@@ -214,6 +225,8 @@ export class IndexBuilder {
       nodeSeqs: this.nodeSeqs,
       kindSeqs: this.kindSeqs,
       links: this.links,
+      noteSeqs: this.noteSeqs,
+      faultSends: this.faultSends,
     };
   }
 }

@@ -227,6 +227,8 @@ describe('LoadJob', () => {
     expect(index.nodeSeqs).toEqual(ix.nodeSeqs);
     expect(index.kindSeqs).toEqual(ix.kindSeqs);
     expect(index.links).toEqual(ix.links);
+    expect(index.noteSeqs).toEqual(ix.noteSeqs);
+    expect(index.faultSends).toEqual(ix.faultSends);
     expect(index.sends.length).toBe(ix.sends.length);
     expect(index.maxFlight).toBe(ix.maxFlight);
   });

@@ -256,14 +256,21 @@ export interface InvMark {
   toSeq: number | null;
 }
 
+const marksCache = new WeakMap<object, InvMark[]>();
+
+/** Cached per invariants array (the timeline's markers and its window bands both ask, once per trace). */
 export function invariantMarks(
   invs: readonly { id: string; kind: 'always' | 'eventually'; broken: readonly Interval[] }[],
 ): InvMark[] {
+  const hit = marksCache.get(invs);
+  if (hit) return hit;
   const out: InvMark[] = [];
   for (const inv of invs)
     for (const b of inv.broken) {
-      if (b.to === null) out.push({ id: inv.id, kind: 'alarm', ...b });
-      else if (inv.kind === 'always') out.push({ id: inv.id, kind: 'window', ...b });
+      const { from, fromSeq, to, toSeq } = b;
+      if (to === null) out.push({ id: inv.id, kind: 'alarm', from, fromSeq, to, toSeq });
+      else if (inv.kind === 'always') out.push({ id: inv.id, kind: 'window', from, fromSeq, to, toSeq });
     }
+  marksCache.set(invs, out);
   return out;
 }
