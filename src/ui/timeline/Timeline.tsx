@@ -12,6 +12,28 @@ import { formatTime } from '../theme';
 import { invariantMarks, type InvMark } from '../panels/traceViews';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 
+/** Traces longer than this get their markers and window bands a moment after they are shown (useLater). */
+const LATER_EVENTS = 50_000;
+const NONE: never[] = [];
+
+/**
+ * `derive(ix, axis)`, memoized; for a long trace computed in a task of its own after the trace is on screen (the
+ * markers of a million-event run take tens of ms, and the render that shows a new trace is long enough). Null until
+ * then.
+ */
+function useLater<T>(ix: TraceIndex, axis: TimelineAxis, derive: (ix: TraceIndex, axis: TimelineAxis) => T): T | null {
+  const later = ix.events.length > LATER_EVENTS;
+  const now = useMemo(() => (later ? null : derive(ix, axis)), [later, ix, axis, derive]);
+  const [done, setDone] = useState<{ ix: TraceIndex; axis: TimelineAxis; value: T } | null>(null);
+  useEffect(() => {
+    if (!later) return;
+    const timer = setTimeout(() => setDone({ ix, axis, value: derive(ix, axis) }), 0);
+    return () => clearTimeout(timer);
+  }, [later, ix, axis, derive]);
+  if (!later) return now;
+  return done && done.ix === ix && done.axis === axis ? done.value : null;
+}
+
 type MarkerKind = 'fault' | 'break' | 'decision';
 interface Marker {
   kind: MarkerKind;
@@ -29,8 +51,9 @@ const ROW: Record<MarkerKind, number> = { fault: 0, break: 1, decision: 2 };
 
 function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
   const out: Marker[] = [];
-  // Faults and notes only (the index lists them), in seq order: not a walk of every event of a long trace.
-  const { fault, note } = ix.kindSeqs;
+  // Faults and decisions only (the index lists them), in seq order: not a walk of every event of a long trace.
+  const fault = ix.kindSeqs.fault;
+  const note = ix.noteSeqs.decision;
   for (let i = 0, j = 0; i < fault.length || j < note.length;) {
     const ev = ix.events[j >= note.length || (i < fault.length && fault[i] < note[j]) ? fault[i++] : note[j++]];
     if (ev.kind === 'fault')
@@ -72,6 +95,10 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
  */
 const CLUSTER_PX = 40;
 
+/** A marker button names at most this many of its markers (then "and N more"). */
+const NAMED_MARKERS = 3;
+const NAME_FIRST: Record<MarkerKind, number> = { break: 0, fault: 1, decision: 2 };
+
 /** Markers grouped left to right, so that no two marker buttons overlap on a track `width` px wide. */
 export function clusterMarkers<M extends { frac: number }>(markers: readonly M[], width: number): M[][] {
   const out: M[][] = [];
@@ -90,7 +117,7 @@ export function clusterMarkers<M extends { frac: number }>(markers: readonly M[]
 
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
-  const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
+  const markers = useLater(ix, axis, collectMarkers) ?? NONE;
   const seekPos = useRun((s) => s.seekPos);
   const setPlaying = useRun((s) => s.setPlaying);
   const box = useRef<HTMLDivElement>(null);
@@ -116,7 +143,14 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
     <div ref={box} className="pointer-events-none absolute inset-0">
       {clusterMarkers(markers, width).map((group) => {
         const m = group[0];
-        const name = group.map(nameOf).join('; ');
+        // A group names a few markers — breaks first, then faults, then decisions — and says how many more
+        // (thousands of decisions share a few groups in a long run).
+        const named = [...group]
+          .sort((a, b) => NAME_FIRST[a.kind] - NAME_FIRST[b.kind])
+          .slice(0, NAMED_MARKERS)
+          .map(nameOf);
+        if (group.length > NAMED_MARKERS) named.push(t('timeline.marker.more', { n: group.length - NAMED_MARKERS }));
+        const name = named.join('; ');
         const kinds = [...new Set(group.map((g) => g.kind))].sort((a, b) => ROW[a] - ROW[b]);
         return (
           <button
@@ -194,6 +228,20 @@ export function windowBands<W extends { a: number; b: number }>(wins: readonly W
   return out;
 }
 
+/** The closed windows of inconsistency of a run, placed on the scrubber. */
+function windowMarks(ix: TraceIndex, axis: TimelineAxis): WindowMark[] {
+  return invariantMarks(ix.result.invariants)
+    .filter((m): m is InvMark & { to: number } => m.kind === 'window')
+    .map((w) => ({
+      id: w.id,
+      fromSeq: w.fromSeq,
+      from: w.from,
+      to: w.to,
+      a: markFrac(ix, w.fromSeq, w.from, axis),
+      b: markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis),
+    }));
+}
+
 /** A band names each of its windows while they are few; beyond that, per invariant: how many, and from when to when. */
 const NAMED_WINDOWS = 3;
 
@@ -213,20 +261,7 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const wins = useMemo(
-    () =>
-      invariantMarks(ix.result.invariants)
-        .filter((m): m is InvMark & { to: number } => m.kind === 'window')
-        .map((w): WindowMark => ({
-          id: w.id,
-          fromSeq: w.fromSeq,
-          from: w.from,
-          to: w.to,
-          a: markFrac(ix, w.fromSeq, w.from, axis),
-          b: markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis),
-        })),
-    [ix, axis],
-  );
+  const wins = useLater(ix, axis, windowMarks) ?? NONE;
   const bands = useMemo(() => windowBands(wins, width), [wins, width]);
   const nameOf = (band: WindowMark[]) => {
     if (band.length <= NAMED_WINDOWS)
