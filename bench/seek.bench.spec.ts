@@ -59,27 +59,69 @@ const pct = (xs: number[], p: number) => {
 };
 const f = (x: number) => x.toFixed(2).padStart(8);
 
+/** A Chrome trace event (the fields used here). */
+interface TraceEv {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+/** A main-thread task: start and wall duration (µs, trace clock), CPU time (µs). */
+interface Task {
+  ts: number;
+  dur: number;
+  cpu: number;
+}
+
+/** The renderer main thread's top-level tasks (the page's: the renderer with the most of them). */
+function mainTasks(events: readonly TraceEv[]): Task[] {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const by = new Map<string, Task[]>();
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(k)) continue;
+    const list = by.get(k) ?? [];
+    list.push({ ts: e.ts, dur: e.dur ?? 0, cpu: e.tdur ?? e.dur ?? 0 });
+    by.set(k, list);
+  }
+  return [...by.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
 for (const c of CASES)
   test(`seek in a ${c.label} trace`, async ({ page }) => {
-    // Long tasks (> 50 ms) of the main thread, from the start: the longest after the trace arrives is a figure.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __long: { start: number; duration: number }[] };
-      w.__long = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
     await page.goto('/');
     await page.waitForFunction(() => !!(window as unknown as { __dtx?: unknown }).__dtx, null, { timeout: 60_000 });
     const scenario = c.scenario();
+    // The load is traced (Chrome's task events: how long each main-thread task took, in wall time and in CPU time —
+    // on a machine shared with other work the two differ) with marks where it began, where the trace arrived and
+    // where the page had settled.
+    const cdp = await page.context().newCDPSession(page);
+    const loadTrace: TraceEv[] = [];
+    const collect = (e: { value: object[] }) => loadTrace.push(...(e.value as TraceEv[]));
+    cdp.on('Tracing.dataCollected', collect);
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
+    });
     const load = await page.evaluate(async (s) => {
       const h = (window as unknown as { __dtx: Handle }).__dtx;
       const t0 = performance.now();
+      console.timeStamp('seek-bench:load');
       // The moment the trace arrives: the store's result is replaced (before React renders it).
       const before = h.getState().result;
       let arrived = 0;
       const unsub = h.subscribe((st) => {
-        if (!arrived && st.result !== before) arrived = performance.now();
+        if (arrived || st.result === before) return;
+        arrived = performance.now();
+        console.timeStamp('seek-bench:arrived');
       });
       const ok = h.getState().loadScenario(s);
       // A long scenario loads in slices between frames (progress bar): wait until it is shown.
@@ -95,24 +137,39 @@ for (const c of CASES)
     // Let the first render of the new trace settle (the sequence chart lays a long trace out in slices too).
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     await page.waitForFunction(() => !document.querySelector('[data-seq-building]'), null, { timeout: 120_000 });
-    const settled = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(performance.now()), 1000)));
-    // Long tasks while it simulated, and from the arrival of the trace until the page settled (every view built).
-    const long = await page.evaluate(
-      () => (window as unknown as { __long: { start: number; duration: number }[] }).__long,
+    const settled = await page.evaluate(
+      () =>
+        new Promise<number>((r) =>
+          setTimeout(() => {
+            console.timeStamp('seek-bench:settled');
+            r(performance.now());
+          }, 1000),
+        ),
     );
-    const during = long.filter((x) => x.start >= load.t0 && x.start + x.duration < load.arrived);
-    const after = long.filter((x) => x.start + x.duration >= load.arrived && x.start <= settled);
-    const longest = (xs: typeof long) => xs.reduce((m, x) => Math.max(m, x.duration), 0);
+    const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await traced;
+    cdp.off('Tracing.dataCollected', collect);
+    const tasks = mainTasks(loadTrace);
+    const mark = (m: string) =>
+      loadTrace.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === `seek-bench:${m}`)?.ts ?? NaN;
+    const [tLoad, tArrived, tSettled] = [mark('load'), mark('arrived'), mark('settled')];
+    const during = tasks.filter((x) => x.ts >= tLoad && x.ts + x.dur < tArrived);
+    const after = tasks.filter((x) => x.ts + x.dur >= tArrived && x.ts <= tSettled);
+    const longest = (xs: Task[], k: 'dur' | 'cpu') => xs.reduce((m, x) => Math.max(m, x[k]), 0) / 1000;
+    const over = (xs: Task[]) => xs.filter((x) => x.dur > 50_000).length;
     console.log(
-      `longest main-thread task while simulating: ${longest(during).toFixed(0)} ms (${during.length} tasks > 50 ms)`,
+      `longest main-thread task while simulating: ${longest(during, 'dur').toFixed(0)} ms wall, ` +
+        `${longest(during, 'cpu').toFixed(0)} ms CPU (${over(during)} tasks > 50 ms)`,
     );
-    const after50 = longest(after);
+    const wallAfter = longest(after, 'dur');
+    const cpuAfter = longest(after, 'cpu');
     console.log(
-      `longest main-thread task after the trace arrived (until every view is built, ${((settled - load.arrived) / 1000).toFixed(1)} s): ` +
-        `${after50.toFixed(0)} ms, ${after.length} tasks > 50 ms (goal < 50 ms) ${after50 < 50 ? 'MET' : 'NOT MET'}`,
+      `longest main-thread task after the trace arrived (until every view is built, ` +
+        `${((settled - load.arrived) / 1000).toFixed(1)} s): ${wallAfter.toFixed(0)} ms wall, ${cpuAfter.toFixed(0)} ms CPU, ` +
+        `${over(after)} tasks > 50 ms (goal < 50 ms) ${wallAfter < 50 ? 'MET' : cpuAfter < 50 ? 'MET in CPU time (wall time: a loaded machine)' : 'NOT MET'}`,
     );
 
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const metrics = async () => {
       const { metrics: m } = await cdp.send('Performance.getMetrics');
