@@ -15,6 +15,7 @@ import type {
   Msg,
   NodeId,
   NodeState,
+  NoteTag,
   Row,
   TableWrite,
   Time,
@@ -68,14 +69,37 @@ export interface TraceIndex {
   /** Up/down changes per node: seqs and value after. */
   upSeqs: Map<NodeId, number[]>;
   upVals: Map<NodeId, boolean[]>;
-  /** Message arrivals (deliver or drop events) keyed by `${sendSeq}:${copyIndex}` → arrival seq. */
-  arrivalSeq: Map<string, number>;
+  /**
+   * Message arrivals (deliver or drop events): the seq of the arrival of a send's first copy, by the send's seq (-1:
+   * none, or not a send). A typed array, not a map of a million keys: seeks and the garbage collector never walk it.
+   */
+  arrival: Int32Array;
+  /** Arrivals of a send's further copies (duplicates), keyed `${sendSeq}:${copyIndex}` → arrival seq. */
+  arrivalMore: Map<string, number>;
   /** Sends sorted by seq, for in-flight queries; with their copies' deliverAt. */
   sends: Extract<TraceEvent, { kind: 'send' }>[];
   /** Largest flight duration, to bound the in-flight search range. */
   maxFlight: Time;
   endTime: Time;
+  /** seqs of the events at each node, ascending (a node's history in the inspector). */
+  nodeSeqs: Map<NodeId, number[]>;
+  /**
+   * seqs of the events of the rarer kinds, ascending (views that want only faults, crashes or drops need not walk a
+   * million events when a trace arrives).
+   */
+  kindSeqs: Record<IndexedKind, number[]>;
+  /** seqs of the notes with each tag, ascending (the timeline's decisions). */
+  noteSeqs: Record<NoteTag, number[]>;
+  /** seqs of the sends a fault acted on (dropped, delayed, duplicated: `faultId` set), ascending. */
+  faultSends: number[];
+  /** Every (sender, receiver) pair that a message went between, in the order of its first message. */
+  links: [NodeId, NodeId][];
 }
+
+/** The event kinds TraceIndex.kindSeqs lists. */
+export const INDEXED_KINDS = ['fault', 'crash', 'recover', 'drop'] as const;
+const NOTE_TAGS: readonly NoteTag[] = ['decision', 'info', 'warn', 'block', 'effect'];
+export type IndexedKind = (typeof INDEXED_KINDS)[number];
 
 export function indexTrace(result: SimResult): TraceIndex {
   const b = new IndexBuilder(result);
@@ -94,15 +118,28 @@ export class IndexBuilder {
   private readonly upSeqs = new Map<NodeId, number[]>();
   private readonly upVals = new Map<NodeId, boolean[]>();
   private readonly tables = new Map<NodeId, Map<string, TableHistory>>();
-  private readonly arrivalSeq = new Map<string, number>();
-  private readonly copyCounter = new Map<number, number>();
+  private readonly arrival: Int32Array;
+  private readonly arrivalMore = new Map<string, number>();
+  /** Arrivals seen so far per send (which copy the next one is). */
+  private readonly copyCounter: Uint16Array;
   private readonly sends: Extract<TraceEvent, { kind: 'send' }>[] = [];
+  private readonly nodeSeqs = new Map<NodeId, number[]>();
+  private readonly kindSeqs = Object.fromEntries(INDEXED_KINDS.map((k) => [k, []])) as unknown as Record<
+    IndexedKind,
+    number[]
+  >;
+  private readonly noteSeqs = Object.fromEntries(NOTE_TAGS.map((k) => [k, []])) as unknown as Record<NoteTag, number[]>;
+  private readonly faultSends: number[] = [];
+  private readonly links: [NodeId, NodeId][] = [];
+  private readonly linked = new Map<NodeId, Set<NodeId>>();
   private maxFlight = 0;
   /** Events indexed so far. */
   done = 0;
 
   constructor(private readonly result: SimResult) {
     this.nodeIds = result.topology.nodes.map((n) => n.id);
+    this.arrival = new Int32Array(result.events.length).fill(-1);
+    this.copyCounter = new Uint16Array(result.events.length);
     for (const id of this.nodeIds) {
       const init = result.initial.states[id];
       this.stateSeqs.set(id, init ? [-1] : []);
@@ -110,15 +147,35 @@ export class IndexBuilder {
       this.upSeqs.set(id, [-1]);
       this.upVals.set(id, [true]);
       this.tables.set(id, new Map());
+      this.nodeSeqs.set(id, []);
       for (const w of result.initial.writes[id] ?? []) addWrite(this.tables, id, w, -1);
     }
   }
 
   add(events: readonly TraceEvent[], from: number, to: number): void {
-    const { stateSeqs, stateVals, upSeqs, upVals, tables, arrivalSeq, copyCounter, sends } = this;
+    const {
+      stateSeqs,
+      stateVals,
+      upSeqs,
+      upVals,
+      tables,
+      arrival,
+      arrivalMore,
+      copyCounter,
+      sends,
+      nodeSeqs,
+      kindSeqs,
+      noteSeqs,
+    } = this;
     let maxFlight = this.maxFlight;
     for (let i = from; i < to; i++) {
       const ev = events[i];
+      const mine = nodeSeqs.get(ev.node);
+      if (mine) mine.push(ev.seq);
+      else nodeSeqs.set(ev.node, [ev.seq]);
+      const kind = kindSeqs[ev.kind as IndexedKind] as number[] | undefined;
+      if (kind) kind.push(ev.seq);
+      if (ev.kind === 'note' && ev.tag) (noteSeqs[ev.tag] as number[] | undefined)?.push(ev.seq);
       if ('state' in ev) {
         stateSeqs.get(ev.node)?.push(ev.seq);
         stateVals.get(ev.node)?.push(ev.state);
@@ -130,12 +187,19 @@ export class IndexBuilder {
       }
       if (ev.kind === 'send') {
         sends.push(ev);
+        if (ev.faultId) this.faultSends.push(ev.seq);
+        let to = this.linked.get(ev.node);
+        if (!to) this.linked.set(ev.node, (to = new Set()));
+        if (!to.has(ev.to)) {
+          to.add(ev.to);
+          this.links.push([ev.node, ev.to]);
+        }
         for (const c of ev.copies) maxFlight = Math.max(maxFlight, c.deliverAt - ev.t);
       }
       if (ev.kind === 'deliver' || ev.kind === 'drop') {
-        const k = copyCounter.get(ev.sendSeq) ?? 0;
-        copyCounter.set(ev.sendSeq, k + 1);
-        arrivalSeq.set(`${ev.sendSeq}:${k}`, ev.seq);
+        const k = copyCounter[ev.sendSeq]++;
+        if (k === 0) arrival[ev.sendSeq] = ev.seq;
+        else arrivalMore.set(`${ev.sendSeq}:${k}`, ev.seq);
       }
     }
     this.maxFlight = maxFlight;
@@ -153,10 +217,16 @@ export class IndexBuilder {
       stateVals: this.stateVals,
       upSeqs: this.upSeqs,
       upVals: this.upVals,
-      arrivalSeq: this.arrivalSeq,
+      arrival: this.arrival,
+      arrivalMore: this.arrivalMore,
       sends: this.sends,
       maxFlight: this.maxFlight,
       endTime: r.endTime,
+      nodeSeqs: this.nodeSeqs,
+      kindSeqs: this.kindSeqs,
+      links: this.links,
+      noteSeqs: this.noteSeqs,
+      faultSends: this.faultSends,
     };
   }
 }
@@ -186,6 +256,13 @@ function addWrite(tables: Map<NodeId, Map<string, TableHistory>>, node: NodeId, 
   h.seqs.push(seq);
   h.keys.push(w.key);
   h.sizes.push(size + (w.row ? 1 : 0) - (existed ? 1 : 0));
+}
+
+/** seq of the arrival (deliver or drop) of copy `copy` of the message sent at `sendSeq`, if it arrived. */
+export function arrivalSeqOf(ix: TraceIndex, sendSeq: number, copy: number): number | undefined {
+  if (copy > 0) return ix.arrivalMore.get(`${sendSeq}:${copy}`);
+  const a = ix.arrival[sendSeq];
+  return a === undefined || a < 0 ? undefined : a;
 }
 
 /** Index of the last element ≤ x in an ascending array, or -1. */
@@ -315,7 +392,7 @@ export function inFlightAt(ix: TraceIndex, cur: Cursor): InFlight[] {
     const s = sends[i];
     if (s.seq >= cur.pos) break;
     s.copies.forEach((c, k) => {
-      const arr = ix.arrivalSeq.get(`${s.seq}:${k}`);
+      const arr = arrivalSeqOf(ix, s.seq, k);
       if (arr !== undefined && arr < cur.pos) return;
       const span = c.deliverAt - s.t;
       const progress = span <= 0 ? 1 : Math.min(1, Math.max(0, (cur.t - s.t) / span));

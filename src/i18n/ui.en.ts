@@ -113,7 +113,9 @@ const en: Record<string, string> = {
   'timeline.marker.fault': '⚡ fault {{id}} at {{time}}',
   'timeline.marker.break': '● {{inv}} broken at {{time}}',
   'timeline.marker.window': '{{inv}} was broken from {{from}} to {{to}} (a window, closed again)',
+  'timeline.marker.windows': '{{inv}} was broken {{n}} times between {{from}} and {{to}} (windows, each closed again)',
   'timeline.marker.decision': '◆ decision at {{time}}: {{note}}',
+  'timeline.marker.more': 'and {{n}} more',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcut.playPause': 'Play / pause',

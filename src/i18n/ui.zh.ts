@@ -112,7 +112,9 @@ const zh: Record<string, string> = {
   'timeline.marker.fault': '⚡ 故障 {{id}}，{{time}}',
   'timeline.marker.break': '● {{inv}} 被破坏，{{time}}',
   'timeline.marker.window': '{{inv}} 曾在 {{from}} 至 {{to}} 被破坏（一个窗口，之后恢复）',
+  'timeline.marker.windows': '{{inv}} 在 {{from}} 至 {{to}} 间被破坏 {{n}} 次（每次都是窗口，之后恢复）',
   'timeline.marker.decision': '◆ 决定，{{time}}：{{note}}',
+  'timeline.marker.more': '另有 {{n}} 个',
 
   'shortcuts.title': '键盘快捷键',
   'shortcut.playPause': '播放 / 暂停',

@@ -222,7 +222,13 @@ describe('LoadJob', () => {
     expect(index.result).toBe(result);
     expect(index.stateSeqs).toEqual(ix.stateSeqs);
     expect(index.tables).toEqual(ix.tables);
-    expect(index.arrivalSeq).toEqual(ix.arrivalSeq);
+    expect(index.arrival).toEqual(ix.arrival);
+    expect(index.arrivalMore).toEqual(ix.arrivalMore);
+    expect(index.nodeSeqs).toEqual(ix.nodeSeqs);
+    expect(index.kindSeqs).toEqual(ix.kindSeqs);
+    expect(index.links).toEqual(ix.links);
+    expect(index.noteSeqs).toEqual(ix.noteSeqs);
+    expect(index.faultSends).toEqual(ix.faultSends);
     expect(index.sends.length).toBe(ix.sends.length);
     expect(index.maxFlight).toBe(ix.maxFlight);
   });

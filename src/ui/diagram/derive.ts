@@ -40,10 +40,11 @@ export function pairsOf(ix: TraceIndex, topo: Topology): Pair[] {
     const id = pairId(e.from, e.to);
     if (!seen.has(id)) seen.set(id, { id, a: e.from, b: e.to, declared: true });
   }
-  for (const s of ix.sends) {
-    if (s.node === s.to || !ids.has(s.node) || !ids.has(s.to)) continue;
-    const id = pairId(s.node, s.to);
-    if (!seen.has(id)) seen.set(id, { id, a: s.node, b: s.to, declared: false });
+  // The index lists the pairs messages went between (not a walk of hundreds of thousands of sends).
+  for (const [from, to] of ix.links) {
+    if (from === to || !ids.has(from) || !ids.has(to)) continue;
+    const id = pairId(from, to);
+    if (!seen.has(id)) seen.set(id, { id, a: from, b: to, declared: false });
   }
   const out = [...seen.values()];
   pairsCache.set(ix, out);
@@ -53,16 +54,17 @@ export function pairsOf(ix: TraceIndex, topo: Topology): Pair[] {
 type DropEv = Extract<TraceEvent, { kind: 'drop' }>;
 const dropsCache = new WeakMap<TraceIndex, Map<NodeId, DropEv[]>>();
 
-/** Drop events per receiving node, ascending by seq. */
+/** Drop events per receiving node, ascending by seq (from the index's list of drops, not a walk of every event). */
 export function dropsByNode(ix: TraceIndex): Map<NodeId, DropEv[]> {
   const hit = dropsCache.get(ix);
   if (hit) return hit;
   const m = new Map<NodeId, DropEv[]>();
-  for (const ev of ix.events) {
+  for (const seq of ix.kindSeqs.drop) {
+    const ev = ix.events[seq];
     if (ev.kind !== 'drop') continue;
-    const list = m.get(ev.node) ?? [];
-    list.push(ev);
-    m.set(ev.node, list);
+    const list = m.get(ev.node);
+    if (list) list.push(ev);
+    else m.set(ev.node, [ev]);
   }
   dropsCache.set(ix, m);
   return m;

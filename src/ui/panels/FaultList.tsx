@@ -23,7 +23,8 @@ function L({ label, children }: { label: string; children: ReactElement<{ 'aria-
 export function FaultList() {
   const { t, name } = usePanelText();
   const faults = useRun((s) => s.scenario.faults);
-  const events = useRun((s) => s.index.events);
+  const index = useRun((s) => s.index);
+  const events = index.events;
   const nodes = useRun((s) => s.index.nodeIds);
   const cursorT = useRun((s) => s.cursor.t);
   const selection = useRun((s) => s.selection);
@@ -37,15 +38,20 @@ export function FaultList() {
   const [draft, setDraft] = useState<FaultDraft | null>(null);
   const [showErr, setShowErr] = useState(false);
 
+  // From the index's lists of fault events and of the sends a fault acted on: not a walk of every event.
   const info = useMemo(() => {
     const fired = new Map<string, number>();
     const affected = new Map<string, number>();
-    for (const ev of events) {
+    for (const seq of index.kindSeqs.fault) {
+      const ev = index.events[seq];
       if (ev.kind === 'fault' && !fired.has(ev.faultId)) fired.set(ev.faultId, ev.seq);
+    }
+    for (const seq of index.faultSends) {
+      const ev = index.events[seq];
       if (ev.kind === 'send' && ev.faultId) affected.set(ev.faultId, (affected.get(ev.faultId) ?? 0) + 1);
     }
     return { fired, affected };
-  }, [events]);
+  }, [index]);
 
   const d = draft ?? emptyDraft(nodes, cursorT);
   const set = (patch: Partial<FaultDraft>) => {

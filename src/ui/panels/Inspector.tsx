@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useRun } from '../../store/run';
-import { dbAt, isUpAt, stateAt, type NodeViewRow, type TraceEvent } from '../../engine';
+import { arrivalSeqOf, dbAt, isUpAt, stateAt, type NodeViewRow, type TraceEvent } from '../../engine';
 import { locksOfNode, tableRow } from '../tables/rows';
 import { formatTime, messageColor, toneClass } from '../theme';
 import { usePanelText } from './common';
@@ -166,7 +166,7 @@ export function Inspector() {
           {state && <Json summary={t('panels.insp.raw')} value={state} />}
           <h4 className="mt-2 font-semibold">{t('panels.insp.history')}</h4>
           {(() => {
-            const recent = recentAt(events, node.id, cursor.pos, 12);
+            const recent = recentAt(events, node.id, cursor.pos, 12, index.nodeSeqs);
             return recent.length === 0 ? (
               <p className="text-slate-600">{t('panels.insp.noHistory')}</p>
             ) : (
@@ -187,7 +187,7 @@ export function Inspector() {
           <li key="lost">✕ {t('panels.insp.lost', { reason: t('panels.reason.' + (send.lost ?? 'loss')) })}</li>,
         );
       send.copies.forEach((c, k) => {
-        const arr = index.arrivalSeq.get(`${send.seq}:${k}`);
+        const arr = arrivalSeqOf(index, send.seq, k);
         const ev = arr !== undefined ? events[arr] : undefined;
         let text: string;
         if (ev?.kind === 'deliver')

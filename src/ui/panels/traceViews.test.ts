@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/simulator';
 import { baseScenario } from '../../engine/scenario';
 import { pingPong } from '../../engine/testing/pingpong';
-import { activeHandlers, invariantMarks, invariantViews, isRoutine, logRows, recentAt, rowOfSeq } from './traceViews';
+import {
+  activeHandlers,
+  invariantMarks,
+  invariantViews,
+  isRoutine,
+  logRows,
+  reached,
+  recentAt,
+  rowOfSeq,
+} from './traceViews';
 
 const r = simulate(pingPong, baseScenario(pingPong));
 const events = r.events;
@@ -119,5 +128,52 @@ describe('invariant views: one vocabulary (holds / broken now / was broken from 
       'term:alarm',
       'bb:alarm',
     ]);
+  });
+});
+
+describe('invariantViews over many windows', () => {
+  // The walk it replaced: every interval begun by the cursor, in order.
+  function linear(
+    inv: { broken: { from: number; fromSeq: number; to: number | null; toSeq: number | null }[] },
+    events: { t: number }[],
+    cursor: { pos: number; t: number },
+  ) {
+    let current = null;
+    let last = null;
+    let windows = 0;
+    for (const b of inv.broken) {
+      if (!reached(events, b.fromSeq, b.from, cursor)) break;
+      if (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor)) current = b;
+      else {
+        last = b;
+        windows++;
+      }
+    }
+    return { current, last, windows };
+  }
+  it('finds the same status, window and count as a walk of every interval', () => {
+    // 200 events 5 ms apart; windows that open and close on events, some between events, the last one open.
+    const events = Array.from({ length: 200 }, (_, i) => ({ t: i * 5 }));
+    const broken: { from: number; fromSeq: number; to: number | null; toSeq: number | null }[] = [];
+    for (let s = 3; s + 4 < 200; s += 9) {
+      const between = s % 2 === 0;
+      broken.push({ from: s * 5 + (between ? 2 : 0), fromSeq: between ? s + 1 : s, to: (s + 4) * 5, toSeq: s + 4 });
+    }
+    broken.push({ from: 197 * 5, fromSeq: 197, to: null, toSeq: null });
+    const inv = { id: 'x', kind: 'always' as const, broken };
+    for (let pos = 0; pos <= 200; pos++)
+      for (const dt of [0, 2, 4]) {
+        const cursor = { pos, t: pos === 0 ? dt : events[pos - 1].t + dt };
+        const [v] = invariantViews([inv], events, cursor);
+        const ref = linear(inv, events, cursor);
+        expect(v.windows).toBe(ref.windows);
+        if (ref.current) {
+          expect(v.status).toBe('broken');
+          expect(v.fromSeq).toBe(ref.current.fromSeq);
+        } else if (ref.last) {
+          expect(v.status).toBe('was-broken');
+          expect([v.from, v.to]).toEqual([ref.last.from, ref.last.to]);
+        } else expect(v.status).toBe('holds');
+      }
   });
 });

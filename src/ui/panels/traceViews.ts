@@ -22,9 +22,18 @@ export function eventsByNode(events: readonly TraceEvent[]): Map<string, number[
   return m;
 }
 
-/** The last `n` events at `node` strictly before pos (newest first). */
-export function recentAt(events: readonly TraceEvent[], node: string, pos: number, n: number): TraceEvent[] {
-  const seqs = eventsByNode(events).get(node) ?? [];
+/**
+ * The last `n` events at `node` strictly before pos (newest first). `byNode`: the trace index's per-node seqs
+ * (TraceIndex.nodeSeqs, built while the trace loads) — else they are built here, once per trace.
+ */
+export function recentAt(
+  events: readonly TraceEvent[],
+  node: string,
+  pos: number,
+  n: number,
+  byNode: ReadonlyMap<string, readonly number[]> = eventsByNode(events),
+): TraceEvent[] {
+  const seqs = byNode.get(node) ?? [];
   let lo = 0;
   let hi = seqs.length;
   while (lo < hi) {
@@ -193,17 +202,26 @@ export function invariantViews(
 ): InvView[] {
   const atEnd = cursor.pos >= events.length;
   const out = invs.map((inv) => {
+    // An invariant's intervals follow each other in time without overlapping (the checker opens one when it breaks
+    // and closes it when it holds again), so the ones begun by the cursor are a prefix: found by binary search, not
+    // by walking the tens of thousands a long run has.
+    const broken = inv.broken;
+    let lo = 0;
+    let hi = broken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reached(events, broken[mid].fromSeq, broken[mid].from, cursor)) lo = mid + 1;
+      else hi = mid;
+    }
     let current: Interval | null = null;
     let last: Interval | null = null;
-    let windows = 0;
-    for (const b of inv.broken) {
-      if (!reached(events, b.fromSeq, b.from, cursor)) break;
-      if (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor)) current = b;
-      else {
-        last = b;
-        windows++;
-      }
-    }
+    let windows = lo;
+    const b = lo > 0 ? broken[lo - 1] : null;
+    if (b && (b.to === null || b.toSeq === null || !reached(events, b.toSeq, b.to, cursor))) {
+      current = b;
+      windows--;
+      last = lo > 1 ? broken[lo - 2] : null;
+    } else last = b;
     const v: InvView = { id: inv.id, kind: inv.kind, status: 'holds', from: null, to: null, fromSeq: null, windows };
     if (current) {
       v.status = inv.kind === 'always' || atEnd ? 'broken' : 'undecided';
@@ -238,14 +256,21 @@ export interface InvMark {
   toSeq: number | null;
 }
 
+const marksCache = new WeakMap<object, InvMark[]>();
+
+/** Cached per invariants array (the timeline's markers and its window bands both ask, once per trace). */
 export function invariantMarks(
   invs: readonly { id: string; kind: 'always' | 'eventually'; broken: readonly Interval[] }[],
 ): InvMark[] {
+  const hit = marksCache.get(invs);
+  if (hit) return hit;
   const out: InvMark[] = [];
   for (const inv of invs)
     for (const b of inv.broken) {
-      if (b.to === null) out.push({ id: inv.id, kind: 'alarm', ...b });
-      else if (inv.kind === 'always') out.push({ id: inv.id, kind: 'window', ...b });
+      const { from, fromSeq, to, toSeq } = b;
+      if (to === null) out.push({ id: inv.id, kind: 'alarm', from, fromSeq, to, toSeq });
+      else if (inv.kind === 'always') out.push({ id: inv.id, kind: 'window', from, fromSeq, to, toSeq });
     }
+  marksCache.set(invs, out);
   return out;
 }

@@ -19,6 +19,7 @@ import {
   placeLabels,
   type LabelCand,
   seekTarget,
+  segsOf,
   stepTicks,
   timeTicks,
   wrapText,
@@ -42,6 +43,18 @@ const FUTURE_OPACITY = 0.22;
 const MARGIN_PX = 120;
 
 const textWidth = (text: string, px: number, weight = 600) => measureText(text, px, weight);
+
+/** Index of the first segment whose message was sent after seq `seq` (segments are in send order). */
+function firstSegAfter(segs: readonly SeqSegment[], seq: number): number {
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid].sendSeq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Does a lane header fit its lane in two lines? */
 function fitsTwoLines(text: string, width: number, px: number): boolean {
@@ -137,8 +150,6 @@ export function SequenceChart() {
   const lanes = index.nodeIds;
   // A long trace is laid out in slices (useSeqModel); until then the model is empty and a progress line shows.
   const { model, building } = useSeqModel(events, lanes, mode, index.endTime);
-  /** Every message (send) in send order, and the first segment of each. */
-  const sendOrder = useMemo(() => [...model.segsBySend.keys()].filter((k) => model.segsBySend.get(k)!.length), [model]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -182,7 +193,7 @@ export function SequenceChart() {
   let groupU: number | null = null;
   if (selection?.kind === 'group') {
     for (const seq of selection.sends)
-      for (const i of model.segsBySend.get(seq) ?? []) groupU = Math.min(groupU ?? Infinity, model.segUA[i]);
+      for (const i of segsOf(model, seq)) groupU = Math.min(groupU ?? Infinity, model.segUA[i]);
   }
   if (follow && groupU !== null && !playing) {
     const h = size.h;
@@ -267,8 +278,7 @@ export function SequenceChart() {
   // and the ones that do not fit beside the cursor are still there to scroll to, already marked.
   if (selection?.kind === 'group') {
     const have = new Set(segIdx);
-    for (const seq of selection.sends)
-      for (const i of model.segsBySend.get(seq) ?? []) if (!have.has(i)) segIdx.push(i);
+    for (const seq of selection.sends) for (const i of segsOf(model, seq)) if (!have.has(i)) segIdx.push(i);
   }
   const hl = highlightOf([selection, hover], index, model.laneOf);
   const anyHl = hl.sends.size + hl.lanes.size + hl.seqs.size + hl.faults.size + hl.rows.length > 0;
@@ -404,12 +414,14 @@ export function SequenceChart() {
     [focusSend, selSend].find((x): x is number => x !== null && visibleSends.has(x)) ??
     (segIdx.length ? model.segs[segIdx.find((i) => model.segs[i].uA >= cu) ?? segIdx[0]].sendSeq : null);
   const onArrowKey = (e: KeyboardEvent<SVGGElement>, s: SeqSegment) => {
-    const k = sendOrder.indexOf(s.sendSeq);
+    // Segments are in send order (every send has one at least): the neighbours of a message are found by binary
+    // search, not by a list of every message (hundreds of thousands in a long trace).
+    const segs = model.segs;
     let next: number | undefined;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = sendOrder[k + 1];
-    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = sendOrder[k - 1];
-    else if (e.key === 'Home') next = sendOrder[0];
-    else if (e.key === 'End') next = sendOrder[sendOrder.length - 1];
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = segs[firstSegAfter(segs, s.sendSeq)]?.sendSeq;
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = segs[firstSegAfter(segs, s.sendSeq - 1) - 1]?.sendSeq;
+    else if (e.key === 'Home') next = segs[0]?.sendSeq;
+    else if (e.key === 'End') next = segs[segs.length - 1]?.sendSeq;
     else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       e.stopPropagation();
@@ -424,7 +436,7 @@ export function SequenceChart() {
     setFocusSend(next);
     select({ kind: 'message', sendSeq: next });
     pendingFocus.current = next;
-    const seg = model.segs[model.segsBySend.get(next)![0]];
+    const seg = model.segs[segsOf(model, next)[0]];
     const y = yOf(seg.uA);
     const y2 = yOf(seg.uB);
     if (y < scrollTop + 30 || y2 > scrollTop + viewH - 30) {

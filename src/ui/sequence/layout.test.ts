@@ -6,6 +6,7 @@ import { formatTime } from '../theme';
 import { pingPong } from '../../engine/testing/pingpong';
 import type { TraceEvent } from '../../engine/types';
 import {
+  segsOf,
   buildSeqModel,
   SeqModelBuilder,
   cursorU,
@@ -89,7 +90,7 @@ describe('sequence model', () => {
   it('duplicates produce two segments of one send', () => {
     const r = run([{ id: 'd', when: { at: 0 }, do: { duplicate: { type: 'PING' } } }]);
     const m = buildSeqModel(r.events, ['client', 'server'], 'time', r.endTime);
-    const dup = [...m.segsBySend.values()].find((l) => l.length === 2);
+    const dup = m.segs.map((x) => segsOf(m, x.sendSeq)).find((l) => l.length === 2);
     expect(dup).toBeDefined();
     expect(m.segs[(dup as number[])[1]].copy).toBe(1);
   });

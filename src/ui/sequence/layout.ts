@@ -54,12 +54,26 @@ export interface SeqModel {
   bars: DownBar[];
   /** Largest u (end of the chart). */
   uMax: number;
-  /** sendSeq → indices of its segments. */
-  segsBySend: Map<number, number[]>;
+  /**
+   * sendSeq → index of its first segment (-1: not a send); a send's segments follow each other (segsOf). A typed
+   * array, not a map of hundreds of thousands of lists: less for the garbage collector to walk on every seek.
+   */
+  firstSeg: Int32Array;
+}
+
+/** Indices of the segments of the message sent at `sendSeq` (one per copy; none for an unknown seq). */
+export function segsOf(m: SeqModel, sendSeq: number): number[] {
+  const out: number[] = [];
+  const first = m.firstSeg[sendSeq];
+  if (first === undefined || first < 0) return out;
+  for (let i = first; i < m.segs.length && m.segs[i].sendSeq === sendSeq; i++) out.push(i);
+  return out;
 }
 
 /** Long segments are grouped in blocks of this many for visibleSegments. */
 const LONG_BLOCK = 64;
+/** At most this many spans are sorted to find the "long" threshold (the 95th percentile). */
+const SPAN_SAMPLE = 20_000;
 
 /** Lower bound: first index i with arr[i] >= x. */
 export function lowerBound(arr: ArrayLike<number>, x: number): number {
@@ -111,9 +125,9 @@ export class SeqModelBuilder {
   private readonly laneOf = new Map<NodeId, number>();
   private readonly evU: Float64Array;
   private readonly segs: SeqSegment[] = [];
-  private readonly segsBySend = new Map<number, number[]>();
+  private readonly firstSeg: Int32Array;
   /** Arrivals seen per send (which copy the next one is). */
-  private readonly arrived = new Map<number, number>();
+  private readonly arrived: Uint16Array;
   private readonly bars: DownBar[] = [];
   private readonly open = new Map<number, DownBar>();
   private pending = 0;
@@ -128,6 +142,8 @@ export class SeqModelBuilder {
   ) {
     lanes.forEach((id, i) => this.laneOf.set(id, i));
     this.evU = new Float64Array(events.length);
+    this.firstSeg = new Int32Array(events.length).fill(-1);
+    this.arrived = new Uint16Array(events.length);
   }
 
   get total(): number {
@@ -135,7 +151,13 @@ export class SeqModelBuilder {
   }
 
   step(n: number): boolean {
-    const { events, evU, mode, laneOf, segs, segsBySend, arrived } = this;
+    if (this.phase === 'done') return true;
+    if (this.phase !== 'events') {
+      if (!this.stepSegs(n)) return false;
+      this.phase = 'done';
+      return true;
+    }
+    const { events, evU, mode, laneOf, segs, firstSeg, arrived } = this;
     const end = Math.min(events.length, this.done + n);
     for (let e = this.done; e < end; e++) {
       const ev = events[e];
@@ -146,11 +168,9 @@ export class SeqModelBuilder {
           const from = laneOf.get(ev.node) ?? 0;
           const to = laneOf.get(ev.to) ?? 0;
           const type = ev.msg.type;
-          const idx: number[] = [];
-          segsBySend.set(ev.seq, idx);
+          firstSeg[ev.seq] = segs.length;
           const copies = ev.copies;
           if (copies.length === 0) {
-            idx.push(segs.length);
             segs.push({
               sendSeq: ev.seq,
               from,
@@ -170,7 +190,6 @@ export class SeqModelBuilder {
           const due =
             copies.length === 1 ? [copies[0].deliverAt] : copies.map((c) => c.deliverAt).sort((a, b) => a - b);
           for (let i = 0; i < due.length; i++) {
-            idx.push(segs.length);
             // uB of a copy that never arrives is set in finish() (order mode needs every event's time).
             segs.push({
               sendSeq: ev.seq,
@@ -192,12 +211,11 @@ export class SeqModelBuilder {
         }
         case 'deliver':
         case 'drop': {
-          const idx = segsBySend.get(ev.sendSeq);
-          const k = arrived.get(ev.sendSeq) ?? 0;
-          arrived.set(ev.sendSeq, k + 1);
-          if (!idx || k >= idx.length) break;
-          const s = segs[idx[k]];
-          if (s.fate !== 'pending') break;
+          const first = firstSeg[ev.sendSeq];
+          const k = arrived[ev.sendSeq]++;
+          if (first === undefined || first < 0) break;
+          const s = segs[first + k] as SeqSegment | undefined;
+          if (!s || s.sendSeq !== ev.sendSeq || s.fate !== 'pending') break;
           const dropped = ev.kind === 'drop';
           s.fate = dropped ? 'drop' : 'deliver';
           s.reason = dropped ? ev.reason : undefined;
@@ -229,36 +247,82 @@ export class SeqModelBuilder {
       }
     }
     this.done = end;
-    return end >= events.length;
+    if (end < events.length) return false;
+    this.phase = 'spans';
+    return false;
+  }
+
+  /**
+   * After the events, the segments are gone through twice more, also in steps (a million-event trace has hundreds
+   * of thousands): (1) the planned end of the copies that never arrived, each segment's uA, and a sample of the
+   * spans; (2) once the "long" threshold is known from the sample, the long segments and their blocks.
+   */
+  private phase: 'events' | 'spans' | 'long' | 'done' = 'events';
+  private segDone = 0;
+  private segUA: Float64Array = new Float64Array(0);
+  private sample: number[] = [];
+  private sampleEvery = 1;
+  private longSpan = 0;
+  private readonly longSegs: number[] = [];
+  private times: Float64Array | null = null;
+
+  /** 0 … 1: how far the layout is (the events take most of the time). */
+  get progress(): number {
+    const segs = Math.max(1, this.segs.length);
+    if (this.phase === 'events') return 0.9 * (this.done / Math.max(1, this.events.length));
+    if (this.phase === 'spans') return 0.9 + 0.05 * (this.segDone / segs);
+    if (this.phase === 'long') return 0.95 + 0.05 * (this.segDone / segs);
+    return 1;
+  }
+
+  private uOfTime(t: number): number {
+    if (this.mode === 'time') return t;
+    const { events } = this;
+    if (!this.times) {
+      const n = events.length;
+      this.times = new Float64Array(n);
+      for (let i = 0; i < n; i++) this.times[i] = events[i].t;
+    }
+    return upperBound(this.times, t);
+  }
+
+  /** Steps over segments, `n` at most; true when all are done. */
+  private stepSegs(n: number): boolean {
+    const { segs } = this;
+    const end = Math.min(segs.length, this.segDone + n);
+    if (this.phase === 'spans') {
+      if (this.segDone === 0) {
+        this.segUA = new Float64Array(segs.length);
+        // A bounded sample of the spans (every k-th): the threshold is only a matter of speed, not of what is found.
+        this.sampleEvery = Math.max(1, Math.ceil(segs.length / SPAN_SAMPLE));
+      }
+      for (let i = this.segDone; i < end; i++) {
+        const s = segs[i];
+        if (s.fate === 'pending') s.uB = Math.max(s.uA, this.uOfTime(s.tB));
+        this.segUA[i] = s.uA;
+        if (i % this.sampleEvery === 0) this.sample.push(s.uB - s.uA);
+      }
+      this.segDone = end;
+      if (end < segs.length) return false;
+      const spans = Float64Array.from(this.sample).sort();
+      this.longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
+      this.phase = 'long';
+      this.segDone = 0;
+      return false;
+    }
+    const longSpan = this.longSpan;
+    for (let i = this.segDone; i < end; i++) if (segs[i].uB - segs[i].uA > longSpan) this.longSegs.push(i);
+    this.segDone = end;
+    return end >= segs.length;
   }
 
   finish(): SeqModel {
-    const { events, evU, mode, segs } = this;
+    while (!this.step(Infinity)) {
+      /* a caller that finishes early gets the rest done now */
+    }
+    const { events, mode, segs, longSegs } = this;
     const n = events.length;
     const uMax = mode === 'time' ? Math.max(this.endTime, n ? events[n - 1].t : 0) : n;
-    if (this.pending > 0) {
-      let times: Float64Array | null = null;
-      const uOfTime = (t: number) => {
-        if (mode === 'time') return t;
-        if (!times) {
-          times = new Float64Array(n);
-          for (let i = 0; i < n; i++) times[i] = events[i].t;
-        }
-        return upperBound(times, t);
-      };
-      for (const s of segs) if (s.fate === 'pending') s.uB = Math.max(s.uA, uOfTime(s.tB));
-    }
-    // sends are in seq order, so segs are sorted by uA already
-    const segUA = new Float64Array(segs.length);
-    const spans = new Float64Array(segs.length);
-    for (let i = 0; i < segs.length; i++) {
-      segUA[i] = segs[i].uA;
-      spans[i] = segs[i].uB - segs[i].uA;
-    }
-    spans.sort();
-    const longSpan = spans.length ? Math.max(spans[Math.floor(spans.length * 0.95)], 1e-9) : 0;
-    const longSegs: number[] = [];
-    for (let i = 0; i < segs.length; i++) if (segs[i].uB - segs[i].uA > longSpan) longSegs.push(i);
     const longBlockMax = new Float64Array(Math.ceil(longSegs.length / LONG_BLOCK)).fill(-Infinity);
     for (let j = 0; j < longSegs.length; j++) {
       const b = (j / LONG_BLOCK) | 0;
@@ -268,15 +332,16 @@ export class SeqModelBuilder {
       mode,
       lanes: this.lanes,
       laneOf: this.laneOf,
-      evU,
+      evU: this.evU,
       segs,
-      segUA,
-      longSpan,
+      // sends are in seq order, so segs are sorted by uA already
+      segUA: this.segUA,
+      longSpan: this.longSpan,
       longSegs,
       longBlockMax,
       bars: this.bars,
       uMax,
-      segsBySend: this.segsBySend,
+      firstSeg: this.firstSeg,
     };
   }
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { NodeId, TraceEvent } from '../../engine';
-import { defaultYield, runInSlices } from '../../store/loader';
+import { defaultYield, runInSlices, type SlicedHandle } from '../../store/loader';
 import { loadTiming } from '../../store/run';
 import { buildSeqModel, SeqModelBuilder, type AxisMode, type SeqModel } from './layout';
 
@@ -41,20 +41,31 @@ export function useSeqModel(
 
   useEffect(() => {
     if (sync) return;
-    const b = new SeqModelBuilder(events, lanes, mode, endTime);
     setProgress(0);
-    const handle = runInSlices(
-      b,
-      {
-        clock: loadTiming.clock,
-        yieldTo: loadTiming.yieldTo ?? (yieldFn ??= defaultYield()),
-        sliceMs: loadTiming.sliceMs,
-        onSlice: () => setProgress(b.done / Math.max(1, b.total)),
-      },
-      () => setBuilt({ events, lanes, mode, endTime, model: b.finish() }),
-      () => setBuilt(null),
-    );
-    return () => handle?.cancel();
+    // Even the first slice is a task of its own: the trace has just arrived, and the render that shows it is long
+    // enough without 20 ms of layout in its effects.
+    const yieldTo = loadTiming.yieldTo ?? (yieldFn ??= defaultYield());
+    let stopped = false;
+    let handle: SlicedHandle | null = null;
+    yieldTo(() => {
+      if (stopped) return;
+      const b = new SeqModelBuilder(events, lanes, mode, endTime);
+      handle = runInSlices(
+        b,
+        {
+          clock: loadTiming.clock,
+          yieldTo,
+          sliceMs: loadTiming.sliceMs,
+          onSlice: () => setProgress(b.progress),
+        },
+        () => setBuilt({ events, lanes, mode, endTime, model: b.finish() }),
+        () => setBuilt(null),
+      );
+    });
+    return () => {
+      stopped = true;
+      handle?.cancel();
+    };
   }, [sync, events, lanes, mode, endTime]);
 
   if (syncModel) return { model: syncModel, building: null };

@@ -5,6 +5,7 @@
  * when there are more than fit.
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useRun } from '../../store/run';
 
@@ -29,8 +30,10 @@ function useBand(active: boolean): { top: number; bottom: number } {
       const bottom = Math.max(8, window.innerHeight - tlTop + 8);
       setBand((b) => (b.top === top && b.bottom === bottom ? b : { top, bottom }));
     };
-    measure();
-    const ro = new ResizeObserver(measure);
+    // Measured when the observer reports (after the frame's layout, before its paint; flushSync so the toasts are
+    // drawn in place in that frame), not at once: a toast that comes with a new long trace (the link notice) would
+    // force the layout of the whole new page inside the task that renders it.
+    const ro = new ResizeObserver(() => flushSync(measure));
     ro.observe(document.body);
     const header = document.querySelector('header');
     if (header) ro.observe(header);

@@ -12,6 +12,28 @@ import { formatTime } from '../theme';
 import { invariantMarks, type InvMark } from '../panels/traceViews';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 
+/** Traces longer than this get their markers and window bands a moment after they are shown (useLater). */
+const LATER_EVENTS = 50_000;
+const NONE: never[] = [];
+
+/**
+ * `derive(ix, axis)`, memoized; for a long trace computed in a task of its own after the trace is on screen (the
+ * markers of a million-event run take tens of ms, and the render that shows a new trace is long enough). Null until
+ * then.
+ */
+function useLater<T>(ix: TraceIndex, axis: TimelineAxis, derive: (ix: TraceIndex, axis: TimelineAxis) => T): T | null {
+  const later = ix.events.length > LATER_EVENTS;
+  const now = useMemo(() => (later ? null : derive(ix, axis)), [later, ix, axis, derive]);
+  const [done, setDone] = useState<{ ix: TraceIndex; axis: TimelineAxis; value: T } | null>(null);
+  useEffect(() => {
+    if (!later) return;
+    const timer = setTimeout(() => setDone({ ix, axis, value: derive(ix, axis) }), 0);
+    return () => clearTimeout(timer);
+  }, [later, ix, axis, derive]);
+  if (!later) return now;
+  return done && done.ix === ix && done.axis === axis ? done.value : null;
+}
+
 type MarkerKind = 'fault' | 'break' | 'decision';
 interface Marker {
   kind: MarkerKind;
@@ -29,7 +51,11 @@ const ROW: Record<MarkerKind, number> = { fault: 0, break: 1, decision: 2 };
 
 function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
   const out: Marker[] = [];
-  for (const ev of ix.events) {
+  // Faults and decisions only (the index lists them), in seq order: not a walk of every event of a long trace.
+  const fault = ix.kindSeqs.fault;
+  const note = ix.noteSeqs.decision;
+  for (let i = 0, j = 0; i < fault.length || j < note.length;) {
+    const ev = ix.events[j >= note.length || (i < fault.length && fault[i] < note[j]) ? fault[i++] : note[j++]];
     if (ev.kind === 'fault')
       out.push({
         kind: 'fault',
@@ -69,6 +95,10 @@ function collectMarkers(ix: TraceIndex, axis: TimelineAxis): Marker[] {
  */
 const CLUSTER_PX = 40;
 
+/** A marker button names at most this many of its markers (then "and N more"). */
+const NAMED_MARKERS = 3;
+const NAME_FIRST: Record<MarkerKind, number> = { break: 0, fault: 1, decision: 2 };
+
 /** Markers grouped left to right, so that no two marker buttons overlap on a track `width` px wide. */
 export function clusterMarkers<M extends { frac: number }>(markers: readonly M[], width: number): M[][] {
   const out: M[][] = [];
@@ -87,7 +117,7 @@ export function clusterMarkers<M extends { frac: number }>(markers: readonly M[]
 
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
-  const markers = useMemo(() => collectMarkers(ix, axis), [ix, axis]);
+  const markers = useLater(ix, axis, collectMarkers) ?? NONE;
   const seekPos = useRun((s) => s.seekPos);
   const setPlaying = useRun((s) => s.setPlaying);
   const box = useRef<HTMLDivElement>(null);
@@ -113,7 +143,14 @@ const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: Time
     <div ref={box} className="pointer-events-none absolute inset-0">
       {clusterMarkers(markers, width).map((group) => {
         const m = group[0];
-        const name = group.map(nameOf).join('; ');
+        // A group names a few markers — breaks first, then faults, then decisions — and says how many more
+        // (thousands of decisions share a few groups in a long run).
+        const named = [...group]
+          .sort((a, b) => NAME_FIRST[a.kind] - NAME_FIRST[b.kind])
+          .slice(0, NAMED_MARKERS)
+          .map(nameOf);
+        if (group.length > NAMED_MARKERS) named.push(t('timeline.marker.more', { n: group.length - NAMED_MARKERS }));
+        const name = named.join('; ');
         const kinds = [...new Set(group.map((g) => g.kind))].sort((a, b) => ROW[a] - ROW[b]);
         return (
           <button
@@ -154,31 +191,116 @@ function markFrac(ix: TraceIndex, seq: number, time: number, axis: TimelineAxis)
   return cursorToFrac(ix, seq, time, axis);
 }
 
+/** A closed window of inconsistency on the scrubber: where it begins and ends (fractions of the track). */
+export interface WindowMark {
+  id: string;
+  fromSeq: number;
+  from: number;
+  to: number;
+  a: number;
+  b: number;
+}
+
+/** The narrowest a window is drawn (px): a 24 px touch target (WCAG 2.5.8), as `.inv-window`'s min-width. */
+const WINDOW_MIN_PX = 24;
+/** Windows closer than this (px) share one band. */
+const WINDOW_GAP_PX = 4;
+
+/**
+ * Windows merged into bands that never overlap on a track `width` px wide (each drawn at least WINDOW_MIN_PX wide):
+ * a run of thousands of transactions has a window per transaction, and one button each made the timeline tens of
+ * thousands of elements — seconds to build and a repaint of all of them on every seek. Sorted by start.
+ */
+export function windowBands<W extends { a: number; b: number }>(wins: readonly W[], width: number): W[][] {
+  const sorted = [...wins].sort((x, y) => x.a - y.a);
+  const out: W[][] = [];
+  const px = Math.max(1, width);
+  let end = -Infinity;
+  for (const w of sorted) {
+    const cur = out[out.length - 1];
+    if (cur && (w.a - end) * px < WINDOW_GAP_PX) cur.push(w);
+    else {
+      out.push([w]);
+      end = -Infinity;
+    }
+    end = Math.max(end, w.b, out[out.length - 1][0].a + WINDOW_MIN_PX / px);
+  }
+  return out;
+}
+
+/** The closed windows of inconsistency of a run, placed on the scrubber. */
+function windowMarks(ix: TraceIndex, axis: TimelineAxis): WindowMark[] {
+  return invariantMarks(ix.result.invariants)
+    .filter((m): m is InvMark & { to: number } => m.kind === 'window')
+    .map((w) => ({
+      id: w.id,
+      fromSeq: w.fromSeq,
+      from: w.from,
+      to: w.to,
+      a: markFrac(ix, w.fromSeq, w.from, axis),
+      b: markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis),
+    }));
+}
+
+/** A band names each of its windows while they are few; beyond that, per invariant: how many, and from when to when. */
+const NAMED_WINDOWS = 3;
+
 /**
  * Windows of inconsistency that closed again (e.g. "consistent now" while COMMIT messages are in flight): a band
  * from where it broke to where it held again, amber, on the row of the break marks — a window, not an alarm.
+ * Windows nearer than a few px share one band (windowBands).
  */
 const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
   const { t } = useTranslation();
-  const wins = useMemo(
-    () => invariantMarks(ix.result.invariants).filter((m): m is InvMark & { to: number } => m.kind === 'window'),
-    [ix],
-  );
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const wins = useLater(ix, axis, windowMarks) ?? NONE;
+  const bands = useMemo(() => windowBands(wins, width), [wins, width]);
+  const nameOf = (band: WindowMark[]) => {
+    if (band.length <= NAMED_WINDOWS)
+      return band
+        .map((w) =>
+          t('timeline.marker.window', { inv: t(`inv.${w.id}`), from: formatTime(w.from), to: formatTime(w.to) }),
+        )
+        .join('; ');
+    const byInv = new Map<string, WindowMark[]>();
+    for (const w of band) {
+      const list = byInv.get(w.id);
+      if (list) list.push(w);
+      else byInv.set(w.id, [w]);
+    }
+    return [...byInv]
+      .map(([id, ws]) =>
+        ws.length === 1
+          ? t('timeline.marker.window', { inv: t(`inv.${id}`), from: formatTime(ws[0].from), to: formatTime(ws[0].to) })
+          : t('timeline.marker.windows', {
+              inv: t(`inv.${id}`),
+              n: ws.length,
+              from: formatTime(ws[0].from),
+              to: formatTime(Math.max(...ws.map((w) => w.to))),
+            }),
+      )
+      .join('; ');
+  };
   return (
-    <>
-      {wins.map((w) => {
-        const a = markFrac(ix, w.fromSeq, w.from, axis);
-        const b = markFrac(ix, w.toSeq ?? ix.events.length, w.to, axis);
-        const name = t('timeline.marker.window', {
-          inv: t(`inv.${w.id}`),
-          from: formatTime(w.from),
-          to: formatTime(w.to),
-        });
+    <div ref={box} className="pointer-events-none absolute inset-0">
+      {bands.map((band) => {
+        const first = band[0];
+        const a = first.a;
+        const b = Math.max(...band.map((w) => w.b));
+        const name = nameOf(band);
         return (
           <button
-            key={`${w.id}:${w.fromSeq}`}
+            key={`${first.id}:${first.fromSeq}`}
             type="button"
-            className="inv-window absolute"
+            className="inv-window pointer-events-auto absolute"
             style={{ left: `${a * 100}%`, width: `max(24px, ${(b - a) * 100}%)`, top: `${ROW.break * 13 - 24}px` }}
             aria-label={name}
             title={name}
@@ -186,15 +308,15 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
               e.stopPropagation();
               const lab = useRun.getState();
               lab.setPlaying(false);
-              const ev = ix.events[w.fromSeq];
-              if (ev && ev.t === w.from) lab.seekPos(w.fromSeq + 1);
-              else lab.seekTime(w.from);
+              const ev = ix.events[first.fromSeq];
+              if (ev && ev.t === first.from) lab.seekPos(first.fromSeq + 1);
+              else lab.seekTime(first.from);
             }}
             onPointerDown={(e) => e.stopPropagation()}
           />
         );
       })}
-    </>
+    </div>
   );
 });
 
@@ -252,6 +374,28 @@ function Scrubber() {
   );
 }
 
+/** The longest time label of a run ending at `end` (monospace: the most characters is the widest). */
+function widestTime(end: number): string {
+  const cands = [end, Math.min(end, 999), Math.min(end, 59_999), Math.min(end, 3_599_999)].map(formatTime);
+  return cands.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/**
+ * A text that keeps the width of its widest value (drawn invisibly in the same grid cell, as CSS content, so it is
+ * in no text content or accessible name). The clock changes on every seek ("event 9 / 1050027" → "event 500000 /
+ * …"): if its width followed, the scrubber beside it would resize, and every marker and window band with it.
+ */
+function Steady({ text, widest }: { text: string; widest: string }) {
+  return (
+    <span
+      data-widest={widest}
+      className="inline-grid justify-items-end before:invisible before:col-start-1 before:row-start-1 before:content-[attr(data-widest)]"
+    >
+      <span className="col-start-1 row-start-1">{text}</span>
+    </span>
+  );
+}
+
 /** The cursor's virtual time and event k / n. */
 function Clock() {
   const { t } = useTranslation();
@@ -264,10 +408,13 @@ function Clock() {
         aria-label={t('timeline.now')}
         className="font-mono text-[17px] font-bold whitespace-nowrap text-slate-950 tabular-nums"
       >
-        t = {formatTime(cursor.t)}
+        <Steady text={`t = ${formatTime(cursor.t)}`} widest={`t = ${widestTime(endTime)}`} />
       </output>
       <div className="font-mono text-[14px] whitespace-nowrap text-slate-700 tabular-nums">
-        {t('timeline.eventOf', { k: cursor.pos, n })} · {formatTime(endTime)}
+        <Steady
+          text={`${t('timeline.eventOf', { k: cursor.pos, n })} · ${formatTime(endTime)}`}
+          widest={`${t('timeline.eventOf', { k: n, n })} · ${formatTime(endTime)}`}
+        />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { advance } from '../hooks/usePlayback';
 import { layoutScales, NODE_H, NODE_W } from '../diagram/geometry';
 import { validateParam } from '../shell/Params';
 import { nextSpeed, SPEEDS } from '../../store/ui';
+import { windowBands } from './Timeline';
 
 const ix = (times: number[], endTime: number) =>
   ({ events: times.map((t) => ({ t })), endTime }) as unknown as TraceIndex;
@@ -114,5 +115,29 @@ describe('parameter validation', () => {
     expect(validateParam(p, 'abc')).toMatchObject({ error: { key: 'params.err.nan' } });
     expect(validateParam(p, '')).toMatchObject({ error: { key: 'params.err.empty' } });
     expect(validateParam(p, '12.5')).toMatchObject({ error: { key: 'params.err.int' } });
+  });
+});
+
+describe('windows of inconsistency on the scrubber', () => {
+  const w = (a: number, b: number) => ({ a, b });
+  it('keeps windows apart when they are apart, merges those that would overlap', () => {
+    // 600 px track: a 24 px band is 0.04 wide.
+    expect(windowBands([w(0.5, 0.6), w(0.1, 0.2)], 600).map((g) => g.length)).toEqual([1, 1]);
+    expect(windowBands([w(0.1, 0.2), w(0.5, 0.6)], 600)[0][0]).toEqual(w(0.1, 0.2));
+    // Starts inside the previous one's 24 px minimum width: one band.
+    expect(windowBands([w(0.1, 0.1), w(0.13, 0.13)], 600).map((g) => g.length)).toEqual([2]);
+    expect(windowBands([w(0.1, 0.1), w(0.15, 0.15)], 600).map((g) => g.length)).toEqual([1, 1]);
+  });
+  it('a window per transaction of a long run gives a bounded number of bands that never overlap', () => {
+    const wins = Array.from({ length: 16_667 }, (_, i) => w(i / 16_667, (i + 0.4) / 16_667));
+    const width = 900;
+    const bands = windowBands(wins, width);
+    expect(bands.length).toBeLessThanOrEqual(width / 24 + 1);
+    expect(bands.flat()).toHaveLength(wins.length);
+    for (let i = 1; i < bands.length; i++) {
+      const prev = bands[i - 1];
+      const end = Math.max(...prev.map((x) => x.b), prev[0].a + 24 / width);
+      expect(bands[i][0].a).toBeGreaterThanOrEqual(end);
+    }
   });
 });
