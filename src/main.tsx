@@ -1,8 +1,8 @@
 /**
  * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
  * dynamically so that an error while building the first trace shows a message instead of a blank page. Only the
- * shown language's strings load before the first render; the other language is fetched when the page is idle,
- * so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
+ * shown language's strings (the app's, and the first pattern's) load before the first render; the other language
+ * is fetched when the page is idle, so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
  * loaded: it precaches the whole site, so the app works offline after the first visit.
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
@@ -48,7 +48,10 @@ function fatal(error: unknown) {
   report('startup')(error);
 }
 
-Promise.all([import('./App'), import('./store/run'), i18nReady])
+// The first pattern's own strings come with the catalog (src/patterns/catalog.ts), fetched beside the app's code.
+const firstPattern = import('./patterns/catalog').then((m) => m.firstPatternReady);
+
+Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
   .then(([{ default: App }, { useRun }]) => {
     const afterFirstScreen = () => {
       // Every other pattern's code (the first screen holds only the one it shows): a pick is then instant.

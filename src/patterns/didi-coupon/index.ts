@@ -17,6 +17,7 @@ import { scenarios } from './scenarios';
 import { onRocketMQ } from './types';
 import { tour } from './tour';
 import { view } from './view';
+import { meta } from './meta';
 
 /**
  * The queue: DDMQ (delayed messages, broker/ddmq.ts) or, with mq = rocketmq, RocketMQ's transactional broker
@@ -32,8 +33,8 @@ const broker = brokerRole({
 });
 
 export const didiCoupon: PatternDef = {
-  id: 'didi-coupon',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: {
     order: orderRole,
     broker,
