@@ -17,7 +17,7 @@ import { useUrlSync } from './ui/hooks/useUrlSync';
 import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
-import { firstScreen, useAfterFirstScreen } from './ui/shell/firstScreen';
+import { firstScreen, useAfterFirstScreen, whenIdle } from './ui/shell/firstScreen';
 import { useTour } from './store/tour';
 import { useRun } from './store/run';
 import { preloadPatterns } from './patterns/catalog';
@@ -43,7 +43,11 @@ const verdicts = () => import('./ui/panels/VerdictStrip').then((m) => ({ default
 const TourPlayer = lazy(tourPlayer);
 const Toasts = lazy(toasts);
 const VerdictStrip = lazy(verdicts);
-void firstScreen.then(() => Promise.all([tourPlayer(), toasts(), verdicts()])).catch(() => undefined);
+void firstScreen
+  .then(async () => {
+    for (const load of [tourPlayer, toasts, verdicts]) await whenIdle().then(load);
+  })
+  .catch(() => undefined);
 // [issue 14 hook-up] with Recharts, and its strings; it names every pattern's parameters and metrics, so every
 // pattern's strings too.
 const ComparePage = lazy(() =>

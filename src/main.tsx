@@ -9,7 +9,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
-import { firstScreen, startFirstScreen } from './ui/shell/firstScreen';
+import { firstScreen, startFirstScreen, whenIdle } from './ui/shell/firstScreen';
 import './index.css';
 
 declare global {
@@ -53,9 +53,14 @@ const firstPattern = import('./patterns/catalog').then((m) => m.firstPatternRead
 
 Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
   .then(([{ default: App }, { useRun }]) => {
-    const afterFirstScreen = () => {
-      // Every other pattern's code (the first screen holds only the one it shows): a pick is then instant.
-      void import('./patterns/catalog').then((m) => m.preloadPatterns()).catch(() => undefined);
+    const afterFirstScreen = async () => {
+      // Every other pattern's code and strings (the first screen holds only the one it shows): a pick is then
+      // instant. One pattern per idle moment, after the panes drawn just after the first screen.
+      const { catalog, loadPattern } = await import('./patterns/catalog');
+      for (const e of catalog) {
+        await whenIdle();
+        await loadPattern(e.id).catch(() => undefined);
+      }
     };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
     // A transition: React renders the first screen in slices that yield to the browser (no long task for the whole
@@ -70,7 +75,7 @@ Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
     startFirstScreen();
-    void firstScreen.then(afterFirstScreen);
+    void firstScreen.then(afterFirstScreen).catch(() => undefined);
     setTimeout(() => {
       void loadLang(other).catch(() => undefined);
       registerServiceWorker();
