@@ -19,7 +19,7 @@ import { useTour } from '../../store/tour';
 import { baseScenario, posAtTime, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
-import { firstScreen, whenIdle } from '../shell/firstScreen';
+import { firstScreen } from '../shell/firstScreen';
 
 /** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
 const linkModule = () => import('../../scenario/link');
@@ -96,6 +96,8 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   if (/^#?lab(=|$)/.test(hash)) return; // the Compare view's own link (#lab=1.…)
   lastHash = hash;
   const m = (mod ??= await linkModule());
+  // Elsewhere meanwhile (the Compare view opened while the link code loaded): that address wins.
+  if ((location.hash || '#') !== (hash || '#')) return;
   const run = useRun.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
@@ -144,7 +146,7 @@ export function useUrlSync() {
     // Without a link the address bar gets the default scenario's link once the first screen is up: the link code
     // (lz-string, the schema) is not part of the first screen. [issue 15: initial JS]
     if (location.hash) void loadFromHash(location.hash, true);
-    else void firstScreen.then(() => whenIdle()).then(() => (alive ? loadFromHash(location.hash, true) : undefined));
+    else void firstScreen.then(() => (alive ? loadFromHash(location.hash, true) : undefined));
     const unsub = useRun.subscribe((s, prev) => {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
