@@ -2,6 +2,45 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+/**
+ * The first screen's code is imported dynamically by src/main.tsx (so a failure shows a message), which the
+ * browser discovers only after the entry has downloaded and run: one more round trip before the first paint. This
+ * lists those chunks (the app, the run store, the pattern catalog with the first pattern, and their imports) as
+ * <link rel="modulepreload"> in index.html, so they download beside the entry. The shown language's strings are
+ * not listed (the page learns the language when it runs). [issue 15: Lighthouse, first paint]
+ */
+function preloadFirstScreen(modules: string[]): Plugin {
+  return {
+    name: 'dtx-preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const files = new Set<string>();
+        const add = (file: string) => {
+          const c = bundle[file];
+          if (!c || c.type !== 'chunk' || files.has(file) || c.isEntry) return;
+          files.add(file);
+          c.imports.forEach(add);
+        };
+        for (const m of modules) {
+          const c = chunks.find((x) => x.facadeModuleId?.replaceAll('\\', '/').endsWith(m));
+          if (c) add(c.fileName);
+        }
+        const links = [...files]
+          .filter((f) => !html.includes(f)) // the entry's own imports are listed already
+          .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
+          .join('\n    ');
+        return html.replace('</head>', `  ${links}\n  </head>`);
+      },
+    },
+  };
+}
 
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({
@@ -9,6 +48,7 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/patterns/catalog.ts']),
     // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
     // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
     // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base
@@ -39,7 +79,18 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser the app targets (es2022) preloads modules natively: no polyfill in the start chunk.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // React's wrappers are pure: React Flow defines every component as `memo(...)`/`forwardRef(...)` at the top of
+      // one file without #__PURE__ marks, so its unused ones (MiniMap, Background, NodeResizer, toolbars…) stayed in
+      // the start chunk. [issue 15: initial JS ≤ 200 kB; about 4 kB gzip]
+      treeshake: { manualPureFunctions: ['memo', 'forwardRef', 'createContext'] },
+    },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',

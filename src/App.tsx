@@ -7,25 +7,27 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './ui/shell/Header';
 import { RunStatus } from './ui/shell/RunStatus';
-import { Toasts } from './ui/shell/Toasts';
 import { Tabs } from './ui/shell/Tabs';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
 import { Timeline } from './ui/timeline/Timeline';
 import Topology from './ui/diagram/Topology';
-import { InvariantPanel } from './ui/panels/InvariantPanel';
 import { usePlayback } from './ui/hooks/usePlayback';
 import { useKeyboard } from './ui/hooks/useKeyboard';
 import { useUrlSync } from './ui/hooks/useUrlSync';
 import { usePresentationKeys } from './ui/hooks/usePresentation';
-import { VerdictStrip } from './ui/panels/VerdictStrip';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
-import { useAfterFirstScreen } from './ui/shell/firstScreen';
-import { TourPlayer } from './ui/tour/TourPlayer'; // [issue 15 tours]
+import { firstScreen, useAfterFirstScreen, whenIdle } from './ui/shell/firstScreen';
+import { useTour } from './store/tour';
+import { useRun } from './store/run';
+import { preloadPatterns } from './patterns/catalog';
+import { compareStrings } from './i18n';
+import { addStrings } from './i18n/sources';
 
 // Not on the first screen: loaded when first shown.
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
 // (shell/firstScreen.ts), each in its pane's place (a fixed grid cell, so nothing moves when it arrives).
+const InvariantPanel = lazy(() => import('./ui/panels/InvariantPanel').then((m) => ({ default: m.InvariantPanel })));
 const SequenceChart = lazy(() => import('./ui/sequence/SequenceChart').then((m) => ({ default: m.SequenceChart })));
 const Inspector = lazy(() => import('./ui/panels/Inspector').then((m) => ({ default: m.Inspector })));
 const FaultList = lazy(() => import('./ui/panels/FaultList').then((m) => ({ default: m.FaultList })));
@@ -33,7 +35,24 @@ const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ defa
 const TableView = lazy(() => import('./ui/tables/TableView').then((m) => ({ default: m.TableView })));
 const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
-const ComparePage = lazy(() => import('./ui/compare/ComparePage')); // [issue 14 hook-up] with Recharts
+// Drawn only while they have something to show (a running tour, a message, presentation mode), so not in the start
+// chunk; fetched once the first screen is up, so they appear at once when needed. [issue 15: initial JS ≤ 200 kB]
+const tourPlayer = () => import('./ui/tour/TourPlayer').then((m) => ({ default: m.TourPlayer }));
+const toasts = () => import('./ui/shell/Toasts').then((m) => ({ default: m.Toasts }));
+const verdicts = () => import('./ui/panels/VerdictStrip').then((m) => ({ default: m.VerdictStrip }));
+const TourPlayer = lazy(tourPlayer);
+const Toasts = lazy(toasts);
+const VerdictStrip = lazy(verdicts);
+void firstScreen
+  .then(async () => {
+    for (const load of [tourPlayer, toasts, verdicts]) await whenIdle().then(load);
+  })
+  .catch(() => undefined);
+// [issue 14 hook-up] with Recharts, and its strings; it names every pattern's parameters and metrics, so every
+// pattern's strings too.
+const ComparePage = lazy(() =>
+  Promise.all([import('./ui/compare/ComparePage'), addStrings(compareStrings), preloadPatterns()]).then(([m]) => m),
+);
 
 /** Content that the first screen does not need to respond: drawn once it is up. */
 function Later({ children }: { children: React.ReactNode }) {
@@ -61,6 +80,8 @@ export default function App() {
   // Presentation mode on a narrow screen: the sequence chart instead of the diagram.
   const [presentSeq, setPresentSeq] = useState(false);
   const compare = useCompareRoute(); // [issue 14 hook-up] #lab… shows the Compare view
+  const touring = useTour((s) => s.tour !== null);
+  const messages = useRun((s) => s.errors.length > 0);
   return (
     <div
       className={
@@ -79,13 +100,19 @@ export default function App() {
       <ErrorBoundary name="run.loading">
         <RunStatus />
       </ErrorBoundary>
-      {!present && !compare && <TourPlayer /> /* [issue 15 tours] */}
+      {touring && !present && !compare && (
+        <Suspense fallback={null}>
+          <TourPlayer /> {/* [issue 15 tours] */}
+        </Suspense>
+      )}
       {present && (
         <div className="pfs flex shrink-0 items-start border-b border-slate-300 bg-white">
-          <TourPlayer /> {/* [issue 15 tours]: its caption beside the verdict strip */}
-          <ErrorBoundary name="present.verdicts">
-            <VerdictStrip />
-          </ErrorBoundary>
+          <Suspense fallback={null}>
+            {touring && <TourPlayer /> /* [issue 15 tours]: its caption beside the verdict strip */}
+            <ErrorBoundary name="present.verdicts">
+              <VerdictStrip />
+            </ErrorBoundary>
+          </Suspense>
           <button
             type="button"
             aria-pressed={presentSeq}
@@ -126,7 +153,9 @@ export default function App() {
         </div>
         <div className={'grid min-h-0 grid-cols-3 gap-px bg-slate-300' + (present ? ' hidden' : '')}>
           <Pane name="panels.inv.title">
-            <InvariantPanel />
+            <Later>
+              <InvariantPanel />
+            </Later>
           </Pane>
           <Pane name="panels.insp.title">
             <Tabs
@@ -172,7 +201,11 @@ export default function App() {
           </ErrorBoundary>
         </Suspense>
       )}
-      <Toasts />
+      {messages && (
+        <Suspense fallback={null}>
+          <Toasts />
+        </Suspense>
+      )}
       {shortcutsOpen && (
         <Suspense fallback={null}>
           <ShortcutsDialog />

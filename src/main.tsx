@@ -1,15 +1,15 @@
 /**
  * Entry: i18n first (so even a failure message is translated), then the app. The app module is imported
  * dynamically so that an error while building the first trace shows a message instead of a blank page. Only the
- * shown language's strings load before the first render; the other language is fetched when the page is idle,
- * so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
+ * shown language's strings (the app's, and the first pattern's) load before the first render; the other language
+ * is fetched when the page is idle, so a switch is instant. In the build, a service worker (vite-plugin-pwa, Workbox) is registered after the page has
  * loaded: it precaches the whole site, so the app works offline after the first visit.
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { startTransition, StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
-import { firstScreen, startFirstScreen } from './ui/shell/firstScreen';
+import { firstScreen, startFirstScreen, whenIdle } from './ui/shell/firstScreen';
 import './index.css';
 
 declare global {
@@ -48,11 +48,19 @@ function fatal(error: unknown) {
   report('startup')(error);
 }
 
-Promise.all([import('./App'), import('./store/run'), i18nReady])
+// The first pattern's own strings come with the catalog (src/patterns/catalog.ts), fetched beside the app's code.
+const firstPattern = import('./patterns/catalog').then((m) => m.firstPatternReady);
+
+Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
   .then(([{ default: App }, { useRun }]) => {
-    const afterFirstScreen = () => {
-      // Every other pattern's code (the first screen holds only the one it shows): a pick is then instant.
-      void import('./patterns/catalog').then((m) => m.preloadPatterns()).catch(() => undefined);
+    const afterFirstScreen = async () => {
+      // Every other pattern's code and strings (the first screen holds only the one it shows): a pick is then
+      // instant. One pattern per idle moment, after the panes drawn just after the first screen.
+      const { catalog, loadPattern } = await import('./patterns/catalog');
+      for (const e of catalog) {
+        await whenIdle();
+        await loadPattern(e.id).catch(() => undefined);
+      }
     };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });
     // A transition: React renders the first screen in slices that yield to the browser (no long task for the whole
@@ -67,7 +75,7 @@ Promise.all([import('./App'), import('./store/run'), i18nReady])
     // Prefetch the other language once the page is idle (never on the critical path).
     const other = currentLang() === 'en' ? 'zh' : 'en';
     startFirstScreen();
-    void firstScreen.then(afterFirstScreen);
+    void firstScreen.then(afterFirstScreen).catch(() => undefined);
     setTimeout(() => {
       void loadLang(other).catch(() => undefined);
       registerServiceWorker();

@@ -1,8 +1,8 @@
-/** Strings of the Compare view (the comparison lab in the page). Same keys in en and zh (a test checks). (English.) */
+/**
+ * Strings of the Compare view (the comparison lab in the page), loaded with it (src/App.tsx); the Compare button's
+ * and title's keys are in ui.en.ts. Same keys in en and zh (a test checks). (English.)
+ */
 const en: Record<string, string> = {
-  'compare.open': 'Compare',
-  'compare.open.desc': 'Compare every pattern on one workload and fault profile, over many seeded runs',
-  'compare.title': 'Compare patterns',
   'compare.back': 'Back to the animated view',
   'compare.intro':
     'Every chosen pattern runs the same business workload under the same faults, many times with different seeds. The charts fill in as runs finish.',

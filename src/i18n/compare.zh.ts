@@ -1,8 +1,8 @@
-/** Strings of the Compare view (the comparison lab in the page). Same keys in en and zh (a test checks). (Chinese.) */
+/**
+ * Strings of the Compare view (the comparison lab in the page), loaded with it (src/App.tsx); the Compare button's
+ * and title's keys are in ui.zh.ts. Same keys in en and zh (a test checks). (Chinese.)
+ */
 const zh: Record<string, string> = {
-  'compare.open': '对比',
-  'compare.open.desc': '在同一业务负载和故障配置下，用大量带种子的运行对比所有模式',
-  'compare.title': '模式对比',
   'compare.back': '返回动画视图',
   'compare.intro': '每个选中的模式在相同故障下运行相同的业务负载，用不同种子运行多次。运行完成后图表逐步填充。',
   'compare.form': '对比设置',

@@ -1,12 +1,14 @@
 /**
  * i18n: one i18next instance for the whole app. Each language is one dictionary (lang-en.ts / lang-zh.ts: the
- * app's own strings, the panels' strings and every pattern's strings, picked up by import.meta.glob) and one
- * chunk, loaded on demand: only the language shown is downloaded at start (`i18nReady`, awaited before the first
- * render), and a switch loads the other language before changing, so raw keys never appear. Keys are flat
- * (keySeparator false).
+ * app's own strings, the panels' strings and every pattern's name, picked up by import.meta.glob) and one chunk,
+ * loaded on demand: only the language shown is downloaded at start (`i18nReady`, awaited before the first render),
+ * and a switch loads the other language before changing, so raw keys never appear. A pattern's own strings come
+ * with its code, one chunk per language (src/patterns/catalog.ts adds them through sources.ts; a switch loads them
+ * too). Keys are flat (keySeparator false).
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadLangSources, type StringsSource } from './sources';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -18,11 +20,27 @@ const loaders: Record<Lang, () => Promise<{ default: Dict }>> = {
   zh: () => import('./lang-zh'),
 };
 
-/** Load a language's strings once (a no-op when it is already there). */
+/** The Compare page's strings: not in the language chunk, they load with the page (App.tsx, through addStrings). */
+export const compareStrings: StringsSource = (lang) =>
+  (lang === 'zh' ? import('./compare.zh') : import('./compare.en')).then((m) => m.default);
+
+/** The scenario file and link errors' strings: loaded before the first such error is shown (addStrings). */
+export const scenarioStrings: StringsSource = (lang) =>
+  (lang === 'zh' ? import('./scenario.zh') : import('./scenario.en')).then((m) => m.default);
+
+const core = new Map<Lang, Promise<void>>();
+
+/** Load a language's strings once (a no-op when they are already there), with every loaded pattern's. */
 export async function loadLang(lang: Lang): Promise<void> {
-  if (i18n.hasResourceBundle(lang, 'translation')) return;
-  const { default: dict } = await loaders[lang]();
-  i18n.addResourceBundle(lang, 'translation', dict, true, true);
+  let p = core.get(lang);
+  if (!p) {
+    const mine = loaders[lang]().then(({ default: dict }) => {
+      i18n.addResourceBundle(lang, 'translation', dict, true, true);
+    });
+    mine.catch(() => core.delete(lang)); // a failed fetch can be retried
+    core.set(lang, (p = mine));
+  }
+  await Promise.all([p, loadLangSources(lang)]);
 }
 
 const STORAGE_KEY = 'dtx-lab.lang';

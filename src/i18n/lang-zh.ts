@@ -1,12 +1,20 @@
 /**
- * Every Chinese string file (`*.zh.ts` here, and each pattern folder's `src/patterns/<folder>/strings.zh.ts`),
- * merged into one dictionary: one chunk, loaded at start when Chinese is the chosen language, or when the user switches
- * to it. A new pattern's strings are picked up from its own folder without touching this file.
+ * Every Chinese string file here (`*.zh.ts`, but the Compare page's and the scenario errors') merged into one
+ * dictionary, plus every pattern's name (its folder's `meta.ts`: the picker lists them all): one chunk, loaded at
+ * start when Chinese is the chosen language, or when the user switches to it. A pattern's other strings
+ * (`src/patterns/<folder>/strings.zh.ts`) load with its code (src/patterns/catalog.ts); a new pattern plugs in
+ * without touching this file.
  */
-const files = import.meta.glob<Record<string, string>>(['./*.zh.ts', '../patterns/*/strings.zh.ts'], {
+import type { PatternMeta } from '../patterns/meta';
+
+// The Compare page's strings load with it, the scenario errors' when one is shown (index.ts: compareStrings,
+// scenarioStrings).
+const files = import.meta.glob<Record<string, string>>(['./*.zh.ts', '!./compare.zh.ts', '!./scenario.zh.ts'], {
   eager: true,
   import: 'default',
 });
+const metas = import.meta.glob<PatternMeta>('../patterns/*/meta.ts', { eager: true, import: 'meta' });
 
 const dict: Record<string, string> = Object.assign({}, ...Object.values(files));
+for (const m of Object.values(metas)) dict[`pattern.${m.id}.name`] = m.name.zh;
 export default dict;

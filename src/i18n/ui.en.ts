@@ -159,6 +159,10 @@ const en: Record<string, string> = {
   'run.budgetStop': 'This scenario stops after {{n}} events: raise the event budget in Parameters.',
   'params.maxEvents': 'Event budget',
   'params.maxEvents.help': 'The run stops after this many events (default {{n}})',
+  // The Compare page's button and title (its other strings load with it: compare.en.ts)
+  'compare.open': 'Compare',
+  'compare.open.desc': 'Compare every pattern on one workload and fault profile, over many seeded runs',
+  'compare.title': 'Compare patterns',
 };
 
 export default en;

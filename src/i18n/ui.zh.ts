@@ -158,6 +158,10 @@ const zh: Record<string, string> = {
   'run.budgetStop': '此场景在 {{n}} 个事件后停止：请在“参数”中调高事件预算。',
   'params.maxEvents': '事件预算',
   'params.maxEvents.help': '运行在这么多个事件后停止（默认 {{n}}）',
+  // The Compare page's button and title (its other strings load with it: compare.zh.ts)
+  'compare.open': '对比',
+  'compare.open.desc': '在同一业务负载和故障配置下，用大量带种子的运行对比所有模式',
+  'compare.title': '模式对比',
 };
 
 export default zh;

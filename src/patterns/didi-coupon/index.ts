@@ -14,6 +14,7 @@ import { defaultNetwork, guards, params, surface, topology, workload } from './p
 import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { view } from './view';
+import { meta } from './meta';
 
 /**
  * The queue: DDMQ (delayed messages, broker/ddmq.ts) or, with mq = rocketmq, RocketMQ's transactional broker
@@ -23,8 +24,8 @@ import { view } from './view';
 const broker = mqBrokerRole({ notePrefix: 'didi.note.broker', delayedView: 'ddmq' });
 
 export const didiCoupon: PatternDef = {
-  id: 'didi-coupon',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: {
     order: orderRole,
     broker,

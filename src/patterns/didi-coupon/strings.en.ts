@@ -1,6 +1,7 @@
 /** Strings of the Didi order + coupon flow (src/patterns/didi-coupon). (English.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.didi-coupon.name': 'Didi order + coupon (synchronous, tx monitor)',
+  'pattern.didi-coupon.name': meta.name.en,
   'pattern.didi-coupon.desc':
     'Place an order with a coupon: both or neither (S-DIDI-1). DDMQ has no half message and no check-back: the order service first sends a cancellable delayed “tx monitor”, locks the coupon (the preparation), saves the order (the base operation, last) and cancels the monitor. If saving fails, the monitor comes back to the order service’s own consumer, which finds no order and unlocks the coupon — retried until it succeeds.',
 

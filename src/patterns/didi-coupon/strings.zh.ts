@@ -1,6 +1,7 @@
 /** 滴滴下单 + 优惠券流程（src/patterns/didi-coupon）的文字。（中文） */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.didi-coupon.name': '滴滴下单 + 优惠券（同步，事务监控消息）',
+  'pattern.didi-coupon.name': meta.name.zh,
   'pattern.didi-coupon.desc':
     '下单用券：要么都成功，要么都不做（S-DIDI-1）。DDMQ 没有半消息，也没有 Broker 反查：订单服务先发送一条可取消的延迟“事务监控消息”，再锁券（准备操作），最后保存订单（基础操作），然后取消监控消息。保存失败时，监控消息延迟到期后投递给订单服务自己的消费者，它查不到订单就解锁优惠券——失败则重试，直到成功（最终一致）。',
 

@@ -19,10 +19,11 @@ import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { LEDGER, ORDERS, PROCURE, STOCK } from './types';
 import { view } from './view';
+import { meta } from './meta';
 
 export const didiPay: PatternDef = {
-  id: 'didi-pay',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: {
     pay: payRole,
     // DDMQ keeps no delayed messages here (its retries are the consumers'); RocketMQ's scheduled retries are.

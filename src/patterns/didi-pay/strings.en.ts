@@ -1,6 +1,7 @@
 /** Strings of the Didi payment fan-out (src/patterns/didi-pay). (English.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.didi-pay.name': 'Didi payment fan-out (asynchronous)',
+  'pattern.didi-pay.name': meta.name.en,
   'pattern.didi-pay.desc':
     'Payment succeeded (S-DIDI-2): one message to four services, each with its own database — decrement stock, set the order paid, book the commission in the ledger, trigger procurement. Transient failures are retried until they succeed; a message that can never succeed (oversold) triggers the reverse flow: a refund, and the commission taken back. Delivery is at-least-once, so every consumer must be idempotent (S-DIDI-4). Parameter “Message queue” runs the same scenario on RocketMQ’s half message and check-back.',
 

@@ -1,6 +1,7 @@
 /** 滴滴支付成功扇出流程（src/patterns/didi-pay）的文字。（中文） */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.didi-pay.name': '滴滴支付成功扇出（异步）',
+  'pattern.didi-pay.name': meta.name.zh,
   'pattern.didi-pay.desc':
     '支付成功（S-DIDI-2）：一条消息发给四个服务，各有自己的数据库——扣减库存、修改订单状态、给账务系统记佣金、触发采购。临时失败重试直到成功；永远不可能成功的消息（超卖）触发逆向流程：退款，并冲回佣金。投递是至少一次的，所以每个消费者都必须幂等（S-DIDI-4）。参数“消息队列”可以让同一个场景运行在 RocketMQ 的半消息和反查之上。',
 

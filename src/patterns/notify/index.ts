@@ -14,10 +14,11 @@ import { platformRole } from './platform';
 import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { view } from './view';
+import { meta } from './meta';
 
 export const notify: PatternDef = {
-  id: 'notify',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: { client: clientRole, platform: platformRole, merchant: merchantRole },
   params,
   guards,

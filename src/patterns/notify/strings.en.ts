@@ -1,6 +1,7 @@
 /** Strings of the best-effort notification pattern (src/patterns/notify). (English; loaded only when this language is shown.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.notify.name': 'Best-effort notification',
+  'pattern.notify.name': meta.name.en,
   'pattern.notify.desc':
     'A payment platform marks an order paid, then notifies the merchant over HTTP and retries on a time ladder (WeChat Pay: 15 s … 6 h, 24 h 4 min in all) until the merchant answers “success” in time — or gives up after the last step. Notifications can arrive twice, so the merchant must be idempotent by notify_id; a lost one is recovered only by querying the platform (reconciliation).',
 

@@ -1,6 +1,7 @@
 /** Strings of the best-effort notification pattern (src/patterns/notify). (中文；仅在显示此语言时加载。) */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.notify.name': '最大努力通知',
+  'pattern.notify.name': meta.name.zh,
   'pattern.notify.desc':
     '支付平台在本地事务中把订单标记为已支付，然后通过 HTTP 通知商户，并按时间阶梯重试（微信支付：15 秒 … 6 小时，共 24 小时 4 分钟），直到商户在时限内应答 “success” —— 或在最后一档之后放弃。通知可能重复到达，所以商户必须按 notify_id 幂等；丢失的通知只能靠商户调用平台的查询接口对账找回。',
 

@@ -15,10 +15,11 @@ import { relayRole } from './relay';
 import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { view } from './view';
+import { meta } from './meta';
 
 export const outbox: PatternDef = {
-  id: 'outbox',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: {
     order: orderRole,
     relay: relayRole,

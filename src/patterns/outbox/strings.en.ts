@@ -1,6 +1,7 @@
 /** Strings of the local message table / transactional outbox pattern (src/patterns/outbox). (English.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.outbox.name': 'Local message table (transactional outbox)',
+  'pattern.outbox.name': meta.name.en,
   'pattern.outbox.desc':
     'The order service writes its business row and an outbox row in one local transaction; a relay forwards outbox rows to a Kafka-like topic and marks them on the broker’s ack; the inventory service consumes, applies the effect in its own local transaction and commits its offset. Delivery is at-least-once: the consumer must deduplicate.',
 

@@ -1,6 +1,7 @@
 /** 本地消息表 / 事务性发件箱模式（src/patterns/outbox）的文字。（中文） */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.outbox.name': '本地消息表（事务性发件箱）',
+  'pattern.outbox.name': meta.name.zh,
   'pattern.outbox.desc':
     '订单服务在同一个本地事务中写入业务数据和一条本地消息表记录；中继把消息记录转发到类 Kafka 的主题，并在消息代理确认后标记为已发送；库存服务消费消息，在自己的本地事务中执行操作并提交位移。投递语义是至少一次：消费者必须去重（幂等）。',
 

@@ -16,10 +16,11 @@ import { producerRole } from './producer';
 import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { view } from './view';
+import { meta } from './meta';
 
 export const rocketmq: PatternDef = {
-  id: 'rocketmq',
-  family: 'messaging',
+  id: meta.id,
+  family: meta.family,
   roles: {
     producer: producerRole,
     broker: txnBrokerRole({ notePrefix: 'rocketmq.note.broker' }),

@@ -1,6 +1,7 @@
 /** Strings of the RocketMQ transactional-message pattern (src/patterns/rocketmq). (English.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.rocketmq.name': 'Transactional message (RocketMQ)',
+  'pattern.rocketmq.name': meta.name.en,
   'pattern.rocketmq.desc':
     'The order service sends a half message the broker stores but hides from consumers, runs its local transaction, then commits or rolls the message back with a one-way call. A half message left waiting is checked back: the broker asks the producer’s check listener, once a round, up to 15 times. The inventory service consumes at least once, so it must be idempotent; failed consumptions are retried on a 10 s … 2 h ladder, then dead-lettered.',
 

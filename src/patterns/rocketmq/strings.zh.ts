@@ -1,6 +1,7 @@
 /** RocketMQ 事务消息模式（src/patterns/rocketmq）的文字。（中文） */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.rocketmq.name': '事务消息（RocketMQ）',
+  'pattern.rocketmq.name': meta.name.zh,
   'pattern.rocketmq.desc':
     '订单服务先发送一条半消息：消息代理存储它，但对消费者不可见；订单服务执行本地事务，再以单向调用提交或回滚这条消息。一直等待的半消息会被反查：消息代理每轮询问一次生产者的回查监听器，最多 15 次。库存服务的消费是至少一次，因此必须幂等；消费失败按 10 秒 … 2 小时的阶梯重试，最后进入死信队列。',
 

@@ -43,6 +43,7 @@ import { sagaHandlers } from './handlers';
 import { requests } from './requests';
 import { sagaScenarios } from './scenarios';
 import { tour } from './tour';
+import { meta } from './meta';
 
 /** Orchestration: client, coordinator, two services. Choreography: no coordinator; services publish to each other. */
 function sagaTopology(p: Params): Topology {
@@ -138,8 +139,8 @@ function sagaSurface(p: Params): FaultSurface {
 }
 
 export const saga: PatternDef = {
-  id: 'saga',
-  family: 'compensation',
+  id: meta.id,
+  family: meta.family,
   roles: {
     client: role(
       clientRole('saga', (ctx) => (ctx.params.coordination === 'choreography' ? choreoStepOrder(ctx)[0] : 'TM')),

@@ -1,11 +1,12 @@
 /** Strings of the Saga pattern (src/patterns/saga). Chinese keeps the seed's domain words (补偿, 空补偿, 幂等…). (English; loaded only when this language is shown.) */
+import { meta } from './meta';
 import tcc from '../tcc/strings.en';
 
 // The invariant names and descriptions shared with TCC.
 const shared = Object.fromEntries(Object.entries(tcc).filter(([k]) => k.startsWith('inv.')));
 
 const en: Record<string, string> = {
-  'pattern.saga.name': 'Saga (orchestrated)',
+  'pattern.saga.name': meta.name.en,
   'pattern.saga.desc':
     'The same transfer as forward steps — T1 debit Bob, T2 credit Smith — each with a compensation. A coordinator runs the steps in order; if one fails it runs the compensations in reverse order, retrying each until it succeeds. No reservations: every step is visible to others at once (no isolation).',
 

@@ -1,11 +1,12 @@
 /** Strings of the Saga pattern (src/patterns/saga). Chinese keeps the seed's domain words (补偿, 空补偿, 幂等…). (Chinese; loaded only when this language is shown.) */
+import { meta } from './meta';
 import tcc from '../tcc/strings.zh';
 
 // The invariant names and descriptions shared with TCC.
 const shared = Object.fromEntries(Object.entries(tcc).filter(([k]) => k.startsWith('inv.')));
 
 const zh: Record<string, string> = {
-  'pattern.saga.name': 'Saga（编排式）',
+  'pattern.saga.name': meta.name.zh,
   'pattern.saga.desc':
     '同样的转账拆成正向步骤——T1 扣 Bob，T2 给 Smith 入账——每步都有补偿。协调者按顺序执行；某步失败就按相反顺序执行补偿，每个补偿重试到成功。没有预留：每一步立即对他人可见（没有隔离性）。',
 

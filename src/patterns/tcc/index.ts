@@ -42,6 +42,7 @@ import { requests } from './requests';
 import { tccScenarios } from './scenarios';
 import { tour } from './tour';
 import { BRANCHES, tccPhases, tmRole, type TccGlobalTx } from './tm';
+import { meta } from './meta';
 
 export const TCC_GID = FIRST_GID;
 
@@ -81,8 +82,8 @@ export function tccOutcomes(w: World): TxReport[] {
 }
 
 export const tcc: PatternDef = {
-  id: 'tcc',
-  family: 'compensation',
+  id: meta.id,
+  family: meta.family,
   roles: {
     client: role(clientRole('tcc', 'TM')),
     tm: role(tmRole),

@@ -1,6 +1,7 @@
 /** Strings of the TCC pattern (src/patterns/tcc). Chinese keeps the seed's domain words (空回滚, 悬挂, 幂等, 冻结…). (English; loaded only when this language is shown.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.tcc.name': 'TCC (Try / Confirm / Cancel)',
+  'pattern.tcc.name': meta.name.en,
   'pattern.tcc.desc':
     'Bob transfers money to Smith through a transaction manager. Try freezes Bob’s amount and reserves Smith’s credit, Confirm moves the money, Cancel releases the freezes. Confirm and Cancel are retried until they succeed, so they must be idempotent — and safe against empty rollback and hanging: the barrier (dtm) / fence (Seata).',
 

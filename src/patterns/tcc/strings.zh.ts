@@ -1,6 +1,7 @@
 /** Strings of the TCC pattern (src/patterns/tcc). Chinese keeps the seed's domain words (空回滚, 悬挂, 幂等, 冻结…). (Chinese; loaded only when this language is shown.) */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.tcc.name': 'TCC（Try / Confirm / Cancel）',
+  'pattern.tcc.name': meta.name.zh,
   'pattern.tcc.desc':
     'Bob 通过事务管理器向 Smith 转账。Try 冻结 Bob 的金额并为 Smith 预留入账，Confirm 完成转账，Cancel 解冻。Confirm 和 Cancel 会一直重试直到成功，所以必须幂等，并能应对空回滚和悬挂：dtm 的子事务屏障 / Seata 的 TCC 防悬挂表。',
 

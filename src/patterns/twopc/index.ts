@@ -15,10 +15,11 @@ import { scenarios } from './scenarios';
 import { tour } from './tour';
 import { standbyRole } from './standby';
 import { view } from './view';
+import { meta } from './meta';
 
 export const twoPC: PatternDef = {
-  id: '2pc',
-  family: 'atomic-commit',
+  id: meta.id,
+  family: meta.family,
   roles: {
     client: clientRole,
     coordinator: coordinatorRole,

@@ -1,6 +1,7 @@
 /** Strings of the two-phase commit pattern (src/patterns/twopc). Chinese keeps the seed's domain words. (English; loaded only when this language is shown.) */
+import { meta } from './meta';
 const en: Record<string, string> = {
-  'pattern.2pc.name': 'Two-phase commit (2PC / XA)',
+  'pattern.2pc.name': meta.name.en,
   'pattern.2pc.desc':
     'A coordinator asks every participant to prepare (vote), then commits only if all voted yes. Prepared participants hold their locks until they learn the outcome — and block if the coordinator is gone. A 3PC variant adds a pre-commit round.',
 

@@ -1,6 +1,7 @@
 /** Strings of the two-phase commit pattern (src/patterns/twopc). Chinese keeps the seed's domain words. (Chinese; loaded only when this language is shown.) */
+import { meta } from './meta';
 const zh: Record<string, string> = {
-  'pattern.2pc.name': '两阶段提交（2PC / XA）',
+  'pattern.2pc.name': meta.name.zh,
   'pattern.2pc.desc':
     '协调者先让所有参与者准备（投票），全部同意才提交。已准备的参与者在得知结果前一直持有锁——协调者宕机时就会阻塞。三阶段提交变体增加了预提交一轮。',
 

@@ -12,7 +12,8 @@
  *   previous link and a notice says so (once per loaded scenario).
  */
 import { useEffect } from 'react';
-import i18n, { currentLang, setLang } from '../../i18n';
+import i18n, { currentLang, scenarioStrings, setLang } from '../../i18n';
+import { addStrings } from '../../i18n/sources';
 import { useRun, type RunState } from '../../store/run';
 import { useTour } from '../../store/tour';
 import { baseScenario, posAtTime, type Scenario } from '../../engine';
@@ -82,7 +83,8 @@ function write(m: LinkModule, s: RunState, push: boolean): void {
   }
 }
 
-function showError(m: LinkModule, e: ScenarioError) {
+async function showError(m: LinkModule, e: ScenarioError) {
+  await addStrings(scenarioStrings).catch(() => undefined); // the error texts load when first needed
   const message = m.renderError(e, (key, params) => i18n.t(key, params));
   const run = useRun.getState();
   if (!e.path || e.path === 'link') run.pushError('error.linkBroken', { message });
@@ -94,6 +96,8 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   if (/^#?lab(=|$)/.test(hash)) return; // the Compare view's own link (#lab=1.…)
   lastHash = hash;
   const m = (mod ??= await linkModule());
+  // Elsewhere meanwhile (the Compare view opened while the link code loaded): that address wins.
+  if ((location.hash || '#') !== (hash || '#')) return;
   const run = useRun.getState();
   if (!hash || hash === '#') {
     // The entry before any link (only when someone cleared the hash): the default scenario.
@@ -106,7 +110,7 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
   }
   const r = m.decodeLink(hash);
   if (!r.ok) {
-    showError(m, r.error);
+    void showError(m, r.error);
     // The tampered link must not stay in the address bar: it now shows what is on screen.
     write(m, useRun.getState(), false);
     return;

@@ -9,13 +9,14 @@ import { catalog } from '../../patterns/catalog'; // ids and families only: each
 import { namedScenario, sameJson } from '../../engine';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
-import { currentLang, setLang, type Lang } from '../../i18n';
+import { currentLang, scenarioStrings, setLang, type Lang } from '../../i18n';
+import { addStrings } from '../../i18n/sources';
 import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
 import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
 import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
-import { TourButton } from '../tour/TourPlayer'; // [issue 15 tours]
+import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
 
 const CUSTOM = '';
 
@@ -178,6 +179,7 @@ function FileActions() {
     const { renderError } = await import('../../scenario/errors');
     const r = parseScenario(text);
     if (!r.ok) {
+      await addStrings(scenarioStrings).catch(() => undefined); // the error texts load when first needed
       // The error is a code: rendered in the language on screen, never the schema's English.
       const message = renderError(r.error, (key, params) => t(key, params));
       if (r.error.path) lab.pushError('error.import', { file: file.name, path: r.error.path, message });

@@ -5,7 +5,7 @@
  * Flow measures its nodes in the frame after the first), and the browser has a moment of idle time. It is not a
  * wall-clock delay: on an idle machine it resolves a few frames after the first paint.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 let resolveReady: () => void = () => undefined;
 /** Resolves once the first screen is up (see above). */
@@ -28,12 +28,26 @@ export function startFirstScreen(): void {
   else window.addEventListener('load', afterLoad, { once: true });
 }
 
-/** Whether the first screen is up (a component shows its content from then on). */
+/**
+ * A moment when the browser is idle (at most `timeout` ms away): work that can wait — prefetching, the address
+ * bar's link — runs in such moments one piece at a time, so no long task blocks a click. [issue 15: Lighthouse TBT]
+ */
+export function whenIdle(timeout = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/**
+ * Whether the first screen is up (a component shows its content from then on). The content is drawn in a
+ * transition: React renders it in slices that yield to input instead of one long task.
+ */
 export function useAfterFirstScreen(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let alive = true;
-    void firstScreen.then(() => alive && setReady(true));
+    void firstScreen.then(() => alive && startTransition(() => setReady(true)));
     return () => {
       alive = false;
     };

@@ -115,22 +115,3 @@ export function TourPlayer() {
     </section>
   );
 }
-
-/** The header's button: starts the tour of the pattern on screen, or ends the running one. */
-export function TourButton() {
-  const { t } = useTranslation();
-  const pattern = useRun((s) => s.pattern);
-  const active = useTour((s) => s.tour !== null);
-  if (!stepsOf(pattern).length) return null;
-  return (
-    <button
-      type="button"
-      aria-pressed={active}
-      className={'hbtn ' + (active ? 'bg-slate-800! text-white! hover:bg-slate-900!' : '')}
-      title={active ? t('tour.stop') : t('tour.start.desc')}
-      onClick={() => (active ? useTour.getState().exit() : useTour.getState().start(pattern.id))}
-    >
-      {t('tour.start')}
-    </button>
-  );
-}
