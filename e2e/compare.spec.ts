@@ -190,20 +190,25 @@ test('open an anomalous run from a chart: the animated view at its breaking even
   await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeHidden();
   await expect(page.getByRole('slider', { name: 'Time cursor' })).toBeVisible();
   expect(page.url()).toMatch(/#s=1\./);
-  const facts = await page.evaluate(() => {
-    type S = {
-      cursor: { pos: number; t: number };
-      scenario: { seed: number };
-      result: { invariants: { firstBreak: number | null }[] };
-    };
-    const s = (window as unknown as { __dtx: { getState(): S } }).__dtx.getState();
-    return {
-      t: s.cursor.t,
-      pos: s.cursor.pos,
-      seed: s.scenario.seed,
-      breaks: s.result.invariants.map((i) => i.firstBreak).filter((x) => x !== null),
-    };
-  });
+  const read = () =>
+    page.evaluate(() => {
+      type S = {
+        cursor: { pos: number; t: number };
+        scenario: { seed: number };
+        result: { scenario: { seed: number }; invariants: { firstBreak: number | null }[] } | null;
+      };
+      const s = (window as unknown as { __dtx: { getState(): S } }).__dtx.getState();
+      return {
+        t: s.cursor.t,
+        pos: s.cursor.pos,
+        seed: s.scenario.seed,
+        resultSeed: s.result?.scenario.seed ?? null,
+        breaks: (s.result?.invariants ?? []).map((i) => i.firstBreak).filter((x) => x !== null),
+      };
+    });
+  // The opened run is simulated in slices: wait until the result on screen is that run's.
+  await expect.poll(async () => (await read()).resultSeed, { timeout: 30_000 }).toBe(seed);
+  const facts = await read();
   expect(facts.seed).toBe(seed);
   expect(facts.t).toBe(at);
   expect(facts.pos).toBeGreaterThan(0);

@@ -18,12 +18,15 @@ import {
   goToEnd,
 } from './fixtures';
 
-function nodeHash(patternId: string, scenarioId: string): { hash: string; events: number } {
+function nodeHash(
+  patternId: string,
+  scenarioId: string,
+): { hash: string; events: number; verdicts: [string, number | null][] } {
   const p = getPattern(patternId);
   const ns = p?.scenarios.find((s) => s.id === scenarioId);
   if (!p || !ns) throw new Error(`no scenario ${patternId}/${scenarioId}`);
   const r = simulate(p, namedScenario(p, ns));
-  return { hash: r.hash, events: r.events.length };
+  return { hash: r.hash, events: r.events.length, verdicts: r.invariants.map((i) => [i.id, i.firstBreak]) };
 }
 
 const CASES = [
@@ -45,6 +48,14 @@ for (const c of CASES) {
     await expect.poll(async () => (await facts(page)).scenarioName).toBe(c.scenario);
     const inPage = await facts(page);
     expect(inPage).toMatchObject({ pattern: c.id, hash: expected.hash, events: expected.events });
+    // The same verdicts too: every invariant breaks first at the same event (a bundling cycle once built 2PC's lock
+    // invariants before their table's name existed, so the page missed the breaks Node reports, with the same trace).
+    const verdicts = await page.evaluate(() => {
+      type S = { result: { invariants: { id: string; firstBreak: number | null }[] } };
+      const s = (window as unknown as { __dtx: { getState(): S } }).__dtx.getState();
+      return s.result.invariants.map((i) => [i.id, i.firstBreak]);
+    });
+    expect(verdicts).toEqual(expected.verdicts);
     await expect(page.getByRole('slider', { name: 'Time cursor' })).toHaveAttribute(
       'aria-valuemax',
       String(expected.events),
