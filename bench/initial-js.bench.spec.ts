@@ -41,6 +41,9 @@ test('initial JavaScript', async ({ page }) => {
   const interactiveAt = (await at.jsonValue()) as number;
   const before = new Set<string>();
   const after = new Set<string>();
+  // A request's timing is filled in when its response arrives (until then startTime is -1, which once counted the
+  // prefetches still in flight as initial): wait for every response first.
+  await Promise.all(requests.map((r) => r.response().catch(() => null)));
   for (const r of requests) (r.timing().startTime <= interactiveAt ? before : after).add(new URL(r.url()).pathname);
   let total = 0;
   const rows: [string, number][] = [];

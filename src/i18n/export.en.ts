@@ -1,6 +1,5 @@
 /** Strings of the Export menu (issue 15). Same keys in en and zh (a test checks). (English.) */
 const en: Record<string, string> = {
-  'export.title': 'Export',
   'export.intro': 'Files are named after the pattern, the scenario and the cursor time.',
   'export.images': 'Images',
   'export.data': 'Data',

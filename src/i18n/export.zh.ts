@@ -1,6 +1,5 @@
 /** Strings of the Export menu (issue 15). Same keys in en and zh (a test checks). (Chinese.) */
 const zh: Record<string, string> = {
-  'export.title': '导出',
   'export.intro': '文件名包含模式、场景和游标时间。',
   'export.images': '图片',
   'export.data': '数据',

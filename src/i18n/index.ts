@@ -24,6 +24,10 @@ const loaders: Record<Lang, () => Promise<{ default: Dict }>> = {
 export const compareStrings: StringsSource = (lang) =>
   (lang === 'zh' ? import('./compare.zh') : import('./compare.en')).then((m) => m.default);
 
+/** The Export menu's strings: loaded with the menu (its button's names are in ui.*.ts). */
+export const exportStrings: StringsSource = (lang) =>
+  (lang === 'zh' ? import('./export.zh') : import('./export.en')).then((m) => m.default);
+
 /** The scenario file and link errors' strings: loaded before the first such error is shown (addStrings). */
 export const scenarioStrings: StringsSource = (lang) =>
   (lang === 'zh' ? import('./scenario.zh') : import('./scenario.en')).then((m) => m.default);

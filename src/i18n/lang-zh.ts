@@ -9,10 +9,13 @@ import type { PatternMeta } from '../patterns/meta';
 
 // The Compare page's strings load with it, the scenario errors' when one is shown (index.ts: compareStrings,
 // scenarioStrings).
-const files = import.meta.glob<Record<string, string>>(['./*.zh.ts', '!./compare.zh.ts', '!./scenario.zh.ts'], {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, string>>(
+  ['./*.zh.ts', '!./compare.zh.ts', '!./scenario.zh.ts', '!./export.zh.ts'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 const metas = import.meta.glob<PatternMeta>('../patterns/*/meta.ts', { eager: true, import: 'meta' });
 
 const dict: Record<string, string> = Object.assign({}, ...Object.values(files));

@@ -26,6 +26,7 @@ const en: Record<string, string> = {
   'header.present.desc':
     'Presentation mode: full screen, large text; diagram, sequence chart and a strip of invariant verdicts. Esc leaves',
   'header.export': 'Export',
+  'export.title': 'Export',
   'header.export.desc': 'Download this scenario as a JSON file',
   'header.import': 'Import',
   'header.import.desc': 'Load a scenario JSON file',

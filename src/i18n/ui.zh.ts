@@ -25,6 +25,7 @@ const zh: Record<string, string> = {
   'header.present': '演示',
   'header.present.desc': '演示模式：全屏、大字号；显示拓扑图、时序图和不变量结论条。按 Esc 退出',
   'header.export': '导出',
+  'export.title': '导出',
   'header.export.desc': '把当前场景下载为 JSON 文件',
   'header.import': '导入',
   'header.import.desc': '载入场景 JSON 文件',

@@ -3,6 +3,7 @@ import { patterns } from './registry';
 import { catalog, defaultPattern, loadedPattern, loadPattern, preloadPatterns } from './catalog';
 import type { PatternMeta } from './meta';
 import { resourceFiles } from '../i18n/resources';
+import { runKeys } from '../i18n/runKeys';
 
 // Every folder's meta.ts, as catalog.ts finds them (a folder without one is a shared module, e.g. broker/).
 const metas = import.meta.glob<PatternMeta>('./*/meta.ts', { eager: true, import: 'meta' });
@@ -41,4 +42,19 @@ describe('the page catalog (every <folder>/meta.ts) matches the registry', () =>
     await preloadPatterns();
     for (const p of patterns) expect(loadedPattern(p.id)).toBe(p);
   });
+
+  it('the first pattern shows no key of a shared folder’s strings (the first screen does not load them)', () => {
+    const folders = new Set(catalog.map((e) => e.folder));
+    const shared = Object.entries(resourceFiles).filter(([name]) => {
+      const m = /^\.\.\/patterns\/([^/]+)\/strings$/.exec(name);
+      return m !== null && !folders.has(m[1]);
+    });
+    expect(shared.length).toBeGreaterThan(0);
+    const keys = runKeys(defaultPattern, () => true);
+    for (const [name, file] of shared)
+      expect(
+        [...keys].filter((k) => k in file.en),
+        name,
+      ).toEqual([]);
+  }, 60_000);
 });

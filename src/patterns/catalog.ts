@@ -5,7 +5,7 @@
  * only the first pattern's code and its strings in the shown language; another pattern's code and strings load
  * together when it is picked or opened from a link (loadPattern resolves once both are in, so its keys never show
  * raw), and all of them once the page is idle. Strings of a shared folder (one without meta.ts, e.g. broker/) load
- * with every pattern.
+ * with every pattern but the first, which shows none of them.
  * Node (the CLI via tsx, the lab, the tests) and the lazily loaded schema use registry.ts, which imports every
  * pattern; catalog.test.ts fails when the two disagree (ids, order, families). So a new pattern is its folder (with
  * its meta.ts) and one line in registry.ts.
@@ -94,10 +94,11 @@ export function loadPattern(id: string): Promise<PatternDef | undefined> {
  * The first pattern's strings in the shown language, started when this module loads: main.tsx awaits it before
  * the first render (the first pattern's code is already here).
  */
-export const firstPatternReady: Promise<void> = Promise.all([
-  ...catalog.filter((e) => e.id === first.id).map((e) => addStrings(e.strings)),
-  addStrings(sharedStrings),
-]).then(() => undefined);
+export const firstPatternReady: Promise<void> = Promise.all(
+  // Not the shared folders' strings: the first pattern shows none of them (catalog.test.ts checks), and they load
+  // with every other pattern.
+  catalog.filter((e) => e.id === first.id).map((e) => addStrings(e.strings)),
+).then(() => undefined);
 
 /** Every pattern's code and strings, for when the page is idle (a pick is then instant, and works offline). */
 export function preloadPatterns(): Promise<void> {

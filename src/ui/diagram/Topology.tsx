@@ -24,6 +24,7 @@ import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
+import { markFirstScreenDrawn } from '../shell/firstScreen';
 import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 
 // The fault menu opens on right-click / ⋯: its code loads on first use.
@@ -223,6 +224,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             edgeTypes={edgeTypes}
             fitView
             fitViewOptions={{ padding: 0.03 }}
+            onInit={markFirstScreenDrawn}
             minZoom={minZoom}
             maxZoom={Math.max(1.6, minZoom)}
             nodesDraggable={false}

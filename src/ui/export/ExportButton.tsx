@@ -5,8 +5,11 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Popover } from '../shell/Popover';
+import { exportStrings } from '../../i18n';
+import { addStrings } from '../../i18n/sources';
 
-const ExportMenu = lazy(() => import('./ExportMenu'));
+// The menu's strings come with its code.
+const ExportMenu = lazy(() => Promise.all([import('./ExportMenu'), addStrings(exportStrings)]).then(([m]) => m));
 
 export function ExportButton() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 /**
  * "After the first screen" (issue 15: initial JS ≤ 200 kB, Lighthouse): what the first screen does not need to
  * respond — the sequence chart, the inspector and fault list, the link code when there is no link, the other
- * patterns' code — loads once the first screen is up: the page has loaded, React has painted it twice over (React
- * Flow measures its nodes in the frame after the first), and the browser has a moment of idle time. It is not a
+ * patterns' code — loads once the first screen is up: the page has loaded, the diagram has placed its nodes, two
+ * more frames have been painted, and the browser has a moment of idle time. It is not a
  * wall-clock delay: on an idle machine it resolves a few frames after the first paint.
  */
 import { startTransition, useEffect, useState } from 'react';
@@ -12,6 +12,14 @@ let resolveReady: () => void = () => undefined;
 export const firstScreen: Promise<void> = new Promise((r) => (resolveReady = r));
 
 let started = false;
+let drawn: () => void = () => undefined;
+/** Resolves when the diagram has drawn its first nodes (or a page without one has waited long enough). */
+const diagramDrawn: Promise<void> = new Promise((r) => (drawn = r));
+/** Called by the diagram when React Flow has measured and placed its nodes (its onInit). */
+export function markFirstScreenDrawn(): void {
+  drawn();
+}
+
 /** Called by main.tsx right after the first render. Without a DOM (tests) it resolves at once. */
 export function startFirstScreen(): void {
   if (started) return;
@@ -23,7 +31,13 @@ export function startFirstScreen(): void {
     if (n === 0) return cb();
     requestAnimationFrame(() => frames(n - 1, cb));
   };
-  const afterLoad = () => frames(3, () => idle(resolveReady));
+  // The page's load event can come before React has drawn the first screen (it renders in a transition, and React
+  // Flow places its nodes a frame later): wait for the diagram too, so nothing fetched "after the first screen"
+  // competes with it. A page opened without a diagram (the Compare view) goes on after 3 s.
+  const afterLoad = () => {
+    setTimeout(drawn, 3000);
+    void diagramDrawn.then(() => frames(2, () => idle(resolveReady)));
+  };
   if (document.readyState === 'complete') afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });
 }
