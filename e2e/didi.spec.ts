@@ -39,6 +39,17 @@ test('S-DIDI-5: a short monitor delay unlocks the coupon of a saved order; a lon
   await expect(page.getByRole('listitem').filter({ hasText: 'Coupon service: locked' })).toContainText('committed');
 });
 
+/** In Parameters, as a person does: the queue model from `from` to `to`, Apply, then the run's end. */
+async function switchQueue(page: Page, from: 'ddmq' | 'rocketmq', to: 'ddmq' | 'rocketmq') {
+  const dialog = await openParameters(page);
+  const mq = dialog.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true });
+  await expect(mq).toHaveValue(from);
+  await mq.selectOption(to);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await goToEnd(page);
+}
+
 test('DDMQ ↔ RocketMQ: the same S-DIDI-5 scenario is consistent on RocketMQ’s half message and check-back', async ({
   page,
 }) => {
@@ -48,23 +59,14 @@ test('DDMQ ↔ RocketMQ: the same S-DIDI-5 scenario is consistent on RocketMQ’
   await goToEnd(page);
   await expect(invariant(page, 'Atomicity')).toContainText('broken');
 
-  const dialog = await openParameters(page);
-  const mq = dialog.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true });
-  await expect(mq).toHaveValue('ddmq');
-  await mq.selectOption('rocketmq');
-  await dialog.getByRole('button', { name: 'Apply' }).click();
-  await expect(dialog).toBeHidden();
-  await goToEnd(page);
+  await switchQueue(page, 'ddmq', 'rocketmq');
   await expect(invariant(page, 'Atomicity')).toContainText('holds');
   // RocketMQ's model now: the queue is RocketMQ, and the half message was rolled back after the save
   await expect(page.locator('.react-flow').getByRole('group', { name: 'RocketMQ', exact: true })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'half rolled-back' })).toContainText('committed');
 
   // and back to DDMQ: inconsistent again (same seed)
-  const again = await openParameters(page);
-  await again.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true }).selectOption('ddmq');
-  await again.getByRole('button', { name: 'Apply' }).click();
-  await goToEnd(page);
+  await switchQueue(page, 'rocketmq', 'ddmq');
   await expect(invariant(page, 'Atomicity')).toContainText('broken');
 });
 
@@ -81,13 +83,7 @@ test('DDMQ ↔ RocketMQ on the payment fan-out: the same S-DIDI-4 scenario, the 
   await expect(ddmq).toContainText('2');
   await expect(invariant(page, 'Exactly once')).toContainText('holds');
 
-  const dialog = await openParameters(page);
-  const mq = dialog.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true });
-  await expect(mq).toHaveValue('ddmq');
-  await mq.selectOption('rocketmq');
-  await dialog.getByRole('button', { name: 'Apply' }).click();
-  await expect(dialog).toBeHidden();
-  await goToEnd(page);
+  await switchQueue(page, 'ddmq', 'rocketmq');
 
   // RocketMQ's model now: the queue node is RocketMQ, and what it shows is its half messages
   const rocket = node(page, 'RocketMQ');
@@ -111,10 +107,7 @@ test('DDMQ ↔ RocketMQ on the payment fan-out: the same S-DIDI-4 scenario, the 
   await expect(resent.getByRole('gridcell').nth(3)).toHaveText('0');
 
   // and back to DDMQ, same seed: the topic's two messages again
-  const again = await openParameters(page);
-  await again.getByLabel('Message queue (DDMQ ↔ RocketMQ)', { exact: true }).selectOption('ddmq');
-  await again.getByRole('button', { name: 'Apply' }).click();
-  await goToEnd(page);
+  await switchQueue(page, 'rocketmq', 'ddmq');
   await expect(node(page, 'DDMQ')).toContainText('messages in topic');
   await expect(node(page, 'RocketMQ')).toHaveCount(0);
 });

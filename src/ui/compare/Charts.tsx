@@ -64,7 +64,30 @@ const LEGEND = { fontSize: 14, color: '#0f172a' };
 const anim = false;
 /** Legend text in the text colour (Recharts paints it in the series hue, unreadable for yellow / orange). */
 const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
-const round = (v: number) => String(Math.round(v));
+
+/** What every bar chart here shares: the grid, the patterns along x, a y axis (its unit, width, domain), tooltip, legend. */
+function Bars({
+  data,
+  yAxis,
+  children,
+}: {
+  data: object[];
+  yAxis: React.ComponentProps<typeof YAxis>;
+  children: React.ReactNode;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={H}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+        <XAxis dataKey="label" tick={TICK} {...AXIS} />
+        <YAxis tick={TICK} {...AXIS} {...yAxis} />
+        <Tooltip />
+        <Legend wrapperStyle={LEGEND} formatter={legendText} />
+        {children}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
 /** A time tick that fits its axis: "850 ms", "120 s" (a 6-digit "120000 ms" wrapped onto two lines). */
 const msTick = (v: number) => (Math.abs(v) >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
@@ -91,26 +114,19 @@ export function LatencyChart({ aggs, name, point, onPick }: Props) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={H}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
-          <Tooltip />
-          <Legend wrapperStyle={LEGEND} formatter={legendText} />
-          {keys.map((k, i) => (
-            <Bar
-              key={k}
-              dataKey={k}
-              name={k}
-              fill={hue(i)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, ['slowest'])}
-              cursor="pointer"
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+        {keys.map((k, i) => (
+          <Bar
+            key={k}
+            dataKey={k}
+            name={k}
+            fill={hue(i)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, ['slowest'])}
+            cursor="pointer"
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
 }
@@ -136,15 +152,7 @@ export function CdfChart({ aggs, name }: Props) {
       <ResponsiveContainer width="100%" height={H}>
         <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            tick={TICK}
-            {...AXIS}
-            unit=" ms"
-            domain={[0, 'dataMax']}
-            tickFormatter={round}
-          />
+          <XAxis dataKey="x" type="number" tick={TICK} {...AXIS} domain={[0, 'dataMax']} tickFormatter={msTick} />
           <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
@@ -198,28 +206,21 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={H}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
-          <Tooltip />
-          <Legend wrapperStyle={LEGEND} formatter={legendText} />
-          {OUTCOME_GROUPS.map((g, i) => (
-            <Bar
-              key={g.id}
-              dataKey={g.id}
-              name={t(`compare.outcome.${g.id}`)}
-              stackId="mix"
-              fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
-              stroke="#fff"
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <Bars data={rows} yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
+        {OUTCOME_GROUPS.map((g, i) => (
+          <Bar
+            key={g.id}
+            dataKey={g.id}
+            name={t(`compare.outcome.${g.id}`)}
+            stackId="mix"
+            fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
+            stroke="#fff"
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
 }
@@ -245,23 +246,16 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={H}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
-          <Tooltip />
-          <Legend wrapperStyle={LEGEND} formatter={legendText} />
-          <Bar
-            dataKey="hold"
-            name={t('compare.col.holdPerTx')}
-            fill={hue(1)}
-            isAnimationActive={anim}
-            onClick={barClick(onPick, point, ['blocked'])}
-            cursor="pointer"
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+        <Bar
+          dataKey="hold"
+          name={t('compare.col.holdPerTx')}
+          fill={hue(1)}
+          isAnimationActive={anim}
+          onClick={barClick(onPick, point, ['blocked'])}
+          cursor="pointer"
+        />
+      </Bars>
     </ChartCard>
   );
 }
@@ -303,42 +297,28 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <ResponsiveContainer width="100%" height={H}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-            <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} unit=" tx/s" width={88} />
-            <Tooltip />
-            <Legend wrapperStyle={LEGEND} formatter={legendText} />
-            <Bar dataKey="offered" name={t('compare.col.offered')} fill={hue(5)} isAnimationActive={anim} />
-            <Bar dataKey="throughput" name={t('compare.col.throughput')} fill={hue(2)} isAnimationActive={anim} />
-            <Bar
-              dataKey="capacity"
-              name={t('compare.col.capacity')}
-              fill={hue(3)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-          </BarChart>
-        </ResponsiveContainer>
-        <ResponsiveContainer width="100%" height={H}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-            <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
-            <Tooltip />
-            <Legend wrapperStyle={LEGEND} formatter={legendText} />
-            <Bar
-              dataKey="lost"
-              name={t('compare.col.lost')}
-              fill={hue(4)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars data={rows} yAxis={{ unit: ' tx/s', width: 88 }}>
+          <Bar dataKey="offered" name={t('compare.col.offered')} fill={hue(5)} isAnimationActive={anim} />
+          <Bar dataKey="throughput" name={t('compare.col.throughput')} fill={hue(2)} isAnimationActive={anim} />
+          <Bar
+            dataKey="capacity"
+            name={t('compare.col.capacity')}
+            fill={hue(3)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
+        <Bars data={rows} yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
+          <Bar
+            dataKey="lost"
+            name={t('compare.col.lost')}
+            fill={hue(4)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
       </div>
     </ChartCard>
   );
@@ -360,26 +340,19 @@ export function MessageChart({ aggs, name }: Props) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={H}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="label" tick={TICK} {...AXIS} />
-          <YAxis tick={TICK} {...AXIS} width={56} />
-          <Tooltip />
-          <Legend wrapperStyle={LEGEND} formatter={legendText} />
-          {types.map((ty, i) => (
-            <Bar
-              key={ty}
-              dataKey={'m:' + ty}
-              name={ty}
-              stackId="msg"
-              fill={hue(i)}
-              stroke="#fff"
-              isAnimationActive={anim}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <Bars data={data} yAxis={{ width: 56 }}>
+        {types.map((ty, i) => (
+          <Bar
+            key={ty}
+            dataKey={'m:' + ty}
+            name={ty}
+            stackId="msg"
+            fill={hue(i)}
+            stroke="#fff"
+            isAnimationActive={anim}
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
 }
@@ -409,56 +382,42 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <ResponsiveContainer width="100%" height={H}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-            <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} tickFormatter={msTick} width={80} />
-            <Tooltip />
-            <Legend wrapperStyle={LEGEND} formatter={legendText} />
-            <Bar
-              dataKey="windowP50"
-              name={t('compare.col.window') + ' p50'}
-              fill={hue(0)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-            <Bar
-              dataKey="windowP95"
-              name={t('compare.col.window') + ' p95'}
-              fill={hue(3)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-          </BarChart>
-        </ResponsiveContainer>
-        <ResponsiveContainer width="100%" height={H}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-            <XAxis dataKey="label" tick={TICK} {...AXIS} />
-            <YAxis tick={TICK} {...AXIS} unit=" %" width={64} />
-            <Tooltip />
-            <Legend wrapperStyle={LEGEND} formatter={legendText} />
-            <Bar
-              dataKey="affected"
-              name={t('compare.col.affected')}
-              fill={hue(4)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, kinds)}
-              cursor="pointer"
-            />
-            <Bar
-              dataKey="never"
-              name={t('compare.col.never')}
-              fill={hue(7)}
-              isAnimationActive={anim}
-              onClick={barClick(onPick, point, ['never-converged'])}
-              cursor="pointer"
-            />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+          <Bar
+            dataKey="windowP50"
+            name={t('compare.col.window') + ' p50'}
+            fill={hue(0)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+          <Bar
+            dataKey="windowP95"
+            name={t('compare.col.window') + ' p95'}
+            fill={hue(3)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
+        <Bars data={rows} yAxis={{ unit: ' %', width: 64 }}>
+          <Bar
+            dataKey="affected"
+            name={t('compare.col.affected')}
+            fill={hue(4)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+          <Bar
+            dataKey="never"
+            name={t('compare.col.never')}
+            fill={hue(7)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, ['never-converged'])}
+            cursor="pointer"
+          />
+        </Bars>
       </div>
     </ChartCard>
   );
