@@ -1,7 +1,9 @@
 /**
  * `npm run bench:lighthouse`: build the site, serve it with `vite preview`, run Lighthouse (mobile and desktop) in
- * Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) and print the four category scores, plus every
- * accessibility / SEO audit that did not pass. Goal (issue 13): accessibility 1.00 and SEO 1.00.
+ * Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) and print the four category scores, the performance
+ * metrics behind the performance score (value and score of each), and every accessibility / SEO / best-practices
+ * audit that did not pass. Goals (issue 15): performance ≥ 0.95 mobile and 1.00 desktop, accessibility 1.00, best
+ * practices 1.00 (and SEO 1.00, issue 13).
  * Options: LH_PORT (default 4319), SKIP_BUILD=1 to reuse dist/.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -19,12 +21,22 @@ interface Audit {
   title: string;
   score: number | null;
   scoreDisplayMode: string;
+  displayValue?: string;
   details?: { items?: { node?: { selector?: string; snippet?: string; explanation?: string } }[] };
 }
 interface Lhr {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, Audit>;
 }
+/** The audits the performance score is made of (Lighthouse 12), in its report's order. */
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
+const GOAL: Record<'mobile' | 'desktop', number> = { mobile: 0.95, desktop: 1 };
 
 async function waitFor(u: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
@@ -72,6 +84,17 @@ async function main() {
         `${preset.padEnd(7)}  performance ${score('performance')}  accessibility ${score('accessibility')}  ` +
           `best practices ${score('best-practices')}  SEO ${score('seo')}`,
       );
+      console.log(
+        '         ' +
+          METRICS.map((id) => {
+            const a = lhr.audits[id];
+            return a ? `${id.replace(/-/g, ' ')} ${a.displayValue ?? '?'} (${(a.score ?? 0).toFixed(2)})` : '';
+          }).join(' · '),
+      );
+      const perf = lhr.categories.performance?.score ?? 0;
+      console.log(
+        `         performance goal ≥ ${GOAL[preset].toFixed(2)}: ${perf >= GOAL[preset] ? 'MET' : 'NOT MET'}`,
+      );
       for (const cat of ['accessibility', 'seo', 'best-practices']) {
         for (const ref of lhr.categories[cat]?.auditRefs ?? []) {
           const a = lhr.audits[ref.id];
@@ -82,9 +105,14 @@ async function main() {
           }
         }
       }
-      if (lhr.categories.accessibility?.score !== 1 || lhr.categories.seo?.score !== 1) failed = true;
+      if (
+        lhr.categories.accessibility?.score !== 1 ||
+        lhr.categories.seo?.score !== 1 ||
+        lhr.categories['best-practices']?.score !== 1
+      )
+        failed = true;
     }
-    console.log(failed ? 'accessibility 1.00 and SEO 1.00: NOT MET' : 'accessibility 1.00 and SEO 1.00: MET');
+    console.log(`accessibility, best practices and SEO 1.00: ${failed ? 'NOT MET' : 'MET'}`);
   } finally {
     if (preview.pid) process.kill(-preview.pid);
     rmSync(dir, { recursive: true, force: true });
