@@ -9,6 +9,7 @@
  *   of virtual time, asking every 50 ms;
  * - 1m: 2PC's default scenario with 16,667 transactions 600 ms apart: 1,050,027 events (issue 10: a ≥ 1 M-event
  *   trace).
+ * PROFILE=1 prints the seeks' top functions by self time, ALLOC=1 their top allocation sites, TRACE=file a trace.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';
@@ -190,6 +191,16 @@ for (const c of CASES)
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    // ALLOC=1: a sampling heap profile over all seeks, top allocation sites by bytes (what makes the collector run).
+    const alloc = !!process.env.ALLOC;
+    if (alloc) {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     // Deterministic "random" positions across the whole trace.
     let seed = 12345;
     const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -279,6 +290,29 @@ for (const c of CASES)
       console.log(`\nbusy samples ${total.toFixed(0)} ms; top self time:`);
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
         console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+    }
+    if (alloc) {
+      interface HeapNode {
+        callFrame: { functionName: string; url: string; lineNumber: number };
+        selfSize: number;
+        children: HeapNode[];
+      }
+      const { profile: hp } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+        profile: { head: HeapNode };
+      };
+      const bytes = new Map<string, number>();
+      let total = 0;
+      const walk = (n: HeapNode) => {
+        const cf = n.callFrame;
+        const key = `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
+        bytes.set(key, (bytes.get(key) ?? 0) + n.selfSize);
+        total += n.selfSize;
+        n.children.forEach(walk);
+      };
+      walk(hp.head);
+      console.log(`\nallocated during the seeks ~${(total / 2 ** 20).toFixed(1)} MB (sampled); top sites:`);
+      for (const [k, v] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 20))
+        console.log(`${(v / 2 ** 20).toFixed(2).padStart(8)} MB  ${k}`);
     }
     const p95 = pct(script, 95);
     console.log(

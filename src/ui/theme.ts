@@ -108,8 +108,16 @@ export function messageLabelColor(type: string): string {
 }
 
 /** Black or white, whichever reads better on a filled token of colour `hex` (always ≥ 4.58:1). */
+/** textOn's answers by colour: it is asked for every token and badge on every render, of a handful of colours. */
+const TEXT_ON = new Map<string, string>();
+
 export function textOn(hex: string): string {
-  return contrast(hex, '#000000') >= contrast(hex, '#ffffff') ? '#000000' : '#ffffff';
+  let ink = TEXT_ON.get(hex);
+  if (ink === undefined) {
+    ink = contrast(hex, '#000000') >= contrast(hex, '#ffffff') ? '#000000' : '#ffffff';
+    TEXT_ON.set(hex, ink);
+  }
+  return ink;
 }
 
 /** Label colour of a message that has not happened yet at the cursor: grey (4.76:1 on white), its line is faded. */

@@ -6,11 +6,11 @@
  */
 import { memo, useContext, useState } from 'react';
 import { EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
 import { useCompactDiagram, useDiagram } from './source';
 import { pairId, pairOfSelection } from './derive';
 import { linkPath, pointAlong, polylineD, polylineLength, type Box, type Pt } from './geometry';
 import { MenuContext } from './menu';
+import { useFastT } from '../hooks/useFastT';
 
 export type MessageEdgeData = {
   a: string;
@@ -33,7 +33,7 @@ function box(n: InternalNode): Box {
 }
 
 function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType>) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const openMenu = useContext(MenuContext);
   const sn = useInternalNode(source);
   const tn = useInternalNode(target);

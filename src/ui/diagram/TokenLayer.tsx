@@ -8,13 +8,13 @@
  * dashed red with ✕, network duplicates carry ⧉. With prefers-reduced-motion tokens jump (0 or 1).
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InFlight } from '../../engine';
 import { useCompactDiagram, useDiagram } from './source';
 import { messageColor } from '../theme';
 import { useReducedMotion } from '../hooks/useReducedMotion';
 import { groupSendsOf, inFlight, msgOfRow, pairId, rowKeysOf, sendSeqOf, textOn } from './derive';
 import { linkPath, pointAlong, polylineLength, type Box, type Pt } from './geometry';
+import { useFastT } from '../hooks/useFastT';
 
 const TOKEN_FONT = 14;
 const CHAR_W = 8.6; // monospace advance at 14 px
@@ -40,7 +40,7 @@ function PairTokens({
   tokens: InFlight[];
   labelOf: (id: string) => string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const reduced = useReducedMotion();
   const selSeq = useDiagram((s) => sendSeqOf(s.selection, s.index));
   const hoverSeq = useDiagram((s) => sendSeqOf(s.hover, s.index));
@@ -181,7 +181,7 @@ function TokenLayerImpl({
   /** Drawn link paths by pair id (geometry.routeLinks), each from its pair's first node. */
   routes?: Map<string, Pt[]>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const index = useDiagram((s) => s.index);
   const cursor = useDiagram((s) => s.cursor);
   const flying = inFlight(index, cursor);

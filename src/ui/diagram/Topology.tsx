@@ -15,7 +15,6 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useTranslation } from 'react-i18next';
 import { useDiagram } from './source';
 import { useUi } from '../../store/ui';
 import { useTour } from '../../store/tour';
@@ -26,6 +25,7 @@ import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
 import { markFirstScreenDrawn } from '../shell/firstScreen';
 import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
+import { useFastT } from '../hooks/useFastT';
 
 // The fault menu opens on right-click / ⋯: its code loads on first use.
 const FaultMenu = lazy(() => import('./FaultMenu').then((m) => ({ default: m.FaultMenu })));
@@ -71,7 +71,7 @@ function FitOnResize({
  * `label`: no title row, zoom buttons, menus or selection.
  */
 export default function Topology({ compact = false, label }: { compact?: boolean; label?: string } = {}) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const topo = useDiagram((s) => s.result.topology);
   const index = useDiagram((s) => s.index);
   const select = useDiagram((s) => s.select);

@@ -2,11 +2,11 @@
  * Presentation mode's verdict strip: every invariant at the cursor in large type — its state and since when —
  * broken first, so what broke is on screen while the panels are hidden. Each verdict jumps to where it broke.
  */
-import { useTranslation } from 'react-i18next';
 import { jumpTo, STATUS_LOOK, statusText, useInvariantViews } from './InvariantPanel';
+import { useFastT } from '../hooks/useFastT';
 
 export function VerdictStrip() {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const invs = useInvariantViews();
   if (!invs.length) return null;
   return (

@@ -4,13 +4,13 @@
  * the cursor just after that event.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TraceIndex } from '../../engine';
 import { useRun } from '../../store/run';
 import { SPEEDS, useUi, type TimelineAxis } from '../../store/ui';
 import { formatTime } from '../theme';
 import { invariantMarks, type InvMark } from '../panels/traceViews';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
+import { useFastT } from '../hooks/useFastT';
 
 /** Traces longer than this get their markers and window bands a moment after they are shown (useLater). */
 const LATER_EVENTS = 50_000;
@@ -116,7 +116,7 @@ export function clusterMarkers<M extends { frac: number }>(markers: readonly M[]
 }
 
 const Markers = memo(function Markers({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const markers = useLater(ix, axis, collectMarkers) ?? NONE;
   const seekPos = useRun((s) => s.seekPos);
   const setPlaying = useRun((s) => s.setPlaying);
@@ -251,7 +251,7 @@ const NAMED_WINDOWS = 3;
  * Windows nearer than a few px share one band (windowBands).
  */
 const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: TimelineAxis }) {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   useEffect(() => {
@@ -321,7 +321,7 @@ const Windows = memo(function Windows({ ix, axis }: { ix: TraceIndex; axis: Time
 });
 
 function Scrubber() {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const index = useRun((s) => s.index);
   const cursor = useRun((s) => s.cursor);
   const axis = useUi((s) => s.axis);
@@ -398,7 +398,7 @@ function Steady({ text, widest }: { text: string; widest: string }) {
 
 /** The cursor's virtual time and event k / n. */
 function Clock() {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const cursor = useRun((s) => s.cursor);
   const n = useRun((s) => s.index.events.length);
   const endTime = useRun((s) => s.index.endTime);
@@ -462,7 +462,7 @@ function speedLabel(v: number) {
 }
 
 export function Timeline() {
-  const { t } = useTranslation();
+  const { t } = useFastT();
   const playing = useRun((s) => s.playing);
   const speed = useRun((s) => s.speed);
   // Only what the buttons need, so a seek or a playback frame re-renders the scrubber and the clock, not this.
