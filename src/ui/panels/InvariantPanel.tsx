@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useRun } from '../../store/run';
 import type { TxReport } from '../../engine';
 import { allLocksAt } from '../tables/rows';
@@ -94,14 +94,12 @@ export function InvariantPanel() {
   const index = useRun((s) => s.index);
   const cursor = useRun((s) => s.cursor);
   const pattern = useRun((s) => s.pattern);
-  const outcomes = useRun((s) => s.result.outcomes);
   const select = useRun((s) => s.select);
   const setHover = useRun((s) => s.setHover);
 
   const invs = useInvariantViews();
   const brokenCount = invs.filter((v) => v.status === 'broken').length;
   const { rows: locks, total: lockTotal } = allLocksAt(index, cursor, PANEL_LOCKS);
-  const { shown, counts } = useMemo(() => outcomeSummary(outcomes, PANEL_OUTCOMES), [outcomes]);
 
   return (
     <section className="h-full overflow-auto bg-white p-2 text-sm text-slate-900" aria-label={t('panels.inv.title')}>
@@ -197,6 +195,22 @@ export function InvariantPanel() {
         </ul>
       )}
 
+      <Outcomes />
+    </section>
+  );
+}
+
+/**
+ * The run's outcomes (they do not depend on the cursor): a component of its own, memoized, so a seek does not
+ * rebuild its fifty rows.
+ */
+const Outcomes = memo(function Outcomes() {
+  const { t, name, exists } = usePanelText();
+  const pattern = useRun((s) => s.pattern);
+  const outcomes = useRun((s) => s.result.outcomes);
+  const { shown, counts } = useMemo(() => outcomeSummary(outcomes, PANEL_OUTCOMES), [outcomes]);
+  return (
+    <>
       <h3 className="mt-3 mb-1 font-semibold">{t('panels.inv.outcomes')}</h3>
       {outcomes.length === 0 ? (
         <p className="text-slate-600">{t('panels.inv.noOutcomes')}</p>
@@ -237,6 +251,6 @@ export function InvariantPanel() {
           </ul>
         </>
       )}
-    </section>
+    </>
   );
-}
+});
