@@ -8,7 +8,9 @@ import {
   Controls,
   ReactFlow,
   ViewportPortal,
+  getViewportForBounds,
   useReactFlow,
+  useStoreApi,
   type Edge,
   type EdgeTypes,
   type Node,
@@ -34,35 +36,53 @@ const FULL_NODE = { w: NODE_W, h: NODE_H };
 const nodeTypes: NodeTypes = { service: ServiceNode };
 const edgeTypes: EdgeTypes = { message: MessageEdge };
 
+/**
+ * Room around the fitted diagram: 3 % each side, and on the left a gutter for the zoom buttons (React Flow's
+ * Controls at bottom-left: 15 px margin + 26 px buttons), so they never sit on a card's rows. Mini diagrams have no
+ * buttons. (fitBounds takes a number only; getViewportForBounds takes per-side padding with units.)
+ */
+type Padding = Parameters<typeof getViewportForBounds>[5];
+const PADDING: Padding = { top: 0.03, right: 0.03, bottom: 0.03, left: '48px' };
+const COMPACT_PADDING: Padding = 0.03;
+
 /** Refit when the pane changes size (window resize, projector, panels): the cards and the links routed under them. */
 function FitOnResize({
   target,
   bounds,
+  padding,
 }: {
   target: React.RefObject<HTMLDivElement | null>;
   bounds: { x: number; y: number; width: number; height: number };
+  padding: Padding;
 }) {
-  const { fitBounds } = useReactFlow();
-  const latest = useRef(bounds);
-  latest.current = bounds;
+  const { setViewport } = useReactFlow();
+  const store = useStoreApi();
+  const latest = useRef({ bounds, padding });
+  latest.current = { bounds, padding };
+  const fit = useCallback(() => {
+    const { width, height, minZoom, maxZoom } = store.getState();
+    if (!width || !height) return;
+    const { bounds: b, padding: p } = latest.current;
+    void setViewport(getViewportForBounds(b, width, height, minZoom, maxZoom, p));
+  }, [setViewport, store]);
   useEffect(() => {
-    const raf = requestAnimationFrame(() => void fitBounds(bounds, { padding: 0.03 }));
+    const raf = requestAnimationFrame(fit);
     return () => cancelAnimationFrame(raf);
-  }, [fitBounds, bounds]);
+  }, [fit, bounds, padding]);
   useEffect(() => {
     const el = target.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     let raf = 0;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => void fitBounds(latest.current, { padding: 0.03 }));
+      raf = requestAnimationFrame(fit);
     });
     ro.observe(el);
     return () => {
       ro.disconnect();
       cancelAnimationFrame(raf);
     };
-  }, [fitBounds, target]);
+  }, [fit, target]);
   return null;
 }
 
@@ -223,7 +243,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             fitView
-            fitViewOptions={{ padding: 0.03 }}
+            fitViewOptions={{ padding: compact ? COMPACT_PADDING : PADDING }}
             onInit={markFirstScreenDrawn}
             minZoom={minZoom}
             maxZoom={Math.max(1.6, minZoom)}
@@ -262,7 +282,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             proOptions={{ hideAttribution: compact }}
           >
             {!compact && <Controls showInteractive={false} position="bottom-left" />}
-            <FitOnResize target={pane} bounds={bounds} />
+            <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
             <ViewportPortal>
               <TokenLayer boxes={boxes} routes={routes} />
             </ViewportPortal>
