@@ -305,7 +305,7 @@ export function produceMsg(m: {
   payload: Record<string, unknown>;
   tx?: string;
 }): Msg {
-  return {
+  const msg: Msg = {
     type: 'PRODUCE',
     topic: m.topic,
     partition: m.partition,
@@ -313,8 +313,9 @@ export function produceMsg(m: {
     mid: m.mid,
     etype: m.type,
     payload: m.payload,
-    ...(m.tx ? { tx: m.tx } : {}),
   };
+  if (m.tx) msg.tx = m.tx;
+  return msg;
 }
 
 // ------------------------------------------------------------------ consumer

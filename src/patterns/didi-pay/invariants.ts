@@ -107,6 +107,8 @@ export function outcomes(w: World): TxReport[] {
         if (a) end = Math.max(end, a.first);
       }
     }
-    return { tx, outcome, at, start: p.at, ...(end !== undefined ? { end } : {}) };
+    const report: TxReport = { tx, outcome, at, start: p.at };
+    if (end !== undefined) report.end = end;
+    return report;
   });
 }
