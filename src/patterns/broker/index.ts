@@ -177,8 +177,10 @@ function onFetch(ctx: StepContext, from: NodeId, msg: Msg, effects: Effect[]): v
   // Nothing new: hold the request open (long poll) until a message is appended. A repeated fetch of the same group
   // replaces its waiter.
   const pk = partKey(topic, partition);
-  const cur = db.get<ParkedRow & Row>(BT.parked, pk)?.waiters ?? [];
-  const waiters = [...cur.filter((w) => w.group !== group), { group, node: from, offset, max }];
+  const cur = db.get<ParkedRow & Row>(BT.parked, pk)?.waiters;
+  const waiters: Waiter[] = [];
+  if (cur) for (const w of cur) if (w.group !== group) waiters.push(w);
+  waiters.push({ group, node: from, offset, max });
   db.put(BT.parked, pk, { waiters });
 }
 
