@@ -101,32 +101,20 @@ export function committedOffset(db: DbReader, group: string, topic: string, part
 /** Append a message to a partition's log (one row; the log end moves on) and answer parked fetches of it. */
 export function append(ctx: StepContext, m: Omit<LogRecord, 'offset' | 'at'>, effects: Effect[]): LogRecord {
   const offset = logEnd(ctx.db, m.topic, m.partition);
-  // One literal per shape (rather than a spread of m): the record's fields in the order the log has always shown.
-  const rec: LogRecord =
-    m.props === undefined
-      ? {
-          topic: m.topic,
-          partition: m.partition,
-          key: m.key,
-          mid: m.mid,
-          type: m.type,
-          payload: m.payload,
-          from: m.from,
-          offset,
-          at: ctx.now,
-        }
-      : {
-          topic: m.topic,
-          partition: m.partition,
-          key: m.key,
-          mid: m.mid,
-          type: m.type,
-          payload: m.payload,
-          from: m.from,
-          props: m.props,
-          offset,
-          at: ctx.now,
-        };
+  // Built field by field (rather than a spread of m, V8's slow path): the record's fields in the order the log has
+  // always shown, props (when given) before the position.
+  const rec = {
+    topic: m.topic,
+    partition: m.partition,
+    key: m.key,
+    mid: m.mid,
+    type: m.type,
+    payload: m.payload,
+    from: m.from,
+  } as LogRecord;
+  if (m.props !== undefined) rec.props = m.props;
+  rec.offset = offset;
+  rec.at = ctx.now;
   return appendRecord(ctx, rec, effects);
 }
 

@@ -403,10 +403,11 @@ type HalfR = HalfRow & Row;
 type DelR = DelayedRow & Row;
 
 /**
- * A half message's next row, its fields in the order the table has always had (mid … qoff, then how it ended):
- * written out rather than spread from the old row, the hot path of every transaction.
+ * A half message's next row (still 'half': its check count and newest queue offset), its fields in the order the
+ * table has always had: written out rather than spread from the old row (a spread that adds fields is V8's slow
+ * path), on every transaction's way.
  */
-function halfNext(h: HalfRow, checks: number, qoff: number): HalfRow {
+function halfNext(h: HalfRow, checks: number, qoff: number, state: HalfState = h.state): HalfRow {
   return {
     mid: h.mid,
     tx: h.tx,
@@ -418,29 +419,16 @@ function halfNext(h: HalfRow, checks: number, qoff: number): HalfRow {
     producer: h.producer,
     born: h.born,
     checks,
-    state: h.state,
+    state,
     qoff,
   };
 }
 
-/** The row of a half message leaving the half state (`pos`: where it went, when it went anywhere). */
+/** The row of a half message leaving the half state: how it ended follows (`pos`: where it went, if anywhere). */
 function halfEnded(h: HalfRow, state: HalfState, endAt: number, by: HalfRow['by'], pos?: string): HalfRow {
-  const row: HalfRow = {
-    mid: h.mid,
-    tx: h.tx,
-    topic: h.topic,
-    partition: h.partition,
-    key: h.key,
-    type: h.type,
-    payload: h.payload,
-    producer: h.producer,
-    born: h.born,
-    checks: h.checks,
-    state,
-    qoff: h.qoff,
-    endAt,
-    by,
-  };
+  const row = halfNext(h, h.checks, h.qoff, state);
+  row.endAt = endAt;
+  row.by = by;
   if (pos !== undefined) row.pos = pos;
   return row;
 }
