@@ -72,9 +72,18 @@ interface ParkedRow {
   waiters: Waiter[];
 }
 
-export const partKey = (topic: string, partition: number) => `${topic}/${partition}`;
-export const logKey = (topic: string, partition: number, offset: number) => `${topic}/${partition}/${offset}`;
-export const offsetKey = (group: string, topic: string, partition: number) => `${group}/${topic}/${partition}`;
+/** Partition keys per topic, built once: a step looks a partition's rows up several times. */
+const partKeys = new Map<string, string[]>();
+export function partKey(topic: string, partition: number): string {
+  let keys = partKeys.get(topic);
+  if (keys === undefined) {
+    keys = [];
+    partKeys.set(topic, keys);
+  }
+  return (keys[partition] ??= `${topic}/${partition}`);
+}
+export const logKey = (topic: string, partition: number, offset: number) => partKey(topic, partition) + '/' + offset;
+export const offsetKey = (group: string, topic: string, partition: number) => group + '/' + partKey(topic, partition);
 
 /** Kafka's default partitioner idea: the same key always lands in the same partition (FNV-1a here, murmur2 there). */
 export function partitionOf(key: string, partitions: number): number {
@@ -91,16 +100,37 @@ export function committedOffset(db: DbReader, group: string, topic: string, part
 
 /** Append a message to a partition's log (one row; the log end moves on) and answer parked fetches of it. */
 export function append(ctx: StepContext, m: Omit<LogRecord, 'offset' | 'at'>, effects: Effect[]): LogRecord {
+  const offset = logEnd(ctx.db, m.topic, m.partition);
+  // Built field by field (rather than a spread of m, V8's slow path): the record's fields in the order the log has
+  // always shown, props (when given) before the position.
+  const rec = {
+    topic: m.topic,
+    partition: m.partition,
+    key: m.key,
+    mid: m.mid,
+    type: m.type,
+    payload: m.payload,
+    from: m.from,
+  } as LogRecord;
+  if (m.props !== undefined) rec.props = m.props;
+  rec.offset = offset;
+  rec.at = ctx.now;
+  return appendRecord(ctx, rec, effects);
+}
+
+/**
+ * Append a finished record, its `offset` the partition's log end (`logEnd`) and `at` now: for a caller that keeps
+ * its own field order. `append` is the usual way in.
+ */
+export function appendRecord(ctx: StepContext, rec: LogRecord, effects: Effect[]): LogRecord {
   const db = ctx.db;
-  const offset = logEnd(db, m.topic, m.partition);
-  const rec: LogRecord = { ...m, offset, at: ctx.now };
-  db.put(BT.log, logKey(m.topic, m.partition, offset), rec as unknown as Row);
-  db.put(BT.ends, partKey(m.topic, m.partition), { next: offset + 1 });
-  const pk = partKey(m.topic, m.partition);
+  const pk = partKey(rec.topic, rec.partition);
+  db.put(BT.log, pk + '/' + rec.offset, rec as unknown as Row);
+  db.put(BT.ends, pk, { next: rec.offset + 1 });
   const parked = db.get<ParkedRow & Row>(BT.parked, pk);
   if (parked) {
     db.del(BT.parked, pk);
-    for (const w of parked.waiters) effects.push(recordsMsg(db, w.node, m.topic, m.partition, w.offset, w.max));
+    for (const w of parked.waiters) effects.push(recordsMsg(db, w.node, rec.topic, rec.partition, w.offset, w.max));
   }
   return rec;
 }
@@ -108,9 +138,10 @@ export function append(ctx: StepContext, m: Omit<LogRecord, 'offset' | 'at'>, ef
 /** The records of a partition from `offset` (at most `max`), as a RECORDS message to `to`. */
 function recordsMsg(db: DbReader, to: NodeId, topic: string, partition: number, offset: number, max: number): Effect {
   const end = logEnd(db, topic, partition);
+  const pk = partKey(topic, partition);
   const records: LogRecord[] = [];
   for (let o = offset; o < end && records.length < max; o++) {
-    const r = db.get<LogRecord & Row>(BT.log, logKey(topic, partition, o));
+    const r = db.get<LogRecord & Row>(BT.log, pk + '/' + o);
     if (r) records.push(r);
   }
   const next = records.length ? records[records.length - 1].offset + 1 : offset;
@@ -134,8 +165,10 @@ function onFetch(ctx: StepContext, from: NodeId, msg: Msg, effects: Effect[]): v
   // Nothing new: hold the request open (long poll) until a message is appended. A repeated fetch of the same group
   // replaces its waiter.
   const pk = partKey(topic, partition);
-  const cur = db.get<ParkedRow & Row>(BT.parked, pk)?.waiters ?? [];
-  const waiters = [...cur.filter((w) => w.group !== group), { group, node: from, offset, max }];
+  const cur = db.get<ParkedRow & Row>(BT.parked, pk)?.waiters;
+  const waiters: Waiter[] = [];
+  if (cur) for (const w of cur) if (w.group !== group) waiters.push(w);
+  waiters.push({ group, node: from, offset, max });
   db.put(BT.parked, pk, { waiters });
 }
 
@@ -196,9 +229,7 @@ export const brokerTables: Record<string, TableSpec> = {
 
 /** A Kafka-like broker role. Its state is empty: everything it stores is a row. */
 export function brokerRole(cfg: BrokerConfig = {}): RoleDef<never, never> {
-  const narrate = cfg.notePrefix ? notes(cfg.notePrefix) : null;
-  const note = (key: string, params: Record<string, string | number>): Effect[] =>
-    narrate ? [narrate(key, params)] : [];
+  const note = cfg.notePrefix ? notes(cfg.notePrefix) : null;
   type S = { durable: Record<string, never>; volatile: Record<string, never> };
   return role<S['durable'], S['volatile']>({
     tables: { ...brokerTables, ...cfg.tables },
@@ -236,7 +267,7 @@ export function brokerRole(cfg: BrokerConfig = {}): RoleDef<never, never> {
               offset: rec.offset,
             },
           });
-          effects.push(...note('appended', { mid: rec.mid, pos: logKey(rec.topic, rec.partition, rec.offset) }));
+          if (note) effects.push(note('appended', { mid: rec.mid, pos: logKey(rec.topic, rec.partition, rec.offset) }));
           break;
         }
         case 'FETCH':
@@ -264,7 +295,7 @@ export function produceMsg(m: {
   payload: Record<string, unknown>;
   tx?: string;
 }): Msg {
-  return {
+  const msg: Msg = {
     type: 'PRODUCE',
     topic: m.topic,
     partition: m.partition,
@@ -272,8 +303,9 @@ export function produceMsg(m: {
     mid: m.mid,
     etype: m.type,
     payload: m.payload,
-    ...(m.tx ? { tx: m.tx } : {}),
   };
+  if (m.tx) msg.tx = m.tx;
+  return msg;
 }
 
 // ------------------------------------------------------------------ consumer
@@ -357,18 +389,32 @@ interface Queue {
   topic: string;
   partition: number;
   key: string;
+  /** Its fetch timer's name, 'fetch:' + key. */
+  timer: string;
 }
 
 /** A Kafka-like consumer: long-poll fetches per partition, sequential processing, offset commits. */
 export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
   type St = { durable: D; volatile: ConsumerVolatile };
   const extra = cfg.extraTopics ?? [];
+  const polledKey = `${cfg.notePrefix}.polled`;
   // The topic's own partitions keep the plain keys ("0", "1" …): a single-topic consumer's rows and timers as before.
-  const queueOf = (topic: string, partition: number): Queue => ({
-    topic,
-    partition,
-    key: topic === cfg.topic ? String(partition) : `${topic}/${partition}`,
-  });
+  // Built once per queue (a consumer reads a handful): a step names its queue's rows and timer without new strings.
+  const known = new Map<string, Queue[]>();
+  const queueOf = (topic: string, partition: number): Queue => {
+    let list = known.get(topic);
+    if (list === undefined) {
+      list = [];
+      known.set(topic, list);
+    }
+    let q = list[partition];
+    if (q === undefined) {
+      const key = topic === cfg.topic ? String(partition) : `${topic}/${partition}`;
+      q = { topic, partition, key, timer: 'fetch:' + key };
+      list[partition] = q;
+    }
+    return q;
+  };
   const queueByKey = (key: string): Queue => {
     const i = key.lastIndexOf('/');
     return i < 0 ? queueOf(cfg.topic, Number(key)) : queueOf(key.slice(0, i), Number(key.slice(i + 1)));
@@ -379,21 +425,25 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
     for (const t of extra) out.push(queueOf(t, 0));
     return out;
   };
-  const fetch = (ctx: StepContext, q: Queue, offset: number | null): Effect[] => [
-    {
-      kind: 'send',
-      to: cfg.broker,
-      msg: {
-        type: 'FETCH',
-        group: cfg.group,
-        topic: q.topic,
-        partition: q.partition,
-        offset,
-        max: Number(ctx.params.fetchMax) || 50,
+  /** Fetch a queue from `offset` (null: the committed offset), with the timer that polls again if no answer comes. */
+  const fetch = (ctx: StepContext, q: Queue, offset: number | null, out: Effect[]): Effect[] => {
+    out.push(
+      {
+        kind: 'send',
+        to: cfg.broker,
+        msg: {
+          type: 'FETCH',
+          group: cfg.group,
+          topic: q.topic,
+          partition: q.partition,
+          offset,
+          max: Number(ctx.params.fetchMax) || 50,
+        },
       },
-    },
-    { kind: 'setTimer', name: 'fetch:' + q.key, after: Number(ctx.params.fetchTimeout) || 500 },
-  ];
+      { kind: 'setTimer', name: q.timer, after: Number(ctx.params.fetchTimeout) || 500 },
+    );
+    return out;
+  };
   const commitMsg = (topic: string, p: number, offset: number): Effect => ({
     kind: 'send',
     to: cfg.broker,
@@ -403,7 +453,7 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
   /** Join the group: fetch every partition from the committed offset. */
   const join = (ctx: StepContext): Effect[] => {
     const out: Effect[] = [];
-    for (const q of queues(ctx)) out.push(...fetch(ctx, q, null));
+    for (const q of queues(ctx)) fetch(ctx, q, null, out);
     if (auto(ctx)) out.push({ kind: 'setTimer', name: 'autocommit', after: Number(ctx.params.autoCommitInterval) });
     return out;
   };
@@ -413,26 +463,30 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
     const t = Number(ctx.params.procTime) || 0;
     if (t > 0) {
       effects.push({ kind: 'setTimer', name: 'proc', after: t });
-      return { ...s, volatile: { ...s.volatile, busy: true } };
+      return { durable: s.durable, volatile: { qHead: s.volatile.qHead, qTail: s.volatile.qTail, busy: true } };
     }
     return processHead(s, ctx, effects);
   }
-  function processHead(s0: St, ctx: StepContext, effects: Effect[]): St {
-    let s = s0;
+  function processHead(s: St, ctx: StepContext, effects: Effect[]): St {
     const db = ctx.db;
+    const drain = !(Number(ctx.params.procTime) > 0);
+    const commit = !auto(ctx);
+    const qTail = s.volatile.qTail;
+    let qHead = s.volatile.qHead;
+    let durable = s.durable;
     // procTime 0: drain the whole queue in this step.
     do {
-      const slot = String(s.volatile.qHead);
+      const slot = String(qHead);
       const q = db.get<QRow & Row>(CT.queue, slot);
-      s = { ...s, volatile: { ...s.volatile, qHead: s.volatile.qHead + 1, busy: false } };
+      qHead++;
       if (!q) continue;
       db.del(CT.queue, slot);
-      const r = cfg.handle(s.durable, q.rec, ctx);
-      s = { ...s, durable: r.durable };
-      effects.push(...r.effects);
-      if (!auto(ctx)) effects.push(commitMsg(q.rec.topic, q.rec.partition, q.rec.offset + 1));
-    } while (!(Number(ctx.params.procTime) > 0) && s.volatile.qHead < s.volatile.qTail);
-    return kick(s, ctx, effects);
+      const r = cfg.handle(durable, q.rec, ctx);
+      durable = r.durable;
+      for (let i = 0; i < r.effects.length; i++) effects.push(r.effects[i]);
+      if (commit) effects.push(commitMsg(q.rec.topic, q.rec.partition, q.rec.offset + 1));
+    } while (drain && qHead < qTail);
+    return kick({ durable, volatile: { qHead, qTail, busy: false } }, ctx, effects);
   }
   return role<D, ConsumerVolatile>({
     tables: { ...cfg.tables, [CT.pos]: { durable: false }, [CT.queue]: { durable: false } },
@@ -461,7 +515,7 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
           // No answer in time (an idle partition, or a lost fetch / records): poll again from the position.
           const q = queueByKey(input.name.slice(6));
           const pos = db.get<PosRow & Row>(CT.pos, q.key);
-          return same(state, fetch(ctx, q, pos ? pos.next : null));
+          return same(state, fetch(ctx, q, pos ? pos.next : null, []));
         }
         return same(state);
       }
@@ -476,20 +530,22 @@ export function consumerRole<D>(cfg: ConsumerConfig<D>): RoleDef<never, never> {
       const records = (msg.records ?? []) as LogRecord[];
       let s: St = state;
       const effects: Effect[] = [];
-      for (const rec of records) {
-        db.put(CT.queue, String(s.volatile.qTail), { rec });
-        s = { ...s, volatile: { ...s.volatile, qTail: s.volatile.qTail + 1 } };
+      if (records.length) {
+        let qTail = s.volatile.qTail;
+        for (const rec of records) db.put(CT.queue, String(qTail++), { rec });
+        s = { durable: s.durable, volatile: { qHead: s.volatile.qHead, qTail, busy: s.volatile.busy } };
       }
       const next = Number(msg.next);
       db.put(CT.pos, qu.key, { next });
       if (records.length) {
         effects.push({
           kind: 'note',
-          key: `${cfg.notePrefix}.polled`,
+          key: polledKey,
           params: { n: records.length, partition: p, from, next },
         });
       }
-      effects.push({ kind: 'cancelTimer', name: 'fetch:' + qu.key }, ...fetch(ctx, qu, next));
+      effects.push({ kind: 'cancelTimer', name: qu.timer });
+      fetch(ctx, qu, next, effects);
       s = kick(s, ctx, effects);
       return { state: s, effects };
     },

@@ -22,7 +22,8 @@ type R = StepResult<D, V>;
 function unlock(id: string, tx: string, ctx: StepContext): Effect[] {
   const cur = ctx.db.get<CouponRow & Row>(CT.coupons, id);
   if (!cur || cur.st !== 'locked' || cur.by !== tx) return [note('unlockNoop', { coupon: id, tx })];
-  const row: CouponRow = { ...cur, st: 'free', freedAt: ctx.now, unlocks: cur.unlocks + 1 };
+  // A locked row (LOCK writes it whole, without freedAt): the freed one adds freedAt last, as a spread of it did.
+  const row: CouponRow = { st: 'free', by: cur.by, lockedAt: cur.lockedAt, unlocks: cur.unlocks + 1, freedAt: ctx.now };
   ctx.db.put(CT.coupons, id, row as unknown as Row);
   return [{ kind: 'unlock', resource: id }, note('unlocked', { coupon: id, tx }, 'effect')];
 }

@@ -81,6 +81,9 @@ export function outcomes(w: World): TxReport[] {
       if (mon) at[BROKER] = `monitor ${mon.status}×${mon.fired}`;
       if (half) at[BROKER] = `half ${half.state}, checks ${half.checks}`;
       const end = o ? (c?.freedAt ?? o.at) : c?.freedAt;
-      return { tx, outcome, at, ...(c ? { start: c.lockedAt } : {}), ...(end !== undefined ? { end } : {}) };
+      const report: TxReport = { tx, outcome, at };
+      if (c) report.start = c.lockedAt;
+      if (end !== undefined) report.end = end;
+      return report;
     });
 }

@@ -65,7 +65,7 @@ function apply(id: ConsumerId, d: ConsumerDurable, rec: LogRecord, ctx: StepCont
   }
   const cur = ctx.db.get<AppliedRow & Row>(KT.applied, tx);
   const row: AppliedRow = cur
-    ? { ...cur, n: cur.n + 1, last: ctx.now }
+    ? { mid: cur.mid, n: cur.n + 1, first: cur.first, last: ctx.now }
     : { mid: rec.mid, n: 1, first: ctx.now, last: ctx.now };
   ctx.db.put(KT.applied, tx, row as unknown as Row);
   const value = id === STOCK ? d.value - 1 : id === LEDGER ? d.value + commissionOf(amount, ctx) : d.value;
@@ -125,14 +125,11 @@ function attempt(id: ConsumerId, d: ConsumerDurable, rec: LogRecord, n: number, 
 
 /** The reverse flow's call for its step: the refund (to the payment service), then the reversal (to the ledger). */
 function reverseCall(tx: string, st: 'asked' | 'refunded', amount: number, ctx: StepContext): Effect[] {
-  const msg =
+  const call: Effect =
     st === 'asked'
-      ? { to: PAY, msg: { type: 'REFUND', tx, reason: 'oversold' } }
-      : { to: LEDGER, msg: { type: 'REVERSE', tx, amount } };
-  return [
-    { kind: 'send', ...msg },
-    { kind: 'setTimer', name: 'refund:' + tx, after: num(ctx.params, 'retryDelay') },
-  ];
+      ? { kind: 'send', to: PAY, msg: { type: 'REFUND', tx, reason: 'oversold' } }
+      : { kind: 'send', to: LEDGER, msg: { type: 'REVERSE', tx, amount } };
+  return [call, { kind: 'setTimer', name: 'refund:' + tx, after: num(ctx.params, 'retryDelay') }];
 }
 
 /**
@@ -194,7 +191,7 @@ function reversal(state: St, input: Input, ctx: StepContext): R | null {
   const cents = booked * commissionOf(Number(input.msg.amount ?? num(ctx.params, 'amount')), ctx);
   const row: ReversedRow = { cents, at: ctx.now, asked: 1 };
   db.put(KT.reversed, tx, row as unknown as Row);
-  const next = cents ? { ...state, durable: { value: state.durable.value - cents } } : state;
+  const next = cents ? { durable: { value: state.durable.value - cents }, volatile: state.volatile } : state;
   return { state: next, effects: [note('reversed', { tx, cents }, 'decision'), reply] };
 }
 
@@ -294,7 +291,8 @@ export function fanoutConsumer(id: ConsumerId): RoleDef<never, never> {
     {
       again(state, rec, n, ctx) {
         const r = attempt(id, state.durable, rec as unknown as LogRecord, n + 1, ctx);
-        return { state: r.durable === state.durable ? state : { ...state, durable: r.durable }, effects: r.effects };
+        const next = r.durable === state.durable ? state : { durable: r.durable, volatile: state.volatile };
+        return { state: next, effects: r.effects };
       },
     },
   ) as unknown as RoleDef<ConsumerDurable, unknown>;

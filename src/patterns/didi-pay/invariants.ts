@@ -85,7 +85,8 @@ export function outcomes(w: World): TxReport[] {
   return [...w.db(PAY).keys(PT.payments)].map((tx) => {
     const p = paid(w, tx) as PaymentRow;
     const r = refund(w, tx);
-    const n = Object.fromEntries(CONSUMERS.map((c) => [c, applied(w, c, tx)]));
+    const n: Record<string, number> = {};
+    for (const c of CONSUMERS) n[c] = applied(w, c, tx);
     const dead = CONSUMERS.map((c) => w.db(c).get<DeadRow & Row>(KT.dead, tx)).filter((x): x is DeadRow & Row => !!x);
     const dlq = CONSUMERS.filter((c) => deadLettered(w, c, tx));
     const complete =
@@ -107,6 +108,8 @@ export function outcomes(w: World): TxReport[] {
         if (a) end = Math.max(end, a.first);
       }
     }
-    return { tx, outcome, at, start: p.at, ...(end !== undefined ? { end } : {}) };
+    const report: TxReport = { tx, outcome, at, start: p.at };
+    if (end !== undefined) report.end = end;
+    return report;
   });
 }

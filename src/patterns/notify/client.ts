@@ -39,7 +39,7 @@ export const clientRole = role<Record<string, never>, Record<string, never>>({
       const tx = String(input.msg.tx);
       const o = db.get<COrder & Record<string, unknown>>(CT.orders, tx);
       if (!o || o.st !== 'ordering') return same(s);
-      db.put(CT.orders, tx, { ...o, st: 'paying' });
+      db.put(CT.orders, tx, { start: o.start, st: 'paying' } satisfies COrder);
       return same(s, [{ kind: 'send', to: PLATFORM, msg: { type: 'PAY', tx, from: CLIENT } }]);
     }
     return same(s);

@@ -85,12 +85,13 @@ export function outcomes(w: World): TxReport[] {
     else outcome = 'pending';
     const start = client?.get<COrder & Record<string, unknown>>(CT.orders, tx)?.start ?? p?.at;
     const end = m?.st === 'paid' ? m.paidAt : outcome === 'given-up' ? n?.endAt : null;
-    return {
+    const report: TxReport = {
       tx,
       outcome,
       at: { [PLATFORM]: n ? n.st : p ? 'paid' : 'none', [MERCHANT]: m ? m.st : 'none' },
-      ...(start !== undefined ? { start } : {}),
-      ...(end !== null && end !== undefined ? { end } : {}),
     };
+    if (start !== undefined) report.start = start;
+    if (end !== null && end !== undefined) report.end = end;
+    return report;
   });
 }

@@ -28,6 +28,13 @@ const BATCH = 100;
 
 const idempotent = (ctx: StepContext) => ctx.guards.idempotency !== false;
 
+/** The state with new counts (written out rather than spread: a spread of it took V8's slow clone path). */
+const counts = (s: MState, handled: number, applied: number, queries: number): MState => ({
+  durable: { handled, applied, queries },
+  volatile: s.volatile,
+});
+const armed = (s: MState, on: boolean): MState => ({ durable: s.durable, volatile: { armed: on } });
+
 /** Mark the order paid and ship it (the business effect), unless the guard finds the notification processed. */
 function apply(
   s: MState,
@@ -65,7 +72,7 @@ function apply(
           tag: 'effect',
         },
   );
-  return { ...s, durable: { ...s.durable, applied: s.durable.applied + 1 } };
+  return counts(s, s.durable.handled, s.durable.applied + 1, s.durable.queries);
 }
 
 /** Query the platform for unpaid orders created at least `minAge` ago (oldest first, one batch). */
@@ -81,14 +88,14 @@ function reconcile(s: MState, ctx: StepContext, minAge: number, fx: Effect[]): M
     sent++;
   }
   fx.push({ kind: 'note', key: 'notify.note.reconcile', params: { n: sent } });
-  return sent ? { ...s, durable: { ...s.durable, queries: s.durable.queries + sent } } : s;
+  return sent ? counts(s, s.durable.handled, s.durable.applied, s.durable.queries + sent) : s;
 }
 
 /** Set the scheduled job's timer if reconciliation runs on a schedule and there is something to reconcile. */
 function arm(s: MState, ctx: StepContext, fx: Effect[]): MState {
   if (ctx.params.reconcile !== 'schedule' || s.volatile.armed || ctx.db.size(MT.open) === 0) return s;
   fx.push({ kind: 'setTimer', name: 'reconcile', after: num(ctx.params, 'reconcileEvery') });
-  return { ...s, volatile: { ...s.volatile, armed: true } };
+  return armed(s, true);
 }
 
 export const merchantRole = role<MDurable, MVolatile>({
@@ -138,7 +145,7 @@ export const merchantRole = role<MDurable, MVolatile>({
       }
       case 'timer': {
         if (input.name === 'reconcile') {
-          let st: MState = { ...s, volatile: { ...s.volatile, armed: false } };
+          let st: MState = armed(s, false);
           st = reconcile(st, ctx, num(ctx.params, 'reconcileEvery'), fx);
           return same(arm(st, ctx, fx), fx);
         }
@@ -170,7 +177,7 @@ export const merchantRole = role<MDurable, MVolatile>({
         if (m.type === 'NOTIFY') {
           const mid = String(m.mid ?? '');
           const handled = s.durable.handled + 1;
-          let st: MState = { ...s, durable: { ...s.durable, handled } };
+          let st: MState = counts(s, handled, s.durable.applied, s.durable.queries);
           st = apply(st, ctx, tx, mid, 'notify', fx);
           const slow = handled <= num(ctx.params, 'slowCount');
           fx.push({

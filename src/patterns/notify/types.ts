@@ -150,7 +150,7 @@ export const midOf = (tx: string) => 'N-' + tx;
 
 /** "prefix:rest" → rest (transaction ids may contain ':'). */
 export const after = (name: string, prefix: string): string | null =>
-  name.startsWith(prefix + ':') ? name.slice(prefix.length + 1) : null;
+  name.charCodeAt(prefix.length) === 58 /* ':' */ && name.startsWith(prefix) ? name.slice(prefix.length + 1) : null;
 
 /** A duration for narration: "15s", "3m", "1h24m", "500ms". */
 export function fmtDuration(ms: number): string {

@@ -24,7 +24,7 @@ function handle(d: ConsumerDurable, rec: LogRecord, ctx: StepContext): { durable
   const qty = Number(rec.payload.qty ?? 1);
   const cur = db.get<EffectRow & Row>(KT.effects, tx);
   const row: EffectRow = cur
-    ? { ...cur, n: cur.n + 1, last: ctx.now }
+    ? { mid: cur.mid, n: cur.n + 1, first: cur.first, last: ctx.now }
     : { mid: rec.mid, n: 1, first: ctx.now, last: ctx.now };
   db.put(KT.effects, tx, row as unknown as Row);
   const effects: Effect[] = [

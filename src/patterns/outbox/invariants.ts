@@ -112,6 +112,8 @@ export function outcomes(w: World): TxReport[] {
       [CONSUMER]: n === 0 ? 'none' : `applied×${n}`,
     };
     if (rec) at[BROKER] = `${rec.topic}/${rec.partition}/${rec.offset}`;
-    return { tx, outcome, at, start: o.at, ...(eff ? { end: eff.first } : {}) };
+    const report: TxReport = { tx, outcome, at, start: o.at };
+    if (eff) report.end = eff.first;
+    return report;
   });
 }

@@ -11,7 +11,7 @@ import { role, same } from '../../engine/pattern';
 import type { Effect, Row, StepContext, StepResult } from '../../engine/types';
 import { partitionOf, produceMsg } from '../broker';
 import { note } from './notes';
-import { BROKER, num, ORDER, RT, TOPIC, type InflightRow, type OutboxRow } from './types';
+import { AGGREGATE, BROKER, num, ORDER, RT, TOPIC, type InflightRow, type OutboxRow } from './types';
 
 type D = Record<string, never>;
 type V = Record<string, never>;
@@ -25,7 +25,7 @@ function publish(row: OutboxRow, ctx: StepContext): Effect {
     kind: 'send',
     to: BROKER,
     msg: produceMsg({
-      topic: 'outbox.event.' + row.aggregatetype,
+      topic: row.aggregatetype === AGGREGATE ? TOPIC : 'outbox.event.' + row.aggregatetype,
       partition: partitionOf(row.aggregateid, partitions),
       key: row.aggregateid,
       mid: row.id,
@@ -85,7 +85,7 @@ export const relayRole = role<D, V>({
           const mid = input.name.slice(4);
           const f = ctx.db.get<InflightRow & Row>(RT.inflight, mid);
           if (!f) return same(s);
-          ctx.db.put(RT.inflight, mid, { ...f, tries: f.tries + 1 });
+          ctx.db.put(RT.inflight, mid, { row: f.row, since: f.since, tries: f.tries + 1 } satisfies InflightRow);
           return same(s, [
             publish(f.row, ctx),
             { kind: 'setTimer', name: 'ack:' + mid, after: num(ctx.params, 'ackTimeout') },

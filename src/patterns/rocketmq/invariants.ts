@@ -122,6 +122,9 @@ export function outcomes(w: World): TxReport[] {
       };
       if (h) at[BROKER] = `${h.state}, ${h.checks} check(s)`;
       const start = h?.born ?? l?.at;
-      return { tx, outcome, at, ...(start !== undefined ? { start } : {}), ...(eff ? { end: eff.first } : {}) };
+      const report: TxReport = { tx, outcome, at };
+      if (start !== undefined) report.start = start;
+      if (eff) report.end = eff.first;
+      return report;
     });
 }
