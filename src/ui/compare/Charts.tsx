@@ -1,17 +1,28 @@
 /**
- * The Compare view's charts: latency percentiles and CDF, outcome mix, lock hold, messages by type, inconsistency,
- * and the sweep, drawn as plain SVG (Svg.tsx: a chart draws in a millisecond or two, so results can stream into all
- * of them without long tasks). Projector-readable: 14 px+ text in slate-900, Okabe–Ito hues, and every series also
+ * The Compare view's charts (Recharts 3): latency percentiles and CDF, outcome mix, lock hold, messages by type,
+ * inconsistency, and the sweep. Projector-readable: 14 px+ text in slate-900, Okabe–Ito hues, and every series also
  * named in the legend / axis (lines also differ by dash), never by colour alone. Each has its numbers as a table.
- * Clicking a bar or point lists the anomalous runs it stands for. Each chart is memoized: it redraws only when its
- * own figures (or the language) change.
+ * Clicking a bar or point lists the anomalous runs it stands for.
  */
-import { memo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
 import { ChartCard, NumTable } from './ChartCard';
-import { BarPlot, LinePlot, Sized, type Row, type Series, type YAxisSpec } from './Svg';
 import {
   blockingRows,
   OUTCOME_GROUPS,
@@ -39,29 +50,57 @@ interface Props {
   onPick: Pick;
 }
 
+const TICK = { fontSize: 14, fill: '#0f172a' };
+const AXIS = { stroke: '#334155' };
 /** A percent axis is 0–100 whatever the rounding: stacked shares rounded to 0.1 % can add up to 100.1. */
-const PERCENT_AXIS: YAxisSpec = { domain: [0, 100], ticks: [0, 25, 50, 75, 100], unit: ' %', width: 64 };
+const PERCENT_AXIS = {
+  domain: [0, 100] as [number, number],
+  ticks: [0, 25, 50, 75, 100],
+  allowDataOverflow: true,
+  width: 64,
+};
 const H = 260;
+const LEGEND = { fontSize: 14, color: '#0f172a' };
+const anim = false;
+/** Legend text in the text colour (Recharts paints it in the series hue, unreadable for yellow / orange). */
+const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
+
+/** What every bar chart here shares: the grid, the patterns along x, a y axis (its unit, width, domain), tooltip, legend. */
+function Bars({
+  data,
+  yAxis,
+  children,
+}: {
+  data: object[];
+  yAxis: React.ComponentProps<typeof YAxis>;
+  children: React.ReactNode;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={H}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+        <XAxis dataKey="label" tick={TICK} {...AXIS} />
+        <YAxis tick={TICK} {...AXIS} {...yAxis} />
+        <Tooltip />
+        <Legend wrapperStyle={LEGEND} formatter={legendText} />
+        {children}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
 /** A time tick that fits its axis: "850 ms", "120 s" (a 6-digit "120000 ms" wrapped onto two lines). */
 const msTick = (v: number) => (Math.abs(v) >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
-const MS_AXIS: YAxisSpec = { format: msTick, width: 80 };
-const msText = (v: number, s: Series) => `${s.name}: ${v} ms`;
-
-/** What every bar chart here shares: the patterns along x, a y axis (its unit, width, domain), legend, a width. */
-function Bars(props: Omit<React.ComponentProps<typeof BarPlot>, 'width' | 'height'>) {
-  return <Sized>{(width) => <BarPlot {...props} width={width} height={H} />}</Sized>;
-}
 
 function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
-  return (row: Row) => {
-    if (typeof row.pattern === 'string') onPick(row.pattern, point, kinds);
+  return (d: { payload?: { pattern?: string } }) => {
+    if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds);
   };
 }
 
-export const LatencyChart = memo(function LatencyChart({ aggs, name, point, onPick }: Props) {
+export function LatencyChart({ aggs, name, point, onPick }: Props) {
   const { t } = useTranslation();
   const rows = latencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
-  const series = (['p50', 'p95', 'p99'] as const).map((k, i) => ({ key: k, name: k, color: hue(i) }));
+  const keys = ['p50', 'p95', 'p99'] as const;
   return (
     <ChartCard
       id="latency"
@@ -75,12 +114,24 @@ export const LatencyChart = memo(function LatencyChart({ aggs, name, point, onPi
         />
       }
     >
-      <Bars rows={rows} series={series} y={MS_AXIS} valueText={msText} onClick={barClick(onPick, point, ['slowest'])} />
+      <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+        {keys.map((k, i) => (
+          <Bar
+            key={k}
+            dataKey={k}
+            name={k}
+            fill={hue(i)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, ['slowest'])}
+            cursor="pointer"
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
-});
+}
 
-export const CdfChart = memo(function CdfChart({ aggs, name }: Props) {
+export function CdfChart({ aggs, name }: Props) {
   const { t } = useTranslation();
   const series = cdfSeries(aggs);
   return (
@@ -98,36 +149,38 @@ export const CdfChart = memo(function CdfChart({ aggs, name }: Props) {
         />
       }
     >
-      <Sized>
-        {(width) => (
-          <LinePlot
-            width={width}
-            height={H}
-            y={PERCENT_AXIS}
-            xDomain={[0, Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.x)))]}
-            xFormat={msTick}
-            valueText={(s, x, v) => `${s.name}: ${v} % ≤ ${x} ms`}
-            series={series.map((s, i) => ({
-              key: s.pattern,
-              name: name(s.pattern),
-              color: hue(i),
-              dash: dash(i),
-              step: true,
-              points: s.points,
-            }))}
-          />
-        )}
-      </Sized>
+      <ResponsiveContainer width="100%" height={H}>
+        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="x" type="number" tick={TICK} {...AXIS} domain={[0, 'dataMax']} tickFormatter={msTick} />
+          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {series.map((s, i) => (
+            <Line
+              key={s.pattern}
+              data={s.points}
+              dataKey="y"
+              name={name(s.pattern)}
+              stroke={hue(i)}
+              strokeDasharray={dash(i)}
+              strokeWidth={3}
+              type="stepAfter"
+              dot={false}
+              isAnimationActive={anim}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
     </ChartCard>
   );
-});
+}
 
-export const OutcomeChart = memo(function OutcomeChart({ aggs, name, point, onPick }: Props) {
+export function OutcomeChart({ aggs, name, point, onPick }: Props) {
   const { t } = useTranslation();
+  type Row = Record<string, number | string | null>;
   const rows = outcomeRows(aggs).map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
   const kinds: Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
-  const colors = [hue(2), hue(5), hue(4), hue(3), hue(1)];
-  const series = OUTCOME_GROUPS.map((g, i) => ({ key: g.id, name: t(`compare.outcome.${g.id}`), color: colors[i] }));
   return (
     <ChartCard
       id="outcomes"
@@ -153,12 +206,26 @@ export const OutcomeChart = memo(function OutcomeChart({ aggs, name, point, onPi
         />
       }
     >
-      <Bars rows={rows} series={series} stack y={PERCENT_AXIS} onClick={barClick(onPick, point, kinds)} />
+      <Bars data={rows} yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
+        {OUTCOME_GROUPS.map((g, i) => (
+          <Bar
+            key={g.id}
+            dataKey={g.id}
+            name={t(`compare.outcome.${g.id}`)}
+            stackId="mix"
+            fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
+            stroke="#fff"
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
-});
+}
 
-export const LockChart = memo(function LockChart({ aggs, name, point, onPick }: Props) {
+export function LockChart({ aggs, name, point, onPick }: Props) {
   const { t } = useTranslation();
   const rows = lockRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   return (
@@ -179,28 +246,25 @@ export const LockChart = memo(function LockChart({ aggs, name, point, onPick }: 
         />
       }
     >
-      <Bars
-        rows={rows}
-        series={[{ key: 'hold', name: t('compare.col.holdPerTx'), color: hue(1) }]}
-        y={MS_AXIS}
-        valueText={msText}
-        onClick={barClick(onPick, point, ['blocked'])}
-      />
+      <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+        <Bar
+          dataKey="hold"
+          name={t('compare.col.holdPerTx')}
+          fill={hue(1)}
+          isAnimationActive={anim}
+          onClick={barClick(onPick, point, ['blocked'])}
+          cursor="pointer"
+        />
+      </Bars>
     </ChartCard>
   );
-});
+}
 
 /** Throughput lost to blocking under contention: what the hot lock lets through against the offered rate. */
-export const BlockingChart = memo(function BlockingChart({
-  aggs,
-  name,
-  point,
-  onPick,
-  offered,
-}: Props & { offered: number }) {
+export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { offered: number }) {
   const { t } = useTranslation();
   const rows = blockingRows(aggs, offered).map((r) => ({ ...r, label: name(r.pattern) }));
-  const click = barClick(onPick, point, ['blocked']);
+  const kinds: Anomaly['kind'][] = ['blocked'];
   return (
     <ChartCard
       id="blocking"
@@ -233,31 +297,37 @@ export const BlockingChart = memo(function BlockingChart({
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <Bars
-          rows={rows}
-          series={[
-            { key: 'offered', name: t('compare.col.offered'), color: hue(5), noClick: true },
-            { key: 'throughput', name: t('compare.col.throughput'), color: hue(2), noClick: true },
-            { key: 'capacity', name: t('compare.col.capacity'), color: hue(3) },
-          ]}
-          y={{ unit: ' tx/s', width: 88 }}
-          onClick={click}
-        />
-        <Bars
-          rows={rows}
-          series={[{ key: 'lost', name: t('compare.col.lost'), color: hue(4) }]}
-          y={PERCENT_AXIS}
-          onClick={click}
-        />
+        <Bars data={rows} yAxis={{ unit: ' tx/s', width: 88 }}>
+          <Bar dataKey="offered" name={t('compare.col.offered')} fill={hue(5)} isAnimationActive={anim} />
+          <Bar dataKey="throughput" name={t('compare.col.throughput')} fill={hue(2)} isAnimationActive={anim} />
+          <Bar
+            dataKey="capacity"
+            name={t('compare.col.capacity')}
+            fill={hue(3)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
+        <Bars data={rows} yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
+          <Bar
+            dataKey="lost"
+            name={t('compare.col.lost')}
+            fill={hue(4)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
       </div>
     </ChartCard>
   );
-});
+}
 
-export const MessageChart = memo(function MessageChart({ aggs, name }: Props) {
+export function MessageChart({ aggs, name }: Props) {
   const { t } = useTranslation();
   const { types, rows } = messageRows(aggs);
-  const data = rows.map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
+  const data = rows.map((r): Record<string, number | string | null> => ({ ...r, label: name(String(r.pattern)) }));
   return (
     <ChartCard
       id="messages"
@@ -270,21 +340,27 @@ export const MessageChart = memo(function MessageChart({ aggs, name }: Props) {
         />
       }
     >
-      <Bars
-        rows={data}
-        series={types.map((ty, i) => ({ key: 'm:' + ty, name: ty, color: hue(i) }))}
-        stack
-        y={{ width: 56 }}
-      />
+      <Bars data={data} yAxis={{ width: 56 }}>
+        {types.map((ty, i) => (
+          <Bar
+            key={ty}
+            dataKey={'m:' + ty}
+            name={ty}
+            stackId="msg"
+            fill={hue(i)}
+            stroke="#fff"
+            isAnimationActive={anim}
+          />
+        ))}
+      </Bars>
     </ChartCard>
   );
-});
+}
 
-export const InconsistencyChart = memo(function InconsistencyChart({ aggs, name, point, onPick }: Props) {
+export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
   const { t } = useTranslation();
   const rows = inconsistencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   const kinds: Anomaly['kind'][] = ['inconsistent', 'never-converged'];
-  const click = barClick(onPick, point, kinds);
   return (
     <ChartCard
       id="inconsistency"
@@ -306,31 +382,48 @@ export const InconsistencyChart = memo(function InconsistencyChart({ aggs, name,
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <Bars
-          rows={rows}
-          series={[
-            { key: 'windowP50', name: t('compare.col.window') + ' p50', color: hue(0) },
-            { key: 'windowP95', name: t('compare.col.window') + ' p95', color: hue(3) },
-          ]}
-          y={MS_AXIS}
-          valueText={msText}
-          onClick={click}
-        />
-        <Bars
-          rows={rows}
-          series={[
-            { key: 'affected', name: t('compare.col.affected'), color: hue(4) },
-            { key: 'never', name: t('compare.col.never'), color: hue(7) },
-          ]}
-          y={{ unit: ' %', width: 64 }}
-          onClick={(row, s) => barClick(onPick, point, s.key === 'never' ? ['never-converged'] : kinds)(row)}
-        />
+        <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+          <Bar
+            dataKey="windowP50"
+            name={t('compare.col.window') + ' p50'}
+            fill={hue(0)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+          <Bar
+            dataKey="windowP95"
+            name={t('compare.col.window') + ' p95'}
+            fill={hue(3)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+        </Bars>
+        <Bars data={rows} yAxis={{ unit: ' %', width: 64 }}>
+          <Bar
+            dataKey="affected"
+            name={t('compare.col.affected')}
+            fill={hue(4)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, kinds)}
+            cursor="pointer"
+          />
+          <Bar
+            dataKey="never"
+            name={t('compare.col.never')}
+            fill={hue(7)}
+            isAnimationActive={anim}
+            onClick={barClick(onPick, point, ['never-converged'])}
+            cursor="pointer"
+          />
+        </Bars>
       </div>
     </ChartCard>
   );
-});
+}
 
-export const SweepChart = memo(function SweepChart({
+export function SweepChart({
   config,
   aggs,
   patterns,
@@ -349,7 +442,6 @@ export const SweepChart = memo(function SweepChart({
   const key = config.sweep.key;
   const rows = sweepRows(config, aggs, patterns, metric);
   const unit = metric.startsWith('latency') || metric === 'lockHold' ? ' ms' : metric === 'messages' ? '' : ' %';
-  const values = config.sweep.values;
   return (
     <ChartCard
       id="sweep"
@@ -380,29 +472,56 @@ export const SweepChart = memo(function SweepChart({
           ))}
         </select>
       </label>
-      <Sized>
-        {(width) => (
-          <LinePlot
-            width={width}
-            height={H + 40}
-            y={{ unit, width: 80 }}
-            xDomain={[Math.min(...values), Math.max(...values)]}
-            xTicks={values}
-            xFormat={(v) => sweepLabelValue(key, v)}
-            onColumn={(i) => onPick(null, i)}
-            valueText={(s, x, v) => `${s.name}: ${sweepLabelValue(key, x)} → ${v}${unit}`}
-            series={patterns.map((p, i) => ({
-              key: p,
-              name: name(p),
-              color: hue(i),
-              dash: dash(i),
-              dots: true,
-              points: rows.map((r) => ({ x: r.x as number, y: (r[p] as number | null | undefined) ?? null })),
-              bands: rows.map((r) => (r[p + ':band'] as [number, number] | undefined) ?? null),
-            }))}
+      <ResponsiveContainer width="100%" height={H + 40}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
+          onClick={(s) => {
+            const i = Number(s?.activeIndex);
+            if (Number.isInteger(i) && i >= 0) onPick(null, i);
+          }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={config.sweep.values}
+            tickFormatter={(v: number) => sweepLabelValue(key, v)}
+            tick={TICK}
+            {...AXIS}
           />
-        )}
-      </Sized>
+          <YAxis tick={TICK} {...AXIS} unit={unit} width={80} />
+          <Tooltip />
+          <Legend wrapperStyle={LEGEND} formatter={legendText} />
+          {patterns.map((p, i) => (
+            <Area
+              key={p + ':band'}
+              dataKey={p + ':band'}
+              name={`${name(p)} 95 %`}
+              fill={hue(i)}
+              fillOpacity={0.18}
+              stroke="none"
+              isAnimationActive={anim}
+              legendType="none"
+            />
+          ))}
+          {patterns.map((p, i) => (
+            <Line
+              key={p}
+              dataKey={p}
+              name={name(p)}
+              stroke={hue(i)}
+              strokeDasharray={dash(i)}
+              strokeWidth={3}
+              dot={{ r: 5 }}
+              activeDot={{ r: 7 }}
+              isAnimationActive={anim}
+              cursor="pointer"
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
     </ChartCard>
   );
-});
+}

@@ -20,14 +20,17 @@ const NS = 'http://www.w3.org/2000/svg';
 const TEXT = '#0f172a';
 const TITLE_H = 30;
 
-/** The chart surfaces of a card (Svg.tsx: each holds its axes, marks and legend). */
+/** The chart surfaces of a card (not the small icons inside its HTML legends, which are SVGs too). */
 export function chartSvgs(box: Element): SVGSVGElement[] {
-  return [...box.querySelectorAll<SVGSVGElement>('svg.chart-surface')];
+  return [...box.querySelectorAll<SVGSVGElement>('svg.recharts-surface')].filter(
+    (s) => !s.closest('.recharts-legend-wrapper'),
+  );
 }
 
 /**
- * A standalone SVG document of a chart card: its title and every chart surface (with its legend) where it is on
- * screen. White background, the page's font, the text colour of the page.
+ * A standalone SVG document of a chart card: its title, every chart surface where it is on screen, and each legend
+ * (Recharts draws legends as HTML beside the SVG, so a bare copy of the SVG lost them) redrawn as SVG icons and
+ * text at their places. White background, the page's font, the text colour of the page.
  */
 export function chartSvgText(box: HTMLElement, title?: string): string {
   const at = box.getBoundingClientRect();
@@ -67,6 +70,14 @@ export function chartSvgText(box: HTMLElement, title?: string): string {
     root.appendChild(clone);
   };
   for (const s of chartSvgs(box)) place(s, s.cloneNode(true) as SVGSVGElement);
+  for (const item of box.querySelectorAll('.recharts-legend-item')) {
+    const icon = item.querySelector('svg');
+    if (icon) place(icon, icon.cloneNode(true) as SVGSVGElement);
+    const label = item.querySelector('.recharts-legend-item-text');
+    if (!label?.textContent) continue;
+    const r = label.getBoundingClientRect();
+    text(r.left - at.left, r.top - at.top + top + r.height * 0.75, label.textContent, 14);
+  }
   return new XMLSerializer().serializeToString(root);
 }
 
