@@ -82,7 +82,7 @@ function Bars({
   const axisH = narrow ? TILTED_AXIS_H : WRAPPED_AXIS_H;
   return (
     <ResponsiveContainer width="100%" height={H + axisH - 30}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: narrow ? 36 : 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
         <XAxis
           dataKey="label"
