@@ -78,6 +78,8 @@ test('run a small comparison: every chart has data, its numbers as a table, CSV 
   for (const title of CHARTS) {
     const card = page.getByRole('region', { name: title });
     await expect(card).toBeVisible();
+    // A chart is drawn when it scrolls into view (a person scrolls down to it).
+    await card.scrollIntoViewIfNeeded();
     const marks = card.locator('.recharts-bar-rectangle path, .recharts-line-curve');
     await expect(marks.first()).toBeVisible();
     await card.getByRole('button', { name: 'Numbers' }).click();
@@ -85,7 +87,23 @@ test('run a small comparison: every chart has data, its numbers as a table, CSV 
     await expect(card.getByRole('table').getByRole('row')).toHaveCount(patterns + 1);
   }
   const pros = page.getByRole('region', { name: 'Pros and cons, measured' });
+  await pros.scrollIntoViewIfNeeded();
   await expect(pros.getByRole('row')).toHaveCount(patterns + 1);
+
+  // Every pattern's name is on the x axis (at 1280 px: wrapped in a full-width chart, tilted in a half-width one),
+  // none skipped for want of room. A name's words may wrap onto lines, so compare without the spaces.
+  const chosen = page.getByRole('group', { name: 'Patterns' }).getByRole('checkbox', { checked: true });
+  const names: string[] = [];
+  for (const box of await chosen.all())
+    names.push(((await box.evaluate((el) => el.parentElement?.textContent)) ?? '').replace(/\s*[（(].*$/, ''));
+  const squeeze = (xs: string[]) => xs.map((x) => x.replace(/\s+/g, ''));
+  for (const title of ['Latency per pattern (p50 / p95 / p99)', 'Throughput lost to blocking under contention']) {
+    const card = page.getByRole('region', { name: title });
+    await card.scrollIntoViewIfNeeded();
+    const ticks = card.locator('.recharts-xAxis-tick-labels').first().locator('.recharts-cartesian-axis-tick-label');
+    await expect(ticks.first()).toBeVisible();
+    expect(squeeze(await ticks.allTextContents()), title).toEqual(squeeze(names));
+  }
 
   // CSV: a header and one row per pattern, with the runs it ran.
   const [csvDownload] = await Promise.all([
@@ -171,6 +189,7 @@ test('open an anomalous run from a chart: the animated view at its breaking even
 
   // Click the first bar of the outcome mix: its anomalous runs are listed.
   const mix = page.getByRole('region', { name: 'Outcome mix' });
+  await mix.scrollIntoViewIfNeeded();
   await mix.locator('.recharts-bar-rectangle path').first().click();
   const list = page.getByRole('region', { name: /^Anomalous runs/ });
   await expect(list).toBeVisible();

@@ -135,25 +135,42 @@ export function lostToBlocking(b: Blocking, offeredPerSecond: number): number {
   return Math.max(0, 1 - b.capacity / offeredPerSecond);
 }
 
-/** Blocking figures of a group of runs (sums first, then the ratios: every run weighs by its own time). */
-export function blockingOf(runs: readonly RunMetrics[]): Blocking {
-  let n = 0;
-  let busy = 0;
-  let completed = 0;
-  let span = 0;
-  let allCompleted = 0;
-  let allSpan = 0;
-  const keys = new Map<string, number>();
-  for (const r of runs) {
-    allCompleted += r.completed;
-    allSpan += r.span;
-    if (!r.hotLock) continue;
-    keys.set(r.hotLock.key, (keys.get(r.hotLock.key) ?? 0) + 1);
-    n++;
-    busy += r.hotLock.busy;
-    completed += r.completed;
-    span += r.span;
-  }
+/** The sums blocking figures are made of (summed over runs in canonical order). */
+interface BlockingSums {
+  /** Runs that held a shared lock, and their hot locks' busy time, completed transactions and span. */
+  n: number;
+  busy: number;
+  completed: number;
+  span: number;
+  /** Every run's completed transactions and span. */
+  allCompleted: number;
+  allSpan: number;
+  /** How many runs had each hot lock. */
+  keys: Map<string, number>;
+}
+
+const noBlocking = (): BlockingSums => ({
+  n: 0,
+  busy: 0,
+  completed: 0,
+  span: 0,
+  allCompleted: 0,
+  allSpan: 0,
+  keys: new Map(),
+});
+
+function addBlocking(b: BlockingSums, r: RunMetrics): void {
+  b.allCompleted += r.completed;
+  b.allSpan += r.span;
+  if (!r.hotLock) return;
+  b.keys.set(r.hotLock.key, (b.keys.get(r.hotLock.key) ?? 0) + 1);
+  b.n++;
+  b.busy += r.hotLock.busy;
+  b.completed += r.completed;
+  b.span += r.span;
+}
+
+function blockingFrom({ n, busy, completed, span, allCompleted, allSpan, keys }: BlockingSums): Blocking {
   const locked = n > 0 && busy > 0;
   let key: string | null = null;
   for (const [k, c] of keys)
@@ -169,6 +186,13 @@ export function blockingOf(runs: readonly RunMetrics[]): Blocking {
     utilization: locked && span > 0 ? Math.min(1, busy / span) : null,
     throughput: allSpan > 0 ? (allCompleted * 1000) / allSpan : null,
   };
+}
+
+/** Blocking figures of a group of runs (sums first, then the ratios: every run weighs by its own time). */
+export function blockingOf(runs: readonly RunMetrics[]): Blocking {
+  const b = noBlocking();
+  for (const r of runs) addBlocking(b, r);
+  return blockingFrom(b);
 }
 
 const OUTCOMES = TX_OUTCOMES;
@@ -188,12 +212,64 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /**
+ * The per-run figures of a group folded in canonical (slot) order: the per-run lists, counts, anomalies and
+ * blocking sums. Floating-point sums depend on their order, so these are only ever extended slot after slot.
+ */
+interface SlotFold {
+  holdPerTx: number[];
+  msgPerTx: number[];
+  /** Window lengths not yet merged into a sorted list. */
+  windows: number[];
+  affected: number;
+  never: number;
+  anomalies: Anomaly[];
+  slowest: Anomaly | null;
+  blocking: BlockingSums;
+}
+
+const emptyFold = (): SlotFold => ({
+  holdPerTx: [],
+  msgPerTx: [],
+  windows: [],
+  affected: 0,
+  never: 0,
+  anomalies: [],
+  slowest: null,
+  blocking: noBlocking(),
+});
+
+function foldSlot(f: SlotFold, r: RunMetrics, worst: number): void {
+  const tx = Math.max(1, r.transactions);
+  f.holdPerTx.push(r.locks.total / tx);
+  let sent = 0;
+  for (const type in r.messages) sent += r.messages[type];
+  f.msgPerTx.push(sent / tx);
+  if (r.inconsistency.windows > 0) f.affected++;
+  if (r.neverConverged) f.never++;
+  // Window lengths are not kept per window in RunMetrics beyond total / max: use the run's mean window length.
+  if (r.inconsistency.windows > 0) f.windows.push(r.inconsistency.total / r.inconsistency.windows);
+  if (f.anomalies.length < 20) {
+    if (r.neverConverged) f.anomalies.push({ seed: r.seed, kind: 'never-converged', at: r.firstBreak, value: 1 });
+    else if (r.outcomes.inconsistent)
+      f.anomalies.push({ seed: r.seed, kind: 'inconsistent', at: r.firstBreak, value: r.outcomes.inconsistent });
+    else if (r.outcomes.blocked)
+      f.anomalies.push({ seed: r.seed, kind: 'blocked', at: r.firstBreak, value: r.outcomes.blocked });
+  }
+  if (worst >= 0 && (!f.slowest || worst > f.slowest.value))
+    f.slowest = { seed: r.seed, kind: 'slowest', at: null, value: worst };
+  addBlocking(f.blocking, r);
+}
+
+/**
  * The runs of one (pattern, sweep point), added in any order at their slot (their rank in canonical order), and
- * aggregated at any time. `add` costs the run's own size; `result()` is linear in the runs and transactions so far
- * (the latencies are kept sorted: each result merges in the ones added since), never a sort of everything — so the
- * page can fold 20,000 streamed runs and redraw without a long task. Every figure is computed as aggregate() always
- * did: sums over the sorted latencies and windows, per-run figures in slot order, so any arrival order, any worker
- * count and any sharding give the same numbers, bit for bit.
+ * aggregated at any time. `add` costs the run's own size; `result()` costs the runs added since the last one plus a
+ * pass over sorted arrays, never a loop over every run or a sort of everything — so the page can fold 20,000
+ * streamed runs and redraw without a long task. How: latencies and window lengths are kept sorted (each result merges
+ * in the new ones; sorted values do not depend on arrival order), integer counts are summed as runs arrive, and the
+ * per-run figures whose sums depend on order are folded slot by slot over the prefix of slots filled so far (runs
+ * arrive nearly in slot order, dealt round-robin), with only the few filled slots past it folded again at each
+ * result. Every figure is computed as aggregate() always did — sums over the sorted latencies and windows, per-run
+ * figures in slot order — so any arrival order, any worker count and any sharding give the same numbers, bit for bit.
  */
 export class GroupAccumulator {
   private readonly slots: (RunMetrics | undefined)[];
@@ -206,6 +282,13 @@ export class GroupAccumulator {
   private readonly counts: Partial<Record<TxOutcome, number>> = {};
   private readonly byType: Record<string, number> = {};
   private maxHold = 0;
+  /** Slots [0, prefix) are filled and folded into `fold` (with its windows merged into `windows` at result()). */
+  private prefix = 0;
+  private fold = emptyFold();
+  private windows: number[] = [];
+  /** The highest filled slot. */
+  private last = -1;
+  private any: RunMetrics | undefined;
   /** A slot was given a second run: rebuild from the slots at the next result(). */
   private stale = false;
   size = 0;
@@ -223,10 +306,13 @@ export class GroupAccumulator {
     }
     this.slots[slot] = r;
     this.size++;
-    this.fold(slot, r);
+    this.any = r;
+    if (slot > this.last) this.last = slot;
+    this.count(slot, r);
   }
 
-  private fold(slot: number, r: RunMetrics): void {
+  /** The order-free part of a run: latencies (to sort), integer sums, maxima. */
+  private count(slot: number, r: RunMetrics): void {
     this.transactions += r.transactions;
     this.events += r.events;
     let worst = -1;
@@ -248,7 +334,10 @@ export class GroupAccumulator {
     for (const k of Object.keys(this.counts)) delete this.counts[k as TxOutcome];
     for (const k of Object.keys(this.byType)) delete this.byType[k];
     this.maxHold = 0;
-    this.slots.forEach((r, i) => r && this.fold(i, r));
+    this.prefix = 0;
+    this.fold = emptyFold();
+    this.windows = [];
+    this.slots.forEach((r, i) => r && this.count(i, r));
     this.stale = false;
   }
 
@@ -260,51 +349,48 @@ export class GroupAccumulator {
       this.pending = [];
     }
     const latencies = this.sorted;
-    const runs: RunMetrics[] = [];
-    const windows: number[] = [];
-    const holdPerTx: number[] = [];
-    const msgPerTx: number[] = [];
-    let affected = 0;
-    let never = 0;
-    const anomalies: Anomaly[] = [];
-    let slowest: Anomaly | null = null;
-    for (let i = 0; i < this.slots.length; i++) {
-      const r = this.slots[i];
-      if (!r) continue;
-      runs.push(r);
-      const tx = Math.max(1, r.transactions);
-      holdPerTx.push(r.locks.total / tx);
-      let sent = 0;
-      for (const type in r.messages) sent += r.messages[type];
-      msgPerTx.push(sent / tx);
-      if (r.inconsistency.windows > 0) affected++;
-      if (r.neverConverged) never++;
-      // Window lengths are not kept per window in RunMetrics beyond total / max: use the run's mean window length.
-      if (r.inconsistency.windows > 0) windows.push(r.inconsistency.total / r.inconsistency.windows);
-      if (anomalies.length < 20) {
-        if (r.neverConverged) anomalies.push({ seed: r.seed, kind: 'never-converged', at: r.firstBreak, value: 1 });
-        else if (r.outcomes.inconsistent)
-          anomalies.push({ seed: r.seed, kind: 'inconsistent', at: r.firstBreak, value: r.outcomes.inconsistent });
-        else if (r.outcomes.blocked)
-          anomalies.push({ seed: r.seed, kind: 'blocked', at: r.firstBreak, value: r.outcomes.blocked });
-      }
-      const worst = this.worst[i];
-      if (worst >= 0 && (!slowest || worst > slowest.value))
-        slowest = { seed: r.seed, kind: 'slowest', at: null, value: worst };
+    // Extend the folded prefix over the slots filled since; fold the filled slots past it into a copy.
+    while (this.prefix < this.slots.length && this.slots[this.prefix] !== undefined) {
+      foldSlot(this.fold, this.slots[this.prefix] as RunMetrics, this.worst[this.prefix]);
+      this.prefix++;
     }
-    windows.sort(asc);
+    if (this.fold.windows.length) {
+      this.fold.windows.sort(asc);
+      this.windows = mergeSorted(this.windows, this.fold.windows);
+      this.fold.windows = [];
+    }
+    const p = this.fold;
+    let f = p;
+    let windows = this.windows;
+    if (this.last >= this.prefix) {
+      f = {
+        ...emptyFold(),
+        affected: p.affected,
+        never: p.never,
+        anomalies: [...p.anomalies],
+        slowest: p.slowest,
+        blocking: { ...p.blocking, keys: new Map(p.blocking.keys) },
+      };
+      for (let i = this.prefix; i <= this.last; i++) {
+        const r = this.slots[i];
+        if (r) foldSlot(f, r, this.worst[i]);
+      }
+      f.holdPerTx = p.holdPerTx.concat(f.holdPerTx);
+      f.msgPerTx = p.msgPerTx.concat(f.msgPerTx);
+      windows = mergeSorted(windows, f.windows.sort(asc));
+    }
+    const runs = this.size;
     const transactions = this.transactions;
     const outcomes: Partial<Record<TxOutcome, RateCI>> = {};
     for (const o of OUTCOMES) if (this.counts[o]) outcomes[o] = wilson(this.counts[o] as number, transactions);
     const tx = Math.max(1, transactions);
     const messagesPerTx: Record<string, number> = {};
     for (const k of Object.keys(this.byType).sort()) messagesPerTx[k] = this.byType[k] / tx;
-    if (slowest) anomalies.push(slowest);
-    const first = runs[0];
+    const anomalies = f.slowest ? [...f.anomalies, f.slowest] : f.anomalies;
     return {
-      pattern: first?.pattern ?? '',
-      point: first?.point ?? 0,
-      runs: runs.length,
+      pattern: this.any?.pattern ?? '',
+      point: this.any?.point ?? 0,
+      runs,
       transactions,
       events: this.events,
       latency: {
@@ -316,11 +402,11 @@ export class GroupAccumulator {
         cdf: cdf(latencies),
       },
       outcomes,
-      locks: { holdPerTx: meanCI(holdPerTx), max: this.maxHold },
+      locks: { holdPerTx: meanCI(f.holdPerTx), max: this.maxHold },
       messagesPerTx,
-      messagesPerTxTotal: meanCI(msgPerTx),
+      messagesPerTxTotal: meanCI(f.msgPerTx),
       inconsistency: {
-        runsAffected: wilson(affected, runs.length),
+        runsAffected: wilson(f.affected, runs),
         window: {
           n: windows.length,
           p50: percentile(windows, 50),
@@ -328,9 +414,9 @@ export class GroupAccumulator {
           max: windows.length ? windows[windows.length - 1] : NaN,
           mean: meanCI(windows),
         },
-        neverConverged: wilson(never, runs.length),
+        neverConverged: wilson(f.never, runs),
       },
-      blocking: blockingOf(runs),
+      blocking: blockingFrom(f.blocking),
       anomalies: anomalies.slice(0, 20),
     };
   }

@@ -31,6 +31,35 @@ describe('streaming aggregation', () => {
     expect(agg.count).toBe(runs.length);
   });
 
+  it('any arrival order, with flushes anywhere between, gives the figures of the canonical order, bit for bit', () => {
+    // Runs come nearly in slot order (two workers, round-robin, in batches), or shuffled; the folded prefix of slots
+    // and the slots past it must add up exactly as one pass over the runs in canonical order.
+    const ref = aggregateAll(runs);
+    let seed = 5;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 20; trial++) {
+      const order = runs.map((_, i) => i);
+      if (trial % 2)
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(rand() * (i + 1));
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+      else {
+        const [a, b] = [order.filter((i) => i % 2 === 0), order.filter((i) => i % 2 === 1)];
+        order.length = 0;
+        while (a.length || b.length)
+          order.push(...(a.length && (rand() < 0.5 || !b.length) ? a : b).splice(0, 1 + Math.floor(rand() * 3)));
+      }
+      const agg = new StreamingAggregator(jobs);
+      for (const i of order) {
+        agg.add(i, runs[i]);
+        if (rand() < 0.3) agg.flush();
+      }
+      if (trial === 4) agg.add(order[2], runs[order[2]]); // a run given twice: the group is rebuilt
+      expect(JSON.stringify(agg.flush())).toBe(JSON.stringify(ref));
+    }
+  });
+
   it('a flush recomputes only the groups that received runs', () => {
     const agg = new StreamingAggregator(jobs);
     runs.forEach((r, i) => agg.add(i, r));

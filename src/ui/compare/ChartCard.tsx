@@ -29,6 +29,8 @@ export function ChartCard({
       aria-labelledby={headingId}
       data-chart={id}
       className="flex min-w-0 flex-col rounded-lg border border-slate-300 bg-white p-3"
+      // A card off screen is not laid out or painted when its chart redraws (most are, while a sweep streams in).
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 420px' }}
     >
       <div className="mb-1 flex flex-wrap items-center gap-2">
         <h3 id={headingId} className="mr-auto text-base font-bold text-slate-950">

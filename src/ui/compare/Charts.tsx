@@ -23,6 +23,7 @@ import {
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
 import { ChartCard, NumTable } from './ChartCard';
+import { PatternTick, TILTED_AXIS_H, WRAPPED_AXIS_H } from './axisLabels';
 import {
   blockingRows,
   OUTCOME_GROUPS,
@@ -69,18 +70,28 @@ const legendText = (v: string) => <span style={{ color: '#0f172a' }}>{v}</span>;
 function Bars({
   data,
   yAxis,
+  narrow,
   children,
 }: {
   data: object[];
   yAxis: React.ComponentProps<typeof YAxis>;
+  /** A half-width chart: its pattern names tilt instead of wrapping. */
+  narrow?: boolean;
   children: React.ReactNode;
 }) {
+  const axisH = narrow ? TILTED_AXIS_H : WRAPPED_AXIS_H;
   return (
-    <ResponsiveContainer width="100%" height={H}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+    <ResponsiveContainer width="100%" height={H + axisH - 30}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: narrow ? 36 : 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-        <XAxis dataKey="label" tick={TICK} {...AXIS} />
-        <YAxis tick={TICK} {...AXIS} {...yAxis} />
+        <XAxis
+          dataKey="label"
+          interval={0}
+          height={axisH}
+          tick={(p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} tilt={narrow} />}
+          {...AXIS}
+        />
+        <YAxis tick={TICK} {...AXIS} interval={0} {...yAxis} />
         <Tooltip />
         <Legend wrapperStyle={LEGEND} formatter={legendText} />
         {children}
@@ -152,8 +163,16 @@ export function CdfChart({ aggs, name }: Props) {
       <ResponsiveContainer width="100%" height={H}>
         <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="x" type="number" tick={TICK} {...AXIS} domain={[0, 'dataMax']} tickFormatter={msTick} />
-          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} unit=" %" {...PERCENT_AXIS} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            tick={TICK}
+            {...AXIS}
+            interval={0}
+            domain={[0, 'dataMax']}
+            tickFormatter={msTick}
+          />
+          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} interval={0} unit=" %" {...PERCENT_AXIS} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {series.map((s, i) => (
@@ -297,7 +316,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <Bars data={rows} yAxis={{ unit: ' tx/s', width: 88 }}>
+        <Bars data={rows} narrow yAxis={{ unit: ' tx/s', width: 88 }}>
           <Bar dataKey="offered" name={t('compare.col.offered')} fill={hue(5)} isAnimationActive={anim} />
           <Bar dataKey="throughput" name={t('compare.col.throughput')} fill={hue(2)} isAnimationActive={anim} />
           <Bar
@@ -309,7 +328,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
             cursor="pointer"
           />
         </Bars>
-        <Bars data={rows} yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
+        <Bars data={rows} narrow yAxis={{ unit: ' %', ...PERCENT_AXIS }}>
           <Bar
             dataKey="lost"
             name={t('compare.col.lost')}
@@ -382,7 +401,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
       }
     >
       <div className="grid grid-cols-2 gap-2">
-        <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
+        <Bars data={rows} narrow yAxis={{ tickFormatter: msTick, width: 80 }}>
           <Bar
             dataKey="windowP50"
             name={t('compare.col.window') + ' p50'}
@@ -400,7 +419,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             cursor="pointer"
           />
         </Bars>
-        <Bars data={rows} yAxis={{ unit: ' %', width: 64 }}>
+        <Bars data={rows} narrow yAxis={{ unit: ' %', width: 64 }}>
           <Bar
             dataKey="affected"
             name={t('compare.col.affected')}
@@ -491,7 +510,7 @@ export function SweepChart({
             tick={TICK}
             {...AXIS}
           />
-          <YAxis tick={TICK} {...AXIS} unit={unit} width={80} />
+          <YAxis tick={TICK} {...AXIS} interval={0} unit={unit} width={80} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {patterns.map((p, i) => (

@@ -4,7 +4,7 @@
  * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
  * animated view at the moment they went wrong.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patterns, getPattern } from '../../patterns/registry';
 import { jobScenario } from '../../lab/runs';
@@ -122,8 +122,12 @@ function RunBar() {
           className="h-4 w-full overflow-hidden rounded-full border border-slate-500 bg-slate-100"
         >
           <div
-            className={'h-full ' + (status === 'cancelled' || status === 'failed' ? 'bg-slate-500' : 'bg-sky-700')}
-            style={{ width: pct + '%' }}
+            className={
+              'h-full w-full origin-left ' +
+              (status === 'cancelled' || status === 'failed' ? 'bg-slate-500' : 'bg-sky-700')
+            }
+            // A transform, not a width: each progress step is then composited, with no layout or repaint of the page.
+            style={{ transform: `scaleX(${pct / 100})` }}
           />
         </div>
       )}
@@ -369,20 +373,24 @@ export default function ComparePage() {
 }
 
 /**
- * What each chart shows, handed out one chart at a time. A Recharts 3 chart takes tens of milliseconds to draw
- * (hundreds on a loaded 2-core machine), and all of them redrawn in one task made every update of a streaming sweep
- * a long task (seconds, in the lab benchmark). So when new figures come, slot 0 gets them, and slot 1 only once slot 0
- * has committed, and so on: one chart's redraw per task, and the page answers input between any two. (Not in a
- * transition: the progress bar's updates every 200 ms kept restarting a sliced chart render until React's transition
- * timeout rendered it all at once, a 6-s task.) A chart not given figures yet keeps its place with an empty card.
+ * What each chart shows, handed out one chart at a time, and only to the charts on (or near) the screen. A Recharts
+ * 3 chart takes tens of milliseconds of CPU to draw (more on a loaded 2-core machine: hundreds of ms of wall time),
+ * and all of them redrawn in one task made every update of a streaming sweep a long task. So when new figures come,
+ * the first visible slot gets them, the next one only once that one has committed, and so on: one chart's redraw per
+ * task, and the page answers input between any two. A slot off screen (IntersectionObserver) takes no figures and
+ * mounts no chart; when it scrolls into view it asks for the latest, in its turn. (Not in a transition: the progress
+ * bar's updates every 200 ms kept restarting a sliced chart render until React's transition timeout rendered it all
+ * at once, a 6-s task.) A chart not drawn yet keeps its place with a card that has its title.
  */
 const SLOTS = 9;
 
 const stagger = {
-  /** Per slot: the figures handed to it, its mounted listener, and the figures it last committed. */
+  /** Per slot: the figures handed to it, its listener (while it is on screen), and the figures it last committed. */
   given: [] as (PatternAggregate[] | undefined)[],
   listeners: new Map<number, (figures: PatternAggregate[]) => void>(),
   onCommit: null as ((slot: number, figures: PatternAggregate[]) => void) | null,
+  /** Start a round for a slot that came into view (its figures may be old). */
+  kick: null as (() => void) | null,
 };
 
 function useStaggeredFigures() {
@@ -408,16 +416,21 @@ function useStaggeredFigures() {
         k = 0;
       }
       const figures = round;
-      const listen = stagger.listeners.get(k);
-      if (stagger.given[k] === figures || !listen) {
-        stagger.given[k] = figures;
+      // Skip, in the same task, the slots that have these figures or are off screen (they ask when they show).
+      while (k < SLOTS && (stagger.given[k] === figures || !stagger.listeners.has(k))) k++;
+      if (k >= SLOTS) {
+        k = SLOTS - 1;
         return next();
       }
       stagger.given[k] = figures;
-      listen(figures); // the slot calls onCommit once it has drawn them
+      stagger.listeners.get(k)?.(figures); // the slot calls onCommit once it has drawn them
     };
     stagger.onCommit = (slot, figures) => {
       if (round !== null && slot === k && figures === round) next();
+    };
+    stagger.kick = () => {
+      shown = null;
+      if (round === null && timer === null) timer = setTimeout(step, 0);
     };
     const unsubscribe = useCompare.subscribe((st, prev) => {
       if (st.aggregates !== prev.aggregates && round === null && timer === null) timer = setTimeout(step, 0);
@@ -426,16 +439,41 @@ function useStaggeredFigures() {
     return () => {
       unsubscribe();
       stagger.onCommit = null;
+      stagger.kick = null;
       if (timer !== null) clearTimeout(timer);
     };
   }, []);
 }
 
-function Slot({ k, wide, children }: { k: number; wide?: boolean; children: (aggs: PatternAggregate[]) => ReactNode }) {
+function Slot({
+  k,
+  wide,
+  title,
+  children,
+}: {
+  k: number;
+  wide?: boolean;
+  /** The chart's title, on its card while the chart is not drawn yet. */
+  title: string;
+  children: (aggs: PatternAggregate[]) => ReactNode;
+}) {
   const [aggs, setAggs] = useState(() => stagger.given[k]);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    stagger.listeners.set(k, setAggs);
+    const el = box.current;
+    if (!el) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries[entries.length - 1].isIntersecting) {
+          stagger.listeners.set(k, setAggs);
+          stagger.kick?.();
+        } else stagger.listeners.delete(k);
+      },
+      { rootMargin: '150px 0px' },
+    );
+    io.observe(el);
     return () => {
+      io.disconnect();
       stagger.listeners.delete(k);
       // Gone (the results were cleared for a new run): the round goes on without this slot.
       const given = stagger.given[k];
@@ -445,12 +483,19 @@ function Slot({ k, wide, children }: { k: number; wide?: boolean; children: (agg
   useEffect(() => {
     if (aggs) stagger.onCommit?.(k, aggs);
   }, [k, aggs]);
-  if (aggs?.length) return <>{children(aggs)}</>;
+  const id = `slot-${k}-title`;
   return (
-    <div
-      aria-hidden="true"
-      className={'min-h-[340px] rounded-lg border border-slate-300 bg-white' + (wide ? ' 2xl:col-span-2' : '')}
-    />
+    <div ref={box} className={'min-w-0' + (wide ? ' 2xl:col-span-2' : '')}>
+      {aggs?.length ? (
+        children(aggs)
+      ) : (
+        <section aria-labelledby={id} className="min-h-[340px] rounded-lg border border-slate-300 bg-white p-3">
+          <h3 id={id} className="text-base font-bold text-slate-950">
+            {title}
+          </h3>
+        </section>
+      )}
+    </div>
   );
 }
 
@@ -508,23 +553,42 @@ function ChartsView() {
             {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
             <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
               {config.sweep && (
-                <Slot k={0} wide>
-                  {(aggs) => (
-                    <div className="2xl:col-span-2">
-                      <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />
-                    </div>
-                  )}
+                <Slot
+                  k={0}
+                  wide
+                  title={t('compare.chart.sweep', {
+                    metric: t('compare.metric.latencyMean'),
+                    key: t(`compare.field.${config.sweep.key}`),
+                  })}
+                >
+                  {(aggs) => <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />}
                 </Slot>
               )}
-              <Slot k={1}>{(aggs) => <LatencyChart {...props(aggs)} />}</Slot>
-              <Slot k={2}>{(aggs) => <CdfChart {...props(aggs)} />}</Slot>
-              <Slot k={3}>{(aggs) => <OutcomeChart {...props(aggs)} />}</Slot>
-              <Slot k={4}>{(aggs) => <LockChart {...props(aggs)} />}</Slot>
-              <Slot k={5}>{(aggs) => <BlockingChart {...props(aggs)} offered={offeredAt(config, point)} />}</Slot>
-              <Slot k={6}>{(aggs) => <MessageChart {...props(aggs)} />}</Slot>
-              <Slot k={7}>{(aggs) => <InconsistencyChart {...props(aggs)} />}</Slot>
+              <Slot k={1} title={t('compare.chart.latency')}>
+                {(aggs) => <LatencyChart {...props(aggs)} />}
+              </Slot>
+              <Slot k={2} title={t('compare.chart.cdf')}>
+                {(aggs) => <CdfChart {...props(aggs)} />}
+              </Slot>
+              <Slot k={3} title={t('compare.chart.outcomes')}>
+                {(aggs) => <OutcomeChart {...props(aggs)} />}
+              </Slot>
+              <Slot k={4} title={t('compare.chart.locks')}>
+                {(aggs) => <LockChart {...props(aggs)} />}
+              </Slot>
+              <Slot k={5} title={t('compare.chart.blocking')}>
+                {(aggs) => <BlockingChart {...props(aggs)} offered={offeredAt(config, point)} />}
+              </Slot>
+              <Slot k={6} title={t('compare.chart.messages')}>
+                {(aggs) => <MessageChart {...props(aggs)} />}
+              </Slot>
+              <Slot k={7} title={t('compare.chart.inconsistency')}>
+                {(aggs) => <InconsistencyChart {...props(aggs)} />}
+              </Slot>
             </div>
-            <Slot k={8}>{(aggs) => <ProsCons aggs={aggs} point={point} name={name} />}</Slot>
+            <Slot k={8} title={t('compare.pros.title')}>
+              {(aggs) => <ProsCons aggs={aggs} point={point} name={name} />}
+            </Slot>
           </>
         )}
       </div>

@@ -1,0 +1,84 @@
+/**
+ * Pattern names under a bar chart, every one of them: Recharts' category axis skips ticks whose labels would
+ * overlap (at 1280 px some patterns had no name), so the axis shows every tick (`interval={0}`) and this tick wraps
+ * a name onto up to three lines within its band, or, in a half-width chart, tilts it.
+ */
+const FONT = 14;
+const TEXT = '#0f172a';
+
+let ctx: CanvasRenderingContext2D | null | undefined;
+let family = '';
+const widths = new Map<string, number>();
+
+/** Text width in px at `size` in the page's font (canvas measureText, cached; an estimate without a canvas). */
+export function textWidth(s: string, size = FONT): number {
+  const k = size + '\u0000' + s;
+  let w = widths.get(k);
+  if (w !== undefined) return w;
+  if (ctx === undefined) {
+    try {
+      ctx = document.createElement('canvas').getContext('2d');
+      family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+    } catch {
+      ctx = null;
+    }
+  }
+  if (ctx) {
+    ctx.font = `${size}px ${family}`;
+    w = ctx.measureText(s).width;
+  } else w = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0);
+  widths.set(k, w);
+  return w;
+}
+
+/** Break a label into lines no wider than `max` px (at spaces, '/' or '-', or, in CJK text, between characters). */
+export function wrapLabel(s: string, max: number, size = FONT): string[] {
+  const words = /[\u2e80-\u9fff]/.test(s) ? [...s] : s.split(/(?<=[\s/-])/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && textWidth((line + w).trimEnd(), size) > max) {
+      lines.push(line.trimEnd());
+      line = w.trimStart();
+    } else line += w;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The x axis height each way: three wrapped lines, or a tilted name. */
+export const WRAPPED_AXIS_H = 8 + 3 * (FONT + 3);
+export const TILTED_AXIS_H = 118;
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  /** The axis' width (Recharts) and how many ticks it has. */
+  width?: number | string;
+  visibleTicksCount?: number;
+}
+
+/** A category tick: the name wrapped within its band (`tilt`: at −40°, from the tick). */
+export function PatternTick({ tilt, ...p }: TickProps & { tilt?: boolean }) {
+  const x = Number(p.x ?? 0);
+  const y = Number(p.y ?? 0);
+  const label = String(p.payload?.value ?? '');
+  if (tilt)
+    return (
+      <text fontSize={13} fill={TEXT} textAnchor="end" transform={`translate(${x + 4},${y + 10}) rotate(-40)`}>
+        {label}
+      </text>
+    );
+  const band = Number(p.width ?? 0) / Math.max(1, p.visibleTicksCount ?? 1);
+  const lines = wrapLabel(label, Math.max(30, band - 6));
+  return (
+    <text fontSize={FONT} fill={TEXT} textAnchor="middle" x={x} y={y}>
+      {lines.slice(0, 3).map((line, k) => (
+        <tspan key={k} x={x} dy={k ? FONT + 3 : FONT}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
