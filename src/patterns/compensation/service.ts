@@ -71,8 +71,12 @@ export type ServiceState = NodeState<ServiceDurable, ServiceVolatile>;
 export type OpVerdict = 'run' | 'empty' | 'duplicate' | 'refused' | 'failed' | 'transient';
 
 export interface OpResult {
-  /** The durable state after the request's local transaction (its rows are written to ctx.db). */
-  durable: ServiceDurable;
+  /**
+   * The durable fields after the request's local transaction (its rows are written to ctx.db): the same values as
+   * the state's when nothing changed — the caller builds its own state from them (an object literal per role).
+   */
+  available: number;
+  failures: Record<string, number>;
   verdict: OpVerdict;
   /** Business failure reason (verdict 'failed'). */
   reason?: string;
@@ -109,11 +113,15 @@ function undoStatuses(cfg: ServiceConfig): Set<string> {
   return s;
 }
 
-const result = (durable: ServiceDurable, verdict: OpVerdict, reason?: string): OpResult => ({
-  durable,
-  verdict,
-  reason,
-});
+const result = (
+  available: number,
+  failures: Record<string, number>,
+  verdict: OpVerdict,
+  reason?: string,
+): OpResult => ({ available, failures, verdict, reason });
+
+/** The request changed the service's durable fields. */
+export const changed = (d: ServiceDurable, r: OpResult) => r.available !== d.available || r.failures !== d.failures;
 
 /**
  * One request = one local transaction on the service's database. Shared by every way a request arrives. Its notes,
@@ -146,7 +154,7 @@ export function handleOp(
       params: { gid, node: self, op: op.type, n: done + 1, of: failN },
       tag: 'warn',
     });
-    return result({ ...d, failures }, 'transient');
+    return result(d.available, failures, 'transient');
   }
 
   // The framework's guard (frameworks.ts): rows to commit with the business change, or a verdict that skips it.
@@ -183,7 +191,7 @@ export function handleOp(
         params: { gid, node: self, op: op.type, fw: fw.id },
         tag: 'info',
       });
-      return result(d, verdict);
+      return result(d.available, d.failures, verdict);
     }
   }
 
@@ -213,7 +221,7 @@ export function handleOp(
         params: { gid, node: self, op: op.type },
         tag: 'info',
       });
-      return result(d, verdict);
+      return result(d.available, d.failures, verdict);
     }
   }
 
@@ -227,7 +235,7 @@ export function handleOp(
       params: { gid, node: self, op: op.type },
       tag: 'warn',
     });
-    return result(d, 'failed', res);
+    return result(d.available, d.failures, 'failed', res);
   }
   effects.push({
     kind: 'note',
@@ -249,7 +257,7 @@ export function handleOp(
   db.put(APPLIED, key, { n: runs + 1 } satisfies AppliedRow);
   for (const i of inserts) db.put(guardTable, i.key, i.row);
   db.put(STATUS, gid, { st: op.status } satisfies StatusRow);
-  return result(available === d.available ? d : { ...d, available }, 'run');
+  return result(available, d.failures, 'run');
 }
 
 const NO_INSERTS: readonly { key: string; row: Row }[] = [];
@@ -383,9 +391,11 @@ export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, Service
       if (!op) return same(s);
       const gid = String(msg.tx);
       const effects: Effect[] = [];
-      const r = handleOp(cfg, s.durable, op, gid, Number(msg.amount), ctx, effects);
+      const d = s.durable;
+      const r = handleOp(cfg, d, op, gid, Number(msg.amount), ctx, effects);
       effects.push(reply(input.from, replyTypes.get(op) as ReplyTypes, r, gid, msg.step));
-      return { state: { durable: r.durable, volatile: vol }, effects };
+      const durable = changed(d, r) ? { available: r.available, failures: r.failures } : d;
+      return { state: { durable, volatile: vol }, effects };
     },
   };
 }

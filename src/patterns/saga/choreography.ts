@@ -10,6 +10,7 @@
 import { same, type RoleDef, type TableSpec } from '../../engine/pattern';
 import type { Effect, Msg, StepContext } from '../../engine/types';
 import {
+  changed,
   handleOp,
   initialService,
   readReply,
@@ -31,6 +32,14 @@ export interface ChoreoDurable extends ServiceDurable {
   /** Outbox rows not acknowledged yet (the relay's work; 0 when the outbox is empty). */
   unacked: number;
 }
+
+/** A choreographed service's durable state, as one object literal (every state shares a hidden class). */
+const choreoDurable = (
+  available: number,
+  failures: Record<string, number>,
+  published: number,
+  unacked: number,
+): ChoreoDurable => ({ available, failures, published, unacked });
 
 export function choreoStepOrder(ctx: StepContext): string[] {
   return ctx.params.order === 'credit-first' ? ['smith', 'bob'] : ['bob', 'smith'];
@@ -58,7 +67,10 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
   const relayAfter = (ctx: StepContext) => Number(ctx.params.retryInterval);
   const byType = new Map(cfg.ops.map((o) => [o.type, o]));
   return {
-    init: (ctx) => ({ durable: { ...initialService(cfg, ctx), published: 0, unacked: 0 }, volatile: { handled: 0 } }),
+    init: (ctx) => {
+      const { available, failures } = initialService(cfg, ctx);
+      return { durable: { available, failures, published: 0, unacked: 0 }, volatile: { handled: 0 } };
+    },
     tables: { ...serviceTables(cfg.prefix, cfg.reservations), [OUTBOX]: outboxTable(cfg.prefix) },
     step(s, input, ctx) {
       const d = s.durable;
@@ -92,7 +104,7 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
         db.del(OUTBOX, eid);
         const left = db.size(OUTBOX);
         return {
-          state: { durable: had ? { ...d, unacked: left } : d, volatile: vol },
+          state: { durable: had ? choreoDurable(d.available, d.failures, d.published, left) : d, volatile: vol },
           effects: left === 0 ? [{ kind: 'cancelTimer', name: RELAY }] : [],
         };
       }
@@ -106,8 +118,7 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       const idx = steps.indexOf(ctx.self);
       const effects: Effect[] = [];
       const r = handleOp(cfg, d, op, gid, amount, ctx, effects);
-      // handleOp's durable is d itself or d with a new balance / failure count: the same keys
-      const base: ChoreoDurable = r.durable === d ? d : { ...d, ...r.durable };
+      const base = changed(d, r) ? choreoDurable(r.available, r.failures, d.published, d.unacked) : d;
       if (r.verdict === 'transient') return { state: { durable: base, volatile: vol }, effects };
       const ack: Effect | null =
         msg.eid !== undefined ? { kind: 'send', to: input.from, msg: { type: 'ACK', eid: msg.eid } } : null;
@@ -151,7 +162,7 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       effects.push({ kind: 'send', to, msg: next }, { kind: 'setTimer', name: RELAY, after: relayAfter(ctx) });
       return {
         state: {
-          durable: { ...base, published: d.published + 1, unacked: db.size(OUTBOX) },
+          durable: choreoDurable(base.available, base.failures, d.published + 1, db.size(OUTBOX)),
           volatile: vol,
         },
         effects,
