@@ -64,19 +64,15 @@ function setRow(db: Db, table: typeof FROZEN | typeof PENDING | typeof SETTLED, 
   return reservation ? ({ kind: 'lock', resource: lockOf(table, gid), durable: true } as Effect) : null;
 }
 
-/** Apply a handler's change to the ledger: returns the new balance and the lock / unlock effects of reservations. */
-export function applyChange(
-  db: Db,
-  available: number,
-  gid: string,
-  ch: LedgerChange,
-): { available: number; locks: Effect[] } {
-  const locks: Effect[] = [];
-  for (const t of [FROZEN, PENDING, SETTLED] as const) {
+const LEDGER_TABLES = [FROZEN, PENDING, SETTLED] as const;
+
+/** Apply a handler's change to the ledger: appends the reservations' lock / unlock effects, returns the new balance. */
+export function applyChange(db: Db, available: number, gid: string, ch: LedgerChange, effects: Effect[]): number {
+  for (const t of LEDGER_TABLES) {
     const v = ch[t];
     if (v === undefined) continue;
     const e = setRow(db, t, gid, v);
-    if (e) locks.push(e);
+    if (e) effects.push(e);
   }
   const delta = ch.available ?? 0;
   if (delta !== 0) {
@@ -84,7 +80,7 @@ export function applyChange(
     if (moved === 0) db.del(MOVED, gid);
     else db.put(MOVED, gid, { amount: moved } satisfies AmountRow);
   }
-  return { available: available + delta, locks };
+  return available + delta;
 }
 
 export const amountOf = (db: DbReader, table: string, gid: string): number | undefined =>

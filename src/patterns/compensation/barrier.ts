@@ -45,21 +45,20 @@ const ORIGIN: Partial<Record<BarrierOp, BarrierOp>> = { cancel: 'try', compensat
 /** dtm's BranchBarrier.Call decision for one request (gid, branch, op) against the `table` rows. Pure. */
 export function barrierCall(db: DbReader, table: string, gid: string, branch: string, op: BarrierOp): BarrierResult {
   const inserts: BarrierResult['inserts'] = [];
-  // insert ignore: affects one row at most
-  const insertIgnore = (o: BarrierOp): 0 | 1 => {
-    const key = barrierKey(gid, o);
-    if (db.has(table, key) || inserts.some((i) => i.key === key)) return 0;
-    inserts.push({ key, row: { gid, branch, op: o, reason: op } });
-    return 1;
-  };
+  // insert ignore: affects one row at most (the origin op's key never equals the op's own)
   const origin = ORIGIN[op];
-  const originAffected = origin ? insertIgnore(origin) : 0;
-  const curAffected = insertIgnore(op);
-  if (origin && originAffected > 0) return { inserts, verdict: 'empty' };
-  if (curAffected === 0) {
-    const existing = db.get<BarrierRow>(table, barrierKey(gid, op));
-    const dangling = existing !== undefined && existing.reason !== op;
-    return { inserts, verdict: dangling ? 'refused' : 'duplicate' };
+  let originAffected = false;
+  if (origin) {
+    const key = barrierKey(gid, origin);
+    if (!db.has(table, key)) {
+      inserts.push({ key, row: { gid, branch, op: origin, reason: op } });
+      originAffected = true;
+    }
   }
+  const key = barrierKey(gid, op);
+  const existing = db.get<BarrierRow>(table, key);
+  if (existing === undefined) inserts.push({ key, row: { gid, branch, op, reason: op } });
+  if (originAffected) return { inserts, verdict: 'empty' };
+  if (existing !== undefined) return { inserts, verdict: existing.reason !== op ? 'refused' : 'duplicate' };
   return { inserts, verdict: 'run' };
 }

@@ -31,6 +31,13 @@ export interface FenceResult<R> {
   write?: R;
 }
 
+const fenceRow = (xid: string, branch_id: string, action_name: string, status: FenceStatus): FenceRow => ({
+  xid,
+  branch_id,
+  action_name,
+  status,
+});
+
 /** Seata's TCCFenceHandler decision for one call of `kind` on branch `branch` of xid. Pure. */
 export function fenceCall(
   db: DbReader,
@@ -40,14 +47,14 @@ export function fenceCall(
   kind: OpKind,
 ): FenceResult<FenceRow> {
   const row = db.get<FenceRow>(FENCE, xid);
-  const mk = (status: FenceStatus): FenceRow => ({ xid, branch_id: branch, action_name: action, status });
-  if (kind === 'forward') return row ? { verdict: 'refused' } : { verdict: 'run', write: mk('tried') };
+  if (kind === 'forward')
+    return row ? { verdict: 'refused' } : { verdict: 'run', write: fenceRow(xid, branch, action, 'tried') };
   if (kind === 'finish') {
-    if (row?.status === 'tried') return { verdict: 'run', write: mk('committed') };
+    if (row?.status === 'tried') return { verdict: 'run', write: fenceRow(xid, branch, action, 'committed') };
     return { verdict: row?.status === 'committed' ? 'duplicate' : 'refused' };
   }
-  if (!row) return { verdict: 'empty', write: mk('suspended') };
-  if (row.status === 'tried') return { verdict: 'run', write: mk('rollbacked') };
+  if (!row) return { verdict: 'empty', write: fenceRow(xid, branch, action, 'suspended') };
+  if (row.status === 'tried') return { verdict: 'run', write: fenceRow(xid, branch, action, 'rollbacked') };
   return { verdict: row.status === 'committed' ? 'refused' : 'duplicate' };
 }
 
@@ -62,15 +69,14 @@ export function plogCall(
   handles: Handles,
 ): FenceResult<PlogRow> {
   const row = db.get<PlogRow>(PLOG, gid);
-  const mk = (phase: PlogRow['phase']): PlogRow => ({ gid, branch, phase });
   if (kind === 'forward') {
     if (handles.idempotency === 'all' && row) return { verdict: 'duplicate' };
-    return { verdict: 'run', write: mk('tried') };
+    return { verdict: 'run', write: { gid, branch, phase: 'tried' } };
   }
   // Cancel / compensate of a branch whose Try never committed: nothing to undo (empty rollback), nothing recorded —
   // so a Try that arrives later runs (hanging), and a second Cancel (the recovery job's) can still release it
   if (kind === 'undo' && !row && handles.emptyRollback === 'framework') return { verdict: 'empty' };
   const done = kind === 'finish' ? 'confirmed' : 'cancelled';
   if (handles.idempotency !== 'business' && row?.phase === done) return { verdict: 'duplicate' };
-  return { verdict: 'run', write: mk(done) };
+  return { verdict: 'run', write: { gid, branch, phase: done } };
 }

@@ -8,10 +8,11 @@
  * back with the business error, so a later cancel sees an empty rollback).
  */
 import { same, type RoleDef, type TableSpec, type Tone } from '../../engine/pattern';
-import type { Effect, NodeState, Row, StepContext } from '../../engine/types';
+import type { Effect, Msg, NodeState, Row, StepContext } from '../../engine/types';
 import { barrierCall, type BarrierOp, type BarrierVerdict } from './barrier';
 import { FENCE, fenceCall, PLOG, plogCall } from './fence';
 import { frameworkOf } from './frameworks';
+import { withKey } from './rows';
 import {
   APPLIED,
   BARRIER,
@@ -70,13 +71,15 @@ export type ServiceState = NodeState<ServiceDurable, ServiceVolatile>;
 export type OpVerdict = 'run' | 'empty' | 'duplicate' | 'refused' | 'failed' | 'transient';
 
 export interface OpResult {
-  /** The durable state after the request's local transaction (its rows are written to ctx.db). */
-  durable: ServiceDurable;
+  /**
+   * The durable fields after the request's local transaction (its rows are written to ctx.db): the same values as
+   * the state's when nothing changed — the caller builds its own state from them (an object literal per role).
+   */
+  available: number;
+  failures: Record<string, number>;
   verdict: OpVerdict;
   /** Business failure reason (verdict 'failed'). */
   reason?: string;
-  /** Notes, then the reservations' lock / unlock effects. */
-  notes: Effect[];
 }
 
 export const SERVICE_TONE: Record<string, Tone> = {
@@ -110,7 +113,23 @@ function undoStatuses(cfg: ServiceConfig): Set<string> {
   return s;
 }
 
-/** One request = one local transaction on the service's database. Shared by every way a request arrives. */
+const result = (
+  available: number,
+  failures: Record<string, number>,
+  verdict: OpVerdict,
+  reason?: string,
+): OpResult => ({ available, failures, verdict, reason });
+
+/** The request changed the service's durable fields. */
+export const changed = (d: ServiceDurable, r: OpResult) => r.available !== d.available || r.failures !== d.failures;
+
+/**
+ * One request = one local transaction on the service's database. Shared by every way a request arrives. Its notes,
+ * then the reservations' lock / unlock effects, are appended to `effects`.
+ *
+ * Hot path (every TCC / Saga branch call): no spreads that add a key (V8 gives each such object a map of its own),
+ * no closures, the note params written out as literals (same key order).
+ */
 export function handleOp(
   cfg: ServiceConfig,
   d: ServiceDurable,
@@ -118,25 +137,29 @@ export function handleOp(
   gid: string,
   amount: number,
   ctx: StepContext,
+  effects: Effect[],
 ): OpResult {
   const p = cfg.prefix;
   const self = ctx.self;
   const db = ctx.db;
-  const np = { gid, node: self, op: op.type };
 
   // Injected transient failure (e.g. a deadlock): the local transaction rolls back, nothing is written.
   const failN = op.transientParam ? Number(ctx.params[op.transientParam] ?? 0) : 0;
   const done = d.failures[op.type] ?? 0;
   if (failN > 0 && ctx.params.transientBranch === self && done < failN) {
-    return {
-      durable: { ...d, failures: { ...d.failures, [op.type]: done + 1 } },
-      verdict: 'transient',
-      notes: [{ kind: 'note', key: `${p}.note.transientFail`, params: { ...np, n: done + 1, of: failN }, tag: 'warn' }],
-    };
+    const failures = withKey(d.failures, op.type, done + 1);
+    effects.push({
+      kind: 'note',
+      key: `${p}.note.transientFail`,
+      params: { gid, node: self, op: op.type, n: done + 1, of: failN },
+      tag: 'warn',
+    });
+    return result(d.available, failures, 'transient');
   }
 
   // The framework's guard (frameworks.ts): rows to commit with the business change, or a verdict that skips it.
-  const inserts: { table: string; key: string; row: Row }[] = [];
+  let guardTable = BARRIER;
+  let inserts: readonly { key: string; row: Row }[] = NO_INSERTS;
   const fw = frameworkOf(ctx.params, p === 'saga' ? 'saga' : 'tcc');
   if (ctx.guards.barrier && fw.guard !== 'none') {
     let verdict: BarrierVerdict;
@@ -144,27 +167,31 @@ export function handleOp(
     if (fw.guard === 'barrier') {
       const b = barrierCall(db, BARRIER, gid, self, op.barrierOp);
       verdict = b.verdict;
-      for (const i of b.inserts) inserts.push({ table: BARRIER, key: i.key, row: i.row });
+      inserts = b.inserts;
     } else if (fw.guard === 'fence') {
       const f = fenceCall(db, gid, self, `${self}Action`, op.kind);
       verdict = f.verdict;
       noteKey = `${p}.note.fence`;
-      if (f.write) inserts.push({ table: FENCE, key: gid, row: f.write });
+      guardTable = FENCE;
+      if (f.write) inserts = [{ key: gid, row: f.write }];
     } else {
       const l = plogCall(db, gid, self, op.kind, fw.handles);
       verdict = l.verdict;
       noteKey = `${p}.note.plog`;
-      if (l.write) inserts.push({ table: PLOG, key: gid, row: l.write });
+      guardTable = PLOG;
+      if (l.write) inserts = [{ key: gid, row: l.write }];
     }
     if (verdict !== 'run') {
-      for (const i of inserts) db.put(i.table, i.key, i.row);
+      for (const i of inserts) db.put(guardTable, i.key, i.row);
       if (verdict === 'empty' || verdict === 'refused')
         db.put(STATUS, gid, { st: verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
-      return {
-        durable: d,
-        verdict,
-        notes: [{ kind: 'note', key: `${noteKey}.${verdict}`, params: { ...np, fw: fw.id }, tag: 'info' }],
-      };
+      effects.push({
+        kind: 'note',
+        key: `${noteKey}.${verdict}`,
+        params: { gid, node: self, op: op.type, fw: fw.id },
+        tag: 'info',
+      });
+      return result(d.available, d.failures, verdict);
     }
   }
 
@@ -188,11 +215,13 @@ export function handleOp(
     if (verdict) {
       if (verdict !== 'duplicate')
         db.put(STATUS, gid, { st: verdict === 'empty' ? cfg.emptyStatus : cfg.refusedStatus } satisfies StatusRow);
-      return {
-        durable: d,
-        verdict,
-        notes: [{ kind: 'note', key: `${p}.note.business.${verdict}`, params: np, tag: 'info' }],
-      };
+      effects.push({
+        kind: 'note',
+        key: `${p}.note.business.${verdict}`,
+        params: { gid, node: self, op: op.type },
+        tag: 'info',
+      });
+      return result(d.available, d.failures, verdict);
     }
   }
 
@@ -200,35 +229,38 @@ export function handleOp(
   if (typeof res === 'string') {
     // Business failure: the local transaction (and the barrier insert with it) rolls back.
     db.put(STATUS, gid, { st: cfg.failedStatus } satisfies StatusRow);
-    return {
-      durable: d,
-      verdict: 'failed',
-      reason: res,
-      notes: [{ kind: 'note', key: `${p}.note.businessFail.${res}`, params: np, tag: 'warn' }],
-    };
+    effects.push({
+      kind: 'note',
+      key: `${p}.note.businessFail.${res}`,
+      params: { gid, node: self, op: op.type },
+      tag: 'warn',
+    });
+    return result(d.available, d.failures, 'failed', res);
   }
-  const warn: Effect[] = [];
-  if (runs >= 1) {
-    warn.push({ kind: 'note', key: `${p}.note.duplicateApplied`, params: np, tag: 'warn' });
-  } else if (op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)) {
-    warn.push({ kind: 'note', key: `${p}.note.emptyApplied`, params: np, tag: 'warn' });
-  } else if (op.kind === 'forward' && before !== undefined && undoStatuses(cfg).has(before)) {
-    warn.push({ kind: 'note', key: `${p}.note.hangingApplied`, params: np, tag: 'warn' });
-  }
-  const { available, locks } = applyChange(db, d.available, gid, res);
+  effects.push({
+    kind: 'note',
+    key: `${p}.note.applied.${op.barrierOp}`,
+    params: { gid, node: self, op: op.type, amount },
+    tag: 'effect',
+  });
+  const warn =
+    runs >= 1
+      ? 'duplicateApplied'
+      : op.kind === 'undo' && (before === undefined || before === cfg.failedStatus)
+        ? 'emptyApplied'
+        : op.kind === 'forward' && before !== undefined && undoStatuses(cfg).has(before)
+          ? 'hangingApplied'
+          : null;
+  if (warn)
+    effects.push({ kind: 'note', key: `${p}.note.${warn}`, params: { gid, node: self, op: op.type }, tag: 'warn' });
+  const available = applyChange(db, d.available, gid, res, effects);
   db.put(APPLIED, key, { n: runs + 1 } satisfies AppliedRow);
-  for (const i of inserts) db.put(i.table, i.key, i.row);
+  for (const i of inserts) db.put(guardTable, i.key, i.row);
   db.put(STATUS, gid, { st: op.status } satisfies StatusRow);
-  return {
-    durable: available === d.available ? d : { ...d, available },
-    verdict: 'run',
-    notes: [
-      { kind: 'note', key: `${p}.note.applied.${op.barrierOp}`, params: { ...np, amount }, tag: 'effect' },
-      ...warn,
-      ...locks,
-    ],
-  };
+  return result(available, d.failures, 'run');
 }
+
+const NO_INSERTS: readonly { key: string; row: Row }[] = [];
 
 export function initialService(cfg: ServiceConfig, ctx: StepContext): ServiceDurable {
   return { available: cfg.initialBalance(ctx), failures: {} };
@@ -319,26 +351,29 @@ export function serviceTables(prefix: string, reservations: boolean): Record<str
   };
 }
 
-/** The reply to a request: `${TYPE}_OK` / `${TYPE}_FAIL`, naming the request it answers (gid, saga step). */
-function reply(to: string, op: OpSpec, r: OpResult, gid: string, step: unknown): Effect {
+/** The reply to a request: `${TYPE}_OK` / `${TYPE}_FAIL` (`types`), naming the request it answers (gid, saga step). */
+function reply(to: string, types: ReplyTypes, r: OpResult, gid: string, step: unknown): Effect {
   const ok = r.verdict === 'run' || r.verdict === 'empty' || r.verdict === 'duplicate';
   const reason =
     r.verdict === 'failed' ? r.reason : r.verdict === 'transient' || r.verdict === 'refused' ? r.verdict : undefined;
-  return {
-    kind: 'send',
-    to,
-    msg: {
-      type: `${op.type}_${ok ? 'OK' : 'FAIL'}`,
-      tx: gid,
-      ...(step !== undefined ? { step: Number(step) } : {}),
-      ...(reason ? { reason } : {}),
-    },
-  };
+  const msg: Msg = { type: ok ? types.ok : types.fail, tx: gid };
+  if (step !== undefined) msg.step = Number(step);
+  if (reason) msg.reason = reason;
+  return { kind: 'send', to, msg };
+}
+
+interface ReplyTypes {
+  ok: string;
+  fail: string;
 }
 
 /** The request/reply service (TCC branches, orchestrated Saga steps): answers `${TYPE}_OK` / `${TYPE}_FAIL`. */
 export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, ServiceVolatile> {
   const byType = new Map(cfg.ops.map((o) => [o.type, o]));
+  // built once: a reply's type is not a new string per message
+  const replyTypes = new Map<OpSpec, ReplyTypes>(
+    cfg.ops.map((o) => [o, { ok: `${o.type}_OK`, fail: `${o.type}_FAIL` }]),
+  );
   return {
     init: (ctx) => ({ durable: initialService(cfg, ctx), volatile: { handled: 0 } }),
     tables: serviceTables(cfg.prefix, cfg.reservations),
@@ -348,18 +383,19 @@ export function serviceRole(cfg: ServiceConfig): RoleDef<ServiceDurable, Service
       const vol = { handled: s.volatile.handled + 1 };
       if (msg.type === 'READ') {
         return {
-          state: { ...s, volatile: vol },
+          state: { durable: s.durable, volatile: vol },
           effects: [{ kind: 'send', to: input.from, msg: readReply(s.durable, ctx) }],
         };
       }
       const op = byType.get(msg.type);
       if (!op) return same(s);
       const gid = String(msg.tx);
-      const r = handleOp(cfg, s.durable, op, gid, Number(msg.amount), ctx);
-      return {
-        state: { durable: r.durable, volatile: vol },
-        effects: [...r.notes, reply(input.from, op, r, gid, msg.step)],
-      };
+      const effects: Effect[] = [];
+      const d = s.durable;
+      const r = handleOp(cfg, d, op, gid, Number(msg.amount), ctx, effects);
+      effects.push(reply(input.from, replyTypes.get(op) as ReplyTypes, r, gid, msg.step));
+      const durable = changed(d, r) ? { available: r.available, failures: r.failures } : d;
+      return { state: { durable, volatile: vol }, effects };
     },
   };
 }

@@ -10,6 +10,7 @@
 import { same, type RoleDef, type TableSpec } from '../../engine/pattern';
 import type { Effect, Msg, StepContext } from '../../engine/types';
 import {
+  changed,
   handleOp,
   initialService,
   readReply,
@@ -31,6 +32,14 @@ export interface ChoreoDurable extends ServiceDurable {
   /** Outbox rows not acknowledged yet (the relay's work; 0 when the outbox is empty). */
   unacked: number;
 }
+
+/** A choreographed service's durable state, as one object literal (every state shares a hidden class). */
+const choreoDurable = (
+  available: number,
+  failures: Record<string, number>,
+  published: number,
+  unacked: number,
+): ChoreoDurable => ({ available, failures, published, unacked });
 
 export function choreoStepOrder(ctx: StepContext): string[] {
   return ctx.params.order === 'credit-first' ? ['smith', 'bob'] : ['bob', 'smith'];
@@ -58,7 +67,10 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
   const relayAfter = (ctx: StepContext) => Number(ctx.params.retryInterval);
   const byType = new Map(cfg.ops.map((o) => [o.type, o]));
   return {
-    init: (ctx) => ({ durable: { ...initialService(cfg, ctx), published: 0, unacked: 0 }, volatile: { handled: 0 } }),
+    init: (ctx) => {
+      const { available, failures } = initialService(cfg, ctx);
+      return { durable: { available, failures, published: 0, unacked: 0 }, volatile: { handled: 0 } };
+    },
     tables: { ...serviceTables(cfg.prefix, cfg.reservations), [OUTBOX]: outboxTable(cfg.prefix) },
     step(s, input, ctx) {
       const d = s.durable;
@@ -92,7 +104,7 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
         db.del(OUTBOX, eid);
         const left = db.size(OUTBOX);
         return {
-          state: { durable: had ? { ...d, unacked: left } : d, volatile: vol },
+          state: { durable: had ? choreoDurable(d.available, d.failures, d.published, left) : d, volatile: vol },
           effects: left === 0 ? [{ kind: 'cancelTimer', name: RELAY }] : [],
         };
       }
@@ -104,43 +116,56 @@ export function choreoRole(cfg: ServiceConfig): RoleDef<ChoreoDurable, ServiceVo
       const client = msg.type === 'BEGIN' ? input.from : String(msg.client);
       const steps = choreoStepOrder(ctx);
       const idx = steps.indexOf(ctx.self);
-      const r = handleOp(cfg, d, op, gid, amount, ctx);
-      const base: ChoreoDurable = { ...d, ...r.durable };
-      const ack: Effect[] =
-        msg.eid !== undefined ? [{ kind: 'send', to: input.from, msg: { type: 'ACK', eid: msg.eid } }] : [];
-      if (r.verdict === 'transient') return { state: { durable: base, volatile: vol }, effects: r.notes };
+      const effects: Effect[] = [];
+      const r = handleOp(cfg, d, op, gid, amount, ctx, effects);
+      const base = changed(d, r) ? choreoDurable(r.available, r.failures, d.published, d.unacked) : d;
+      if (r.verdict === 'transient') return { state: { durable: base, volatile: vol }, effects };
+      const ack: Effect | null =
+        msg.eid !== undefined ? { kind: 'send', to: input.from, msg: { type: 'ACK', eid: msg.eid } } : null;
 
       // What this local transaction publishes (nothing for a skipped duplicate or a refused late action).
-      let next: { to: string; msg: Msg } | null = null;
-      const result = (outcome: string) => ({ to: client, msg: { type: 'RESULT', tx: gid, outcome } });
-      const event = (t: string, to: string) => ({ to, msg: { type: t, tx: gid, amount, client } });
-      const goBack = () => (idx > 0 ? event('COMPENSATE', steps[idx - 1]) : result('aborted'));
+      let to: string | null = null;
+      let next: Msg | null = null;
       if (r.verdict === 'run' && op.kind === 'forward') {
-        next = idx + 1 < steps.length ? event('ACTION', steps[idx + 1]) : result('succeeded');
+        if (idx + 1 < steps.length) {
+          to = steps[idx + 1];
+          next = { type: 'ACTION', tx: gid, amount, client };
+        } else {
+          to = client;
+          next = { type: 'RESULT', tx: gid, outcome: 'succeeded' };
+        }
       } else if (r.verdict === 'failed' || ((r.verdict === 'run' || r.verdict === 'empty') && op.kind === 'undo')) {
-        next = goBack();
+        // go back: compensate the step before, or the saga is aborted
+        if (idx > 0) {
+          to = steps[idx - 1];
+          next = { type: 'COMPENSATE', tx: gid, amount, client };
+        } else {
+          to = client;
+          next = { type: 'RESULT', tx: gid, outcome: 'aborted' };
+        }
       }
-      if (!next) return { state: { durable: base, volatile: vol }, effects: [...r.notes, ...ack] };
+      if (to === null || next === null) {
+        if (ack) effects.push(ack);
+        return { state: { durable: base, volatile: vol }, effects };
+      }
       const eid = `${ctx.self}:${d.published + 1}`;
-      const row: OutboxRow = { eid, to: next.to, type: next.msg.type, gid, msg: { ...next.msg, eid } };
+      next.eid = eid;
+      const row: OutboxRow = { eid, to, type: next.type, gid, msg: next };
       db.put(OUTBOX, eid, row);
+      effects.push({
+        kind: 'note',
+        key: 'saga.note.publish',
+        params: { node: ctx.self, type: next.type, to, gid },
+        tag: 'info',
+      });
+      if (ack) effects.push(ack);
+      effects.push({ kind: 'send', to, msg: next }, { kind: 'setTimer', name: RELAY, after: relayAfter(ctx) });
       return {
         state: {
-          durable: { ...base, published: d.published + 1, unacked: db.size(OUTBOX) },
+          durable: choreoDurable(base.available, base.failures, d.published + 1, db.size(OUTBOX)),
           volatile: vol,
         },
-        effects: [
-          ...r.notes,
-          {
-            kind: 'note',
-            key: 'saga.note.publish',
-            params: { node: ctx.self, type: row.msg.type, to: row.to, gid },
-            tag: 'info',
-          },
-          ...ack,
-          { kind: 'send', to: row.to, msg: row.msg },
-          { kind: 'setTimer', name: RELAY, after: relayAfter(ctx) },
-        ],
+        effects,
       };
     },
   };

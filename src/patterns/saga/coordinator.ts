@@ -10,7 +10,14 @@
  */
 import { same, type RoleDef } from '../../engine/pattern';
 import type { Db, Effect, NodeState, StepContext } from '../../engine/types';
-import { afterAttempt, dtmBackoff, firstWait, frameworkOf, retriesExhausted } from '../compensation/frameworks';
+import {
+  afterAttempt,
+  dtmBackoff,
+  firstWait,
+  frameworkOf,
+  retriesExhausted,
+  type FrameworkPreset,
+} from '../compensation/frameworks';
 import {
   AWAITING,
   getTx,
@@ -39,6 +46,30 @@ export type SagaTx = GtxRow & {
 
 const armAfter = (gid: string, after: number): Effect => ({ kind: 'setTimer', name: retryTimer(gid), after });
 const fwOf = (ctx: StepContext) => frameworkOf(ctx.params, 'saga');
+
+/**
+ * A copy of tx for the caller to change: what `{ ...tx }` gives, key order included, as one object literal so that
+ * every row shares a hidden class (see compensation/rows.ts). `dead` (a forward or compensating saga) always comes
+ * before `end` (a finished one).
+ */
+function copyTx(tx: SagaTx): SagaTx {
+  const c: SagaTx = {
+    gid: tx.gid,
+    amount: tx.amount,
+    client: tx.client,
+    fw: tx.fw,
+    steps: tx.steps,
+    st: tx.st,
+    phase: tx.phase,
+    cur: tx.cur,
+    interval: tx.interval,
+    retries: tx.retries,
+    start: tx.start,
+  };
+  if (tx.dead !== undefined) c.dead = tx.dead;
+  if (tx.end !== undefined) c.end = tx.end;
+  return c;
+}
 
 export type CoordDurable = Record<string, never>;
 export type CoordVolatile = Record<string, never>;
@@ -72,9 +103,11 @@ function nextToCompensate(st: StepState[], from: number): number {
   return -1;
 }
 
+/** Finish `tx` (a fresh row, changed in place). */
 function finish(db: Db, tx: SagaTx, phase: 'succeeded' | 'aborted', ctx: StepContext): Effect[] {
-  const done: SagaTx = { ...tx, phase, end: ctx.now };
-  put(db, done, null);
+  tx.phase = phase;
+  tx.end = ctx.now;
+  put(db, tx, null);
   return [
     { kind: 'cancelTimer', name: retryTimer(tx.gid) },
     { kind: 'note', key: `saga.note.finished.${phase}`, params: { gid: tx.gid }, tag: 'decision' },
@@ -82,20 +115,26 @@ function finish(db: Db, tx: SagaTx, phase: 'succeeded' | 'aborted', ctx: StepCon
   ];
 }
 
-/** Move on to `next` and send its request, with a fresh retry timer (interval reset after a success, as dtm). */
-function advance(db: Db, next: SagaTx, ctx: StepContext, extra: Effect[] = []): Effect[] {
-  const tx = { ...next, interval: Number(ctx.params.retryInterval) };
-  const req = request(tx);
-  put(db, tx, req ? label(tx) : null);
-  return [...extra, ...(req ? [req] : []), armAfter(tx.gid, firstWait(fwOf(ctx), ctx.params, tx, ctx.now))];
+/**
+ * Move on to `next` (a fresh row, changed in place) and send its request, with a fresh retry timer (interval reset
+ * after a success, as dtm); `effects` come first.
+ */
+function advance(db: Db, next: SagaTx, ctx: StepContext, fw: FrameworkPreset, effects: Effect[] = []): Effect[] {
+  next.interval = Number(ctx.params.retryInterval);
+  const req = request(next);
+  put(db, next, req ? label(next) : null);
+  if (req) effects.push(req);
+  effects.push(armAfter(next.gid, firstWait(fw, ctx.params, next, ctx.now)));
+  return effects;
 }
 
 /** A failed call: dtm sets next_cron_time = now + the backed-off interval (20 s / 10 s); others keep their timer. */
-function failedCall(db: Db, tx: SagaTx, ctx: StepContext): Effect[] {
-  if (tx.dead || fwOf(ctx).backoff !== 'dtm') return [];
-  const interval = dtmBackoff(ctx.params, tx.interval);
-  put(db, { ...tx, interval }, label(tx));
-  return [armAfter(tx.gid, interval)];
+function failedCall(db: Db, tx: SagaTx, ctx: StepContext, fw: FrameworkPreset): Effect[] {
+  if (tx.dead || fw.backoff !== 'dtm') return [];
+  const next = copyTx(tx);
+  next.interval = dtmBackoff(ctx.params, tx.interval);
+  put(db, next, label(next));
+  return [armAfter(tx.gid, next.interval)];
 }
 
 export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
@@ -103,6 +142,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
   tables: gtxTables('saga', sagaPhases),
   step(s, input, ctx) {
     const db = ctx.db;
+    const fw = fwOf(ctx);
     if (input.kind === 'recover') {
       const effects: Effect[] = [];
       for (const tx of openTxs<SagaTx>(db)) {
@@ -116,7 +156,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
             tag: 'decision',
           },
           req,
-          armAfter(tx.gid, firstWait(fwOf(ctx), ctx.params, tx, ctx.now)),
+          armAfter(tx.gid, firstWait(fw, ctx.params, tx, ctx.now)),
         );
         db.put(AWAITING, tx.gid, { gid: tx.gid, what: label(tx) } satisfies AwaitRow);
       }
@@ -129,11 +169,15 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       const req = tx && request(tx);
       if (!tx || !req || tx.dead) return same(s);
       if (retriesExhausted(ctx.params, tx)) {
-        put(db, { ...tx, dead: true }, null);
+        const dead = copyTx(tx);
+        dead.dead = true;
+        put(db, dead, null);
         return same(s, [{ kind: 'note', key: 'saga.note.gaveUp', params: { gid, n: tx.retries }, tag: 'block' }]);
       }
-      const w = afterAttempt(fwOf(ctx), ctx.params, tx, ctx.now);
-      const next: SagaTx = { ...tx, retries: tx.retries + 1, interval: w.interval };
+      const w = afterAttempt(fw, ctx.params, tx, ctx.now);
+      const next = copyTx(tx);
+      next.retries = tx.retries + 1;
+      next.interval = w.interval;
       put(db, next, label(next));
       return same(s, [
         {
@@ -158,7 +202,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         gid,
         amount: Number(m.amount),
         client: input.from,
-        fw: fwOf(ctx).id,
+        fw: fw.id,
         steps,
         st: steps.map((_, i) => (i === 0 ? 'running' : 'none')),
         phase: 'forward',
@@ -169,7 +213,7 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
       };
       return same(
         s,
-        advance(db, tx, ctx, [
+        advance(db, tx, ctx, fw, [
           { kind: 'note', key: 'saga.note.begin', params: { gid, amount: tx.amount }, tag: 'info' },
         ]),
       );
@@ -178,25 +222,28 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
     const tx = getTx<SagaTx>(db, gid);
     // only the answer of the step in hand counts (late answers of earlier rounds are ignored)
     if (!tx || tx.steps[tx.cur] !== input.from || Number(m.step) !== tx.cur + 1) return same(s);
-    const st = [...tx.st];
+    const next = copyTx(tx);
+    const st = (next.st = [...tx.st]);
     switch (m.type) {
       case 'ACTION_OK': {
         if (tx.phase !== 'forward') return same(s);
         st[tx.cur] = 'done';
-        if (tx.cur + 1 === tx.steps.length) return same(s, finish(db, { ...tx, st }, 'succeeded', ctx));
+        if (tx.cur + 1 === tx.steps.length) return same(s, finish(db, next, 'succeeded', ctx));
         st[tx.cur + 1] = 'running';
-        return same(s, advance(db, { ...tx, st, cur: tx.cur + 1 }, ctx));
+        next.cur = tx.cur + 1;
+        return same(s, advance(db, next, ctx, fw));
       }
       case 'ACTION_FAIL': {
         if (tx.phase !== 'forward') return same(s);
-        if (m.reason === 'transient') return same(s, failedCall(db, tx, ctx)); // retried by the timer
+        if (m.reason === 'transient') return same(s, failedCall(db, tx, ctx, fw)); // retried by the timer
         st[tx.cur] = 'failed';
-        const next: SagaTx = { ...tx, st, phase: 'compensating' };
+        next.phase = 'compensating';
         const first = nextToCompensate(st, tx.cur);
         st[first] = 'compensating';
+        next.cur = first;
         return same(
           s,
-          advance(db, { ...next, cur: first }, ctx, [
+          advance(db, next, ctx, fw, [
             {
               kind: 'note',
               key: 'saga.note.decideCompensate',
@@ -210,14 +257,15 @@ export const coordinatorRole: RoleDef<CoordDurable, CoordVolatile> = {
         if (tx.phase !== 'compensating') return same(s);
         st[tx.cur] = 'compensated';
         const n = nextToCompensate(st, tx.cur - 1);
-        if (n < 0) return same(s, finish(db, { ...tx, st }, 'aborted', ctx));
+        if (n < 0) return same(s, finish(db, next, 'aborted', ctx));
         st[n] = 'compensating';
-        return same(s, advance(db, { ...tx, st, cur: n }, ctx));
+        next.cur = n;
+        return same(s, advance(db, next, ctx, fw));
       }
       case 'COMPENSATE_FAIL':
         if (tx.phase !== 'compensating') return same(s);
         return same(s, [
-          ...failedCall(db, tx, ctx),
+          ...failedCall(db, tx, ctx, fw),
           {
             kind: 'note',
             key: 'saga.note.branchError',

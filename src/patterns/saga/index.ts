@@ -92,7 +92,9 @@ function choreoOutcomes(w: World): TxReport[] {
             : none
               ? 'aborted'
               : 'inconsistent';
-    return { tx: gid, outcome, at, ...(res ? { end: res.t } : {}) };
+    const report: TxReport = { tx: gid, outcome, at };
+    if (res) report.end = res.t;
+    return report;
   });
 }
 
@@ -105,12 +107,13 @@ export function sagaOutcomes(w: World): TxReport[] {
     const tx = tm.get<SagaTx>(TXS, gid);
     if (!tx) continue;
     const at: Record<NodeId, string> = { TM: tx.phase };
-    const settled = tx.steps.map((b) => {
+    let settled = 0;
+    for (const b of tx.steps) {
       at[b] = statusAt(w, b, gid);
-      return settledAt(w, b, gid);
-    });
-    const all = settled.every(Boolean);
-    const none = settled.every((x) => !x);
+      if (settledAt(w, b, gid)) settled++;
+    }
+    const all = settled === tx.steps.length;
+    const none = settled === 0;
     const final = tx.phase === 'succeeded' || tx.phase === 'aborted';
     let outcome: TxReport['outcome'];
     if (!final) outcome = 'pending';
@@ -118,7 +121,9 @@ export function sagaOutcomes(w: World): TxReport[] {
       outcome = 'inconsistent'; // wrong books are never a clean abort or commit
     else if (tx.phase === 'succeeded') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
-    out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
+    const report: TxReport = { tx: gid, outcome, at, start: tx.start };
+    if (tx.end !== undefined) report.end = tx.end;
+    out.push(report);
   }
   return out;
 }

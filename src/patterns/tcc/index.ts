@@ -55,18 +55,17 @@ export function tccOutcomes(w: World): TxReport[] {
     const tx = tmDb.get<TccGlobalTx>(TXS, gid);
     if (!tx) continue;
     const at: Record<NodeId, string> = { TM: tx.phase };
-    const settled: boolean[] = [];
+    let settled = 0;
     let leftovers = false;
     for (const b of BRANCHES) {
-      const present = w.states[b] !== undefined;
-      const db = present ? w.db(b) : undefined;
+      const db = w.states[b] !== undefined ? w.db(b) : undefined;
       at[b] = db?.get<StatusRow>(STATUS, gid)?.st ?? 'none';
-      settled.push(db?.has(SETTLED, gid) ?? false);
+      if (db?.has(SETTLED, gid)) settled++;
       if (db && (db.has(FROZEN, gid) || db.has(PENDING, gid))) leftovers = true;
     }
     const final = tx.phase === 'confirmed' || tx.phase === 'cancelled';
-    const all = settled.every(Boolean);
-    const none = settled.every((x) => !x);
+    const all = settled === BRANCHES.length;
+    const none = settled === 0;
     let outcome: TxReport['outcome'];
     if (tx.dead)
       outcome = 'given-up'; // the framework's retry cap: left as it is
@@ -76,7 +75,9 @@ export function tccOutcomes(w: World): TxReport[] {
       outcome = 'inconsistent'; // wrong books are never a clean end
     else if (tx.phase === 'confirmed') outcome = all ? 'committed' : 'inconsistent';
     else outcome = none ? 'aborted' : 'inconsistent';
-    out.push({ tx: gid, outcome, at, start: tx.start, ...(tx.end !== undefined ? { end: tx.end } : {}) });
+    const report: TxReport = { tx: gid, outcome, at, start: tx.start };
+    if (tx.end !== undefined) report.end = tx.end;
+    out.push(report);
   }
   return out;
 }

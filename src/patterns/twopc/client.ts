@@ -4,7 +4,7 @@
  * It also plays the third party of S-2PC-1, which wants the row a transaction holds locked.
  */
 import { role, same } from '../../engine/pattern';
-import type { Effect, StepContext, StepResult } from '../../engine/types';
+import type { Effect, Msg, StepContext, StepResult } from '../../engine/types';
 import { splitName } from './participant';
 import { AT, COORD, num, omit, participantIds, type ADurable, type AState, type ATx, type AVolatile } from './types';
 
@@ -13,6 +13,13 @@ type R = StepResult<ADurable, AVolatile>;
 export function initClient(): AState {
   return { durable: {}, volatile: { third: {} } };
 }
+
+/** A transaction's row with a new phase (and ok list), as one object literal (no spread: see participant.ts). */
+const txRow = (t: ATx, phase: ATx['phase'], ok = t.ok): ATx & Record<string, unknown> => ({
+  ok,
+  phase,
+  start: t.start,
+});
 
 const txOf = (ctx: StepContext, tx: string) => ctx.db.get<ATx & Record<string, unknown>>(AT.txs, tx);
 
@@ -46,11 +53,12 @@ export const clientRole = role<ADurable, AVolatile>({
         if (m.type === 'BEGIN') {
           const tx = String(m.tx);
           if (db.has(AT.txs, tx) || db.has(AT.results, tx)) return same(s);
-          const effects: Effect[] = parts.map((p) => ({
-            kind: 'send',
-            to: p,
-            msg: { type: 'EXEC', tx, coord: COORD, ...(m.voteNo ? { voteNo: String(m.voteNo) } : {}) },
-          }));
+          const effects: Effect[] = [];
+          for (const p of parts) {
+            const msg: Msg = { type: 'EXEC', tx, coord: COORD };
+            if (m.voteNo) msg.voteNo = String(m.voteNo);
+            effects.push({ kind: 'send', to: p, msg });
+          }
           effects.push({ kind: 'setTimer', name: 'exec:' + tx, after: num(ctx.params, 'voteTimeout') });
           effects.push({ kind: 'note', key: '2pc.note.begin', params: { tx } });
           db.put(AT.txs, tx, { ok: [], phase: 'exec', start: ctx.now });
@@ -69,7 +77,7 @@ export const clientRole = role<ADurable, AVolatile>({
         const [kind, tx] = splitName(input.name);
         const t = txOf(ctx, tx);
         if (kind !== 'exec' || !t || t.phase !== 'exec') return same(s);
-        db.put(AT.txs, tx, { ...t, phase: 'rollback' });
+        db.put(AT.txs, tx, txRow(t, 'rollback'));
         return same(s, [{ kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } }]);
       }
       case 'deliver': {
@@ -78,8 +86,9 @@ export const clientRole = role<ADurable, AVolatile>({
         const t = txOf(ctx, tx);
         if (m.type === 'EXEC_OK' && t && t.phase === 'exec' && !t.ok.includes(input.from)) {
           const ok = [...t.ok, input.from];
-          const all = parts.every((p) => ok.includes(p));
-          db.put(AT.txs, tx, { ...t, ok, phase: all ? 'commit' : 'exec' });
+          let all = true;
+          for (const p of parts) if (!ok.includes(p)) all = false;
+          db.put(AT.txs, tx, txRow(t, all ? 'commit' : 'exec', ok));
           return same(
             s,
             all
@@ -91,7 +100,7 @@ export const clientRole = role<ADurable, AVolatile>({
           );
         }
         if (m.type === 'EXEC_FAIL' && t && t.phase === 'exec') {
-          db.put(AT.txs, tx, { ...t, phase: 'rollback' });
+          db.put(AT.txs, tx, txRow(t, 'rollback'));
           return same(s, [
             { kind: 'cancelTimer', name: 'exec:' + tx },
             { kind: 'send', to: COORD, msg: { type: 'ROLLBACK_REQ', tx, parts } },
@@ -99,7 +108,7 @@ export const clientRole = role<ADurable, AVolatile>({
         }
         if (m.type === 'OUTCOME' && !db.has(AT.results, tx)) {
           db.put(AT.results, tx, { r: m.committed ? 'committed' : 'aborted', at: ctx.now, start: t?.start ?? null });
-          if (t) db.put(AT.txs, tx, { ...t, phase: 'done' });
+          if (t) db.put(AT.txs, tx, txRow(t, 'done'));
           return same(s);
         }
         if (m.type === 'LOCKED') {

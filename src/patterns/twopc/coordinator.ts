@@ -38,12 +38,32 @@ const isActive = (p: CPhase | undefined) => p === 'voting' || p === 'precommit' 
 
 export const gtxOf = (db: Pick<DbReader, 'get'>, tx: string) => db.get<CTx & Record<string, unknown>>(CT.gtx, tx);
 
+/**
+ * Copies of the coordinator's state and rows as object literals, for the caller to change: a spread of a spread-made
+ * object (or one that adds a key) gets a hidden class of its own in Node 20 (V8 11).
+ */
+const withVolatile = (s: CState, volatile: CVolatile): CState => ({ durable: s.durable, volatile });
+const copyTx = (t: CTx): CTx => ({
+  parts: t.parts,
+  client: t.client,
+  votes: t.votes,
+  acks: t.acks,
+  phase: t.phase,
+  backoff: t.backoff,
+});
+
+/** Every participant is in `acks`. */
+function allIn(parts: readonly NodeId[], acks: readonly NodeId[]): boolean {
+  for (const p of parts) if (!acks.includes(p)) return false;
+  return true;
+}
+
 /** Write a transaction's volatile record, keeping the count of active ones (the standby's lease depends on it). */
 function withTx(s: CState, db: Db, tx: string, t: CTx): CState {
   const prev = gtxOf(db, tx);
   db.put(CT.gtx, tx, t as unknown as Record<string, unknown>);
   const d = (isActive(t.phase) ? 1 : 0) - (isActive(prev?.phase) ? 1 : 0);
-  return d ? { ...s, volatile: { ...s.volatile, active: s.volatile.active + d } } : s;
+  return d ? withVolatile(s, { hb: s.volatile.hb, active: s.volatile.active + d }) : s;
 }
 
 /** Append a durable log record for tx (COMMIT before the first COMMIT leaves; END once all acknowledged). */
@@ -51,7 +71,7 @@ function log(s: CState, db: Db, tx: string, rec: CLogRec): CState {
   db.put(CT.log, tx, rec as unknown as Record<string, unknown>);
   if (rec.rec === 'COMMIT') db.put(CT.open, tx, {});
   else db.del(CT.open, tx);
-  return { ...s, durable: { logN: s.durable.logN + 1 } };
+  return { durable: { logN: s.durable.logN + 1 }, volatile: s.volatile };
 }
 
 /** Start heartbeats to the standby while there is unfinished work (its lease; the standby takes over on silence). */
@@ -61,7 +81,7 @@ function ensureHeartbeat(s: CState, ctx: StepContext, effects: Effect[]): CState
     { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: false } },
     { kind: 'setTimer', name: 'hb', after: hbInterval(ctx) },
   );
-  return { ...s, volatile: { ...s.volatile, hb: true } };
+  return withVolatile(s, { hb: true, active: s.volatile.active });
 }
 
 export const hbInterval = (ctx: StepContext) => Math.max(1, Math.floor(num(ctx.params, 'takeoverTimeout') / 2));
@@ -76,7 +96,11 @@ function decideCommit(s: CState, tx: string, ctx: StepContext, effects: Effect[]
     effects.push(note('logCommit', { tx }));
   }
   effects.push(note('decideCommit', { tx }, 'decision'));
-  next = withTx(next, db, tx, { ...t, phase: 'committing', acks: [], backoff: num(ctx.params, 'queryInterval') });
+  const c = copyTx(t);
+  c.phase = 'committing';
+  c.acks = [];
+  c.backoff = num(ctx.params, 'queryInterval');
+  next = withTx(next, db, tx, c);
   for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: commitType(ctx), tx } });
   effects.push(
     { kind: 'setTimer', name: 'resend:' + tx, after: num(ctx.params, 'queryInterval') },
@@ -89,7 +113,11 @@ function decideAbort(s: CState, tx: string, ctx: StepContext, effects: Effect[],
   const t = gtxOf(ctx.db, tx) as CTx;
   // Presumed abort: nothing is logged for an abort.
   effects.push(note(why, { tx }, 'decision'));
-  const next = withTx(s, ctx.db, tx, { ...t, phase: 'aborting', acks: [], backoff: num(ctx.params, 'queryInterval') });
+  const c = copyTx(t);
+  c.phase = 'aborting';
+  c.acks = [];
+  c.backoff = num(ctx.params, 'queryInterval');
+  const next = withTx(s, ctx.db, tx, c);
   for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: 'ABORT', tx } });
   effects.push(
     { kind: 'cancelTimer', name: 'votes:' + tx },
@@ -202,7 +230,7 @@ export const coordinatorRole = role<CDurable, CVolatile>({
               { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: false } },
               { kind: 'setTimer', name: 'hb', after: hbInterval(ctx) },
             ]);
-          return same({ ...s, volatile: { ...s.volatile, hb: false } }, [
+          return same(withVolatile(s, { hb: false, active: s.volatile.active }), [
             { kind: 'send', to: STANDBY, msg: { type: 'HB', idle: true } },
           ]);
         }
@@ -219,13 +247,13 @@ export const coordinatorRole = role<CDurable, CVolatile>({
         }
         if (kind === 'resend' && (t.phase === 'committing' || t.phase === 'aborting')) {
           const type = t.phase === 'committing' ? commitType(ctx) : 'ABORT';
-          const effects: Effect[] = t.parts
-            .filter((p) => !t.acks.includes(p))
-            .map((p) => ({ kind: 'send', to: p, msg: { type, tx } }) as Effect);
+          const effects: Effect[] = [];
+          for (const p of t.parts) if (!t.acks.includes(p)) effects.push({ kind: 'send', to: p, msg: { type, tx } });
           const base = num(ctx.params, 'queryInterval');
-          const b = Math.min((t.backoff || base) * 2, base * 8);
-          effects.push({ kind: 'setTimer', name: 'resend:' + tx, after: b });
-          return same(withTx(s, ctx.db, tx, { ...t, backoff: b }), effects);
+          const c = copyTx(t);
+          c.backoff = Math.min((t.backoff || base) * 2, base * 8);
+          effects.push({ kind: 'setTimer', name: 'resend:' + tx, after: c.backoff });
+          return same(withTx(s, ctx.db, tx, c), effects);
         }
         return same(s);
       }
@@ -243,8 +271,11 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             if (!t) return same(s, answer(tx, input.from, ctx));
             // A late or duplicate vote: the decision is already on its way (and re-sent until acknowledged).
             if (t.phase !== 'voting') return same(s);
-            const votes = { ...t.votes, [input.from]: !!m.yes };
-            let next = withTx(s, ctx.db, tx, { ...t, votes });
+            const c = copyTx(t);
+            // a new key: Object.assign, not a spread (see copyTx)
+            const votes = (c.votes = Object.assign({}, t.votes));
+            votes[input.from] = !!m.yes;
+            let next = withTx(s, ctx.db, tx, c);
             const effects: Effect[] = [];
             if (!m.yes) {
               next = decideAbort(next, tx, ctx, effects, 'decideAbortNo');
@@ -253,7 +284,10 @@ export const coordinatorRole = role<CDurable, CVolatile>({
             if (t.parts.every((p) => votes[p])) {
               effects.push({ kind: 'cancelTimer', name: 'votes:' + tx });
               if (isThreePC(ctx)) {
-                next = withTx(next, ctx.db, tx, { ...(gtxOf(ctx.db, tx) as CTx), phase: 'precommit', acks: [] });
+                const pre = copyTx(gtxOf(ctx.db, tx) as CTx);
+                pre.phase = 'precommit';
+                pre.acks = [];
+                next = withTx(next, ctx.db, tx, pre);
                 effects.push(note('precommit3pc', { tx }));
                 for (const p of t.parts) effects.push({ kind: 'send', to: p, msg: { type: 'PRECOMMIT', tx } });
                 effects.push({ kind: 'setTimer', name: 'acks:' + tx, after: num(ctx.params, 'voteTimeout') });
@@ -263,10 +297,11 @@ export const coordinatorRole = role<CDurable, CVolatile>({
           }
           case 'PRECOMMIT_ACK': {
             if (!t || t.phase !== 'precommit' || t.acks.includes(input.from)) return same(s);
-            const acks = [...t.acks, input.from];
-            let next = withTx(s, ctx.db, tx, { ...t, acks });
+            const c = copyTx(t);
+            c.acks = [...t.acks, input.from];
+            let next = withTx(s, ctx.db, tx, c);
             const effects: Effect[] = [];
-            if (t.parts.every((p) => acks.includes(p))) {
+            if (allIn(t.parts, c.acks)) {
               effects.push({ kind: 'cancelTimer', name: 'acks:' + tx });
               next = decideCommit(next, tx, ctx, effects);
             }
@@ -275,9 +310,11 @@ export const coordinatorRole = role<CDurable, CVolatile>({
           case 'ACK': {
             if (!t || (t.phase !== 'committing' && t.phase !== 'aborting') || t.acks.includes(input.from))
               return same(s);
-            const acks = [...t.acks, input.from];
-            if (!t.parts.every((p) => acks.includes(p))) return same(withTx(s, ctx.db, tx, { ...t, acks }));
-            let next = withTx(s, ctx.db, tx, { ...t, acks, phase: phaseDone(t.phase) });
+            const c = copyTx(t);
+            c.acks = [...t.acks, input.from];
+            if (!allIn(t.parts, c.acks)) return same(withTx(s, ctx.db, tx, c));
+            c.phase = phaseDone(t.phase);
+            let next = withTx(s, ctx.db, tx, c);
             const effects: Effect[] = [{ kind: 'cancelTimer', name: 'resend:' + tx }, note('allAcked', { tx })];
             if (t.phase === 'committing' && ctx.guards.decisionLog) {
               next = log(next, ctx.db, tx, { rec: 'END', parts: t.parts });

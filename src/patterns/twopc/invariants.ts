@@ -135,13 +135,10 @@ export function outcomes(w: World): TxReport[] {
     const result = app?.get<{ r: string; at: number; start: number | null }>(AT.results, tx);
     const start = result?.start ?? app?.get<{ start: number }>(AT.txs, tx)?.start;
     const done = outcome === 'committed' || outcome === 'aborted';
-    return {
-      tx,
-      outcome,
-      at,
-      ...(start !== undefined && start !== null ? { start } : {}),
-      ...(done ? { end: lastDecision(w, tx) } : {}),
-    };
+    const report: TxReport = { tx, outcome, at };
+    if (start !== undefined && start !== null) report.start = start;
+    if (done) report.end = lastDecision(w, tx);
+    return report;
   });
 }
 

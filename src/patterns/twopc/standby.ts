@@ -31,6 +31,24 @@ const stx = (db: Pick<Db, 'get'>, tx: string) => db.get<STx & Record<string, unk
 const decisionOf = (db: Pick<Db, 'get'>, tx: string) => db.get<{ d: 'commit' | 'abort' }>(ST.decisions, tx)?.d;
 const putTx = (db: Db, tx: string, t: STx) => db.put(ST.txs, tx, t as unknown as Record<string, unknown>);
 
+/**
+ * The standby's state and learned rows copied as object literals: a spread of a spread-made object (or one that adds
+ * a key) gets a hidden class of its own in Node 20 (V8 11).
+ */
+const withVolatile = (s: SState, watching: boolean, active: boolean, backoff: number): SState => ({
+  durable: s.durable,
+  volatile: { watching, active, backoff },
+});
+const copyTx = (t: STx): STx => ({ parts: t.parts, states: t.states, decided: t.decided, stuck: t.stuck });
+/** `t` with participant p's reported state. */
+function withState(t: STx, parts: NodeId[], p: NodeId, st: PLocalSt): STx {
+  const c = copyTx(t);
+  c.parts = parts;
+  c.states = Object.assign({}, t.states);
+  c.states[p] = st;
+  return c;
+}
+
 const settled = (st: PLocalSt | undefined) => st === 'committed' || st === 'aborted';
 
 function decide(tx: string, d: 'commit' | 'abort', ctx: StepContext, effects: Effect[], why: string): void {
@@ -41,7 +59,9 @@ function decide(tx: string, d: 'commit' | 'abort', ctx: StepContext, effects: Ef
       effects.push({ kind: 'send', to: p, msg: { type: d === 'commit' ? commitType(ctx) : 'ABORT', tx } });
   }
   ctx.db.put(ST.decisions, tx, { d });
-  putTx(ctx.db, tx, { ...t, decided: d });
+  const c = copyTx(t);
+  c.decided = d;
+  putTx(ctx.db, tx, c);
 }
 
 /**
@@ -61,7 +81,9 @@ function evaluate(ctx: StepContext, effects: Effect[], final: boolean): void {
       else decide(tx, 'abort', ctx, effects, 'c2Abort3pc');
     } else if (final && !t.stuck) {
       effects.push(note('c2CannotDecide', { tx }, 'block'));
-      putTx(db, tx, { ...t, stuck: true });
+      const c = copyTx(t);
+      c.stuck = true;
+      putTx(db, tx, c);
     }
   }
 }
@@ -109,7 +131,7 @@ export const standbyRole = role<SDurable, SVolatile>({
           ask(ctx, effects);
           const base = num(ctx.params, 'queryInterval');
           effects.push({ kind: 'setTimer', name: 'round', after: num(ctx.params, 'voteTimeout') });
-          return same({ ...s, volatile: { ...s.volatile, active: true, watching: false, backoff: base } }, effects);
+          return same(withVolatile(s, false, true, base), effects);
         }
         if (input.name === 'round') {
           const effects: Effect[] = [];
@@ -132,7 +154,7 @@ export const standbyRole = role<SDurable, SVolatile>({
               }
             }
             const b = Math.min((next.volatile.backoff || base) * 2, base * 8);
-            next = { ...next, volatile: { ...next.volatile, backoff: b } };
+            next = withVolatile(next, next.volatile.watching, next.volatile.active, b);
             effects.push({ kind: 'setTimer', name: 'round', after: b });
           }
           return { state: next, effects };
@@ -144,10 +166,10 @@ export const standbyRole = role<SDurable, SVolatile>({
         if (m.type === 'HB') {
           if (s.volatile.active) return same(s);
           if (m.idle)
-            return same({ ...s, volatile: { ...s.volatile, watching: false } }, [
+            return same(withVolatile(s, false, s.volatile.active, s.volatile.backoff), [
               { kind: 'cancelTimer', name: 'takeover' },
             ]);
-          return same({ ...s, volatile: { ...s.volatile, watching: true } }, [
+          return same(withVolatile(s, true, s.volatile.active, s.volatile.backoff), [
             { kind: 'setTimer', name: 'takeover', after: num(ctx.params, 'takeoverTimeout') },
           ]);
         }
@@ -157,14 +179,14 @@ export const standbyRole = role<SDurable, SVolatile>({
           for (const [tx, r] of Object.entries(rep)) {
             const cur: STx = stx(db, tx) ?? { parts: r.parts, states: {}, decided: null, stuck: false };
             const parts = cur.parts.length ? cur.parts : r.parts;
-            putTx(db, tx, { ...cur, parts, states: { ...cur.states, [input.from]: r.st } });
+            putTx(db, tx, withState(cur, parts, input.from, r.st));
           }
           // A participant that reported without a transaction it belongs to does not know it (yet): the next round
           // asks it by name, which makes it abort (it cannot have voted yes).
           for (const tx of [...db.keys(ST.txs)]) {
             const t = stx(db, tx) as STx;
             if (t.parts.includes(input.from) && !Object.hasOwn(rep, tx) && !t.states[input.from]) {
-              putTx(db, tx, { ...t, states: { ...t.states, [input.from]: 'none' } });
+              putTx(db, tx, withState(t, t.parts, input.from, 'none'));
             }
           }
           const effects: Effect[] = [];
