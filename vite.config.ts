@@ -86,7 +86,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     skeleton(),
-    preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/patterns/catalog.ts']),
+    preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/store/first-run.ts', '/src/patterns/catalog.ts']),
     // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
     // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
     // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base

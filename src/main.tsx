@@ -51,7 +51,12 @@ function fatal(error: unknown) {
 // The first pattern's own strings come with the catalog (src/patterns/catalog.ts), fetched beside the app's code.
 const firstPattern = import('./patterns/catalog').then((m) => m.firstPatternReady);
 
-Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
+// The first run is simulated in short slices (store/first-run.ts) before the app, and so the run store, is loaded.
+// The app's code downloads meanwhile (index.html preloads it).
+const firstRun = import('./store/first-run').then((m) => m.prepareFirstRun());
+
+Promise.all([firstRun, i18nReady, firstPattern])
+  .then(() => Promise.all([import('./App'), import('./store/run')]))
   .then(([{ default: App }, { useRun }]) => {
     const afterFirstScreen = async () => {
       // Every other pattern's code and strings (the first screen holds only the one it shows): a pick is then
