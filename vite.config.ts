@@ -3,6 +3,38 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+import { skeletonPages } from './src/ui/shell/skeleton.build';
+
+/**
+ * The first paint before the JavaScript has loaded (src/ui/shell/skeleton.ts): the main view's layout in both
+ * languages as <template>s, and an inline script that shows the one the app will pick (detectLang in src/i18n:
+ * the stored choice, else the browser's language) — the frame only when the address has a deep link (#…), which
+ * may open another pattern. The app replaces it on its first render. [issue 15: Lighthouse, first paint]
+ */
+function skeleton(): Plugin {
+  return {
+    name: 'dtx-skeleton',
+    transformIndexHtml(html) {
+      const pages = skeletonPages();
+      const templates = Object.entries(pages)
+        .map(([id, markup]) => `<template id="skeleton-${id}">${markup}</template>`)
+        .join('\n    ');
+      const script = `<script>
+      (function () {
+        var lang = null;
+        try {
+          lang = localStorage.getItem('dtx-lab.lang');
+        } catch (e) {}
+        if (lang !== 'en' && lang !== 'zh') lang = /^zh/i.test(navigator.language || '') ? 'zh' : 'en';
+        var page = document.getElementById('skeleton-' + lang + (location.hash.length > 1 ? '-frame' : ''));
+        document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+        if (page) document.getElementById('root').appendChild(page.content.cloneNode(true));
+      })();
+    </script>`;
+      return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${templates}\n    ${script}`);
+    },
+  };
+}
 
 /**
  * The first screen's code is imported dynamically by src/main.tsx (so a failure shows a message), which the
@@ -36,7 +68,12 @@ function preloadFirstScreen(modules: string[]): Plugin {
           .filter((f) => !html.includes(f)) // the entry's own imports are listed already
           .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
           .join('\n    ');
-        return html.replace('</head>', `  ${links}\n  </head>`);
+        // The skeleton (src/ui/shell/skeleton.ts) needs only the HTML and the CSS: the scripts come right after
+        // them, not beside them (on a slow link they would share its bandwidth with the stylesheet and delay the
+        // first paint). Low priority orders them after the stylesheet; they still start at once.
+        return html
+          .replace('</head>', `  ${links}\n  </head>`)
+          .replace(/<(script type="module"|link rel="modulepreload")/g, '<$1 fetchpriority="low"');
       },
     },
   };
@@ -48,7 +85,8 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/patterns/catalog.ts']),
+    skeleton(),
+    preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/store/first-run.ts', '/src/patterns/catalog.ts']),
     // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
     // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
     // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base

@@ -21,25 +21,43 @@ import { firstScreen, useAfterFirstScreen, whenIdle } from './ui/shell/firstScre
 import { useTour } from './store/tour';
 import { useRun } from './store/run';
 import { preloadPatterns } from './patterns/catalog';
-import { compareStrings } from './i18n';
+import { compareStrings, panelsStrings } from './i18n';
 import { addStrings } from './i18n/sources';
 
 // Not on the first screen: loaded when first shown.
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
 // (shell/firstScreen.ts), each in its pane's place (a fixed grid cell, so nothing moves when it arrives).
-const InvariantPanel = lazy(() => import('./ui/panels/InvariantPanel').then((m) => ({ default: m.InvariantPanel })));
-const SequenceChart = lazy(() => import('./ui/sequence/SequenceChart').then((m) => ({ default: m.SequenceChart })));
-const Inspector = lazy(() => import('./ui/panels/Inspector').then((m) => ({ default: m.Inspector })));
-const FaultList = lazy(() => import('./ui/panels/FaultList').then((m) => ({ default: m.FaultList })));
-const CodePanel = lazy(() => import('./ui/panels/CodePanel').then((m) => ({ default: m.CodePanel })));
-const TableView = lazy(() => import('./ui/tables/TableView').then((m) => ({ default: m.TableView })));
-const EventLog = lazy(() => import('./ui/panels/EventLog').then((m) => ({ default: m.EventLog })));
+// The panels' strings (i18n panelsStrings; their titles are in the app's) come with each panel's code.
+const withPanelStrings = <T,>(load: () => Promise<T>) =>
+  Promise.all([load(), addStrings(panelsStrings)]).then(([m]) => m);
+const InvariantPanel = lazy(() =>
+  withPanelStrings(() => import('./ui/panels/InvariantPanel')).then((m) => ({ default: m.InvariantPanel })),
+);
+const SequenceChart = lazy(() =>
+  withPanelStrings(() => import('./ui/sequence/SequenceChart')).then((m) => ({ default: m.SequenceChart })),
+);
+const Inspector = lazy(() =>
+  withPanelStrings(() => import('./ui/panels/Inspector')).then((m) => ({ default: m.Inspector })),
+);
+const FaultList = lazy(() =>
+  withPanelStrings(() => import('./ui/panels/FaultList')).then((m) => ({ default: m.FaultList })),
+);
+const CodePanel = lazy(() =>
+  withPanelStrings(() => import('./ui/panels/CodePanel')).then((m) => ({ default: m.CodePanel })),
+);
+const TableView = lazy(() =>
+  withPanelStrings(() => import('./ui/tables/TableView')).then((m) => ({ default: m.TableView })),
+);
+const EventLog = lazy(() =>
+  withPanelStrings(() => import('./ui/panels/EventLog')).then((m) => ({ default: m.EventLog })),
+);
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
 // Drawn only while they have something to show (a running tour, a message, presentation mode), so not in the start
 // chunk; fetched once the first screen is up, so they appear at once when needed. [issue 15: initial JS ≤ 200 kB]
 const tourPlayer = () => import('./ui/tour/TourPlayer').then((m) => ({ default: m.TourPlayer }));
 const toasts = () => import('./ui/shell/Toasts').then((m) => ({ default: m.Toasts }));
-const verdicts = () => import('./ui/panels/VerdictStrip').then((m) => ({ default: m.VerdictStrip }));
+const verdicts = () =>
+  withPanelStrings(() => import('./ui/panels/VerdictStrip')).then((m) => ({ default: m.VerdictStrip }));
 const TourPlayer = lazy(tourPlayer);
 const Toasts = lazy(toasts);
 const VerdictStrip = lazy(verdicts);
@@ -51,7 +69,12 @@ void firstScreen
 // [issue 14 hook-up] with Recharts, and its strings; it names every pattern's parameters and metrics, so every
 // pattern's strings too.
 const ComparePage = lazy(() =>
-  Promise.all([import('./ui/compare/ComparePage'), addStrings(compareStrings), preloadPatterns()]).then(([m]) => m),
+  Promise.all([
+    import('./ui/compare/ComparePage'),
+    addStrings(compareStrings),
+    addStrings(panelsStrings),
+    preloadPatterns(),
+  ]).then(([m]) => m),
 );
 
 /** Content that the first screen does not need to respond: drawn once it is up. */

@@ -51,7 +51,24 @@ function fatal(error: unknown) {
 // The first pattern's own strings come with the catalog (src/patterns/catalog.ts), fetched beside the app's code.
 const firstPattern = import('./patterns/catalog').then((m) => m.firstPatternReady);
 
-Promise.all([import('./App'), import('./store/run'), i18nReady, firstPattern])
+/**
+ * The skeleton in index.html is painted before the app starts working: Chromium does not interrupt a stream of
+ * short tasks for a first frame, so the slices below could keep the page blank until the app's first render. One
+ * frame (or 100 ms, e.g. in a background tab without frames), then the work.
+ */
+const painted = new Promise<void>((resolve) => {
+  if (typeof requestAnimationFrame !== 'function') return resolve();
+  const go = () => setTimeout(resolve, 0);
+  requestAnimationFrame(go);
+  setTimeout(resolve, 100);
+});
+
+// The first run is simulated in short slices (store/first-run.ts) before the app, and so the run store, is loaded.
+// The app's code downloads meanwhile (index.html preloads it).
+const firstRun = Promise.all([import('./store/first-run'), painted]).then(([m]) => m.prepareFirstRun());
+
+Promise.all([firstRun, i18nReady, firstPattern])
+  .then(() => Promise.all([import('./App'), import('./store/run')]))
   .then(([{ default: App }, { useRun }]) => {
     const afterFirstScreen = async () => {
       // Every other pattern's code and strings (the first screen holds only the one it shows): a pick is then

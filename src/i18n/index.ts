@@ -1,6 +1,6 @@
 /**
  * i18n: one i18next instance for the whole app. Each language is one dictionary (lang-en.ts / lang-zh.ts: the
- * app's own strings, the panels' strings and every pattern's name, picked up by import.meta.glob) and one chunk,
+ * app's own strings and every pattern's name, picked up by import.meta.glob) and one chunk,
  * loaded on demand: only the language shown is downloaded at start (`i18nReady`, awaited before the first render),
  * and a switch loads the other language before changing, so raw keys never appear. A pattern's own strings come
  * with its code, one chunk per language (src/patterns/catalog.ts adds them through sources.ts; a switch loads them
@@ -27,6 +27,13 @@ export const compareStrings: StringsSource = (lang) =>
 /** The Export menu's strings: loaded with the menu (its button's names are in ui.*.ts). */
 export const exportStrings: StringsSource = (lang) =>
   (lang === 'zh' ? import('./export.zh') : import('./export.en')).then((m) => m.default);
+
+/**
+ * The sequence chart's and the bottom panels' strings (their titles are in ui.*.ts): loaded with the panels, which
+ * are drawn just after the first screen (App.tsx), and with the views that use them (Compare, Export).
+ */
+export const panelsStrings: StringsSource = (lang) =>
+  (lang === 'zh' ? import('./panels.zh') : import('./panels.en')).then((m) => m.default);
 
 /** The scenario file and link errors' strings: loaded before the first such error is shown (addStrings). */
 export const scenarioStrings: StringsSource = (lang) =>

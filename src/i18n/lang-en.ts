@@ -1,5 +1,6 @@
 /**
- * Every English string file here (`*.en.ts`, but the Compare page's, the Export menu's and the scenario errors') merged into one
+ * Every English string file here (`*.en.ts`, but the Compare page's, the Export menu's, the scenario errors' and the
+ * panels') merged into one
  * dictionary, plus every pattern's name (its folder's `meta.ts`: the picker lists them all): one chunk, loaded at
  * start when English is the chosen language, or when the user switches to it. A pattern's other strings
  * (`src/patterns/<folder>/strings.en.ts`) load with its code (src/patterns/catalog.ts); a new pattern plugs in
@@ -7,10 +8,10 @@
  */
 import type { PatternMeta } from '../patterns/meta';
 
-// The Compare page's strings load with it, the scenario errors' when one is shown (index.ts: compareStrings,
-// scenarioStrings).
+// The Compare page's strings load with it, the scenario errors' when one is shown, the panels' with the panels
+// (index.ts: compareStrings, scenarioStrings, panelsStrings).
 const files = import.meta.glob<Record<string, string>>(
-  ['./*.en.ts', '!./compare.en.ts', '!./scenario.en.ts', '!./export.en.ts'],
+  ['./*.en.ts', '!./compare.en.ts', '!./scenario.en.ts', '!./export.en.ts', '!./panels.en.ts'],
   {
     eager: true,
     import: 'default',

@@ -1,5 +1,6 @@
 /**
- * Every Chinese string file here (`*.zh.ts`, but the Compare page's and the scenario errors') merged into one
+ * Every Chinese string file here (`*.zh.ts`, but the Compare page's, the Export menu's, the scenario errors' and the
+ * panels') merged into one
  * dictionary, plus every pattern's name (its folder's `meta.ts`: the picker lists them all): one chunk, loaded at
  * start when Chinese is the chosen language, or when the user switches to it. A pattern's other strings
  * (`src/patterns/<folder>/strings.zh.ts`) load with its code (src/patterns/catalog.ts); a new pattern plugs in
@@ -10,7 +11,7 @@ import type { PatternMeta } from '../patterns/meta';
 // The Compare page's strings load with it, the scenario errors' when one is shown (index.ts: compareStrings,
 // scenarioStrings).
 const files = import.meta.glob<Record<string, string>>(
-  ['./*.zh.ts', '!./compare.zh.ts', '!./scenario.zh.ts', '!./export.zh.ts'],
+  ['./*.zh.ts', '!./compare.zh.ts', '!./scenario.zh.ts', '!./export.zh.ts', '!./panels.zh.ts'],
   {
     eager: true,
     import: 'default',

@@ -4,7 +4,6 @@ const en: Record<string, string> = {
   'panels.common.any': 'any',
 
   // sequence chart
-  'panels.seq.title': 'Message sequence',
   'panels.seq.axis': 'Vertical axis',
   'panels.seq.axis.time': 'Time',
   'panels.seq.axis.order': 'Event order',
@@ -86,7 +85,6 @@ const en: Record<string, string> = {
   'panels.fault.do.msgN': 'next {{count}} × {{msg}}: {{verb}}',
 
   // event log
-  'panels.log.title': 'Event log',
   'panels.log.start': 'started',
   'panels.log.recover': 'recovered (reloads its durable state)',
   'panels.log.crash': 'crashed: volatile memory lost',
@@ -107,7 +105,6 @@ const en: Record<string, string> = {
   'panels.log.col.event': 'Event',
 
   // invariants
-  'panels.inv.title': 'Invariants',
   'panels.inv.status.holds': 'holds',
   'panels.inv.status.broken': 'broken now',
   'panels.inv.status.undecided': 'not yet decided',
@@ -135,7 +132,6 @@ const en: Record<string, string> = {
   'panels.outcome.pending': 'pending',
 
   // inspector
-  'panels.insp.title': 'Inspector',
   'panels.insp.empty':
     'Nothing selected. Click a node in the diagram or a lifeline header, an arrow in the sequence chart, or a row in the event log to inspect it here.',
   'panels.insp.clear': 'Clear selection',
@@ -176,7 +172,6 @@ const en: Record<string, string> = {
   'panels.insp.fault.notFired': 'did not take effect in this run',
 
   // faults
-  'panels.faults.title': 'Faults',
   'panels.faults.empty':
     'No injected faults (failures may still come from the parameters or the network). Add one below.',
   'panels.faults.remove': 'Remove fault: {{desc}}',
@@ -224,7 +219,6 @@ const en: Record<string, string> = {
   'panels.add.err.overlap': 'A node cannot be on both sides.',
 
   // code burden
-  'panels.code.title': 'Code burden',
   'panels.code.count': '{{handlers}} handlers, {{lines}} lines the business team writes',
   'panels.code.none': 'This pattern needs no business handlers.',
   'panels.code.running': 'running now',
@@ -240,7 +234,6 @@ const en: Record<string, string> = {
   'panels.outcome.half': 'half message',
   'panels.outcome.dead-lettered': 'dead-lettered',
   'panels.outcome.repaired': 'repaired',
-  'tables.title': 'Tables',
   'tables.node': 'Node',
   'tables.table': 'Table',
   'tables.rows': 'rows: {{count}}',

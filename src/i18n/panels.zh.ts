@@ -3,7 +3,6 @@ const zh: Record<string, string> = {
   'panels.common.network': '网络',
   'panels.common.any': '任意',
 
-  'panels.seq.title': '消息时序图',
   'panels.seq.axis': '纵轴',
   'panels.seq.axis.time': '时间',
   'panels.seq.axis.order': '事件顺序',
@@ -80,7 +79,6 @@ const zh: Record<string, string> = {
   'panels.fault.do.msg': '下一条 {{msg}}：{{verb}}',
   'panels.fault.do.msgN': '接下来 {{count}} 条 {{msg}}：{{verb}}',
 
-  'panels.log.title': '事件日志',
   'panels.log.start': '启动',
   'panels.log.recover': '恢复（重新加载持久化状态）',
   'panels.log.crash': '崩溃：易失内存丢失',
@@ -100,7 +98,6 @@ const zh: Record<string, string> = {
   'panels.log.col.node': '节点',
   'panels.log.col.event': '事件',
 
-  'panels.inv.title': '不变量',
   'panels.inv.status.holds': '成立',
   'panels.inv.status.broken': '当前被破坏',
   'panels.inv.status.undecided': '尚未确定',
@@ -127,7 +124,6 @@ const zh: Record<string, string> = {
   'panels.outcome.inconsistent': '不一致',
   'panels.outcome.pending': '未完成',
 
-  'panels.insp.title': '详情',
   'panels.insp.empty':
     '尚未选择。点击拓扑图中的节点或生命线标题、时序图中的箭头，或事件日志中的一行，即可在此查看详情。',
   'panels.insp.clear': '取消选择',
@@ -167,7 +163,6 @@ const zh: Record<string, string> = {
   'panels.insp.fault.fired': '于 {{time}} 生效',
   'panels.insp.fault.notFired': '本次运行中未生效',
 
-  'panels.faults.title': '故障',
   'panels.faults.empty': '没有注入的故障（参数或网络仍可能造成失败）。可在下方添加。',
   'panels.faults.remove': '删除故障：{{desc}}',
   'panels.faults.fired': '于 {{time}} 生效',
@@ -213,7 +208,6 @@ const zh: Record<string, string> = {
   'panels.add.err.sides': '两侧各至少选择一个节点。',
   'panels.add.err.overlap': '同一节点不能同时在两侧。',
 
-  'panels.code.title': '代码负担',
   'panels.code.count': '{{handlers}} 个处理函数，业务团队需编写 {{lines}} 行代码',
   'panels.code.none': '该模式无需业务处理函数。',
   'panels.code.running': '正在执行',
@@ -229,7 +223,6 @@ const zh: Record<string, string> = {
   'panels.outcome.half': '半消息',
   'panels.outcome.dead-lettered': '进入死信队列',
   'panels.outcome.repaired': '已修复',
-  'tables.title': '表格',
   'tables.node': '节点',
   'tables.table': '表',
   'tables.rows': '行数：{{count}}',

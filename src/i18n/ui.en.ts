@@ -57,6 +57,14 @@ const en: Record<string, string> = {
 
   'layout.inspectorTabs': 'Inspector, tables and code burden',
   'layout.faultTabs': 'Faults and event log',
+  // The panes' titles (their tabs and the skeleton show them before the panels' own strings load).
+  'panels.seq.title': 'Message sequence',
+  'panels.inv.title': 'Invariants',
+  'panels.insp.title': 'Inspector',
+  'tables.title': 'Tables',
+  'panels.code.title': 'Code burden',
+  'panels.faults.title': 'Faults',
+  'panels.log.title': 'Event log',
 
   'diagram.title': 'Topology',
   'diagram.tokens': 'Messages in flight',

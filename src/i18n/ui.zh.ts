@@ -56,6 +56,14 @@ const zh: Record<string, string> = {
 
   'layout.inspectorTabs': '检查器、表格与代码负担',
   'layout.faultTabs': '故障与事件日志',
+  // 各窗格的标题（标签页与骨架屏在窗格自身的字符串加载前就会显示）。
+  'panels.seq.title': '消息时序图',
+  'panels.inv.title': '不变量',
+  'panels.insp.title': '详情',
+  'tables.title': '表格',
+  'panels.code.title': '代码负担',
+  'panels.faults.title': '故障',
+  'panels.log.title': '事件日志',
 
   'diagram.title': '拓扑',
   'diagram.tokens': '传输中的消息',

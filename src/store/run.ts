@@ -29,6 +29,7 @@ import {
   type YieldFn,
 } from './loader';
 import { autoSpeed } from './ui';
+import { takeFirstRun } from './first-run';
 
 /** What is selected or hovered, shared by every view (diagram, sequence chart, event log, tables). */
 export type Selection =
@@ -118,9 +119,14 @@ let errorIds = 0;
 function initial(): Pick<RunState, 'pattern' | 'scenario' | 'result' | 'index' | 'cursor' | 'speed'> {
   const pattern = defaultPattern;
   const scenario = baseScenario(pattern);
-  const job = new LoadJob(pattern, scenario);
-  runToEnd(job);
-  const { result, index } = job.loaded as NonNullable<LoadJob['loaded']>;
+  // In the page the first run was computed in slices before this module loaded (first-run.ts).
+  let loaded = takeFirstRun(pattern, scenario);
+  if (!loaded) {
+    const job = new LoadJob(pattern, scenario);
+    runToEnd(job);
+    loaded = job.loaded as NonNullable<LoadJob['loaded']>;
+  }
+  const { result, index } = loaded;
   return { pattern, scenario, result, index, cursor: { pos: 0, t: 0 }, speed: autoSpeed(index.sends) };
 }
 

@@ -5,11 +5,13 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Popover } from '../shell/Popover';
-import { exportStrings } from '../../i18n';
+import { exportStrings, panelsStrings } from '../../i18n';
 import { addStrings } from '../../i18n/sources';
 
-// The menu's strings come with its code.
-const ExportMenu = lazy(() => Promise.all([import('./ExportMenu'), addStrings(exportStrings)]).then(([m]) => m));
+// The menu's strings come with its code (and the panels' it describes the trace with).
+const ExportMenu = lazy(() =>
+  Promise.all([import('./ExportMenu'), addStrings(exportStrings), addStrings(panelsStrings)]).then(([m]) => m),
+);
 
 export function ExportButton() {
   const { t } = useTranslation();

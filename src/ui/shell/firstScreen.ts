@@ -53,18 +53,34 @@ export function whenIdle(timeout = 2000): Promise<void> {
   });
 }
 
+/** The panes drawn after the first screen take turns: each in an idle moment after the previous one. */
+let turn: Promise<void> = firstScreen;
+let waiting = 0;
+let up = false;
+void firstScreen.then(() => (up = true));
+
 /**
- * Whether the first screen is up (a component shows its content from then on). The content is drawn in a
- * transition: React renders it in slices that yield to input instead of one long task.
+ * Whether the first screen is up and it is this component's turn (a component shows its content from then on).
+ * The panes that wait for it come one per idle moment, in the order they mounted, each drawn in a transition (React
+ * renders it in slices that yield to input): several panes at once were one long commit, style and layout. Once
+ * they are all drawn, a pane mounted later (a tab opened again) shows its content at once.
+ * [issue 15: Lighthouse, total blocking time]
  */
 export function useAfterFirstScreen(): boolean {
-  const [ready, setReady] = useState(false);
+  const [ready, setReady] = useState(() => up && waiting === 0);
   useEffect(() => {
+    if (ready) return;
     let alive = true;
-    void firstScreen.then(() => alive && startTransition(() => setReady(true)));
+    waiting++;
+    const mine = (turn = turn.then(() => whenIdle()));
+    void mine.then(() => {
+      waiting--;
+      if (alive) startTransition(() => setReady(true));
+    });
     return () => {
       alive = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: `ready` only turns true
   }, []);
   return ready;
 }
