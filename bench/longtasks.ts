@@ -6,7 +6,8 @@
  * CPU went (script, style, layout, paint, GC). For bench/lab.bench.spec.ts: which long task is which.
  */
 
-interface TraceEvent {
+/** A Chromium trace event (the fields the benchmarks read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -14,7 +15,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string; message?: string } };
 }
 
 export interface Task {

@@ -16,6 +16,7 @@ import { test } from '@playwright/test';
 import type { Scenario } from '../src/engine/types';
 import { withTxCount } from '../src/engine/testing/scale';
 import { getPattern } from '../src/patterns/registry';
+import type { TraceEvent } from './longtasks';
 
 const SEEKS = Number(process.env.SEEKS ?? 50);
 
@@ -60,17 +61,6 @@ const pct = (xs: number[], p: number) => {
 };
 const f = (x: number) => x.toFixed(2).padStart(8);
 
-/** A Chrome trace event (the fields used here). */
-interface TraceEv {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { message?: string } };
-}
 /** A main-thread task: start and wall duration (µs, trace clock), CPU time (µs). */
 interface Task {
   ts: number;
@@ -79,7 +69,7 @@ interface Task {
 }
 
 /** The renderer main thread's top-level tasks (the page's: the renderer with the most of them). */
-function mainTasks(events: readonly TraceEv[]): Task[] {
+function mainTasks(events: readonly TraceEvent[]): Task[] {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -105,8 +95,8 @@ for (const c of CASES)
     // on a machine shared with other work the two differ) with marks where it began, where the trace arrived and
     // where the page had settled.
     const cdp = await page.context().newCDPSession(page);
-    const loadTrace: TraceEv[] = [];
-    const collect = (e: { value: object[] }) => loadTrace.push(...(e.value as TraceEv[]));
+    const loadTrace: TraceEvent[] = [];
+    const collect = (e: { value: object[] }) => loadTrace.push(...(e.value as TraceEvent[]));
     cdp.on('Tracing.dataCollected', collect);
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
