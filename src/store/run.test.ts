@@ -2,13 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { baseScenario, type Scenario } from '../engine';
 import { ledger } from '../ui/tables/testPattern';
 
-// The store runs whatever the page's catalog of patterns holds: here one small test pattern with tables and locks.
+// The store runs whatever the page's catalog of patterns holds: here one small test pattern with tables and locks,
+// and 'slow', a copy of it whose code arrives only when the test says so.
+const slow = vi.hoisted(() => {
+  let resolve: (p: unknown) => void = () => {};
+  const promise = new Promise<unknown>((r) => (resolve = r));
+  return { promise, resolve: (p: unknown) => resolve(p), loaded: null as unknown };
+});
 vi.mock('../patterns/catalog', () => ({
   catalog: [{ id: ledger.id, family: ledger.family, load: () => Promise.resolve(ledger) }],
   defaultPattern: ledger,
-  isKnownPattern: (id: string) => id === ledger.id,
-  loadedPattern: (id: string) => (id === ledger.id ? ledger : undefined),
-  loadPattern: (id: string) => Promise.resolve(id === ledger.id ? ledger : undefined),
+  isKnownPattern: (id: string) => id === ledger.id || id === 'slow',
+  loadedPattern: (id: string) => (id === ledger.id ? ledger : id === 'slow' ? (slow.loaded ?? undefined) : undefined),
+  loadPattern: (id: string) => (id === 'slow' ? slow.promise : Promise.resolve(id === ledger.id ? ledger : undefined)),
 }));
 
 const { useRun, loadTiming } = await import('./run');
@@ -119,5 +125,42 @@ describe('run store: loading in slices', () => {
     expect(useRun.getState().loadScenario(bad)).toBe(false);
     expect(useRun.getState().result).toBe(before);
     expect(useRun.getState().errors.at(-1)?.key).toBe('error.runFailed');
+  });
+});
+
+describe('run store: a pattern whose code is still loading', () => {
+  it('is pending until it arrives (the picker shows it, the Tour button waits); a newer pick clears it', async () => {
+    loadTiming.clock = { now: () => 0 };
+    const run = useRun.getState();
+    run.setPattern(ledger.id);
+    run.setPattern('slow');
+    expect(useRun.getState().pendingPattern).toBe('slow');
+    expect(useRun.getState().pattern.id).toBe(ledger.id);
+    // Picked again before it arrives, then back to a loaded one: the older pick is dropped.
+    useRun.getState().setPattern(ledger.id);
+    expect(useRun.getState().pendingPattern).toBeNull();
+    const slowPattern = { ...ledger, id: 'slow' };
+    slow.resolve(slowPattern);
+    await slow.promise;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(useRun.getState().pendingPattern).toBeNull();
+    expect(useRun.getState().pattern.id).toBe(ledger.id);
+    // Picked and arrived: it becomes the pattern on screen, nothing pending.
+    slow.loaded = slowPattern;
+    useRun.getState().setPattern('slow');
+    expect(useRun.getState().pendingPattern).toBeNull();
+    expect(useRun.getState().pattern.id).toBe('slow');
+  });
+
+  it('a pick that is still loading clears when its code arrives, and it is shown', async () => {
+    slow.loaded = null;
+    loadTiming.clock = { now: () => 0 };
+    useRun.getState().setPattern(ledger.id);
+    useRun.getState().setPattern('slow');
+    expect(useRun.getState().pendingPattern).toBe('slow');
+    await slow.promise;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(useRun.getState().pendingPattern).toBeNull();
+    expect(useRun.getState().pattern.id).toBe('slow');
   });
 });

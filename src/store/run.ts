@@ -70,6 +70,11 @@ export interface RunState {
   errors: UiError[];
   /** A long scenario being computed (progress bar, Cancel); null when none. */
   loading: Loading | null;
+  /**
+   * A pattern picked whose code is still being fetched (null when none): until it arrives the pattern on screen is
+   * the previous one, so what acts on "the pattern" (the Tour button) waits, and the picker already shows the pick.
+   */
+  pendingPattern: string | null;
   /** How many times loadScenario replaced the scenario (not edits): the URL sync adds a history entry for each. */
   loads: number;
   /** The last load came from the address bar (a link or Back/Forward): it must not add a history entry. */
@@ -150,14 +155,23 @@ export const useRun = create<RunState>()((set, get) => {
   function withPattern(id: string, then: (p: PatternDef) => boolean): boolean {
     const mine = ++picks;
     const have = loadedPattern(id);
+    if (get().pendingPattern !== null) set({ pendingPattern: null });
     if (have) return then(have);
     if (!isKnownPattern(id)) {
       get().pushError('error.unknownPattern', { pattern: id });
       return false;
     }
+    set({ pendingPattern: id });
     loadPattern(id).then(
-      (p) => void (p && mine === picks && then(p)),
-      (e: unknown) => get().pushError('error.runFailed', { message: message(e) }),
+      (p) => {
+        if (mine !== picks) return;
+        set({ pendingPattern: null });
+        if (p) then(p);
+      },
+      (e: unknown) => {
+        if (mine === picks) set({ pendingPattern: null });
+        get().pushError('error.runFailed', { message: message(e) });
+      },
     );
     return true;
   }
@@ -217,6 +231,7 @@ export const useRun = create<RunState>()((set, get) => {
     hover: null,
     errors: [],
     loading: null,
+    pendingPattern: null,
     loads: 0,
     loadedFromLink: false,
 

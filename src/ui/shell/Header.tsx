@@ -22,7 +22,8 @@ const CUSTOM = '';
 
 function PatternPicker() {
   const { t } = useTranslation();
-  const current = useRun((s) => s.pattern.id);
+  // The pick shows at once, while its code loads (then it becomes the pattern on screen).
+  const current = useRun((s) => s.pendingPattern ?? s.pattern.id);
   const setPattern = useRun((s) => s.setPattern);
   const families = useMemo(() => {
     const m = new Map<string, (typeof catalog)[number][]>();
