@@ -7,7 +7,7 @@
  */
 import { baseScenario, sameJson, type PatternDef, type Scenario } from '../engine';
 import { defaultPattern } from '../patterns/catalog';
-import { defaultYield, LoadJob, runSlice, wallClock, type Loaded, type StepSize } from './loader';
+import { defaultYield, LoadJob, runInSlices, wallClock, type Loaded } from './loader';
 
 /**
  * Work per slice (ms): shorter than a load's, because nothing is on screen to keep responsive yet except the
@@ -31,25 +31,22 @@ let pending: Promise<void> | null = null;
  */
 export function prepareFirstRun(): Promise<void> {
   pending ??= new Promise<void>((resolve, reject) => {
-    const yieldTo = defaultYield();
-    const size: StepSize = { n: 2 };
     const pattern = defaultPattern;
     const scenario = baseScenario(pattern);
-    let job: LoadJob;
-    const next = () => {
-      try {
-        if (!runSlice(job, wallClock, FIRST_SLICE_MS, size)) return yieldTo(next);
-        prepared = { pattern, scenario, loaded: job.loaded as Loaded };
-        resolve();
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    };
+    const fail = (e: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
     try {
-      job = new LoadJob(pattern, scenario); // a task of its own (setting up the run's checkers and network)
-      yieldTo(next);
+      const job = new LoadJob(pattern, scenario); // a task of its own (setting up the run's checkers and network)
+      runInSlices(
+        job,
+        { clock: wallClock, yieldTo: defaultYield(), sliceMs: FIRST_SLICE_MS, firstStep: 2, deferFirst: true },
+        () => {
+          prepared = { pattern, scenario, loaded: job.loaded as Loaded };
+          resolve();
+        },
+        fail,
+      );
     } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
+      fail(e);
     }
   });
   return pending;

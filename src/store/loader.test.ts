@@ -111,6 +111,25 @@ describe('slice scheduler', () => {
     expect(y.pending()).toBe(0);
   });
 
+  it('deferFirst: even a small job runs in a later task; firstStep sets its first step', () => {
+    const clock = fakeClock();
+    const y = manualYield();
+    const job = fakeJob(clock, 100, 0.01);
+    let done = 0;
+    const handle = runInSlices(
+      job,
+      { clock, yieldTo: y.yieldTo, firstStep: 2, deferFirst: true },
+      () => done++,
+      () => {},
+    );
+    expect(handle).not.toBeNull();
+    expect(job.steps).toEqual([]);
+    expect(y.pending()).toBe(1);
+    y.drain();
+    expect(done).toBe(1);
+    expect(job.steps[0]).toBe(2);
+  });
+
   it('runs a long job slice by slice, yielding between slices, reporting after each', () => {
     const clock = fakeClock();
     const y = manualYield();

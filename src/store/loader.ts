@@ -155,6 +155,10 @@ export interface SlicedOptions {
   clock: Clock;
   yieldTo: YieldFn;
   sliceMs?: number;
+  /** Events in the first step (default 256); the step then adapts to the slice. */
+  firstStep?: number;
+  /** Yield before the first slice too (nothing runs in the caller's task; the result is always delivered later). */
+  deferFirst?: boolean;
   /** After each later slice that did not finish the job (not after the first: the caller has the handle then). */
   onSlice?(): void;
 }
@@ -176,7 +180,7 @@ export function runInSlices(
   onError: (e: unknown) => void,
 ): SlicedHandle | null {
   const sliceMs = opts.sliceMs ?? SLICE_MS;
-  const size: StepSize = { n: 256 };
+  const size: StepSize = { n: opts.firstStep ?? 256 };
   let cancelled = false;
   const handle: SlicedHandle = {
     cancel: () => {
@@ -187,7 +191,7 @@ export function runInSlices(
     },
   };
   // The first slice: errors reach the caller directly (nothing has been shown yet).
-  if (runSlice(job, opts.clock, sliceMs, size)) {
+  if (!opts.deferFirst && runSlice(job, opts.clock, sliceMs, size)) {
     onDone();
     return null;
   }
