@@ -361,11 +361,15 @@ export class Run {
     this.faults = new FaultInjector(scenario.faults, (at, f) => this.queue.push(at, q.fault(f)));
     this.wantEvents = this.record || this.faults.watchesEvents;
     for (const rt of nodes.values()) this.queue.push(0, q.start(rt));
+    const times: number[] = [];
+    const items: QItem[] = [];
     for (const w of scenario.workload) {
       const rt = nodes.get(w.node);
       if (!rt) throw new UnknownNodeError(`workload names unknown node ${w.node}`);
-      this.queue.push(Math.max(0, w.at), q.request(rt, w.request));
+      times.push(Math.max(0, w.at));
+      items.push(q.request(rt, w.request));
     }
+    this.queue.preload(times, items);
   }
 
   /** Events simulated so far. */
