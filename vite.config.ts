@@ -2,21 +2,30 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { Plugin } from 'vite';
-import { skeletonPages } from './src/ui/shell/skeleton.build';
+import { runnerImport, type Plugin } from 'vite';
 
 /**
  * The first paint before the JavaScript has loaded (src/ui/shell/skeleton.ts): the main view's layout in both
  * languages as <template>s, and an inline script that shows the one the app will pick (detectLang in src/i18n:
  * the stored choice, else the browser's language) — the frame only when the address has a deep link (#…), which
  * may open another pattern. The app replaces it on its first render. [issue 15: Lighthouse, first paint]
+ * The builder (which renders with the app's own strings and a pattern) is loaded through Vite's module runner when
+ * the page is built, not imported by this file: the config stays free of the app's extensionless imports, which
+ * Vite's config loaders warn about.
  */
 function skeleton(): Plugin {
+  let pages: Promise<Record<string, string>> | null = null;
+  const load = async () => {
+    const builder = new URL('./src/ui/shell/skeleton.build.ts', import.meta.url).pathname;
+    const { module } = await runnerImport<typeof import('./src/ui/shell/skeleton.build')>(builder);
+    return module.skeletonPages();
+  };
   return {
     name: 'dtx-skeleton',
-    transformIndexHtml(html) {
-      const pages = skeletonPages();
-      const templates = Object.entries(pages)
+    async transformIndexHtml(html) {
+      pages ??= load();
+      const pages_ = await pages;
+      const templates = Object.entries(pages_)
         .map(([id, markup]) => `<template id="skeleton-${id}">${markup}</template>`)
         .join('\n    ');
       const script = `<script>
