@@ -19,6 +19,8 @@ export interface TraceEvent {
 }
 
 export interface Task {
+  /** Start on the trace's clock (µs), to compare with the trace's marks. */
+  ts: number;
   /** ms since the first main-thread task of the trace. */
   at: number;
   wall: number;
@@ -43,11 +45,18 @@ const PART: Record<string, string> = {
   MajorGC: 'gc',
 };
 
-/** The renderer's main thread: the CrRendererMain with the most tasks (the page's, not a blank one). */
-export function mainThreadTasks(trace: string | Uint8Array): Task[] {
-  const text = typeof trace === 'string' ? trace : new TextDecoder().decode(trace);
-  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+/**
+ * The renderer's main thread: the CrRendererMain with the most tasks (the page's, not a blank one). The trace as
+ * Playwright's browser.stopTracing returns it, or as the events CDP's Tracing.dataCollected delivered.
+ */
+export function mainThreadTasks(trace: string | Uint8Array | readonly TraceEvent[]): Task[] {
+  let ev: readonly TraceEvent[];
+  if (Array.isArray(trace)) ev = trace;
+  else {
+    const text = typeof trace === 'string' ? trace : new TextDecoder().decode(trace as Uint8Array);
+    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
+    ev = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  }
   const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
   const mains = new Set(ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(key));
   const byThread = new Map<string, TraceEvent[]>();
@@ -102,7 +111,14 @@ export function mainThreadTasks(trace: string | Uint8Array): Task[] {
     else if (fn) what = 'script' + call;
     else if (parts.style || parts.layout || parts.paint) what = 'rendering (style, layout, paint)';
     else what = 'other';
-    tasks.push({ at: (t.ts - t0) / 1000, wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? t.dur ?? 0) / 1000, what, parts });
+    tasks.push({
+      ts: t.ts,
+      at: (t.ts - t0) / 1000,
+      wall: (t.dur ?? 0) / 1000,
+      cpu: (t.tdur ?? t.dur ?? 0) / 1000,
+      what,
+      parts,
+    });
   }
   return tasks;
 }
