@@ -7,12 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { chartPngBlob, chartSvgBlob, chartSvgs, download } from './exporting';
 
 export function ChartCard({
+  empty,
   id,
   title,
   note,
   table,
   children,
 }: {
+  /** No figures yet (before the first run, or as a run starts): the chart is drawn empty, with a note saying so. */
+  empty?: boolean;
   id: string;
   title: string;
   note?: string;
@@ -67,8 +70,13 @@ export function ChartCard({
         </button>
       </div>
       {note && <p className="mb-1 text-sm text-slate-700">{note}</p>}
-      <div ref={box} role="img" aria-label={title} className="min-w-0">
+      <div ref={box} role="img" aria-label={title} className="relative min-w-0">
         {children}
+        {empty && (
+          <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-[15px] font-semibold text-slate-800">
+            {t('compare.chart.empty')}
+          </p>
+        )}
       </div>
       {showTable && <div className="mt-2 overflow-x-auto">{table}</div>}
     </section>

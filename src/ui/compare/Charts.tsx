@@ -5,7 +5,7 @@
  * Clicking a bar or point lists the anomalous runs it stands for.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   Area,
   Bar,
@@ -45,6 +45,11 @@ export type Pick = (pattern: string | null, point: number, kinds?: Anomaly['kind
 
 interface Props {
   aggs: PatternAggregate[];
+  /**
+   * The page's translation function, as a prop rather than useTranslation(): a language switch then redraws each
+   * chart in its turn (ComparePage's staggered slots), not every Recharts tree in one task.
+   */
+  t: TFunction;
   /** Pattern display name. */
   name: (id: string) => string;
   point: number;
@@ -108,12 +113,12 @@ function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
   };
 }
 
-export function LatencyChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function LatencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = latencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   const keys = ['p50', 'p95', 'p99'] as const;
   return (
     <ChartCard
+      empty={!aggs.length}
       id="latency"
       title={t('compare.chart.latency')}
       note={t('compare.chart.clickSlowest')}
@@ -142,11 +147,11 @@ export function LatencyChart({ aggs, name, point, onPick }: Props) {
   );
 }
 
-export function CdfChart({ aggs, name }: Props) {
-  const { t } = useTranslation();
+export function CdfChart({ aggs, name, t }: Props) {
   const series = cdfSeries(aggs);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="cdf"
       title={t('compare.chart.cdf')}
       table={
@@ -195,13 +200,13 @@ export function CdfChart({ aggs, name }: Props) {
   );
 }
 
-export function OutcomeChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
   type Row = Record<string, number | string | null>;
   const rows = outcomeRows(aggs).map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
   const kinds: Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
   return (
     <ChartCard
+      empty={!aggs.length}
       id="outcomes"
       title={t('compare.chart.outcomes')}
       note={t('compare.chart.clickAnomalies')}
@@ -244,11 +249,11 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
   );
 }
 
-export function LockChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function LockChart({ aggs, name, point, onPick, t }: Props) {
   const rows = lockRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   return (
     <ChartCard
+      empty={!aggs.length}
       id="locks"
       title={t('compare.chart.locks')}
       table={
@@ -280,15 +285,16 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
 }
 
 /** Throughput lost to blocking under contention: what the hot lock lets through against the offered rate. */
-export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { offered: number }) {
-  const { t } = useTranslation();
+export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props & { offered: number }) {
   const rows = blockingRows(aggs, offered).map((r) => ({ ...r, label: name(r.pattern) }));
   const kinds: Anomaly['kind'][] = ['blocked'];
   return (
     <ChartCard
+      empty={!aggs.length}
       id="blocking"
       title={t('compare.chart.blocking')}
-      note={t('compare.chart.blockingNote', { offered: +offered.toFixed(3) })}
+      // Before a run the offered rate would be the form's, not a run's: the note comes with the figures.
+      note={aggs.length ? t('compare.chart.blockingNote', { offered: +offered.toFixed(3) }) : undefined}
       table={
         <NumTable
           caption={t('compare.chart.blocking')}
@@ -343,12 +349,12 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
   );
 }
 
-export function MessageChart({ aggs, name }: Props) {
-  const { t } = useTranslation();
+export function MessageChart({ aggs, name, t }: Props) {
   const { types, rows } = messageRows(aggs);
   const data = rows.map((r): Record<string, number | string | null> => ({ ...r, label: name(String(r.pattern)) }));
   return (
     <ChartCard
+      empty={!aggs.length}
       id="messages"
       title={t('compare.chart.messages')}
       table={
@@ -376,12 +382,12 @@ export function MessageChart({ aggs, name }: Props) {
   );
 }
 
-export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = inconsistencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   const kinds: Anomaly['kind'][] = ['inconsistent', 'never-converged'];
   return (
     <ChartCard
+      empty={!aggs.length}
       id="inconsistency"
       title={t('compare.chart.inconsistency')}
       note={t('compare.chart.clickAnomalies')}
@@ -448,14 +454,15 @@ export function SweepChart({
   patterns,
   name,
   onPick,
+  t,
 }: {
   config: LabConfig;
   aggs: PatternAggregate[];
   patterns: string[];
   name: (id: string) => string;
   onPick: Pick;
+  t: TFunction;
 }) {
-  const { t } = useTranslation();
   const [metric, setMetric] = useState<SweepMetric>('latencyMean');
   if (!config.sweep) return null;
   const key = config.sweep.key;
@@ -463,6 +470,7 @@ export function SweepChart({
   const unit = metric.startsWith('latency') || metric === 'lockHold' ? ' ms' : metric === 'messages' ? '' : ' %';
   return (
     <ChartCard
+      empty={!aggs.length}
       id="sweep"
       title={t('compare.chart.sweep', { metric: t(`compare.metric.${metric}`), key: t(`compare.field.${key}`) })}
       note={t('compare.chart.sweepNote')}
