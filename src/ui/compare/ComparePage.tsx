@@ -475,8 +475,31 @@ function useStaggeredFigures(view: View) {
     stagger.kick?.();
   }, [view]);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
     let k = 0;
+    /**
+     * The next step, in a task of its own; after a chart has drawn, only after the next frame: Recharts 3 sends a
+     * chart's store updates to its components in a requestAnimationFrame (its redux autoBatch), and every chart that
+     * committed within one frame then redrew in that frame's one task.
+     */
+    let pending: (() => void) | null = null;
+    const schedule = (afterFrame = false) => {
+      if (pending) return;
+      const run = () => {
+        pending = null;
+        step();
+      };
+      if (afterFrame && typeof requestAnimationFrame === 'function' && !document.hidden) {
+        let t: ReturnType<typeof setTimeout> | null = null;
+        const raf = requestAnimationFrame(() => (t = setTimeout(run, 0)));
+        pending = () => {
+          cancelAnimationFrame(raf);
+          if (t !== null) clearTimeout(t);
+        };
+      } else {
+        const t = setTimeout(run, 0);
+        pending = () => clearTimeout(t);
+      }
+    };
     /** The ticket this round hands out (null: between rounds), and the one the last whole round handed out. */
     let round: Ticket | null = null;
     let shown: Ticket | null = null;
@@ -513,10 +536,9 @@ function useStaggeredFigures(view: View) {
         round = null;
         mountSoon();
       }
-      if (timer === null) timer = setTimeout(step, 0);
+      schedule(true);
     };
     const step = () => {
-      timer = null;
       if (round === null) {
         const now = latest();
         if (!now || now === shown) return;
@@ -542,20 +564,20 @@ function useStaggeredFigures(view: View) {
     };
     stagger.kick = () => {
       shown = null;
-      if (round === null && timer === null) timer = setTimeout(step, 0);
+      if (round === null) schedule();
       mountSoon();
     };
     const unsubscribe = useCompare.subscribe((st, prev) => {
-      if (st.aggregates !== prev.aggregates && round === null && timer === null) timer = setTimeout(step, 0);
+      if (st.aggregates !== prev.aggregates && round === null) schedule();
       if (st.status !== prev.status && st.status !== 'running') mountSoon();
     });
-    timer = setTimeout(step, 0);
+    schedule();
     mountSoon();
     return () => {
       unsubscribe();
       stagger.onCommit = null;
       stagger.kick = null;
-      if (timer !== null) clearTimeout(timer);
+      pending?.();
       cancelIdle?.();
     };
   }, []);
