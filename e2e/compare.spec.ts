@@ -277,3 +277,26 @@ test('the charts are drawn before Run (empty, saying so), keep their drawing thr
   await expect(mixZh.locator('.recharts-bar-rectangle path')).toHaveCount(bars);
   await expect(mixZh.locator('svg[data-before-run]')).toHaveCount(1);
 });
+
+test('a sweep chart is drawn as soon as the form has a sweep, before the run that fills it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '3', runs: '3', preset: 'Flaky' });
+  // A first comparison without a sweep, then one with: its chart is there (empty) before the second run.
+  await runToEnd(page);
+  const form = page.getByRole('form', { name: 'Comparison settings' });
+  await form.getByLabel('Sweep', { exact: true }).selectOption({ label: 'Message loss' });
+  await form.getByLabel('Sweep values (comma-separated)').fill('0, 0.2');
+  const chart = page.getByRole('region', { name: 'Mean latency against Message loss' });
+  await expect(chart.locator('svg.recharts-surface').first()).toBeAttached();
+  await expect(chart.getByText('No figures yet: press Run')).toBeVisible();
+  await chart
+    .locator('svg.recharts-surface')
+    .first()
+    .evaluate((el) => el.setAttribute('data-before-run', ''));
+  await runToEnd(page);
+  // One line per pattern, a point per sweep value, in the drawing that was there before the run.
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(await chosenCount(page));
+  await expect(chart.getByText('No figures yet: press Run')).toHaveCount(0);
+  await expect(chart.locator('svg[data-before-run]')).toHaveCount(1);
+});

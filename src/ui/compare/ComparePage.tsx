@@ -414,6 +414,11 @@ interface View {
   /** The config that ran (before any run: a stand-in with no figures behind it, for the empty charts' layout). */
   config: LabConfig;
   patterns: string[];
+  /**
+   * The sweep chart's config: the run's when it swept, else (the form has a sweep, not the run) a stand-in, so that
+   * the chart is drawn, empty, before the run that fills it.
+   */
+  sweep: { config: LabConfig; patterns: string[]; ran: boolean } | null;
   onPick: OnPick;
 }
 
@@ -421,6 +426,8 @@ interface Ticket {
   aggs: PatternAggregate[];
   view: View;
 }
+
+const NO_AGGS: PatternAggregate[] = [];
 
 const chartProps = (aggs: PatternAggregate[], v: View) => ({
   aggs: atPoint(aggs, v.point),
@@ -432,9 +439,17 @@ const chartProps = (aggs: PatternAggregate[], v: View) => ({
 
 /** Each slot's chart, drawn from its ticket alone (so a slot redraws only when handed a new ticket). */
 const RENDER: ((aggs: PatternAggregate[], v: View) => ReactNode)[] = [
-  (aggs, v) => (
-    <SweepChart config={v.config} aggs={aggs} patterns={v.patterns} name={v.name} onPick={v.onPick} t={v.t} />
-  ),
+  (aggs, v) =>
+    v.sweep && (
+      <SweepChart
+        config={v.sweep.config}
+        aggs={v.sweep.ran ? aggs : NO_AGGS}
+        patterns={v.sweep.patterns}
+        name={v.name}
+        onPick={v.onPick}
+        t={v.t}
+      />
+    ),
   (aggs, v) => <LatencyChart {...chartProps(aggs, v)} />,
   (aggs, v) => <CdfChart {...chartProps(aggs, v)} />,
   (aggs, v) => <OutcomeChart {...chartProps(aggs, v)} />,
@@ -663,9 +678,19 @@ function ChartsView() {
     [formSweep],
   );
   const config = ranConfig ?? standIn;
+  const patterns = ranConfig ? ran : NO_PATTERNS;
+  const sweep = useMemo(
+    () =>
+      config.sweep
+        ? { config, patterns, ran: !!ranConfig }
+        : standIn.sweep
+          ? { config: standIn, patterns: NO_PATTERNS, ran: false }
+          : null,
+    [config, patterns, ranConfig, standIn],
+  );
   const view = useMemo(
-    (): View => ({ t, name, point, config, patterns: ranConfig ? ran : NO_PATTERNS, onPick }),
-    [t, name, point, config, ranConfig, ran, onPick],
+    (): View => ({ t, name, point, config, patterns, sweep, onPick }),
+    [t, name, point, config, patterns, sweep, onPick],
   );
   useStaggeredFigures(view);
   return (
@@ -702,13 +727,13 @@ function ChartsView() {
         </div>
         {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
         <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
-          {config.sweep && (
+          {sweep?.config.sweep && (
             <Slot
               k={0}
               wide
               title={t('compare.chart.sweep', {
                 metric: t('compare.metric.latencyMean'),
-                key: t(`compare.field.${config.sweep.key}`),
+                key: t(`compare.field.${sweep.config.sweep.key}`),
               })}
             />
           )}
