@@ -4,7 +4,7 @@
  * named in the legend / axis (lines also differ by dash), never by colour alone. Each has its numbers as a table.
  * Clicking a bar or point lists the anomalous runs it stands for.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import {
   Area,
@@ -89,13 +89,7 @@ function Bars({
     <ResponsiveContainer width="100%" height={H + axisH - 30}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: narrow ? 36 : 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-        <XAxis
-          dataKey="label"
-          interval={0}
-          height={axisH}
-          tick={(p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} tilt={narrow} />}
-          {...AXIS}
-        />
+        <XAxis dataKey="label" interval={0} height={axisH} tick={narrow ? tiltedTick : wrappedTick} {...AXIS} />
         <YAxis tick={TICK} {...AXIS} interval={0} {...yAxis} />
         <Tooltip />
         <Legend wrapperStyle={LEGEND} formatter={legendText} />
@@ -107,15 +101,34 @@ function Bars({
 /** A time tick that fits its axis: "850 ms", "120 s" (a 6-digit "120000 ms" wrapped onto two lines). */
 const msTick = (v: number) => (Math.abs(v) >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
-function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
-  return (d: { payload?: { pattern?: string } }) => {
-    if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds);
-  };
+/**
+ * The click handler of a chart's bars, the same function from one update to the next: Recharts 3 memoizes its
+ * components on their props (Bar, XAxis, Legend: React.memo with a shallow compare), so a Bar whose props did not
+ * change is not re-rendered when only the data did. A new function per render re-rendered every Bar, which replaced
+ * its legend payload, which re-rendered the legend and made it measure itself (a forced layout of the page) on
+ * every update of a streaming sweep.
+ */
+function useBarClick(onPick: Pick, point: number, kinds?: readonly Anomaly['kind'][]) {
+  return useMemo(
+    () => (d: { payload?: { pattern?: string } }) => {
+      if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds && [...kinds]);
+    },
+    [onPick, point, kinds],
+  );
 }
+const SLOWEST: readonly Anomaly['kind'][] = ['slowest'];
+const BLOCKED: readonly Anomaly['kind'][] = ['blocked'];
+const OUTCOME_KINDS: readonly Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
+const INCONSISTENT: readonly Anomaly['kind'][] = ['inconsistent', 'never-converged'];
+const NEVER: readonly Anomaly['kind'][] = ['never-converged'];
+/** The pattern-name ticks, one function each way for the same reason (a new one per render redrew the axis). */
+const wrappedTick = (p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} />;
+const tiltedTick = (p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} tilt />;
 
 export function LatencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = latencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   const keys = ['p50', 'p95', 'p99'] as const;
+  const click = useBarClick(onPick, point, SLOWEST);
   return (
     <ChartCard
       empty={!aggs.length}
@@ -132,15 +145,7 @@ export function LatencyChart({ aggs, name, point, onPick, t }: Props) {
     >
       <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
         {keys.map((k, i) => (
-          <Bar
-            key={k}
-            dataKey={k}
-            name={k}
-            fill={hue(i)}
-            isAnimationActive={anim}
-            onClick={barClick(onPick, point, ['slowest'])}
-            cursor="pointer"
-          />
+          <Bar key={k} dataKey={k} name={k} fill={hue(i)} isAnimationActive={anim} onClick={click} cursor="pointer" />
         ))}
       </Bars>
     </ChartCard>
@@ -203,7 +208,8 @@ export function CdfChart({ aggs, name, t }: Props) {
 export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
   type Row = Record<string, number | string | null>;
   const rows = outcomeRows(aggs).map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
-  const kinds: Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
+  const kinds = OUTCOME_KINDS;
+  const click = useBarClick(onPick, point, kinds);
   return (
     <ChartCard
       empty={!aggs.length}
@@ -221,7 +227,7 @@ export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
               key="open"
               type="button"
               className="hbtn"
-              onClick={() => onPick(String(r.pattern), point, kinds)}
+              onClick={() => onPick(String(r.pattern), point, [...kinds])}
               aria-label={t('compare.anom.listFor', { pattern: String(r.label) })}
             >
               {t('compare.anom.list')}
@@ -240,7 +246,7 @@ export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
             fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
             stroke="#fff"
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         ))}
@@ -251,6 +257,7 @@ export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
 
 export function LockChart({ aggs, name, point, onPick, t }: Props) {
   const rows = lockRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
+  const click = useBarClick(onPick, point, BLOCKED);
   return (
     <ChartCard
       empty={!aggs.length}
@@ -276,7 +283,7 @@ export function LockChart({ aggs, name, point, onPick, t }: Props) {
           name={t('compare.col.holdPerTx')}
           fill={hue(1)}
           isAnimationActive={anim}
-          onClick={barClick(onPick, point, ['blocked'])}
+          onClick={click}
           cursor="pointer"
         />
       </Bars>
@@ -287,7 +294,7 @@ export function LockChart({ aggs, name, point, onPick, t }: Props) {
 /** Throughput lost to blocking under contention: what the hot lock lets through against the offered rate. */
 export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props & { offered: number }) {
   const rows = blockingRows(aggs, offered).map((r) => ({ ...r, label: name(r.pattern) }));
-  const kinds: Anomaly['kind'][] = ['blocked'];
+  const click = useBarClick(onPick, point, BLOCKED);
   return (
     <ChartCard
       empty={!aggs.length}
@@ -330,7 +337,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props &
             name={t('compare.col.capacity')}
             fill={hue(3)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -340,7 +347,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props &
             name={t('compare.col.lost')}
             fill={hue(4)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -384,7 +391,8 @@ export function MessageChart({ aggs, name, t }: Props) {
 
 export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = inconsistencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
-  const kinds: Anomaly['kind'][] = ['inconsistent', 'never-converged'];
+  const click = useBarClick(onPick, point, INCONSISTENT);
+  const clickNever = useBarClick(onPick, point, NEVER);
   return (
     <ChartCard
       empty={!aggs.length}
@@ -413,7 +421,7 @@ export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
             name={t('compare.col.window') + ' p50'}
             fill={hue(0)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
           <Bar
@@ -421,7 +429,7 @@ export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
             name={t('compare.col.window') + ' p95'}
             fill={hue(3)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -431,7 +439,7 @@ export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
             name={t('compare.col.affected')}
             fill={hue(4)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
           <Bar
@@ -439,7 +447,7 @@ export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
             name={t('compare.col.never')}
             fill={hue(7)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, ['never-converged'])}
+            onClick={clickNever}
             cursor="pointer"
           />
         </Bars>
@@ -464,6 +472,9 @@ export function SweepChart({
   t: TFunction;
 }) {
   const [metric, setMetric] = useState<SweepMetric>('latencyMean');
+  const sweepKey = config.sweep?.key;
+  // Stable from one update to the next, so the x axis is not redrawn for a new function (see useBarClick).
+  const xTick = useMemo(() => (v: number) => (sweepKey ? sweepLabelValue(sweepKey, v) : String(v)), [sweepKey]);
   if (!config.sweep) return null;
   const key = config.sweep.key;
   const rows = sweepRows(config, aggs, patterns, metric);
@@ -514,7 +525,7 @@ export function SweepChart({
             type="number"
             domain={['dataMin', 'dataMax']}
             ticks={config.sweep.values}
-            tickFormatter={(v: number) => sweepLabelValue(key, v)}
+            tickFormatter={xTick}
             tick={TICK}
             {...AXIS}
           />
