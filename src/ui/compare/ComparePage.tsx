@@ -4,7 +4,7 @@
  * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
  * animated view at the moment they went wrong.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { patterns, getPattern } from '../../patterns/registry';
@@ -568,7 +568,10 @@ function useStaggeredFigures(view: View) {
         return next();
       }
       stagger.given[k] = ticket;
-      stagger.slots.get(k)?.(ticket); // the slot calls onCommit once it has drawn it
+      // A transition: React renders the chart in 5-ms slices, yielding to input between them (one chart at a time,
+      // so a progress update that restarts it costs that chart's slices only).
+      const give = stagger.slots.get(k);
+      if (give) startTransition(() => give(ticket)); // the slot calls onCommit once it has drawn it
     };
     stagger.onCommit = (slot, ticket) => {
       if (slot === mounting) {
