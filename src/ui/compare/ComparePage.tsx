@@ -402,7 +402,8 @@ export default function ComparePage() {
  * far dearer than a redraw, so it is not left to the sweep: every chart is mounted when the page opens, empty (with
  * a note), one per idle moment (requestIdleCallback), on screen or not, and stays mounted across runs. During a run
  * only redraws happen. (No first draws while a run is going: a chart not drawn yet then waits for the screen, as
- * before.) A chart not drawn yet keeps its place with a card that has its title.
+ * before.) When a run has ended, the charts off screen are brought up to date the same way, one per idle moment.
+ * A chart not drawn yet keeps its place with a card that has its title.
  */
 const SLOTS = 9;
 
@@ -526,7 +527,8 @@ function useStaggeredFigures(view: View) {
       if (!last || last.aggs !== aggs || last.view !== v) last = { aggs, view: v };
       return last;
     };
-    // Mounting the charts not drawn yet, one per idle moment, while no round and no run is going.
+    // Drawing the charts not drawn yet (and bringing those off screen up to date), one per idle moment, while no
+    // round and no run is going.
     let cancelIdle: (() => void) | null = null;
     let mounting: number | null = null;
     const mountSoon = () => {
@@ -537,13 +539,17 @@ function useStaggeredFigures(view: View) {
       if (round !== null || useCompare.getState().status === 'running') return; // resumed when they end
       const ticket = latest();
       if (!ticket) return;
-      for (let s = 0; s < SLOTS; s++) {
-        const give = stagger.slots.get(s);
-        if (!give || stagger.given[s] !== undefined) continue;
-        mounting = s;
-        stagger.given[s] = ticket;
-        return give(ticket); // the slot calls onCommit once it has drawn it
-      }
+      // First the charts not drawn at all, then those off screen that show older figures (after a run: so that a
+      // quick scroll, a print or a full-page capture never meets a chart that is behind).
+      for (const stale of [false, true])
+        for (let s = 0; s < SLOTS; s++) {
+          const give = stagger.slots.get(s);
+          const given = stagger.given[s];
+          if (!give || (stale ? given === ticket : given !== undefined)) continue;
+          mounting = s;
+          stagger.given[s] = ticket;
+          return give(ticket); // the slot calls onCommit once it has drawn it
+        }
     };
     const next = () => {
       if (++k >= SLOTS) {
