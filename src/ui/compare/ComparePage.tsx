@@ -388,11 +388,12 @@ export default function ComparePage() {
  * What each chart shows, handed out one chart at a time, and only to the charts on (or near) the screen. A Recharts
  * 3 chart takes tens of milliseconds of CPU to redraw (more on a loaded 2-core machine: hundreds of ms of wall time),
  * and all of them redrawn in one task made every update of a streaming sweep a long task. So when new figures come,
- * the first visible slot gets them, the next one only once that one has committed, and so on: one chart's redraw per
- * task, and the page answers input between any two. A slot off screen (IntersectionObserver) takes no new figures;
- * when it scrolls into view it asks for the latest, in its turn. (Not in a transition: the progress bar's updates
- * every 200 ms kept restarting a sliced chart render until React's transition timeout rendered it all at once, a 6-s
- * task.)
+ * the first visible slot gets them, the next one only once that one has committed and a frame has passed (Recharts
+ * delivers a chart's store updates in a requestAnimationFrame), and so on: one chart's redraw at a time, and the page
+ * answers input between any two. A slot off screen (IntersectionObserver) takes no new figures while a run goes on;
+ * when it scrolls into view it asks for the latest, in its turn. Each redraw is its own transition (rendered in 5-ms
+ * slices); all charts in ONE transition did not work: the progress bar's updates every 200 ms kept restarting it
+ * until React's transition timeout rendered it all at once, a 6-s task.
  *
  * What a slot is handed is a ticket: the figures and the view (language, sweep point, the config that ran). A chart
  * takes `t` from its ticket, not from useTranslation(), so a language switch or another sweep point also redraws the
@@ -492,28 +493,52 @@ function useStaggeredFigures(view: View) {
   }, [view]);
   useEffect(() => {
     let k = 0;
-    /**
-     * The next step, in a task of its own; after a chart has drawn, only after the next frame: Recharts 3 sends a
-     * chart's store updates to its components in a requestAnimationFrame (its redux autoBatch), and every chart that
-     * committed within one frame then redrew in that frame's one task.
-     */
+    /** The next step of a round, in a task of its own. */
     let pending: (() => void) | null = null;
-    const schedule = (afterFrame = false) => {
+    const schedule = () => {
       if (pending) return;
-      const run = () => {
+      const t = setTimeout(() => {
         pending = null;
         step();
+      }, 0);
+      pending = () => clearTimeout(t);
+    };
+    /**
+     * The one slot drawing now (handed a ticket by a round or by the idle drawing), until the frame after its commit:
+     * Recharts 3 sends a chart's store updates to its components in a requestAnimationFrame (its redux autoBatch),
+     * and every chart that committed within one frame then redrew in that frame's single task. So nothing else is
+     * handed out before that frame has passed.
+     */
+    let drawing: { slot: number; release: () => void } | null = null;
+    const hand = (s: number, ticket: Ticket, give: (t: Ticket) => void, transition: boolean) => {
+      stagger.given[s] = ticket;
+      // Should the slot never commit (it cannot, short of a bug), the queue goes on after 2 s.
+      const watchdog = setTimeout(() => done(s), 2000);
+      drawing = { slot: s, release: () => clearTimeout(watchdog) };
+      if (transition) startTransition(() => give(ticket));
+      else give(ticket);
+    };
+    let frame: (() => void) | null = null;
+    const done = (s: number) => {
+      if (drawing?.slot !== s || frame) return;
+      drawing.release();
+      const after = () => {
+        frame = null;
+        drawing = null;
+        if (round !== null && s === k) next();
+        else schedule(); // a round may be due (one cannot start while a chart draws)
+        mountSoon();
       };
-      if (afterFrame && typeof requestAnimationFrame === 'function' && !document.hidden) {
+      if (typeof requestAnimationFrame === 'function' && !document.hidden) {
         let t: ReturnType<typeof setTimeout> | null = null;
-        const raf = requestAnimationFrame(() => (t = setTimeout(run, 0)));
-        pending = () => {
+        const raf = requestAnimationFrame(() => (t = setTimeout(after, 0)));
+        frame = () => {
           cancelAnimationFrame(raf);
           if (t !== null) clearTimeout(t);
         };
       } else {
-        const t = setTimeout(run, 0);
-        pending = () => clearTimeout(t);
+        const t = setTimeout(after, 50);
+        frame = () => clearTimeout(t);
       }
     };
     /** The ticket this round hands out (null: between rounds), and the one the last whole round handed out. */
@@ -530,13 +555,13 @@ function useStaggeredFigures(view: View) {
     // Drawing the charts not drawn yet (and bringing those off screen up to date), one per idle moment, while no
     // round and no run is going.
     let cancelIdle: (() => void) | null = null;
-    let mounting: number | null = null;
     const mountSoon = () => {
-      if (cancelIdle === null && mounting === null) cancelIdle = idle(mountOne);
+      if (cancelIdle === null && drawing === null) cancelIdle = idle(mountOne);
     };
     const mountOne = () => {
       cancelIdle = null;
-      if (round !== null || useCompare.getState().status === 'running') return; // resumed when they end
+      // Resumed when the round, the drawing or the run ends.
+      if (round !== null || drawing !== null || useCompare.getState().status === 'running') return;
       const ticket = latest();
       if (!ticket) return;
       // First the charts not drawn at all, then those off screen that show older figures (after a run: so that a
@@ -546,9 +571,7 @@ function useStaggeredFigures(view: View) {
           const give = stagger.slots.get(s);
           const given = stagger.given[s];
           if (!give || (stale ? given === ticket : given !== undefined)) continue;
-          mounting = s;
-          stagger.given[s] = ticket;
-          return give(ticket); // the slot calls onCommit once it has drawn it
+          return hand(s, ticket, give, false); // the slot calls onCommit once it has drawn it
         }
     };
     const next = () => {
@@ -557,9 +580,10 @@ function useStaggeredFigures(view: View) {
         round = null;
         mountSoon();
       }
-      schedule(true);
+      schedule();
     };
     const step = () => {
+      if (drawing !== null) return; // resumed when it is done
       if (round === null) {
         const now = latest();
         if (!now || now === shown) return;
@@ -573,19 +597,12 @@ function useStaggeredFigures(view: View) {
         k = SLOTS - 1;
         return next();
       }
-      stagger.given[k] = ticket;
       // A transition: React renders the chart in 5-ms slices, yielding to input between them (one chart at a time,
       // so a progress update that restarts it costs that chart's slices only).
       const give = stagger.slots.get(k);
-      if (give) startTransition(() => give(ticket)); // the slot calls onCommit once it has drawn it
+      if (give) hand(k, ticket, give, true); // the slot calls onCommit once it has drawn it
     };
-    stagger.onCommit = (slot, ticket) => {
-      if (slot === mounting) {
-        mounting = null;
-        mountSoon();
-      }
-      if (round !== null && slot === k && ticket === round) next();
-    };
+    stagger.onCommit = (slot) => done(slot);
     stagger.kick = () => {
       shown = null;
       if (round === null) schedule();
@@ -603,6 +620,8 @@ function useStaggeredFigures(view: View) {
       stagger.kick = null;
       pending?.();
       cancelIdle?.();
+      frame?.();
+      drawing?.release();
     };
   }, []);
 }
