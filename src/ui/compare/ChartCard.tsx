@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompare } from '../../store/compare';
 import { chartPngBlob, chartSvgBlob, chartSvgs, download } from './exporting';
 
 export function ChartCard({
@@ -14,8 +15,11 @@ export function ChartCard({
   table,
   children,
 }: {
-  /** No figures yet (before the first run, or as a run starts): the chart is drawn empty, with a note saying so. */
-  empty?: boolean;
+  /**
+   * No figures yet: the chart is drawn empty, with a note saying so ('run': they need a run, whatever the store
+   * holds).
+   */
+  empty?: boolean | 'run';
   id: string;
   title: string;
   note?: string;
@@ -23,6 +27,9 @@ export function ChartCard({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  // An empty chart while a run goes on or has figures: they are on their way (a chart off screen takes them when it
+  // comes near the screen), not missing.
+  const pending = useCompare((s) => empty === true && (s.status === 'running' || s.aggregates.length > 0));
   const [showTable, setShowTable] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const chart = () => (box.current && chartSvgs(box.current).length ? box.current : null);
@@ -74,7 +81,7 @@ export function ChartCard({
         {children}
         {empty && (
           <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-[15px] font-semibold text-slate-800">
-            {t('compare.chart.empty')}
+            {t(pending ? 'compare.chart.pending' : 'compare.chart.empty')}
           </p>
         )}
       </div>

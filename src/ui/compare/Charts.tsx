@@ -457,6 +457,7 @@ export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
 }
 
 export function SweepChart({
+  standIn,
   config,
   aggs,
   patterns,
@@ -464,6 +465,8 @@ export function SweepChart({
   onPick,
   t,
 }: {
+  /** Drawn for the form's sweep, not a run's: it needs a run (its note says so). */
+  standIn?: boolean;
   config: LabConfig;
   aggs: PatternAggregate[];
   patterns: string[];
@@ -481,7 +484,7 @@ export function SweepChart({
   const unit = metric.startsWith('latency') || metric === 'lockHold' ? ' ms' : metric === 'messages' ? '' : ' %';
   return (
     <ChartCard
-      empty={!aggs.length}
+      empty={standIn ? 'run' : !aggs.length}
       id="sweep"
       title={t('compare.chart.sweep', { metric: t(`compare.metric.${metric}`), key: t(`compare.field.${key}`) })}
       note={t('compare.chart.sweepNote')}

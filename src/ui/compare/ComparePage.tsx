@@ -403,8 +403,8 @@ export default function ComparePage() {
  * far dearer than a redraw, so it is not left to the sweep: every chart is mounted when the page opens, empty (with
  * a note), one per idle moment (requestIdleCallback), on screen or not, and stays mounted across runs. During a run
  * only redraws happen. (No first draws while a run is going: a chart not drawn yet then waits for the screen, as
- * before.) When a run has ended, the charts off screen are brought up to date the same way, one per idle moment.
- * A chart not drawn yet keeps its place with a card that has its title.
+ * before.) When no run is going, the charts off screen are brought up to date the same way, except for a first fill
+ * (see mountOne). A chart not drawn yet keeps its place with a card that has its title.
  */
 const SLOTS = 9;
 
@@ -444,6 +444,7 @@ const RENDER: ((aggs: PatternAggregate[], v: View) => ReactNode)[] = [
   (aggs, v) =>
     v.sweep && (
       <SweepChart
+        standIn={!v.sweep.ran}
         config={v.sweep.config}
         aggs={v.sweep.ran ? aggs : NO_AGGS}
         patterns={v.sweep.patterns}
@@ -552,8 +553,8 @@ function useStaggeredFigures(view: View) {
       if (!last || last.aggs !== aggs || last.view !== v) last = { aggs, view: v };
       return last;
     };
-    // Drawing the charts not drawn yet (and bringing those off screen up to date), one per idle moment, while no
-    // round and no run is going.
+    // Drawing the charts not drawn yet (and those off screen behind), one per idle moment, while no round and no
+    // run is going.
     let cancelIdle: (() => void) | null = null;
     const mountSoon = () => {
       if (cancelIdle === null && drawing === null) cancelIdle = idle(mountOne);
@@ -564,15 +565,25 @@ function useStaggeredFigures(view: View) {
       if (round !== null || drawing !== null || useCompare.getState().status === 'running') return;
       const ticket = latest();
       if (!ticket) return;
-      // First the charts not drawn at all, then those off screen that show older figures (after a run: so that a
-      // quick scroll, a print or a full-page capture never meets a chart that is behind).
-      for (const stale of [false, true])
-        for (let s = 0; s < SLOTS; s++) {
-          const give = stagger.slots.get(s);
-          const given = stagger.given[s];
-          if (!give || (stale ? given === ticket : given !== undefined)) continue;
-          return hand(s, ticket, give, false); // the slot calls onCommit once it has drawn it
-        }
+      // First the charts not drawn at all; then those off screen drawn for an older ticket (another language, older
+      // figures), so that a print, a screen reader or a quick scroll meets them up to date. Except a chart's FIRST
+      // FILL (empty, figures now): for a big chart (Messages: ~45 stacked series) that is 100-190 ms of CPU, which
+      // here, as a run ends, was a long task right at "Done"; it waits until the chart comes near the screen (the
+      // same one task, but only for a chart the person scrolls to), and till then its note says the figures are
+      // on their way.
+      // (Such a chart still follows the view, still empty: a new language costs little there.) Each hands out one
+      // ticket and returns: the slot calls onCommit once it has drawn it.
+      for (let s = 0; s < SLOTS; s++) {
+        const give = stagger.slots.get(s);
+        if (give && stagger.given[s] === undefined) return hand(s, ticket, give, false);
+      }
+      for (let s = 0; s < SLOTS; s++) {
+        const give = stagger.slots.get(s);
+        const given = stagger.given[s];
+        if (!give || !given || given === ticket) continue;
+        if (given.aggs.length || !ticket.aggs.length) return hand(s, ticket, give, false);
+        if (given.view !== ticket.view) return hand(s, { aggs: given.aggs, view: ticket.view }, give, false);
+      }
     };
     const next = () => {
       if (++k >= SLOTS) {
