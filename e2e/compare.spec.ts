@@ -234,3 +234,78 @@ test('open an anomalous run from a chart: the animated view at its breaking even
   // The cursor sits on the run's first breaking event.
   expect(facts.breaks).toContain(at);
 });
+
+test('the charts are drawn before Run (empty, saying so), keep their drawing through a run and a language switch', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '4', runs: '4', preset: 'Flaky' });
+  const latency = page.getByRole('region', { name: 'Latency per pattern (p50 / p95 / p99)' });
+  const mix = page.getByRole('region', { name: 'Outcome mix' });
+  // Before any run every chart is there, drawn empty, with a note instead of figures (on screen or not: they are
+  // drawn while the page is idle, so a run only updates them).
+  for (const title of CHARTS) {
+    const card = page.getByRole('region', { name: title });
+    await expect(card.locator('svg.recharts-surface').first()).toBeAttached();
+    await expect(card.getByText('No figures yet: press Run')).toBeAttached();
+    await expect(card.locator('.recharts-bar-rectangle path, .recharts-line-curve')).toHaveCount(0);
+  }
+  // Mark the charts' drawings, to see they are updated, not drawn afresh.
+  const mark = (card: typeof latency) =>
+    card
+      .locator('svg.recharts-surface')
+      .first()
+      .evaluate((el) => el.setAttribute('data-before-run', ''));
+  await mark(latency);
+  await mark(mix);
+
+  await runToEnd(page);
+  await expect(latency.locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(latency.getByText('No figures yet: press Run')).toHaveCount(0);
+  await mix.scrollIntoViewIfNeeded();
+  await expect(mix.locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  for (const card of [latency, mix]) await expect(card.locator('svg[data-before-run]')).toHaveCount(1);
+  // A chart far off screen takes the figures when it comes near the screen; until then it says they are coming,
+  // not that there are none.
+  const last = page.getByRole('region', { name: 'Inconsistency window and runs that never converged' });
+  expect(await last.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(720 + 400);
+  await expect(last.getByText('The figures are on their way…')).toBeAttached();
+  await expect(last.getByText('No figures yet: press Run')).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(last.getByText('The figures are on their way…')).toHaveCount(0);
+
+  // Another language: the charts are redrawn in it (one at a time), still from the same drawing and figures.
+  const bars = await mix.locator('.recharts-bar-rectangle path').count();
+  await page.getByRole('button', { name: '中文' }).click();
+  const mixZh = page.getByRole('region', { name: '结果构成' });
+  await expect(mixZh).toBeVisible();
+  await expect(mixZh.locator('.recharts-legend-item-text', { hasText: /^已提交$/ })).toBeVisible();
+  await expect(mixZh.locator('.recharts-legend-item-text', { hasText: /^Committed$/ })).toHaveCount(0);
+  await expect(mixZh.locator('.recharts-bar-rectangle path')).toHaveCount(bars);
+  await expect(mixZh.locator('svg[data-before-run]')).toHaveCount(1);
+});
+
+test('a sweep chart is drawn as soon as the form has a sweep, before the run that fills it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openCompare(page);
+  await setUp(page, { transactions: '3', runs: '3', preset: 'Flaky' });
+  // A first comparison without a sweep, then one with: its chart is there (empty) before the second run.
+  await runToEnd(page);
+  const form = page.getByRole('form', { name: 'Comparison settings' });
+  await form.getByLabel('Sweep', { exact: true }).selectOption({ label: 'Message loss' });
+  await form.getByLabel('Sweep values (comma-separated)').fill('0, 0.2');
+  const chart = page.getByRole('region', { name: 'Mean latency against Message loss' });
+  await expect(chart.locator('svg.recharts-surface').first()).toBeAttached();
+  await expect(chart.getByText('No figures yet: press Run')).toBeVisible();
+  await chart
+    .locator('svg.recharts-surface')
+    .first()
+    .evaluate((el) => el.setAttribute('data-before-run', ''));
+  await runToEnd(page);
+  // One line per pattern, a point per sweep value, in the drawing that was there before the run.
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(await chosenCount(page));
+  await expect(chart.getByText('No figures yet: press Run')).toHaveCount(0);
+  await expect(chart.locator('svg[data-before-run]')).toHaveCount(1);
+});

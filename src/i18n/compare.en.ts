@@ -58,6 +58,8 @@ const en: Record<string, string> = {
   'compare.status.failed': 'Failed after {{done}} of {{total}} runs',
   'compare.eta': 'about {{s}} s left',
   'compare.results': 'Results',
+  'compare.chart.empty': 'No figures yet: press Run, and this chart fills in as the runs come back.',
+  'compare.chart.pending': 'The figures are on their way…',
   'compare.export.csv': 'Export CSV',
   'compare.export.json': 'Export JSON',
   'compare.chart.table': 'Numbers',

@@ -57,6 +57,8 @@ const zh: Record<string, string> = {
   'compare.status.failed': '在 {{done}} / {{total}} 次后失败',
   'compare.eta': '约剩 {{s}} 秒',
   'compare.results': '结果',
+  'compare.chart.empty': '尚无数据：点击“运行”，此图随运行结果返回而填充。',
+  'compare.chart.pending': '数据即将显示……',
   'compare.export.csv': '导出 CSV',
   'compare.export.json': '导出 JSON',
   'compare.chart.table': '数值',

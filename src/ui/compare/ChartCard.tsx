@@ -4,15 +4,22 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompare } from '../../store/compare';
 import { chartPngBlob, chartSvgBlob, chartSvgs, download } from './exporting';
 
 export function ChartCard({
+  empty,
   id,
   title,
   note,
   table,
   children,
 }: {
+  /**
+   * No figures yet: the chart is drawn empty, with a note saying so ('run': they need a run, whatever the store
+   * holds).
+   */
+  empty?: boolean | 'run';
   id: string;
   title: string;
   note?: string;
@@ -20,6 +27,9 @@ export function ChartCard({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  // An empty chart while a run goes on or has figures: they are on their way (a chart off screen takes them when it
+  // comes near the screen), not missing.
+  const pending = useCompare((s) => empty === true && (s.status === 'running' || s.aggregates.length > 0));
   const [showTable, setShowTable] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const chart = () => (box.current && chartSvgs(box.current).length ? box.current : null);
@@ -67,8 +77,13 @@ export function ChartCard({
         </button>
       </div>
       {note && <p className="mb-1 text-sm text-slate-700">{note}</p>}
-      <div ref={box} role="img" aria-label={title} className="min-w-0">
+      <div ref={box} role="img" aria-label={title} className="relative min-w-0">
         {children}
+        {empty && (
+          <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-[15px] font-semibold text-slate-800">
+            {t(pending ? 'compare.chart.pending' : 'compare.chart.empty')}
+          </p>
+        )}
       </div>
       {showTable && <div className="mt-2 overflow-x-auto">{table}</div>}
     </section>

@@ -4,8 +4,8 @@
  * named in the legend / axis (lines also differ by dash), never by colour alone. Each has its numbers as a table.
  * Clicking a bar or point lists the anomalous runs it stands for.
  */
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import {
   Area,
   Bar,
@@ -45,6 +45,11 @@ export type Pick = (pattern: string | null, point: number, kinds?: Anomaly['kind
 
 interface Props {
   aggs: PatternAggregate[];
+  /**
+   * The page's translation function, as a prop rather than useTranslation(): a language switch then redraws each
+   * chart in its turn (ComparePage's staggered slots), not every Recharts tree in one task.
+   */
+  t: TFunction;
   /** Pattern display name. */
   name: (id: string) => string;
   point: number;
@@ -84,13 +89,7 @@ function Bars({
     <ResponsiveContainer width="100%" height={H + axisH - 30}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: narrow ? 36 : 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-        <XAxis
-          dataKey="label"
-          interval={0}
-          height={axisH}
-          tick={(p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} tilt={narrow} />}
-          {...AXIS}
-        />
+        <XAxis dataKey="label" interval={0} height={axisH} tick={narrow ? tiltedTick : wrappedTick} {...AXIS} />
         <YAxis tick={TICK} {...AXIS} interval={0} {...yAxis} />
         <Tooltip />
         <Legend wrapperStyle={LEGEND} formatter={legendText} />
@@ -102,18 +101,37 @@ function Bars({
 /** A time tick that fits its axis: "850 ms", "120 s" (a 6-digit "120000 ms" wrapped onto two lines). */
 const msTick = (v: number) => (Math.abs(v) >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
-function barClick(onPick: Pick, point: number, kinds?: Anomaly['kind'][]) {
-  return (d: { payload?: { pattern?: string } }) => {
-    if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds);
-  };
+/**
+ * The click handler of a chart's bars, the same function from one update to the next: Recharts 3 memoizes its
+ * components on their props (Bar, XAxis, Legend: React.memo with a shallow compare), so a Bar whose props did not
+ * change is not re-rendered when only the data did. A new function per render re-rendered every Bar, which replaced
+ * its legend payload, which re-rendered the legend and made it measure itself (a forced layout of the page) on
+ * every update of a streaming sweep.
+ */
+function useBarClick(onPick: Pick, point: number, kinds?: readonly Anomaly['kind'][]) {
+  return useMemo(
+    () => (d: { payload?: { pattern?: string } }) => {
+      if (d.payload?.pattern) onPick(d.payload.pattern, point, kinds && [...kinds]);
+    },
+    [onPick, point, kinds],
+  );
 }
+const SLOWEST: readonly Anomaly['kind'][] = ['slowest'];
+const BLOCKED: readonly Anomaly['kind'][] = ['blocked'];
+const OUTCOME_KINDS: readonly Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
+const INCONSISTENT: readonly Anomaly['kind'][] = ['inconsistent', 'never-converged'];
+const NEVER: readonly Anomaly['kind'][] = ['never-converged'];
+/** The pattern-name ticks, one function each way for the same reason (a new one per render redrew the axis). */
+const wrappedTick = (p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} />;
+const tiltedTick = (p: React.ComponentProps<typeof PatternTick>) => <PatternTick {...p} tilt />;
 
-export function LatencyChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function LatencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = latencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
   const keys = ['p50', 'p95', 'p99'] as const;
+  const click = useBarClick(onPick, point, SLOWEST);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="latency"
       title={t('compare.chart.latency')}
       note={t('compare.chart.clickSlowest')}
@@ -127,26 +145,18 @@ export function LatencyChart({ aggs, name, point, onPick }: Props) {
     >
       <Bars data={rows} yAxis={{ tickFormatter: msTick, width: 80 }}>
         {keys.map((k, i) => (
-          <Bar
-            key={k}
-            dataKey={k}
-            name={k}
-            fill={hue(i)}
-            isAnimationActive={anim}
-            onClick={barClick(onPick, point, ['slowest'])}
-            cursor="pointer"
-          />
+          <Bar key={k} dataKey={k} name={k} fill={hue(i)} isAnimationActive={anim} onClick={click} cursor="pointer" />
         ))}
       </Bars>
     </ChartCard>
   );
 }
 
-export function CdfChart({ aggs, name }: Props) {
-  const { t } = useTranslation();
+export function CdfChart({ aggs, name, t }: Props) {
   const series = cdfSeries(aggs);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="cdf"
       title={t('compare.chart.cdf')}
       table={
@@ -195,13 +205,14 @@ export function CdfChart({ aggs, name }: Props) {
   );
 }
 
-export function OutcomeChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function OutcomeChart({ aggs, name, point, onPick, t }: Props) {
   type Row = Record<string, number | string | null>;
   const rows = outcomeRows(aggs).map((r): Row => ({ ...r, label: name(String(r.pattern)) }));
-  const kinds: Anomaly['kind'][] = ['blocked', 'inconsistent', 'never-converged'];
+  const kinds = OUTCOME_KINDS;
+  const click = useBarClick(onPick, point, kinds);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="outcomes"
       title={t('compare.chart.outcomes')}
       note={t('compare.chart.clickAnomalies')}
@@ -216,7 +227,7 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
               key="open"
               type="button"
               className="hbtn"
-              onClick={() => onPick(String(r.pattern), point, kinds)}
+              onClick={() => onPick(String(r.pattern), point, [...kinds])}
               aria-label={t('compare.anom.listFor', { pattern: String(r.label) })}
             >
               {t('compare.anom.list')}
@@ -235,7 +246,7 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
             fill={[hue(2), hue(5), hue(4), hue(3), hue(1)][i]}
             stroke="#fff"
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         ))}
@@ -244,11 +255,12 @@ export function OutcomeChart({ aggs, name, point, onPick }: Props) {
   );
 }
 
-export function LockChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function LockChart({ aggs, name, point, onPick, t }: Props) {
   const rows = lockRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
+  const click = useBarClick(onPick, point, BLOCKED);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="locks"
       title={t('compare.chart.locks')}
       table={
@@ -271,7 +283,7 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
           name={t('compare.col.holdPerTx')}
           fill={hue(1)}
           isAnimationActive={anim}
-          onClick={barClick(onPick, point, ['blocked'])}
+          onClick={click}
           cursor="pointer"
         />
       </Bars>
@@ -280,15 +292,16 @@ export function LockChart({ aggs, name, point, onPick }: Props) {
 }
 
 /** Throughput lost to blocking under contention: what the hot lock lets through against the offered rate. */
-export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { offered: number }) {
-  const { t } = useTranslation();
+export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props & { offered: number }) {
   const rows = blockingRows(aggs, offered).map((r) => ({ ...r, label: name(r.pattern) }));
-  const kinds: Anomaly['kind'][] = ['blocked'];
+  const click = useBarClick(onPick, point, BLOCKED);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="blocking"
       title={t('compare.chart.blocking')}
-      note={t('compare.chart.blockingNote', { offered: +offered.toFixed(3) })}
+      // Before a run the offered rate would be the form's, not a run's: the note comes with the figures.
+      note={aggs.length ? t('compare.chart.blockingNote', { offered: +offered.toFixed(3) }) : undefined}
       table={
         <NumTable
           caption={t('compare.chart.blocking')}
@@ -324,7 +337,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
             name={t('compare.col.capacity')}
             fill={hue(3)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -334,7 +347,7 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
             name={t('compare.col.lost')}
             fill={hue(4)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -343,12 +356,12 @@ export function BlockingChart({ aggs, name, point, onPick, offered }: Props & { 
   );
 }
 
-export function MessageChart({ aggs, name }: Props) {
-  const { t } = useTranslation();
+export function MessageChart({ aggs, name, t }: Props) {
   const { types, rows } = messageRows(aggs);
   const data = rows.map((r): Record<string, number | string | null> => ({ ...r, label: name(String(r.pattern)) }));
   return (
     <ChartCard
+      empty={!aggs.length}
       id="messages"
       title={t('compare.chart.messages')}
       table={
@@ -376,12 +389,13 @@ export function MessageChart({ aggs, name }: Props) {
   );
 }
 
-export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
-  const { t } = useTranslation();
+export function InconsistencyChart({ aggs, name, point, onPick, t }: Props) {
   const rows = inconsistencyRows(aggs).map((r) => ({ ...r, label: name(r.pattern) }));
-  const kinds: Anomaly['kind'][] = ['inconsistent', 'never-converged'];
+  const click = useBarClick(onPick, point, INCONSISTENT);
+  const clickNever = useBarClick(onPick, point, NEVER);
   return (
     <ChartCard
+      empty={!aggs.length}
       id="inconsistency"
       title={t('compare.chart.inconsistency')}
       note={t('compare.chart.clickAnomalies')}
@@ -407,7 +421,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             name={t('compare.col.window') + ' p50'}
             fill={hue(0)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
           <Bar
@@ -415,7 +429,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             name={t('compare.col.window') + ' p95'}
             fill={hue(3)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
         </Bars>
@@ -425,7 +439,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             name={t('compare.col.affected')}
             fill={hue(4)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, kinds)}
+            onClick={click}
             cursor="pointer"
           />
           <Bar
@@ -433,7 +447,7 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
             name={t('compare.col.never')}
             fill={hue(7)}
             isAnimationActive={anim}
-            onClick={barClick(onPick, point, ['never-converged'])}
+            onClick={clickNever}
             cursor="pointer"
           />
         </Bars>
@@ -443,26 +457,34 @@ export function InconsistencyChart({ aggs, name, point, onPick }: Props) {
 }
 
 export function SweepChart({
+  standIn,
   config,
   aggs,
   patterns,
   name,
   onPick,
+  t,
 }: {
+  /** Drawn for the form's sweep, not a run's: it needs a run (its note says so). */
+  standIn?: boolean;
   config: LabConfig;
   aggs: PatternAggregate[];
   patterns: string[];
   name: (id: string) => string;
   onPick: Pick;
+  t: TFunction;
 }) {
-  const { t } = useTranslation();
   const [metric, setMetric] = useState<SweepMetric>('latencyMean');
+  const sweepKey = config.sweep?.key;
+  // Stable from one update to the next, so the x axis is not redrawn for a new function (see useBarClick).
+  const xTick = useMemo(() => (v: number) => (sweepKey ? sweepLabelValue(sweepKey, v) : String(v)), [sweepKey]);
   if (!config.sweep) return null;
   const key = config.sweep.key;
   const rows = sweepRows(config, aggs, patterns, metric);
   const unit = metric.startsWith('latency') || metric === 'lockHold' ? ' ms' : metric === 'messages' ? '' : ' %';
   return (
     <ChartCard
+      empty={standIn ? 'run' : !aggs.length}
       id="sweep"
       title={t('compare.chart.sweep', { metric: t(`compare.metric.${metric}`), key: t(`compare.field.${key}`) })}
       note={t('compare.chart.sweepNote')}
@@ -506,7 +528,7 @@ export function SweepChart({
             type="number"
             domain={['dataMin', 'dataMax']}
             ticks={config.sweep.values}
-            tickFormatter={(v: number) => sweepLabelValue(key, v)}
+            tickFormatter={xTick}
             tick={TICK}
             {...AXIS}
           />

@@ -4,12 +4,14 @@
  * first screen does not grow. Its config lives in the address (`#lab=1.…`); a chart's anomalous runs open in the
  * animated view at the moment they went wrong.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { patterns, getPattern } from '../../patterns/registry';
 import { jobScenario } from '../../lab/runs';
 import { toCsv } from '../../lab/sweep';
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
+import { defaultLabConfig, type LabConfig } from '../../lab/config';
 import { encodeLink } from '../../scenario/link';
 import { useRun } from '../../store/run';
 import { formToConfig, useCompare } from '../../store/compare';
@@ -24,6 +26,7 @@ import {
   MessageChart,
   OutcomeChart,
   SweepChart,
+  type Pick as OnPick,
 } from './Charts';
 import { NumTable } from './ChartCard';
 import { download, textBlob } from './exporting';
@@ -218,8 +221,17 @@ function AnomalyList({ pick, onClose, name }: { pick: PickState; onClose: () => 
   );
 }
 
-function ProsCons({ aggs, point, name }: { aggs: PatternAggregate[]; point: number; name: (id: string) => string }) {
-  const { t } = useTranslation();
+function ProsCons({
+  aggs,
+  point,
+  name,
+  t,
+}: {
+  aggs: PatternAggregate[];
+  point: number;
+  name: (id: string) => string;
+  t: TFunction;
+}) {
   const rows = prosConsRows(atPoint(aggs, point), (id) => getPattern(id)?.handlers ?? []);
   return (
     <section aria-labelledby="cmp-proscons" className="rounded-lg border border-slate-300 bg-white p-3">
@@ -374,73 +386,253 @@ export default function ComparePage() {
 
 /**
  * What each chart shows, handed out one chart at a time, and only to the charts on (or near) the screen. A Recharts
- * 3 chart takes tens of milliseconds of CPU to draw (more on a loaded 2-core machine: hundreds of ms of wall time),
+ * 3 chart takes tens of milliseconds of CPU to redraw (more on a loaded 2-core machine: hundreds of ms of wall time),
  * and all of them redrawn in one task made every update of a streaming sweep a long task. So when new figures come,
- * the first visible slot gets them, the next one only once that one has committed, and so on: one chart's redraw per
- * task, and the page answers input between any two. A slot off screen (IntersectionObserver) takes no figures and
- * mounts no chart; when it scrolls into view it asks for the latest, in its turn. (Not in a transition: the progress
- * bar's updates every 200 ms kept restarting a sliced chart render until React's transition timeout rendered it all
- * at once, a 6-s task.) A chart not drawn yet keeps its place with a card that has its title.
+ * the first visible slot gets them, the next one only once that one has committed and a frame has passed (Recharts
+ * delivers a chart's store updates in a requestAnimationFrame), and so on: one chart's redraw at a time, and the page
+ * answers input between any two. A slot off screen (IntersectionObserver) takes no new figures while a run goes on;
+ * when it scrolls into view it asks for the latest, in its turn. Each redraw is its own transition (rendered in 5-ms
+ * slices); all charts in ONE transition did not work: the progress bar's updates every 200 ms kept restarting it
+ * until React's transition timeout rendered it all at once, a 6-s task.
+ *
+ * What a slot is handed is a ticket: the figures and the view (language, sweep point, the config that ran). A chart
+ * takes `t` from its ticket, not from useTranslation(), so a language switch or another sweep point also redraws the
+ * charts one per task.
+ *
+ * A chart's FIRST draw (its Recharts tree mounted: the chart's store, axes, legend, tooltip; 100-250 ms of CPU) is
+ * far dearer than a redraw, so it is not left to the sweep: every chart is mounted when the page opens, empty (with
+ * a note), one per idle moment (requestIdleCallback), on screen or not, and stays mounted across runs. During a run
+ * only redraws happen. (No first draws while a run is going: a chart not drawn yet then waits for the screen, as
+ * before.) When no run is going, the charts off screen are brought up to date the same way, except for a first fill
+ * (see mountOne). A chart not drawn yet keeps its place with a card that has its title.
  */
 const SLOTS = 9;
 
+/** The view every chart is drawn for, besides its figures. */
+interface View {
+  t: TFunction;
+  name: (id: string) => string;
+  point: number;
+  /** The config that ran (before any run: a stand-in with no figures behind it, for the empty charts' layout). */
+  config: LabConfig;
+  patterns: string[];
+  /**
+   * The sweep chart's config: the run's when it swept, else (the form has a sweep, not the run) a stand-in, so that
+   * the chart is drawn, empty, before the run that fills it.
+   */
+  sweep: { config: LabConfig; patterns: string[]; ran: boolean } | null;
+  onPick: OnPick;
+}
+
+interface Ticket {
+  aggs: PatternAggregate[];
+  view: View;
+}
+
+const NO_AGGS: PatternAggregate[] = [];
+
+const chartProps = (aggs: PatternAggregate[], v: View) => ({
+  aggs: atPoint(aggs, v.point),
+  name: v.name,
+  point: v.point,
+  onPick: v.onPick,
+  t: v.t,
+});
+
+/** Each slot's chart, drawn from its ticket alone (so a slot redraws only when handed a new ticket). */
+const RENDER: ((aggs: PatternAggregate[], v: View) => ReactNode)[] = [
+  (aggs, v) =>
+    v.sweep && (
+      <SweepChart
+        standIn={!v.sweep.ran}
+        config={v.sweep.config}
+        aggs={v.sweep.ran ? aggs : NO_AGGS}
+        patterns={v.sweep.patterns}
+        name={v.name}
+        onPick={v.onPick}
+        t={v.t}
+      />
+    ),
+  (aggs, v) => <LatencyChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <CdfChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <OutcomeChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <LockChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <BlockingChart {...chartProps(aggs, v)} offered={offeredAt(v.config, v.point)} />,
+  (aggs, v) => <MessageChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <InconsistencyChart {...chartProps(aggs, v)} />,
+  (aggs, v) => <ProsCons aggs={aggs} point={v.point} name={v.name} t={v.t} />,
+];
+
 const stagger = {
-  /** Per slot: the figures handed to it, its listener (while it is on screen), and the figures it last committed. */
-  given: [] as (PatternAggregate[] | undefined)[],
-  listeners: new Map<number, (figures: PatternAggregate[]) => void>(),
-  onCommit: null as ((slot: number, figures: PatternAggregate[]) => void) | null,
-  /** Start a round for a slot that came into view (its figures may be old). */
+  /** Per slot: the ticket handed to it (undefined: its chart is not drawn). */
+  given: [] as (Ticket | undefined)[],
+  /** Every slot on the page: how to hand it a ticket. */
+  slots: new Map<number, (ticket: Ticket) => void>(),
+  /** The slots on (or near) the screen. */
+  visible: new Set<number>(),
+  view: null as View | null,
+  onCommit: null as ((slot: number, ticket: Ticket) => void) | null,
+  /** Start a round (a slot came into view, its ticket may be old; or the view changed) and go on mounting. */
   kick: null as (() => void) | null,
 };
 
-function useStaggeredFigures() {
+const idle: (f: () => void) => () => void =
+  typeof requestIdleCallback === 'function'
+    ? (f) => {
+        const h = requestIdleCallback(f);
+        return () => cancelIdleCallback(h);
+      }
+    : (f) => {
+        const h = setTimeout(f, 50);
+        return () => clearTimeout(h);
+      };
+
+function useStaggeredFigures(view: View) {
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    stagger.view = view;
+    stagger.kick?.();
+  }, [view]);
+  useEffect(() => {
     let k = 0;
-    /** The figures this round hands out (null: between rounds), and those the last whole round handed out. */
-    let round: PatternAggregate[] | null = null;
-    let shown: PatternAggregate[] | null = null;
+    /** The next step of a round, in a task of its own. */
+    let pending: (() => void) | null = null;
+    const schedule = () => {
+      if (pending) return;
+      const t = setTimeout(() => {
+        pending = null;
+        step();
+      }, 0);
+      pending = () => clearTimeout(t);
+    };
+    /**
+     * The one slot drawing now (handed a ticket by a round or by the idle drawing), until the frame after its commit:
+     * Recharts 3 sends a chart's store updates to its components in a requestAnimationFrame (its redux autoBatch),
+     * and every chart that committed within one frame then redrew in that frame's single task. So nothing else is
+     * handed out before that frame has passed.
+     */
+    let drawing: { slot: number; release: () => void } | null = null;
+    const hand = (s: number, ticket: Ticket, give: (t: Ticket) => void, transition: boolean) => {
+      stagger.given[s] = ticket;
+      // Should the slot never commit (it cannot, short of a bug), the queue goes on after 2 s.
+      const watchdog = setTimeout(() => done(s), 2000);
+      drawing = { slot: s, release: () => clearTimeout(watchdog) };
+      if (transition) startTransition(() => give(ticket));
+      else give(ticket);
+    };
+    let frame: (() => void) | null = null;
+    const done = (s: number) => {
+      if (drawing?.slot !== s || frame) return;
+      drawing.release();
+      const after = () => {
+        frame = null;
+        drawing = null;
+        if (round !== null && s === k) next();
+        else schedule(); // a round may be due (one cannot start while a chart draws)
+        mountSoon();
+      };
+      if (typeof requestAnimationFrame === 'function' && !document.hidden) {
+        let t: ReturnType<typeof setTimeout> | null = null;
+        const raf = requestAnimationFrame(() => (t = setTimeout(after, 0)));
+        frame = () => {
+          cancelAnimationFrame(raf);
+          if (t !== null) clearTimeout(t);
+        };
+      } else {
+        const t = setTimeout(after, 50);
+        frame = () => clearTimeout(t);
+      }
+    };
+    /** The ticket this round hands out (null: between rounds), and the one the last whole round handed out. */
+    let round: Ticket | null = null;
+    let shown: Ticket | null = null;
+    let last: Ticket | null = null;
+    const latest = () => {
+      const aggs = useCompare.getState().aggregates;
+      const v = stagger.view;
+      if (!v) return null;
+      if (!last || last.aggs !== aggs || last.view !== v) last = { aggs, view: v };
+      return last;
+    };
+    // Drawing the charts not drawn yet (and those off screen behind), one per idle moment, while no round and no
+    // run is going.
+    let cancelIdle: (() => void) | null = null;
+    const mountSoon = () => {
+      if (cancelIdle === null && drawing === null) cancelIdle = idle(mountOne);
+    };
+    const mountOne = () => {
+      cancelIdle = null;
+      // Resumed when the round, the drawing or the run ends.
+      if (round !== null || drawing !== null || useCompare.getState().status === 'running') return;
+      const ticket = latest();
+      if (!ticket) return;
+      // First the charts not drawn at all; then those off screen drawn for an older ticket (another language, older
+      // figures), so that a print, a screen reader or a quick scroll meets them up to date. Except a chart's FIRST
+      // FILL (empty, figures now): for a big chart (Messages: ~45 stacked series) that is 100-190 ms of CPU, which
+      // here, as a run ends, was a long task right at "Done"; it waits until the chart comes near the screen (the
+      // same one task, but only for a chart the person scrolls to), and till then its note says the figures are
+      // on their way.
+      // (Such a chart still follows the view, still empty: a new language costs little there.) Each hands out one
+      // ticket and returns: the slot calls onCommit once it has drawn it.
+      for (let s = 0; s < SLOTS; s++) {
+        const give = stagger.slots.get(s);
+        if (give && stagger.given[s] === undefined) return hand(s, ticket, give, false);
+      }
+      for (let s = 0; s < SLOTS; s++) {
+        const give = stagger.slots.get(s);
+        const given = stagger.given[s];
+        if (!give || !given || given === ticket) continue;
+        if (given.aggs.length || !ticket.aggs.length) return hand(s, ticket, give, false);
+        if (given.view !== ticket.view) return hand(s, { aggs: given.aggs, view: ticket.view }, give, false);
+      }
+    };
     const next = () => {
       if (++k >= SLOTS) {
         shown = round;
         round = null;
+        mountSoon();
       }
-      if (timer === null) timer = setTimeout(step, 0);
+      schedule();
     };
     const step = () => {
-      timer = null;
+      if (drawing !== null) return; // resumed when it is done
       if (round === null) {
-        const latest = useCompare.getState().aggregates;
-        if (latest === shown) return;
-        round = latest;
+        const now = latest();
+        if (!now || now === shown) return;
+        round = now;
         k = 0;
       }
-      const figures = round;
-      // Skip, in the same task, the slots that have these figures or are off screen (they ask when they show).
-      while (k < SLOTS && (stagger.given[k] === figures || !stagger.listeners.has(k))) k++;
+      const ticket = round;
+      // Skip, in the same task, the slots that have this ticket or are off screen (they ask when they show).
+      while (k < SLOTS && (stagger.given[k] === ticket || !stagger.visible.has(k) || !stagger.slots.has(k))) k++;
       if (k >= SLOTS) {
         k = SLOTS - 1;
         return next();
       }
-      stagger.given[k] = figures;
-      stagger.listeners.get(k)?.(figures); // the slot calls onCommit once it has drawn them
+      // A transition: React renders the chart in 5-ms slices, yielding to input between them (one chart at a time,
+      // so a progress update that restarts it costs that chart's slices only).
+      const give = stagger.slots.get(k);
+      if (give) hand(k, ticket, give, true); // the slot calls onCommit once it has drawn it
     };
-    stagger.onCommit = (slot, figures) => {
-      if (round !== null && slot === k && figures === round) next();
-    };
+    stagger.onCommit = (slot) => done(slot);
     stagger.kick = () => {
       shown = null;
-      if (round === null && timer === null) timer = setTimeout(step, 0);
+      if (round === null) schedule();
+      mountSoon();
     };
     const unsubscribe = useCompare.subscribe((st, prev) => {
-      if (st.aggregates !== prev.aggregates && round === null && timer === null) timer = setTimeout(step, 0);
+      if (st.aggregates !== prev.aggregates && round === null) schedule();
+      if (st.status !== prev.status && st.status !== 'running') mountSoon();
     });
-    timer = setTimeout(step, 0);
+    schedule();
+    mountSoon();
     return () => {
       unsubscribe();
       stagger.onCommit = null;
       stagger.kick = null;
-      if (timer !== null) clearTimeout(timer);
+      pending?.();
+      cancelIdle?.();
+      frame?.();
+      drawing?.release();
     };
   }, []);
 }
@@ -449,46 +641,47 @@ function Slot({
   k,
   wide,
   title,
-  children,
 }: {
   k: number;
   wide?: boolean;
   /** The chart's title, on its card while the chart is not drawn yet. */
   title: string;
-  children: (aggs: PatternAggregate[]) => ReactNode;
 }) {
-  const [aggs, setAggs] = useState(() => stagger.given[k]);
+  const [ticket, setTicket] = useState<Ticket | undefined>(undefined);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    stagger.slots.set(k, setTicket);
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries[entries.length - 1].isIntersecting) {
-          stagger.listeners.set(k, setAggs);
-          stagger.kick?.();
-        } else stagger.listeners.delete(k);
+        if (entries[entries.length - 1].isIntersecting) stagger.visible.add(k);
+        else stagger.visible.delete(k);
+        stagger.kick?.();
       },
       { rootMargin: '150px 0px' },
     );
     io.observe(el);
+    stagger.kick?.();
     return () => {
       io.disconnect();
-      stagger.listeners.delete(k);
-      // Gone (the results were cleared for a new run): the round goes on without this slot.
+      stagger.slots.delete(k);
+      stagger.visible.delete(k);
+      // Gone (the page closed, or no sweep any more): the round goes on without this slot, which starts afresh.
       const given = stagger.given[k];
+      stagger.given[k] = undefined;
       if (given) stagger.onCommit?.(k, given);
     };
   }, [k]);
   useEffect(() => {
-    if (aggs) stagger.onCommit?.(k, aggs);
-  }, [k, aggs]);
+    if (ticket) stagger.onCommit?.(k, ticket);
+  }, [k, ticket]);
+  // Drawn from the ticket alone: the page re-rendering (a keystroke in the form, the progress) leaves the chart be.
+  const chart = useMemo(() => ticket && RENDER[k](ticket.aggs, ticket.view), [k, ticket]);
   const id = `slot-${k}-title`;
   return (
     <div ref={box} className={'min-w-0' + (wide ? ' 2xl:col-span-2' : '')}>
-      {aggs?.length ? (
-        children(aggs)
-      ) : (
+      {chart ?? (
         <section aria-labelledby={id} className="min-h-[340px] rounded-lg border border-slate-300 bg-white p-3">
           <h3 id={id} className="text-base font-bold text-slate-950">
             {title}
@@ -499,14 +692,18 @@ function Slot({
   );
 }
 
+/** Before any run: the empty charts' layout (a sweep chart when the form has a sweep); no figures come from it. */
+const STAND_IN = defaultLabConfig();
+const NO_PATTERNS: string[] = [];
+
 function ChartsView() {
   const { t } = useTranslation();
   const [linkError, setLinkError] = useState<string | null>(null);
   useLinkSync(setLinkError);
-  useStaggeredFigures();
   const hasResults = useCompare((s) => s.aggregates.length > 0);
-  const config = useCompare((s) => s.ranConfig);
+  const ranConfig = useCompare((s) => s.ranConfig);
   const ran = useCompare((s) => s.ranPatterns);
+  const formSweep = useCompare((s) => s.form.sweepKey);
   const [point, setPoint] = useState(0);
   const [pick, setPick] = useState<PickState | null>(null);
   // Chart labels: the name before its parenthesis ("Two-phase commit (2PC / XA)" → "Two-phase commit").
@@ -515,7 +712,26 @@ function ChartsView() {
     (pattern: string | null, pt: number, kinds?: Anomaly['kind'][]) => setPick({ pattern, point: pt, kinds }),
     [],
   );
-  const props = (aggs: PatternAggregate[]) => ({ aggs: atPoint(aggs, point), name, point, onPick });
+  const standIn = useMemo(
+    (): LabConfig => (formSweep ? { ...STAND_IN, sweep: { key: formSweep, values: [] } } : STAND_IN),
+    [formSweep],
+  );
+  const config = ranConfig ?? standIn;
+  const patterns = ranConfig ? ran : NO_PATTERNS;
+  const sweep = useMemo(
+    () =>
+      config.sweep
+        ? { config, patterns, ran: !!ranConfig }
+        : standIn.sweep
+          ? { config: standIn, patterns: NO_PATTERNS, ran: false }
+          : null,
+    [config, patterns, ranConfig, standIn],
+  );
+  const view = useMemo(
+    (): View => ({ t, name, point, config, patterns, sweep, onPick }),
+    [t, name, point, config, patterns, sweep, onPick],
+  );
+  useStaggeredFigures(view);
   return (
     <div className="grid grid-cols-1 gap-3 p-3 lg:grid-cols-[22rem_minmax(0,1fr)]">
       <div className="flex flex-col gap-3">
@@ -532,65 +748,43 @@ function ChartsView() {
       </div>
       <div className="flex min-w-0 flex-col gap-3">
         <RunBar />
-        {hasResults && config && (
-          <>
-            <div className="flex flex-wrap items-center gap-3">
-              <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
-              {config.sweep && (
-                <label className="flex items-center gap-2 text-[15px]">
-                  {t('compare.sweep.point', { key: t(`compare.field.${config.sweep.key}`) })}
-                  <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
-                    {config.sweep.values.map((v, i) => (
-                      <option key={i} value={i}>
-                        {sweepLabelValue(config.sweep!.key, v)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-              <Exports />
-            </div>
-            {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
-            <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
-              {config.sweep && (
-                <Slot
-                  k={0}
-                  wide
-                  title={t('compare.chart.sweep', {
-                    metric: t('compare.metric.latencyMean'),
-                    key: t(`compare.field.${config.sweep.key}`),
-                  })}
-                >
-                  {(aggs) => <SweepChart config={config} aggs={aggs} patterns={ran} name={name} onPick={onPick} />}
-                </Slot>
-              )}
-              <Slot k={1} title={t('compare.chart.latency')}>
-                {(aggs) => <LatencyChart {...props(aggs)} />}
-              </Slot>
-              <Slot k={2} title={t('compare.chart.cdf')}>
-                {(aggs) => <CdfChart {...props(aggs)} />}
-              </Slot>
-              <Slot k={3} title={t('compare.chart.outcomes')}>
-                {(aggs) => <OutcomeChart {...props(aggs)} />}
-              </Slot>
-              <Slot k={4} title={t('compare.chart.locks')}>
-                {(aggs) => <LockChart {...props(aggs)} />}
-              </Slot>
-              <Slot k={5} title={t('compare.chart.blocking')}>
-                {(aggs) => <BlockingChart {...props(aggs)} offered={offeredAt(config, point)} />}
-              </Slot>
-              <Slot k={6} title={t('compare.chart.messages')}>
-                {(aggs) => <MessageChart {...props(aggs)} />}
-              </Slot>
-              <Slot k={7} title={t('compare.chart.inconsistency')}>
-                {(aggs) => <InconsistencyChart {...props(aggs)} />}
-              </Slot>
-            </div>
-            <Slot k={8} title={t('compare.pros.title')}>
-              {(aggs) => <ProsCons aggs={aggs} point={point} name={name} />}
-            </Slot>
-          </>
-        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
+          {hasResults && ranConfig?.sweep && (
+            <label className="flex items-center gap-2 text-[15px]">
+              {t('compare.sweep.point', { key: t(`compare.field.${ranConfig.sweep.key}`) })}
+              <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
+                {ranConfig.sweep.values.map((v, i) => (
+                  <option key={i} value={i}>
+                    {sweepLabelValue(ranConfig.sweep!.key, v)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <Exports />
+        </div>
+        {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
+        <div className="grid grid-cols-1 gap-3 2xl:grid-cols-2">
+          {sweep?.config.sweep && (
+            <Slot
+              k={0}
+              wide
+              title={t('compare.chart.sweep', {
+                metric: t('compare.metric.latencyMean'),
+                key: t(`compare.field.${sweep.config.sweep.key}`),
+              })}
+            />
+          )}
+          <Slot k={1} title={t('compare.chart.latency')} />
+          <Slot k={2} title={t('compare.chart.cdf')} />
+          <Slot k={3} title={t('compare.chart.outcomes')} />
+          <Slot k={4} title={t('compare.chart.locks')} />
+          <Slot k={5} title={t('compare.chart.blocking')} />
+          <Slot k={6} title={t('compare.chart.messages')} />
+          <Slot k={7} title={t('compare.chart.inconsistency')} />
+        </div>
+        <Slot k={8} title={t('compare.pros.title')} />
       </div>
     </div>
   );
