@@ -80,8 +80,11 @@ export function ChartCard({
       <div ref={box} role="img" aria-label={title} className="relative min-w-0">
         {children}
         {empty && (
-          <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-[15px] font-semibold text-slate-800">
-            {t(pending ? 'compare.chart.pending' : 'compare.chart.empty')}
+          <p className="pointer-events-none absolute inset-x-0 top-1/3 flex justify-center pl-16 pr-4">
+            {/* On a white badge: the note sits over the empty plot and must not run into its axis labels. */}
+            <span className="rounded bg-white/95 px-3 py-1 text-center text-[15px] font-semibold text-slate-800 shadow-sm ring-1 ring-slate-200">
+              {t(pending ? 'compare.chart.pending' : 'compare.chart.empty')}
+            </span>
           </p>
         )}
       </div>
