@@ -79,6 +79,47 @@ function preloadFirstScreen(modules: string[]): Plugin {
   };
 }
 
+/**
+ * The chunks of every pattern but the first (its code with what it imports, and its strings in each language), as
+ * a JSON list in index.html (`<script type="application/json" id="dtx-chunks">`, read by src/ui/shell/prefetch.ts):
+ * once the first screen is up the page fetches them as <link rel="modulepreload"> — downloaded and parsed, not run —
+ * so a pick needs no network and runs only the picked pattern's code. Importing them all instead ran every pattern's
+ * code in the first seconds. Chunks the first screen loads anyway are not listed. [issue 15: Lighthouse, TBT]
+ */
+function patternChunkList(): Plugin {
+  return {
+    name: 'dtx-pattern-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const closure = (file: string, out: Set<string>) => {
+          const c = bundle[file];
+          if (!c || c.type !== 'chunk' || out.has(file) || c.isEntry || html.includes(file)) return;
+          out.add(file);
+          c.imports.forEach((f) => closure(f, out));
+        };
+        const list: Record<string, Record<string, string[]>> = {};
+        // By the modules a chunk holds, not its facade: a pattern's code is also imported statically (by the
+        // schema's registry), so its chunk is a shared one without a facade.
+        for (const c of chunks)
+          for (const id of c.moduleIds) {
+            const m = /\/src\/patterns\/([^/]+)\/(index|strings\.(en|zh))\.ts$/.exec(id.replaceAll('\\', '/'));
+            if (!m) continue;
+            const files = new Set<string>();
+            closure(c.fileName, files);
+            if (files.size) (list[m[1]] ??= {})[m[3] ?? 'code'] = [...files].map((f) => './' + f);
+          }
+        const json = JSON.stringify(list).replaceAll('<', '\\u003c');
+        return html.replace('</body>', `  <script type="application/json" id="dtx-chunks">${json}</script>\n  </body>`);
+      },
+    },
+  };
+}
+
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({
   base: './',
@@ -87,6 +128,7 @@ export default defineConfig({
     tailwindcss(),
     skeleton(),
     preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/store/first-run.ts', '/src/patterns/catalog.ts']),
+    patternChunkList(),
     // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
     // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
     // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base
