@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseScenario } from '../engine';
 import { patterns } from '../patterns/registry';
 import * as writer from './encode';
 import { decodeLink, encodeLink } from './link';
+
+const sources = import.meta.glob<string>(['./encode.ts', './json.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 describe('the link writer (encode.ts)', () => {
   it('is what link.ts exports, and what it writes reads back', () => {
@@ -17,8 +22,8 @@ describe('the link writer (encode.ts)', () => {
   });
 
   it('imports neither the schema nor any pattern (the address bar is written at every start)', () => {
-    for (const f of ['encode.ts', 'json.ts']) {
-      const src = readFileSync(new URL(f, import.meta.url), 'utf8');
+    expect(Object.keys(sources).sort()).toEqual(['./encode.ts', './json.ts']);
+    for (const src of Object.values(sources)) {
       const imports = [...src.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
       expect(imports.filter((i) => /schema|patterns|valibot|link/.test(i))).toEqual([]);
     }
