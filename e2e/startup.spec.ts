@@ -40,6 +40,7 @@ test('without a link the address bar gets the default link, the link reader and 
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await openApp(page);
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+  await expect.poll(async () => (await drawnAndExpected(page)).nodes.length).toBeGreaterThan(0);
   const first = await drawnAndExpected(page);
   expect(first.nodes).toEqual(first.expectedNodes);
   expect(first.edges).toBe(first.expectedEdges);
@@ -71,6 +72,7 @@ test('a link opened at start is still read and shown (the reader loads when ther
   await page.reload();
   await expect(page.getByRole('slider', { name: 'Time cursor' })).toBeVisible();
   await expect.poll(async () => (await facts(page)).pattern).toBe('saga');
+  await expect.poll(async () => (await drawnAndExpected(page)).nodes.length).toBeGreaterThan(0);
   const d = await drawnAndExpected(page);
   expect(d.nodes).toEqual(d.expectedNodes);
   expect(d.edges).toBe(d.expectedEdges);
