@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { skeletonPages } from './src/ui/shell/skeleton.build';
+import { scriptsAfterFirstFrame } from './src/ui/shell/scripts.build';
 
 /**
  * The first paint before the JavaScript has loaded (src/ui/shell/skeleton.ts): the main view's layout in both
@@ -133,48 +134,7 @@ function scriptsAfterFirstPaint(): Plugin {
   return {
     name: 'dtx-scripts-after-first-paint',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const urls = { entry: '', preloads: [] as string[] };
-        let out = html.replace(/\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/, (_, src: string) => {
-          urls.entry = src;
-          return '';
-        });
-        out = out.replace(/\s*<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>/g, (_, href: string) => {
-          urls.preloads.push(href);
-          return '';
-        });
-        if (!urls.entry) return html;
-        const script = `<script>
-      (function () {
-        var done = false;
-        function go() {
-          if (done) return;
-          done = true;
-          ${JSON.stringify(urls.preloads)}.forEach(function (href) {
-            var l = document.createElement('link');
-            l.rel = 'modulepreload';
-            l.crossOrigin = '';
-            l.href = href;
-            document.head.appendChild(l);
-          });
-          var s = document.createElement('script');
-          s.type = 'module';
-          s.crossOrigin = '';
-          s.src = ${JSON.stringify(urls.entry)};
-          document.head.appendChild(s);
-        }
-        if (typeof requestAnimationFrame === 'function')
-          requestAnimationFrame(function () {
-            setTimeout(go, 0);
-          });
-        setTimeout(go, 100);
-      })();
-    </script>`;
-        return out.replace('</body>', `  ${script}\n  </body>`);
-      },
-    },
+    transformIndexHtml: { order: 'post', handler: scriptsAfterFirstFrame },
   };
 }
 
