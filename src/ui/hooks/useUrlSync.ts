@@ -39,6 +39,7 @@ export const MAX_SYNCED_ITEMS = 5_000;
 const tooBigToSync = (s: Scenario) => s.workload.length + s.faults.length > MAX_SYNCED_ITEMS;
 
 let mod: LinkModule | null = null;
+let reader: ReaderModule | null = null;
 /** The last scenario encoded and its link (without the cursor): a cursor move re-uses it. */
 let encoded: { scenario: Scenario; base: string } | null = null;
 /** The scenario a "link not updated" notice was shown for (once per scenario load). */
@@ -115,8 +116,12 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
     write(m, useRun.getState(), false);
     return;
   }
-  const reader = await readerModule();
-  if ((location.hash || '#') !== (hash || '#')) return;
+  // Awaited only the first time: once here, a navigation is read in the same task, as before the reader was split
+  // off (a write still pending for the previous entry must not run between the navigation and its load).
+  if (!reader) {
+    reader = await readerModule();
+    if ((location.hash || '#') !== (hash || '#')) return;
+  }
   const r = reader.decodeLink(hash);
   if (!r.ok) {
     void showError(reader, r.error);
