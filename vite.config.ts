@@ -5,21 +5,26 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { runnerImport, type Plugin } from 'vite';
 
 /**
+ * One of src/ui/shell/*.build.ts, loaded through Vite's module runner when the page is built rather than imported
+ * by this file: the config stays free of the app's extensionless TypeScript imports, which Vite's config loaders warn
+ * about (30 lines on every build).
+ */
+async function buildModule<T>(name: 'skeleton' | 'scripts'): Promise<T> {
+  const file = new URL(`./src/ui/shell/${name}.build.ts`, import.meta.url).pathname;
+  return (await runnerImport<T>(file)).module;
+}
+
+/**
  * The first paint before the JavaScript has loaded (src/ui/shell/skeleton.ts): the main view's layout in both
  * languages as <template>s, and an inline script that shows the one the app will pick (detectLang in src/i18n:
  * the stored choice, else the browser's language) — the frame only when the address has a deep link (#…), which
  * may open another pattern. The app replaces it on its first render. [issue 15: Lighthouse, first paint]
- * The builder (which renders with the app's own strings and a pattern) is loaded through Vite's module runner when
- * the page is built, not imported by this file: the config stays free of the app's extensionless imports, which
- * Vite's config loaders warn about.
+ * The builder renders with the app's own strings and a pattern (loaded by buildModule).
  */
 function skeleton(): Plugin {
   let pages: Promise<Record<string, string>> | null = null;
-  const load = async () => {
-    const builder = new URL('./src/ui/shell/skeleton.build.ts', import.meta.url).pathname;
-    const { module } = await runnerImport<typeof import('./src/ui/shell/skeleton.build')>(builder);
-    return module.skeletonPages();
-  };
+  const load = async () =>
+    (await buildModule<typeof import('./src/ui/shell/skeleton.build')>('skeleton')).skeletonPages();
   return {
     name: 'dtx-skeleton',
     async transformIndexHtml(html) {
@@ -88,6 +93,71 @@ function preloadFirstScreen(modules: string[]): Plugin {
   };
 }
 
+/**
+ * The chunks of every pattern but the first (its code with what it imports, and its strings in each language), as
+ * a JSON list in index.html (`<script type="application/json" id="dtx-chunks">`, read by src/ui/shell/prefetch.ts):
+ * once the first screen is up the page fetches them as <link rel="modulepreload"> — downloaded and parsed, not run —
+ * so a pick needs no network and runs only the picked pattern's code. Importing them all instead ran every pattern's
+ * code in the first seconds. Chunks the first screen loads anyway are not listed. [issue 15: Lighthouse, TBT]
+ */
+function patternChunkList(): Plugin {
+  return {
+    name: 'dtx-pattern-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const closure = (file: string, out: Set<string>) => {
+          const c = bundle[file];
+          if (!c || c.type !== 'chunk' || out.has(file) || c.isEntry || html.includes(file)) return;
+          out.add(file);
+          c.imports.forEach((f) => closure(f, out));
+        };
+        const list: Record<string, Record<string, string[]>> = {};
+        // By the modules a chunk holds, not its facade: a pattern's code is also imported statically (by the
+        // schema's registry), so its chunk is a shared one without a facade.
+        for (const c of chunks)
+          for (const id of c.moduleIds) {
+            const m = /\/src\/patterns\/([^/]+)\/(index|strings\.(en|zh))\.ts$/.exec(id.replaceAll('\\', '/'));
+            if (!m) continue;
+            const files = new Set<string>();
+            closure(c.fileName, files);
+            if (files.size) (list[m[1]] ??= {})[m[3] ?? 'code'] = [...files].map((f) => './' + f);
+          }
+        const json = JSON.stringify(list).replaceAll('<', '\\u003c');
+        return html.replace('</body>', `  <script type="application/json" id="dtx-chunks">${json}</script>\n  </body>`);
+      },
+    },
+  };
+}
+
+/**
+ * The scripts are requested after the skeleton's first frame, not from <head>: the entry <script type="module"> and
+ * the first screen's <link rel="modulepreload">s are taken out of the page's head and added by a small inline script
+ * once the first frame has been drawn (the frame after the skeleton is in the page; at most 100 ms later without
+ * frames, e.g. a background tab). The first paint needs only the HTML and the stylesheet; scripts downloading beside
+ * them shared the bandwidth, and Lighthouse's simulated largest paint counts every request that finished before it
+ * (on a fast local server all of them: ~200 kB of scripts at the simulated 1.6 Mbit/s put the paint of the skeleton
+ * at 2.4–3 s while the first paint was at 0.8 s). [issue 15: Lighthouse, largest contentful paint]
+ */
+function scriptsAfterFirstPaint(): Plugin {
+  let scripts: Promise<typeof import('./src/ui/shell/scripts.build')> | null = null;
+  return {
+    name: 'dtx-scripts-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        scripts ??= buildModule<typeof import('./src/ui/shell/scripts.build')>('scripts');
+        return (await scripts).scriptsAfterFirstFrame(html);
+      },
+    },
+  };
+}
+
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({
   base: './',
@@ -96,6 +166,8 @@ export default defineConfig({
     tailwindcss(),
     skeleton(),
     preloadFirstScreen(['/src/App.tsx', '/src/store/run.ts', '/src/store/first-run.ts', '/src/patterns/catalog.ts']),
+    patternChunkList(),
+    scriptsAfterFirstPaint(),
     // Offline after the first visit: a Workbox service worker precaches the whole build — the entry, every lazy
     // chunk (Compare, tables, export, both languages), the lab's Web Worker, CSS, icons — and serves index.html for
     // navigations. Build only (devOptions stay off, so `npm run dev` has no service worker). With the relative base

@@ -71,12 +71,18 @@ Promise.all([firstRun, i18nReady, firstPattern])
   .then(() => Promise.all([import('./App'), import('./store/run')]))
   .then(([{ default: App }, { useRun }]) => {
     const afterFirstScreen = async () => {
-      // Every other pattern's code and strings (the first screen holds only the one it shows): a pick is then
-      // instant. One pattern per idle moment, after the panes drawn just after the first screen.
-      const { catalog, loadPattern } = await import('./patterns/catalog');
+      // Every other pattern's code and strings (the first screen holds only the one it shows): a pick then needs no
+      // network. One pattern per idle moment, after the panes drawn just after the first screen. In the build they
+      // are fetched as module preloads, not run (shell/prefetch.ts): running all of them here was a long task each.
+      const [{ catalog, defaultPattern, loadPattern }, { prefetchPattern }] = await Promise.all([
+        import('./patterns/catalog'),
+        import('./ui/shell/prefetch'),
+      ]);
+      const folders = catalog.map((e) => e.folder);
       for (const e of catalog) {
+        if (e.id === defaultPattern.id) continue;
         await whenIdle();
-        await loadPattern(e.id).catch(() => undefined);
+        if (!prefetchPattern(e.folder, currentLang(), folders)) await loadPattern(e.id).catch(() => undefined);
       }
     };
     window.__dtx = Object.freeze({ getState: useRun.getState, subscribe: useRun.subscribe });

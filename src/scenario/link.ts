@@ -15,70 +15,37 @@
  * A link is bounded before anything else runs: at most MAX_LINK_CHARS characters of compressed data, and it is
  * unpacked with a bounded decompressor (lz.ts) that stops past MAX_DECODED_CHARS.
  */
-import * as lzModule from 'lz-string';
-import type { Scenario } from '../engine/types';
 import { scenarioError } from './errors';
 import { decompressBounded } from './lz';
-import { MAX_TIME, parseScenario, scenarioToJson, type ParseOptions, type ParseResult } from './schema';
+import { MAX_TIME, parseScenario, type ParseOptions, type ParseResult } from './schema';
 import { tourSteps } from '../engine/tour';
 import { getPattern } from '../patterns/registry';
+import {
+  LINK_LANGS,
+  LINK_VERSION,
+  MAX_DECODED_CHARS,
+  MAX_LINK_CHARS,
+  MAX_POS,
+  type LinkExtras,
+  type LinkLang,
+} from './encode';
 
-// lz-string is CommonJS: a bundler gives its functions as named exports, Node's ESM loader (tsx: npm run fuzz) only
-// as `default`.
-const lz: typeof lzModule = (lzModule as { default?: typeof lzModule }).default ?? lzModule;
-
-export const LINK_VERSION = 1;
-const PREFIX = `s=${LINK_VERSION}.`;
-/** 64 KB of compressed data: far above any hand-made scenario (the examples are 0.3–1 KB). */
-export const MAX_LINK_CHARS = 64 * 1024;
-/** 2 MB of scenario JSON once unpacked. */
-export const MAX_DECODED_CHARS = 2 * 1024 * 1024;
-
-/** Largest `&p=` read: far above any trace a page can hold. */
-export const MAX_POS = 1_000_000_000;
-export const LINK_LANGS = ['en', 'zh'] as const;
-export type LinkLang = (typeof LINK_LANGS)[number];
-
-/** What a link carries beside the scenario (all optional). `step` is 1-based, as in the link. */
-export interface LinkExtras {
-  t?: number;
-  pos?: number;
-  tour?: string;
-  step?: number;
-  lang?: LinkLang;
-}
+export {
+  LINK_LANGS,
+  LINK_VERSION,
+  MAX_DECODED_CHARS,
+  MAX_LINK_CHARS,
+  MAX_POS,
+  cursorSuffix,
+  encodeLink,
+  extrasSuffix,
+  type LinkExtras,
+  type LinkLang,
+} from './encode';
 
 export type LinkResult = ParseResult & LinkExtras;
 
 export { renderError } from './errors';
-
-/**
- * The hash fragment (with '#') that reproduces `s` exactly; with `t`, the cursor opens at that virtual time; with
- * `extras`, the exact position, the tour step and the language too.
- */
-export function encodeLink(s: Scenario, t?: number, extras: Omit<LinkExtras, 't'> = {}): string {
-  return (
-    '#' +
-    PREFIX +
-    lz.compressToEncodedURIComponent(JSON.stringify(JSON.parse(scenarioToJson(s)))) +
-    cursorSuffix(t) +
-    extrasSuffix(extras)
-  );
-}
-
-/** `&p=…&tour=…&step=…&lang=…` (each only when given), appended after `cursorSuffix`. */
-export function extrasSuffix(x: Omit<LinkExtras, 't'>): string {
-  let out = '';
-  if (x.pos !== undefined && Number.isInteger(x.pos) && x.pos >= 0) out += `&p=${x.pos}`;
-  if (x.tour !== undefined && x.step !== undefined) out += `&tour=${encodeURIComponent(x.tour)}&step=${x.step}`;
-  if (x.lang !== undefined) out += `&lang=${x.lang}`;
-  return out;
-}
-
-/** The `&t=<ms>` part of a link ('' at 0): appended to an already encoded link when only the cursor moved. */
-export function cursorSuffix(t: number | undefined): string {
-  return t !== undefined && Number.isFinite(t) && t > 0 ? `&t=${Math.round(t * 1000) / 1000}` : '';
-}
 
 const fail = (path: string, code: Parameters<typeof scenarioError>[1], params = {}): LinkResult => ({
   ok: false,

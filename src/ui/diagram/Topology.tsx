@@ -9,6 +9,7 @@ import {
   ReactFlow,
   ViewportPortal,
   getViewportForBounds,
+  Position,
   useReactFlow,
   useStoreApi,
   type Edge,
@@ -25,7 +26,7 @@ import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
-import { markFirstScreenDrawn } from '../shell/firstScreen';
+import { markFirstScreenDrawn, useDiagramAfterFirstFrame } from '../shell/firstScreen';
 import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 import { useFastT } from '../hooks/useFastT';
 
@@ -92,6 +93,8 @@ function FitOnResize({
  */
 export default function Topology({ compact = false, label }: { compact?: boolean; label?: string } = {}) {
   const { t } = useFastT();
+  // The page's first diagram is drawn a frame after the rest of the first screen (shell/firstScreen.ts).
+  const flowReady = useDiagramAfterFirstFrame(!compact);
   const topo = useDiagram((s) => s.result.topology);
   const index = useDiagram((s) => s.index);
   const select = useDiagram((s) => s.select);
@@ -127,6 +130,13 @@ export default function Topology({ compact = false, label }: { compact?: boolean
       position: { x: Math.round(n.x * sx), y: Math.round(n.y * sy) },
       width: size.w,
       height: size.h,
+      // Where the handles are (the card's top and bottom middle, ServiceNode), so React Flow draws the links in the
+      // same commit as the cards instead of after it has measured every card's handles (a second render that
+      // created every edge's DOM in one more long task). [issue 15: Lighthouse, total blocking time]
+      handles: [
+        { type: 'target' as const, position: Position.Top, x: size.w / 2, y: 0 },
+        { type: 'source' as const, position: Position.Bottom, x: size.w / 2, y: size.h },
+      ],
       data: { topo: n },
       draggable: false,
       connectable: false,
@@ -236,57 +246,59 @@ export default function Topology({ compact = false, label }: { compact?: boolean
                 }
           }
         >
-          <ReactFlow<Node, Edge>
-            key={layoutKey}
-            nodes={nodes as Node[]}
-            edges={edges as Edge[]}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            fitView
-            fitViewOptions={{ padding: compact ? COMPACT_PADDING : PADDING }}
-            onInit={markFirstScreenDrawn}
-            minZoom={minZoom}
-            maxZoom={Math.max(1.6, minZoom)}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            zoomOnScroll={false}
-            zoomOnDoubleClick={false}
-            panOnScroll={false}
-            preventScrolling={false}
-            deleteKeyCode={null}
-            selectionKeyCode={null}
-            multiSelectionKeyCode={null}
-            panActivationKeyCode={null}
-            zoomActivationKeyCode={null}
-            {...(compact
-              ? { panOnDrag: false, nodesFocusable: false, edgesFocusable: false, zoomOnPinch: false }
-              : {
-                  onNodeClick: (_: unknown, n: Node) => select({ kind: 'node', node: n.id }),
-                  onNodeMouseEnter: (_: unknown, n: Node) => setHover({ kind: 'node', node: n.id }),
-                  onNodeMouseLeave: () => setHover(null),
-                  onPaneClick: () => {
-                    setMenu(null);
-                    select(null);
-                  },
-                  onNodeContextMenu: (e: React.MouseEvent, n: Node) => {
-                    e.preventDefault();
-                    setMenu({ kind: 'node', node: n.id, x: e.clientX, y: e.clientY });
-                  },
-                  onEdgeContextMenu: (e: React.MouseEvent, edge: Edge) => {
-                    e.preventDefault();
-                    setMenu({ kind: 'edge', a: edge.source, b: edge.target, x: e.clientX, y: e.clientY });
-                  },
-                })}
-            onPaneContextMenu={(e) => e.preventDefault()}
-            proOptions={{ hideAttribution: compact }}
-          >
-            {!compact && <Controls showInteractive={false} position="bottom-left" />}
-            <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
-            <ViewportPortal>
-              <TokenLayer boxes={boxes} routes={routes} />
-            </ViewportPortal>
-          </ReactFlow>
+          {flowReady && (
+            <ReactFlow<Node, Edge>
+              key={layoutKey}
+              nodes={nodes as Node[]}
+              edges={edges as Edge[]}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              fitView
+              fitViewOptions={{ padding: compact ? COMPACT_PADDING : PADDING }}
+              onInit={markFirstScreenDrawn}
+              minZoom={minZoom}
+              maxZoom={Math.max(1.6, minZoom)}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable={false}
+              zoomOnScroll={false}
+              zoomOnDoubleClick={false}
+              panOnScroll={false}
+              preventScrolling={false}
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              panActivationKeyCode={null}
+              zoomActivationKeyCode={null}
+              {...(compact
+                ? { panOnDrag: false, nodesFocusable: false, edgesFocusable: false, zoomOnPinch: false }
+                : {
+                    onNodeClick: (_: unknown, n: Node) => select({ kind: 'node', node: n.id }),
+                    onNodeMouseEnter: (_: unknown, n: Node) => setHover({ kind: 'node', node: n.id }),
+                    onNodeMouseLeave: () => setHover(null),
+                    onPaneClick: () => {
+                      setMenu(null);
+                      select(null);
+                    },
+                    onNodeContextMenu: (e: React.MouseEvent, n: Node) => {
+                      e.preventDefault();
+                      setMenu({ kind: 'node', node: n.id, x: e.clientX, y: e.clientY });
+                    },
+                    onEdgeContextMenu: (e: React.MouseEvent, edge: Edge) => {
+                      e.preventDefault();
+                      setMenu({ kind: 'edge', a: edge.source, b: edge.target, x: e.clientX, y: e.clientY });
+                    },
+                  })}
+              onPaneContextMenu={(e) => e.preventDefault()}
+              proOptions={{ hideAttribution: compact }}
+            >
+              {!compact && <Controls showInteractive={false} position="bottom-left" />}
+              <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
+              <ViewportPortal>
+                <TokenLayer boxes={boxes} routes={routes} />
+              </ViewportPortal>
+            </ReactFlow>
+          )}
           {menu && !compact && (
             <Suspense fallback={null}>
               <FaultMenu target={menu} onClose={closeMenu} />

@@ -21,9 +21,16 @@ import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
 import { firstScreen } from '../shell/firstScreen';
 
-/** The link module (lz-string + the valibot schema) is loaded on first use, off the first screen's critical path. */
-const linkModule = () => import('../../scenario/link');
-type LinkModule = Awaited<ReturnType<typeof linkModule>>;
+/**
+ * The link code is loaded on first use, off the first screen's critical path, in two parts: the writer (lz-string and
+ * the JSON writer) for the address bar, which every start needs, and the reader (the valibot schema, which imports
+ * every pattern's definition to check a link) only when there is a link to read. Before, the start's write loaded
+ * the reader too: every pattern's code ran in the first seconds. [issue 15: Lighthouse, total blocking time]
+ */
+const writerModule = () => import('../../scenario/encode');
+const readerModule = () => import('../../scenario/link');
+type LinkModule = Awaited<ReturnType<typeof writerModule>>;
+type ReaderModule = Awaited<ReturnType<typeof readerModule>>;
 
 export const WRITE_DELAY_MS = 300;
 /** 5,000 transfers encode in about 0.3 s into a ~50 KB link; 20,000 take 2 s and exceed MAX_LINK_CHARS anyway. */
@@ -32,6 +39,7 @@ export const MAX_SYNCED_ITEMS = 5_000;
 const tooBigToSync = (s: Scenario) => s.workload.length + s.faults.length > MAX_SYNCED_ITEMS;
 
 let mod: LinkModule | null = null;
+let reader: ReaderModule | null = null;
 /** The last scenario encoded and its link (without the cursor): a cursor move re-uses it. */
 let encoded: { scenario: Scenario; base: string } | null = null;
 /** The scenario a "link not updated" notice was shown for (once per scenario load). */
@@ -83,7 +91,7 @@ function write(m: LinkModule, s: RunState, push: boolean): void {
   }
 }
 
-async function showError(m: LinkModule, e: ScenarioError) {
+async function showError(m: ReaderModule, e: ScenarioError) {
   await addStrings(scenarioStrings).catch(() => undefined); // the error texts load when first needed
   const message = m.renderError(e, (key, params) => i18n.t(key, params));
   const run = useRun.getState();
@@ -95,7 +103,7 @@ async function showError(m: LinkModule, e: ScenarioError) {
 export async function loadFromHash(hash: string, atStart = false): Promise<void> {
   if (/^#?lab(=|$)/.test(hash)) return; // the Compare view's own link (#lab=1.…)
   lastHash = hash;
-  const m = (mod ??= await linkModule());
+  const m = (mod ??= await writerModule());
   // Elsewhere meanwhile (the Compare view opened while the link code loaded): that address wins.
   if ((location.hash || '#') !== (hash || '#')) return;
   const run = useRun.getState();
@@ -108,9 +116,15 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
     write(m, useRun.getState(), false);
     return;
   }
-  const r = m.decodeLink(hash);
+  // Awaited only the first time: once here, a navigation is read in the same task, as before the reader was split
+  // off (a write still pending for the previous entry must not run between the navigation and its load).
+  if (!reader) {
+    reader = await readerModule();
+    if ((location.hash || '#') !== (hash || '#')) return;
+  }
+  const r = reader.decodeLink(hash);
   if (!r.ok) {
-    void showError(m, r.error);
+    void showError(reader, r.error);
     // The tampered link must not stay in the address bar: it now shows what is on screen.
     write(m, useRun.getState(), false);
     return;
@@ -191,7 +205,7 @@ export function useUrlSync() {
 
 /** The link that reproduces the current scenario, with the cursor where it is, the tour step and the language. */
 export async function currentLink(): Promise<string> {
-  const { encodeLink } = await linkModule();
+  const { encodeLink } = await writerModule();
   const s = useRun.getState();
   return location.href.replace(/#.*$/, '') + encodeLink(s.scenario, s.cursor.t, extras(s));
 }

@@ -84,3 +84,39 @@ export function useAfterFirstScreen(): boolean {
   }, []);
   return ready;
 }
+
+/** Whether the page's first diagram has been drawn (a later one — another pattern, the view opened again — at once). */
+let diagramMounted = false;
+
+/**
+ * The page's first diagram (React Flow) mounts a frame after the rest of the first screen has been committed and
+ * painted, in a transition of its own. Mounted in the same commit, its first effects (React Flow reads the pane's
+ * size at mount) forced the style and layout of the whole new page inside that task: at 4x CPU one task of several
+ * hundred ms. Apart, the first commit's style and layout come in the browser's frame, and React Flow's measuring
+ * sees only its own new elements. `defer` false (a mini diagram): at once. [issue 15: Lighthouse, TBT]
+ */
+export function useDiagramAfterFirstFrame(defer: boolean): boolean {
+  const [ready, setReady] = useState(() => !defer || diagramMounted || typeof requestAnimationFrame !== 'function');
+  useEffect(() => {
+    if (ready) {
+      diagramMounted = true;
+      return;
+    }
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      diagramMounted = true;
+      startTransition(() => setReady(true));
+    };
+    // After the next frame (its style, layout and paint), or 100 ms where there are no frames (a background tab).
+    const raf = requestAnimationFrame(() => setTimeout(go, 0));
+    const timer = setTimeout(go, 100);
+    return () => {
+      done = true;
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
+  }, [ready]);
+  return ready;
+}
