@@ -2,7 +2,25 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { runnerImport, type Plugin } from 'vite';
+import { runnerImport, type IndexHtmlTransformContext, type Plugin } from 'vite';
+
+type Bundle = NonNullable<IndexHtmlTransformContext['bundle']>;
+
+/**
+ * The chunks `roots` are, with every chunk they import, transitively; never the entry, and not a chunk `stop` names
+ * (nor what only it imports). The one walk of the build's import graph both index.html lists below use.
+ */
+function chunksFrom(bundle: Bundle, roots: readonly string[], stop: (file: string) => boolean = () => false) {
+  const out = new Set<string>();
+  const add = (file: string) => {
+    const c = bundle[file];
+    if (!c || c.type !== 'chunk' || out.has(file) || c.isEntry || stop(file)) return;
+    out.add(file);
+    c.imports.forEach(add);
+  };
+  roots.forEach(add);
+  return out;
+}
 
 /**
  * One of src/ui/shell/*.build.ts, loaded through Vite's module runner when the page is built rather than imported
@@ -67,17 +85,11 @@ function preloadFirstScreen(modules: string[]): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const files = new Set<string>();
-        const add = (file: string) => {
-          const c = bundle[file];
-          if (!c || c.type !== 'chunk' || files.has(file) || c.isEntry) return;
-          files.add(file);
-          c.imports.forEach(add);
-        };
-        for (const m of modules) {
+        const roots = modules.flatMap((m) => {
           const c = chunks.find((x) => x.facadeModuleId?.replaceAll('\\', '/').endsWith(m));
-          if (c) add(c.fileName);
-        }
+          return c ? [c.fileName] : [];
+        });
+        const files = chunksFrom(bundle, roots);
         const links = [...files]
           .filter((f) => !html.includes(f)) // the entry's own imports are listed already
           .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`)
@@ -110,12 +122,6 @@ function patternChunkList(): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const closure = (file: string, out: Set<string>) => {
-          const c = bundle[file];
-          if (!c || c.type !== 'chunk' || out.has(file) || c.isEntry || html.includes(file)) return;
-          out.add(file);
-          c.imports.forEach((f) => closure(f, out));
-        };
         const list: Record<string, Record<string, string[]>> = {};
         // By the modules a chunk holds, not its facade: a pattern's code is also imported statically (by the
         // schema's registry), so its chunk is a shared one without a facade.
@@ -123,8 +129,8 @@ function patternChunkList(): Plugin {
           for (const id of c.moduleIds) {
             const m = /\/src\/patterns\/([^/]+)\/(index|strings\.(en|zh))\.ts$/.exec(id.replaceAll('\\', '/'));
             if (!m) continue;
-            const files = new Set<string>();
-            closure(c.fileName, files);
+            // Chunks the page loads anyway (listed in it) are left out, with what only they import.
+            const files = chunksFrom(bundle, [c.fileName], (f) => html.includes(f));
             if (files.size) (list[m[1]] ??= {})[m[3] ?? 'code'] = [...files].map((f) => './' + f);
           }
         const json = JSON.stringify(list).replaceAll('<', '\\u003c');
