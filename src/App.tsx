@@ -3,7 +3,7 @@
  * timeline; invariants | inspector / tables / code burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
  * the others keep working.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './ui/shell/Header';
 import { RunStatus } from './ui/shell/RunStatus';
@@ -28,36 +28,22 @@ import { addStrings } from './i18n/sources';
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
 // (shell/firstScreen.ts), each in its pane's place (a fixed grid cell, so nothing moves when it arrives).
 // The panels' strings (i18n panelsStrings; their titles are in the app's) come with each panel's code.
-const withPanelStrings = <T,>(load: () => Promise<T>) =>
-  Promise.all([load(), addStrings(panelsStrings)]).then(([m]) => m);
-const InvariantPanel = lazy(() =>
-  withPanelStrings(() => import('./ui/panels/InvariantPanel')).then((m) => ({ default: m.InvariantPanel })),
-);
-const SequenceChart = lazy(() =>
-  withPanelStrings(() => import('./ui/sequence/SequenceChart')).then((m) => ({ default: m.SequenceChart })),
-);
-const Inspector = lazy(() =>
-  withPanelStrings(() => import('./ui/panels/Inspector')).then((m) => ({ default: m.Inspector })),
-);
-const FaultList = lazy(() =>
-  withPanelStrings(() => import('./ui/panels/FaultList')).then((m) => ({ default: m.FaultList })),
-);
-const CodePanel = lazy(() =>
-  withPanelStrings(() => import('./ui/panels/CodePanel')).then((m) => ({ default: m.CodePanel })),
-);
-const TableView = lazy(() =>
-  withPanelStrings(() => import('./ui/tables/TableView')).then((m) => ({ default: m.TableView })),
-);
-const EventLog = lazy(() =>
-  withPanelStrings(() => import('./ui/panels/EventLog')).then((m) => ({ default: m.EventLog })),
-);
+/** A panel's component (the module's export `name`), loaded with the panels' strings. */
+const panel = <K extends string, M extends Record<K, ComponentType<never>>>(load: () => Promise<M>, name: K) =>
+  Promise.all([load(), addStrings(panelsStrings)]).then(([m]) => ({ default: m[name] }));
+const InvariantPanel = lazy(() => panel(() => import('./ui/panels/InvariantPanel'), 'InvariantPanel'));
+const SequenceChart = lazy(() => panel(() => import('./ui/sequence/SequenceChart'), 'SequenceChart'));
+const Inspector = lazy(() => panel(() => import('./ui/panels/Inspector'), 'Inspector'));
+const FaultList = lazy(() => panel(() => import('./ui/panels/FaultList'), 'FaultList'));
+const CodePanel = lazy(() => panel(() => import('./ui/panels/CodePanel'), 'CodePanel'));
+const TableView = lazy(() => panel(() => import('./ui/tables/TableView'), 'TableView'));
+const EventLog = lazy(() => panel(() => import('./ui/panels/EventLog'), 'EventLog'));
 const ShortcutsDialog = lazy(() => import('./ui/shell/ShortcutsDialog'));
 // Drawn only while they have something to show (a running tour, a message, presentation mode), so not in the start
 // chunk; fetched once the first screen is up, so they appear at once when needed. [issue 15: initial JS ≤ 200 kB]
 const tourPlayer = () => import('./ui/tour/TourPlayer').then((m) => ({ default: m.TourPlayer }));
 const toasts = () => import('./ui/shell/Toasts').then((m) => ({ default: m.Toasts }));
-const verdicts = () =>
-  withPanelStrings(() => import('./ui/panels/VerdictStrip')).then((m) => ({ default: m.VerdictStrip }));
+const verdicts = () => panel(() => import('./ui/panels/VerdictStrip'), 'VerdictStrip');
 const TourPlayer = lazy(tourPlayer);
 const Toasts = lazy(toasts);
 const VerdictStrip = lazy(verdicts);
