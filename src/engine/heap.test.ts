@@ -13,14 +13,14 @@ function drive(ops: Op[], usePreload: boolean): string[] {
     if (op.kind === 'push') q.push(op.t, `${label++}@${op.t}`);
     else if (op.kind === 'pop') {
       const x = q.pop();
-      if (x !== undefined) out.push(x);
+      if (x !== undefined) out.push(`${x}/${q.poppedTime}`);
     } else {
       const items = op.ts.map((t) => `${label++}@${t}`);
       if (usePreload) q.preload(op.ts, items);
       else op.ts.forEach((t, i) => q.push(t, items[i]));
     }
   }
-  while (q.size) out.push(q.pop()!);
+  while (q.size) out.push(`${q.pop()}/${q.poppedTime}`);
   return out;
 }
 
@@ -49,13 +49,20 @@ describe('EventQueue', () => {
     );
   });
 
-  it('size and peekTime count the run', () => {
+  it('size, peekTime and poppedTime count the run', () => {
     const q = new EventQueue<string>();
     q.preload([3, 1, 2], ['x', 'y', 'z']);
     q.push(2, 'w');
     expect(q.size).toBe(4);
     expect(q.peekTime()).toBe(1);
-    expect([q.pop(), q.pop(), q.pop(), q.pop()]).toEqual(['y', 'z', 'w', 'x']);
+    const popped: [string | undefined, number][] = [];
+    for (let i = 0; i < 4; i++) popped.push([q.pop(), q.poppedTime]);
+    expect(popped).toEqual([
+      ['y', 1],
+      ['z', 2],
+      ['w', 2],
+      ['x', 3],
+    ]);
     expect(q.size).toBe(0);
     expect(q.peekTime()).toBe(Infinity);
   });

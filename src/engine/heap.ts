@@ -16,6 +16,8 @@ export class EventQueue<T> {
   private runO: number[] = [];
   private runI: T[] = [];
   private at = 0;
+  /** The time of the item the last pop() returned (so a caller needs no peekTime() before each pop). */
+  poppedTime = Infinity;
 
   get size(): number {
     return this.items.length + this.runI.length - this.at;
@@ -91,6 +93,7 @@ export class EventQueue<T> {
 
   pop(): T | undefined {
     if (this.runFirst()) {
+      this.poppedTime = this.runT[this.at];
       const item = this.runI[this.at++];
       if (this.at === this.runI.length) {
         // Let the run's items go.
@@ -106,6 +109,7 @@ export class EventQueue<T> {
     if (n === 0) return undefined;
     const top = items[0];
     const times = this.times;
+    this.poppedTime = times[0];
     const orders = this.orders;
     const lastT = times.pop() as number;
     const lastO = orders.pop() as number;

@@ -769,8 +769,8 @@ export class Run {
         return this.finish();
       }
       if (this.stats.events >= limit) return false;
-      const t = queue.peekTime();
       const item = queue.pop() as QItem;
+      const t = queue.poppedTime;
       // Dead items (a cancelled or replaced timer, a start or request at a node that is down, a stale re-check)
       // are skipped before the horizon test: a run ends at its last real event, not at a timer nobody waits for.
       if (this.isDead(item, t)) continue;
