@@ -1,8 +1,8 @@
 /**
  * `npm run bench:lab` (its Chromium half): the lab sweep of bench/lab.bench.ts run in the page, through the Compare
  * form as a person runs it — every registered pattern × PAGE_RUNS runs of 100 transactions, "flaky" faults — in the
- * page's Web Workers (one per core), and the same config in Node (src/cli/lab-pool.ts, as many worker_threads),
- * timed in this process just before, so both see the same machine load. Prints:
+ * page's Web Workers (one per core but one, src/lab/web-pool.ts), and the same config in Node (src/cli/lab-pool.ts,
+ * one worker_thread per core), timed in this process just before, so both see the same machine load. Prints:
  * (a) the page's sweep wall time beside Node's (goal: within 1.5×);
  * (b) the main thread's longest task while the sweep runs (a PerformanceObserver 'longtask' in the page; goal < 50 ms);
  * (c) one pattern × AGG_RUNS short runs, so that streaming aggregation and the charts have AGG_RUNS runs to fold: its
@@ -20,6 +20,7 @@ import { loadavg } from 'node:os';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runLabNode } from '../src/cli/lab-pool';
 import { FAULT_PRESETS, type LabConfig } from '../src/lab/config';
+import { workerCount } from '../src/lab/web-pool';
 import { describeTask, mainThreadTasks, type Task } from './longtasks';
 
 const PAGE_RUNS = process.env.PAGE_RUNS ?? '100';
@@ -169,7 +170,7 @@ test('the lab sweep in the page: time vs Node, longest main-thread task', async 
   console.log(`lab sweep: every pattern × ${PAGE_RUNS} runs × 100 transactions, "flaky" (${events} events)`);
   console.log(`  node (${cores} worker_threads, incl. start-up): ${nodeS.toFixed(2)} s`);
   console.log(
-    `  page (${r.cores} Web Workers): ${r.toDone.toFixed(2)} s from the click to "Done" (the page says ${r.seconds} s)`,
+    `  page (${workerCount(Infinity, r.cores)} Web Workers): ${r.toDone.toFixed(2)} s from the click to "Done" (the page says ${r.seconds} s)`,
   );
   console.log(`  page / node = ${ratio.toFixed(2)} (goal ≤ 1.5) ${verdict(ratio <= 1.5)}`);
   console.log(

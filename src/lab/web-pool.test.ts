@@ -27,10 +27,12 @@ describe('web pool', () => {
     expect(shares[1][0][1]).toBe(jobs[1]);
   });
 
-  it('uses one worker per core, capped, never more than the jobs', () => {
-    expect(workerCount(100, 4)).toBe(4);
+  it('uses one worker per core but one (the page keeps one), capped, at least one, never more than the jobs', () => {
+    expect(workerCount(100, 4)).toBe(3);
+    expect(workerCount(100, 2)).toBe(1);
+    expect(workerCount(100, 1)).toBe(1);
     expect(workerCount(100, 64)).toBe(8);
-    expect(workerCount(2, 4)).toBe(2);
+    expect(workerCount(2, 8)).toBe(2);
     expect(workerCount(0, 0)).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The lab's worker pool in the page: one Web Worker per core (navigator.hardwareConcurrency, capped), the jobs dealt
+ * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped), the jobs dealt
  * round-robin exactly like src/cli/lab-pool.ts, each result put back at its canonical job index, so the numbers equal
  * the CLI's for the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every
  * worker at once. The worker factory is injectable, so the dealing and ordering are tested without a browser.
@@ -22,12 +22,18 @@ export interface WorkerLike {
 
 export const MAX_WORKERS = 8;
 
-/** Workers for this machine: one per core, at least 1, at most MAX_WORKERS and never more than the jobs. */
+/**
+ * Workers for this machine: one per core but one, which the page's own thread keeps for drawing the charts as runs
+ * stream in (the CLI, with no page to draw, uses every core); at least 1, at most MAX_WORKERS and never more than
+ * the jobs. Measured on 2 cores (bench:lab, quiet machine): one worker finished the sweep as fast as two (5.3 s both:
+ * the page's thread and the browser's own threads share the cores with the workers) and left no main-thread task
+ * over 50 ms, where two workers left tasks of 61-143 ms, most of it waiting for a core (25-34 ms of CPU each).
+ */
 export function workerCount(
   jobs: number,
   cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1,
 ) {
-  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores || 1), jobs || 1));
+  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores || 1) - 1, jobs || 1));
 }
 
 /** Round-robin dealing (job i goes to worker i mod n), each job with its canonical index. */
