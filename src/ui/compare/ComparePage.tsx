@@ -84,7 +84,10 @@ function RunBar() {
   const status = useCompare((s) => s.status);
   const progress = useCompare((s) => s.progress);
   const error = useCompare((s) => s.error);
-  const invalid = useCompare((s) => !formToConfig(s.form, s.allPatterns).ok);
+  const form = useCompare((s) => s.form);
+  const all = useCompare((s) => s.allPatterns);
+  // Once per form, not in a selector: selectors run on every change of the store, i.e. at each step of a sweep.
+  const invalid = useMemo(() => !formToConfig(form, all).ok, [form, all]);
   const running = status === 'running';
   const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
