@@ -23,7 +23,7 @@ import {
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
 import { ChartCard, NumTable } from './ChartCard';
-import { PatternTick, TILTED_AXIS_H, WRAPPED_AXIS_H } from './axisLabels';
+import { PatternTick, TILTED_AXIS_H, valueTick, WRAPPED_AXIS_H } from './axisLabels';
 import {
   blockingRows,
   OUTCOME_GROUPS,
@@ -56,7 +56,6 @@ interface Props {
   onPick: Pick;
 }
 
-const TICK = { fontSize: 14, fill: '#0f172a' };
 const AXIS = { stroke: '#334155' };
 /** A percent axis is 0–100 whatever the rounding: stacked shares rounded to 0.1 % can add up to 100.1. */
 const PERCENT_AXIS = {
@@ -90,7 +89,7 @@ function Bars({
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: narrow ? 36 : 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
         <XAxis dataKey="label" interval={0} height={axisH} tick={narrow ? tiltedTick : wrappedTick} {...AXIS} />
-        <YAxis tick={TICK} {...AXIS} interval={0} {...yAxis} />
+        <YAxis tick={valueTick(String(yAxis.unit ?? ''))} {...AXIS} interval={0} {...yAxis} />
         <Tooltip />
         <Legend wrapperStyle={LEGEND} formatter={legendText} />
         {children}
@@ -176,13 +175,13 @@ export function CdfChart({ aggs, name, t }: Props) {
           <XAxis
             dataKey="x"
             type="number"
-            tick={TICK}
+            tick={valueTick()}
             {...AXIS}
             interval={0}
             domain={[0, 'dataMax']}
             tickFormatter={msTick}
           />
-          <YAxis dataKey="y" type="number" tick={TICK} {...AXIS} interval={0} unit=" %" {...PERCENT_AXIS} />
+          <YAxis dataKey="y" type="number" tick={valueTick(' %')} {...AXIS} interval={0} unit=" %" {...PERCENT_AXIS} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {series.map((s, i) => (
@@ -529,10 +528,10 @@ export function SweepChart({
             domain={['dataMin', 'dataMax']}
             ticks={config.sweep.values}
             tickFormatter={xTick}
-            tick={TICK}
+            tick={valueTick()}
             {...AXIS}
           />
-          <YAxis tick={TICK} {...AXIS} interval={0} unit={unit} width={80} />
+          <YAxis tick={valueTick(unit)} {...AXIS} interval={0} unit={unit} width={80} />
           <Tooltip />
           <Legend wrapperStyle={LEGEND} formatter={legendText} />
           {patterns.map((p, i) => (

@@ -1,8 +1,11 @@
 /**
  * Pattern names under a bar chart, every one of them: Recharts' category axis skips ticks whose labels would
  * overlap (at 1280 px some patterns had no name), so the axis shows every tick (`interval={0}`) and this tick wraps
- * a name onto up to three lines within its band, or, in a half-width chart, tilts it.
+ * a name onto up to three lines within its band, or, in a half-width chart, tilts it. Value axes get a light tick
+ * (valueTick) that does not measure its label.
  */
+import type { ReactElement } from 'react';
+
 const FONT = 14;
 const TEXT = '#0f172a';
 
@@ -81,4 +84,51 @@ export function PatternTick({ tilt, ...p }: TickProps & { tilt?: boolean }) {
       ))}
     </text>
   );
+}
+
+interface ValueTickProps {
+  x?: number | string;
+  y?: number | string;
+  index?: number;
+  payload?: { value?: unknown };
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
+  verticalAnchor?: string;
+  tickFormatter?: (v: never, i: number) => string;
+  className?: string;
+}
+
+/** Recharts' Text shifts a label by its cap height (0.71 em) from the anchor: down from the top, half of it at the middle. */
+const DY: Record<string, string> = { start: '0.71em', middle: '0.355em', end: '0' };
+
+const valueTicks = new Map<string, (p: ValueTickProps) => ReactElement>();
+
+/**
+ * A value axis' tick (numbers, with `unit` appended, through the axis' tickFormatter) as one plain SVG text, placed as
+ * Recharts' default tick places it. The default tick is Recharts' Text, which measures its words in the DOM
+ * (getBoundingClientRect) at every redraw, because the axis gives it a width: a quarter of a chart's update while a
+ * sweep streams in. One function per unit, so the axis' props stay the same from one update to the next.
+ */
+export function valueTick(unit = ''): (p: ValueTickProps) => ReactElement {
+  let tick = valueTicks.get(unit);
+  if (!tick) {
+    tick = (p: ValueTickProps) => {
+      const v = p.payload?.value;
+      const text = (p.tickFormatter ? p.tickFormatter(v as never, p.index ?? 0) : String(v ?? '')) + unit;
+      return (
+        <text
+          className={p.className}
+          x={p.x}
+          y={p.y}
+          dy={DY[p.verticalAnchor ?? 'end'] ?? '0'}
+          textAnchor={p.textAnchor}
+          fontSize={FONT}
+          fill={TEXT}
+        >
+          {text}
+        </text>
+      );
+    };
+    valueTicks.set(unit, tick);
+  }
+  return tick;
 }
