@@ -14,7 +14,7 @@ import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import { defaultLabConfig, type LabConfig } from '../../lab/config';
 import { encodeLink } from '../../scenario/link';
 import { useRun } from '../../store/run';
-import { formToConfig, useCompare } from '../../store/compare';
+import { formErrors, formToConfig, useCompare } from '../../store/compare';
 import { decodeLabLink, encodeLabLink, isLabHash, isSideHash } from '../../store/compare-link';
 import { ConfigForm } from './ConfigForm';
 import {
@@ -84,10 +84,8 @@ function RunBar() {
   const status = useCompare((s) => s.status);
   const progress = useCompare((s) => s.progress);
   const error = useCompare((s) => s.error);
-  const form = useCompare((s) => s.form);
-  const all = useCompare((s) => s.allPatterns);
-  // Once per form, not in a selector: selectors run on every change of the store, i.e. at each step of a sweep.
-  const invalid = useMemo(() => !formToConfig(form, all).ok, [form, all]);
+  // formErrors is cached per form: this selector runs on every change of the store, i.e. at each step of a sweep.
+  const invalid = useCompare((s) => formErrors(s).length > 0);
   const running = status === 'running';
   const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
