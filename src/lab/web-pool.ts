@@ -1,13 +1,15 @@
 /**
- * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped), the jobs dealt
- * round-robin exactly like src/cli/lab-pool.ts, each result put back at its canonical job index, so the numbers equal
- * the CLI's for the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every
+ * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped), the
+ * jobs dealt round-robin exactly like src/cli/lab-pool.ts (and posted packed, src/lab/share.ts), each result put back
+ * at its canonical job index, so the numbers equal the CLI's for the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every
  * worker at once. The worker factory is injectable, so the dealing and ordering are tested without a browser.
  */
 import type { LabConfig } from './config';
 import type { LabJob, RunMetrics } from './runs';
+import { packShare, type JobShare } from './share';
 
-export type WorkerIn = { config: LabConfig; jobs: [number, LabJob][] };
+export type WorkerIn = { config: LabConfig; jobs: JobShare };
+
 export type WorkerOut =
   /** Runs with their canonical indexes, batched (one message per ~50 ms), so the page is never flooded. */
   { kind: 'runs'; runs: [number, RunMetrics][] } | { kind: 'done' } | { kind: 'error'; message: string };
@@ -133,7 +135,7 @@ export function runLabWeb(
         }
       };
       w.onerror = (e) => fail(new Error(e.message || 'a lab worker failed'));
-      w.postMessage({ config, jobs: share });
+      w.postMessage({ config, jobs: packShare(share) });
     }
   }
   return { done: promise, cancel: () => fail(new LabCancelled()) };

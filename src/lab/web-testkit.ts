@@ -5,6 +5,7 @@
 import type { PatternDef } from '../engine';
 import { runJob } from './runs';
 import { patternsOf } from './sweep';
+import { unpackShare } from './share';
 import type { WorkerIn, WorkerLike, WorkerOut } from './web-pool';
 
 export class FakeLabWorker implements WorkerLike {
@@ -15,7 +16,7 @@ export class FakeLabWorker implements WorkerLike {
   constructor(private readonly failOn?: number) {}
   postMessage(m: WorkerIn) {
     const byId = new Map(patternsOf(m.config).map((p) => [p.id, p]));
-    const jobs = [...m.jobs];
+    const jobs = unpackShare(m.jobs);
     const emit = (data: WorkerOut) => this.onmessage?.({ data } as MessageEvent<WorkerOut>);
     const next = () => {
       if (this.terminated) return;

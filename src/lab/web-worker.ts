@@ -4,9 +4,9 @@
  * Nothing here touches the DOM; a cancelled run is simply terminated by the pool.
  */
 import type { PatternDef } from '../engine';
-import type { LabConfig } from './config';
-import { runJob, type LabJob, type RunMetrics } from './runs';
+import { runJob, type RunMetrics } from './runs';
 import { patternsOf } from './sweep';
+import { unpackShare } from './share';
 import type { WorkerIn, WorkerOut } from './web-pool';
 
 const BATCH_MS = 50;
@@ -14,8 +14,9 @@ const BATCH_MS = 50;
 const post = (m: WorkerOut) => (self as unknown as { postMessage(m: WorkerOut): void }).postMessage(m);
 
 self.onmessage = (e: MessageEvent<WorkerIn>) => {
-  const { config, jobs } = e.data as { config: LabConfig; jobs: [number, LabJob][] };
+  const { config } = e.data;
   try {
+    const jobs = unpackShare(e.data.jobs);
     const byId = new Map(patternsOf(config).map((p) => [p.id, p]));
     // Batched: at most one message per BATCH_MS (and one at the end), so a fast run cannot flood the page.
     let batch: [number, RunMetrics][] = [];
