@@ -18,14 +18,16 @@ export class StreamingAggregator {
   count = 0;
 
   constructor(jobs: readonly LabJob[]) {
-    const ids = new Map<string, number>();
+    // pattern → sweep point → group: no key string built per job (a sweep can have 20,000 and more).
+    const ids = new Map<string, Map<number, number>>();
     const sizes: number[] = [];
     jobs.forEach((j, i) => {
-      const k = `${j.pattern}\u0000${j.point}`;
-      let g = ids.get(k);
+      let points = ids.get(j.pattern);
+      if (!points) ids.set(j.pattern, (points = new Map()));
+      let g = points.get(j.point);
       if (g === undefined) {
         g = sizes.length;
-        ids.set(k, g);
+        points.set(j.point, g);
         sizes.push(0);
       }
       this.groupOf[i] = g;
