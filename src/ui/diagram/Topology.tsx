@@ -138,6 +138,11 @@ export default function Topology({ compact = false, label }: { compact?: boolean
         { type: 'source' as const, position: Position.Bottom, x: size.w / 2, y: size.h },
       ],
       data: { topo: n },
+      // Set on each node and link as well as on <ReactFlow>: React Flow copies its props into its store in an effect
+      // after the first render, so cards and links were first drawn with its defaults (selectable, draggable) and
+      // then every one had its class changed in one more commit (a 100-200 ms task in Lighthouse's trace, which
+      // records a stack for each style invalidation). [issue 15: Lighthouse, total blocking time]
+      selectable: false,
       draggable: false,
       connectable: false,
       ariaLabel: t(n.label),
@@ -185,6 +190,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
         points: routes.get(p.id),
       },
       focusable: false,
+      selectable: false, // see the nodes above
     }));
   }, [pairs, topo, t, routes]);
 
