@@ -61,10 +61,15 @@ function FitOnResize({
   const latest = useRef({ bounds, padding });
   latest.current = { bounds, padding };
   const fit = useCallback(() => {
-    const { width, height, minZoom, maxZoom } = store.getState();
+    const { width, height, minZoom, maxZoom, transform } = store.getState();
     if (!width || !height) return;
     const { bounds: b, padding: p } = latest.current;
-    void setViewport(getViewportForBounds(b, width, height, minZoom, maxZoom, p));
+    const v = getViewportForBounds(b, width, height, minZoom, maxZoom, p);
+    // Already there (the mount's fit and the observer's first report ask twice): setting the same viewport would
+    // still re-render every subscriber of React Flow's transform. [issue 15: Lighthouse, total blocking time]
+    const [x, y, zoom] = transform;
+    if (Math.abs(v.x - x) < 0.5 && Math.abs(v.y - y) < 0.5 && Math.abs(v.zoom - zoom) < 1e-4) return;
+    void setViewport(v);
   }, [setViewport, store]);
   useEffect(() => {
     const raf = requestAnimationFrame(fit);
