@@ -46,6 +46,8 @@ let encoded: { scenario: Scenario; base: string } | null = null;
 let noticeFor: number | null = null;
 /** The hash last written or loaded: a popstate / hashchange to it is not news. */
 let lastHash = '';
+/** The start's link (no link in the address) is waiting for an idle moment to be written (loadFromHash). */
+let startWritePending = false;
 
 /**
  * Everything a link carries beside the scenario (src/scenario/link.ts): the exact position when several events share
@@ -114,8 +116,12 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
       run.loadScenario(baseScenario(defaultPattern), { fromLink: true });
     } else {
       // The start's link is encoded in an idle moment of its own, not in the task that ran the writer's code (one
-      // 60-90 ms task in Lighthouse's trace). [issue 15: Lighthouse, total blocking time]
+      // 60-90 ms task in Lighthouse's trace). [issue 15: Lighthouse, total blocking time] A scenario switched to
+      // meanwhile writes it first, into this entry, before pushing its own (useUrlSync).
+      startWritePending = true;
       await whenIdle();
+      if (!startWritePending) return;
+      startWritePending = false;
       if ((location.hash || '#') !== (hash || '#')) return;
     }
     write(m, useRun.getState(), false);
@@ -170,7 +176,10 @@ export function useUrlSync() {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
         // address bar already moved to another entry (Back / Forward / a link), where it would overwrite that one.
-        if (timer !== undefined && mod && !s.loadedFromLink) write(mod, prev, false);
+        if ((timer !== undefined || startWritePending) && mod && !s.loadedFromLink) {
+          write(mod, prev, false);
+          startWritePending = false;
+        }
         window.clearTimeout(timer);
         timer = undefined;
         if (s.loadedFromLink || !mod) schedule();
