@@ -164,6 +164,10 @@ function scriptsAfterFirstPaint(): Plugin {
   };
 }
 
+/** The chunks App.tsx and useUrlSync import once the first screen is up (see build.modulePreload below). */
+const AFTER_FIRST_SCREEN =
+  /(^|\/)(InvariantPanel|SequenceChart|Inspector|FaultList|TourPlayer|Toasts|VerdictStrip|encode)-[\w-]+\.js$/;
+
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({
   base: './',
@@ -208,7 +212,16 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Every browser the app targets (es2022) preloads modules natively: no polyfill in the start chunk.
-    modulePreload: { polyfill: false },
+    // The panes and overlays App.tsx loads just after the first screen (and the address bar's link writer) are
+    // imported without Vite's preload helper adding a <link rel="modulepreload"> per chunk: it appended them inside
+    // React's render of each lazy pane (a link per chunk, each starting a fetch; in Lighthouse's trace about half of
+    // a 40-60 ms task). Their own imports are discovered by the browser when the chunk loads (the first screen's are
+    // in the page already). [issue 15: Lighthouse, total blocking time]
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'js' && AFTER_FIRST_SCREEN.test(file) ? [] : deps,
+    },
     rolldownOptions: {
       // React's wrappers are pure: React Flow defines every component as `memo(...)`/`forwardRef(...)` at the top of
       // one file without #__PURE__ marks, so its unused ones (MiniMap, Background, NodeResizer, toolbars…) stayed in

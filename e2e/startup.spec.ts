@@ -77,3 +77,42 @@ test('a link opened at start is still read and shown (the reader loads when ther
   expect(d.nodes).toEqual(d.expectedNodes);
   expect(d.edges).toBe(d.expectedEdges);
 });
+
+test('the first screen is drawn once: diagram cards and links never change class after they appear, the sequence chart is drawn at its size, and every link gets its ⋯ button', async ({
+  page,
+}) => {
+  // Every class change of a diagram card or link, and every size the sequence chart's drawing takes, from the start.
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __startLog: string[] }).__startLog = log;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (r.type !== 'attributes') continue;
+        if (r.attributeName === 'class' && el.matches('.react-flow__node, .react-flow__edge'))
+          log.push(`class ${r.oldValue} -> ${el.getAttribute('class')}`);
+        if (r.attributeName === 'width' && el.matches('svg[role="group"]'))
+          log.push(`chart width ${r.oldValue} -> ${el.getAttribute('width')}`);
+      }
+    }).observe(document, {
+      subtree: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ['class', 'width'],
+    });
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await expect.poll(async () => (await drawnAndExpected(page)).nodes.length).toBeGreaterThan(0);
+  const seq = page.getByRole('region', { name: 'Message sequence' });
+  await expect(seq.locator('svg[role="group"]')).toBeVisible();
+  const d = await drawnAndExpected(page);
+  await expect(page.getByRole('button', { name: /^Faults for messages on / })).toHaveCount(d.expectedEdges);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __startLog: string[] }).__startLog)).toEqual([]);
+  // Drawn at the width of its area (not at a guess first).
+  const [svgW, areaW] = await seq
+    .locator('svg[role="group"]')
+    .evaluate((svg) => [Number(svg.getAttribute('width')), svg.parentElement!.parentElement!.clientWidth]);
+  expect(svgW).toBe(areaW);
+});

@@ -11,6 +11,7 @@ import { pairId, pairOfSelection } from './derive';
 import { linkPath, pointAlong, polylineD, polylineLength, type Box, type Pt } from './geometry';
 import { MenuContext } from './menu';
 import { useFastT } from '../hooks/useFastT';
+import { useAfterDiagramDrawn } from '../shell/firstScreen';
 
 export type MessageEdgeData = {
   a: string;
@@ -40,6 +41,8 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
   const [pointerOn, setPointerOn] = useState(false);
   const pid = pairId(source, target);
   const compact = useCompactDiagram();
+  // The ⋯ button is shown on hover or focus only: it comes just after the diagram (shell/firstScreen.ts).
+  const menuButton = useAfterDiagramDrawn() && !compact;
   const hot = useDiagram(
     (s) => pairOfSelection(s.selection, s.index) === pid || pairOfSelection(s.hover, s.index) === pid,
   );
@@ -67,7 +70,7 @@ function MessageEdgeImpl({ id, source, target, data }: EdgeProps<MessageEdgeType
         strokeDasharray={data.declared ? undefined : '6 6'}
         strokeLinecap="round"
       />
-      {!compact && (
+      {menuButton && (
         <EdgeLabelRenderer>
           <button
             type="button"

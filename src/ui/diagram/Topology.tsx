@@ -61,10 +61,15 @@ function FitOnResize({
   const latest = useRef({ bounds, padding });
   latest.current = { bounds, padding };
   const fit = useCallback(() => {
-    const { width, height, minZoom, maxZoom } = store.getState();
+    const { width, height, minZoom, maxZoom, transform } = store.getState();
     if (!width || !height) return;
     const { bounds: b, padding: p } = latest.current;
-    void setViewport(getViewportForBounds(b, width, height, minZoom, maxZoom, p));
+    const v = getViewportForBounds(b, width, height, minZoom, maxZoom, p);
+    // Already there (the mount's fit and the observer's first report ask twice): setting the same viewport would
+    // still re-render every subscriber of React Flow's transform. [issue 15: Lighthouse, total blocking time]
+    const [x, y, zoom] = transform;
+    if (Math.abs(v.x - x) < 0.5 && Math.abs(v.y - y) < 0.5 && Math.abs(v.zoom - zoom) < 1e-4) return;
+    void setViewport(v);
   }, [setViewport, store]);
   useEffect(() => {
     const raf = requestAnimationFrame(fit);
@@ -138,6 +143,11 @@ export default function Topology({ compact = false, label }: { compact?: boolean
         { type: 'source' as const, position: Position.Bottom, x: size.w / 2, y: size.h },
       ],
       data: { topo: n },
+      // Set on each node and link as well as on <ReactFlow>: React Flow copies its props into its store in an effect
+      // after the first render, so cards and links were first drawn with its defaults (selectable, draggable) and
+      // then every one had its class changed in one more commit (a 100-200 ms task in Lighthouse's trace, which
+      // records a stack for each style invalidation). [issue 15: Lighthouse, total blocking time]
+      selectable: false,
       draggable: false,
       connectable: false,
       ariaLabel: t(n.label),
@@ -185,6 +195,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
         points: routes.get(p.id),
       },
       focusable: false,
+      selectable: false, // see the nodes above
     }));
   }, [pairs, topo, t, routes]);
 

@@ -19,7 +19,7 @@ import { useTour } from '../../store/tour';
 import { baseScenario, posAtTime, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
-import { firstScreen } from '../shell/firstScreen';
+import { firstScreen, whenIdle } from '../shell/firstScreen';
 
 /**
  * The link code is loaded on first use, off the first screen's critical path, in two parts: the writer (lz-string and
@@ -46,6 +46,8 @@ let encoded: { scenario: Scenario; base: string } | null = null;
 let noticeFor: number | null = null;
 /** The hash last written or loaded: a popstate / hashchange to it is not news. */
 let lastHash = '';
+/** The start's link (no link in the address) is waiting for an idle moment to be written (loadFromHash). */
+let startWritePending = false;
 
 /**
  * Everything a link carries beside the scenario (src/scenario/link.ts): the exact position when several events share
@@ -112,6 +114,15 @@ export async function loadFromHash(hash: string, atStart = false): Promise<void>
     if (!atStart) {
       useTour.getState().exit();
       run.loadScenario(baseScenario(defaultPattern), { fromLink: true });
+    } else {
+      // The start's link is encoded in an idle moment of its own, not in the task that ran the writer's code (one
+      // 60-90 ms task in Lighthouse's trace). [issue 15: Lighthouse, total blocking time] A scenario switched to
+      // meanwhile writes it first, into this entry, before pushing its own (useUrlSync).
+      startWritePending = true;
+      await whenIdle();
+      if (!startWritePending) return;
+      startWritePending = false;
+      if ((location.hash || '#') !== (hash || '#')) return;
     }
     write(m, useRun.getState(), false);
     return;
@@ -165,7 +176,10 @@ export function useUrlSync() {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
         // address bar already moved to another entry (Back / Forward / a link), where it would overwrite that one.
-        if (timer !== undefined && mod && !s.loadedFromLink) write(mod, prev, false);
+        if ((timer !== undefined || startWritePending) && mod && !s.loadedFromLink) {
+          write(mod, prev, false);
+          startWritePending = false;
+        }
         window.clearTimeout(timer);
         timer = undefined;
         if (s.loadedFromLink || !mod) schedule();

@@ -3,7 +3,16 @@
  * Drawn from (trace, cursor) only. Virtualized: the SVG is as tall as the viewport (sticky inside a spacer as tall
  * as the whole run) and only the events and arrows crossing the visible window are drawn.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useRun, type Selection } from '../../store/run';
 import type { TraceEvent, TraceIndex } from '../../engine';
 import { msgOfRow, rowKeysOf } from '../diagram/derive';
@@ -137,7 +146,9 @@ export function SequenceChart() {
   const [zoom, setZoom] = useState(1);
   const [follow, setFollow] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
-  const [size, setSize] = useState({ w: 600, h: 300 });
+  // The scroll area's size, null until it has been measured (see the effect below).
+  const [measured, setMeasured] = useState<{ w: number; h: number } | null>(null);
+  const size = measured ?? { w: 600, h: 300 };
   const scrollRef = useRef<HTMLDivElement>(null);
   const progTarget = useRef<number | null>(null);
   // Keyboard: one arrow is in the tab order (roving tabindex); ↑/↓ (←/→) move between messages.
@@ -151,12 +162,23 @@ export function SequenceChart() {
   // A long trace is laid out in slices (useSeqModel); until then the model is empty and a progress line shows.
   const { model, building } = useSeqModel(events, lanes, mode, index.endTime);
 
+  // The chart is drawn once its area has been measured: the first commit is the frame (toolbar, empty header row
+  // and scroll area), its size is read here, and the chart is drawn in a transition (rendered in slices). Drawn at a
+  // guessed size first, the whole chart was drawn again at the real size in one more commit, outside any transition
+  // (a 35-75 ms task in Lighthouse's trace). The observer's first report (the same size) changes nothing.
+  // [issue 15: Lighthouse, total blocking time]
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    let last = { w: el.clientWidth, h: el.clientHeight };
+    const first = last;
+    startTransition(() => setMeasured(first));
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth === last.w && el.clientHeight === last.h) return;
+      last = { w: el.clientWidth, h: el.clientHeight };
+      setMeasured(last);
+    });
     ro.observe(el);
-    setSize({ w: el.clientWidth, h: el.clientHeight });
     return () => ro.disconnect();
   }, []);
 
@@ -267,6 +289,100 @@ export function SequenceChart() {
       });
     }
   };
+
+  const toolbar = (
+    <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 whitespace-nowrap">
+      <h2 className="shrink-0 font-semibold">{t('panels.seq.title')}</h2>
+      <div
+        role="group"
+        aria-label={t('panels.seq.axis')}
+        className="flex shrink-0 overflow-hidden rounded border border-slate-300"
+      >
+        {(['time', 'order'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            onClick={() => {
+              setMode(m);
+              setFollow(true);
+            }}
+            className={`px-2 py-0.5 ${mode === m ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'}`}
+          >
+            {t('panels.seq.axis.' + m)}
+          </button>
+        ))}
+      </div>
+      {mode === 'time' && (
+        <div className="flex shrink-0 gap-1">
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+            aria-label={t('panels.seq.zoomOut')}
+            title={t('panels.seq.zoomOut')}
+            onClick={() => zoomBy(1 / 1.6)}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+            aria-label={t('panels.seq.zoomIn')}
+            title={t('panels.seq.zoomIn')}
+            onClick={() => zoomBy(1.6)}
+          >
+            +
+          </button>
+        </div>
+      )}
+      {!follow && (
+        <button
+          type="button"
+          className="shrink-0 rounded border border-sky-700 px-2 text-sky-800 hover:bg-sky-50"
+          onClick={() => setFollow(true)}
+        >
+          {t('panels.seq.follow')}
+        </button>
+      )}
+      <span className="ml-auto flex min-w-0 items-center gap-2 overflow-hidden text-slate-700" aria-hidden="true">
+        <span>
+          <b className="text-red-700">✕</b> {t('panels.seq.legend.lost')}
+        </span>
+        <span className="inline-flex items-center gap-0.5">
+          <svg width="15" height="15" viewBox="0 0 15 15">
+            <rect x={0.75} y={0.75} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+            <rect x={5.25} y={5.25} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
+          </svg>
+          {t('panels.seq.legend.dup')}
+        </span>
+        <span>
+          <b className="text-violet-700">◆</b> {t('panels.seq.legend.decision')}
+        </span>
+        <span>
+          <b className="text-orange-700">⚡</b> {t('panels.seq.legend.fault')}
+        </span>
+        <span>
+          <b>▮</b> {t('panels.seq.legend.down')}
+        </span>
+      </span>
+    </div>
+  );
+  const section = (children: ReactNode) => (
+    <section
+      className="flex h-full min-h-0 flex-col bg-white text-sm text-slate-900"
+      aria-label={t('panels.seq.title')}
+    >
+      {toolbar}
+      {children}
+    </section>
+  );
+  if (!measured)
+    return section(
+      <>
+        <div className="relative h-11 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true" />
+        <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll} />
+      </>,
+    );
 
   // ---- visible window
   const viewH = size.h;
@@ -698,86 +814,8 @@ export function SequenceChart() {
     time: formatTime(cursor.t),
   });
 
-  return (
-    <section
-      className="flex h-full min-h-0 flex-col bg-white text-sm text-slate-900"
-      aria-label={t('panels.seq.title')}
-    >
-      <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 whitespace-nowrap">
-        <h2 className="shrink-0 font-semibold">{t('panels.seq.title')}</h2>
-        <div
-          role="group"
-          aria-label={t('panels.seq.axis')}
-          className="flex shrink-0 overflow-hidden rounded border border-slate-300"
-        >
-          {(['time', 'order'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={mode === m}
-              onClick={() => {
-                setMode(m);
-                setFollow(true);
-              }}
-              className={`px-2 py-0.5 ${mode === m ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'}`}
-            >
-              {t('panels.seq.axis.' + m)}
-            </button>
-          ))}
-        </div>
-        {mode === 'time' && (
-          <div className="flex shrink-0 gap-1">
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-2 hover:bg-slate-100"
-              aria-label={t('panels.seq.zoomOut')}
-              title={t('panels.seq.zoomOut')}
-              onClick={() => zoomBy(1 / 1.6)}
-            >
-              −
-            </button>
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-2 hover:bg-slate-100"
-              aria-label={t('panels.seq.zoomIn')}
-              title={t('panels.seq.zoomIn')}
-              onClick={() => zoomBy(1.6)}
-            >
-              +
-            </button>
-          </div>
-        )}
-        {!follow && (
-          <button
-            type="button"
-            className="shrink-0 rounded border border-sky-700 px-2 text-sky-800 hover:bg-sky-50"
-            onClick={() => setFollow(true)}
-          >
-            {t('panels.seq.follow')}
-          </button>
-        )}
-        <span className="ml-auto flex min-w-0 items-center gap-2 overflow-hidden text-slate-700" aria-hidden="true">
-          <span>
-            <b className="text-red-700">✕</b> {t('panels.seq.legend.lost')}
-          </span>
-          <span className="inline-flex items-center gap-0.5">
-            <svg width="15" height="15" viewBox="0 0 15 15">
-              <rect x={0.75} y={0.75} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
-              <rect x={5.25} y={5.25} width={9} height={9} fill="#fff" stroke="#0f172a" strokeWidth={1.5} />
-            </svg>
-            {t('panels.seq.legend.dup')}
-          </span>
-          <span>
-            <b className="text-violet-700">◆</b> {t('panels.seq.legend.decision')}
-          </span>
-          <span>
-            <b className="text-orange-700">⚡</b> {t('panels.seq.legend.fault')}
-          </span>
-          <span>
-            <b>▮</b> {t('panels.seq.legend.down')}
-          </span>
-        </span>
-      </div>
+  return section(
+    <>
       <div className="relative h-11 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
         {lanes.map((id, i) => {
           const isHl = hl.lanes.has(i) || hl.heads.has(i);
@@ -862,6 +900,6 @@ export function SequenceChart() {
           </svg>
         </div>
       </div>
-    </section>
+    </>,
   );
 }

@@ -110,8 +110,10 @@ export function useDiagramAfterFirstFrame(defer: boolean): boolean {
       startTransition(() => setReady(true));
     };
     // After the next frame (its style, layout and paint), or 100 ms where there are no frames (a background tab).
+    // A visible page waits for its frame (1 s at most): on a busy CPU the frame can come later than 100 ms, and the
+    // diagram mounted before it made React Flow's first measurement compute the whole page's style (a 100+ ms task).
     const raf = requestAnimationFrame(() => setTimeout(go, 0));
-    const timer = setTimeout(go, 100);
+    const timer = setTimeout(go, document.visibilityState === 'hidden' ? 100 : 1000);
     return () => {
       done = true;
       cancelAnimationFrame(raf);
@@ -119,4 +121,31 @@ export function useDiagramAfterFirstFrame(defer: boolean): boolean {
     };
   }, [ready]);
   return ready;
+}
+
+let drawnIdle = false;
+const drawnListeners = new Set<() => void>();
+void diagramDrawn
+  .then(() => whenIdle())
+  .then(() => {
+    drawnIdle = true;
+    startTransition(() => drawnListeners.forEach((f) => f()));
+  });
+
+/**
+ * Whether the page's first diagram has been drawn and the browser has had an idle moment since (from then on at
+ * once). For what a diagram shows only on hover or focus — the links' ⋯ buttons: mounted with the diagram, React
+ * Flow placed them in its second commit (the one its store's first update makes, inside its mount effects), which
+ * made that one task longer. They come in a transition of their own. [issue 15: Lighthouse, total blocking time]
+ */
+export function useAfterDiagramDrawn(): boolean {
+  const [up, setUp] = useState(drawnIdle);
+  useEffect(() => {
+    if (up) return;
+    if (drawnIdle) return setUp(true);
+    const f = () => setUp(true);
+    drawnListeners.add(f);
+    return () => void drawnListeners.delete(f);
+  }, [up]);
+  return up;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesFor, readChunkList, type ChunkList } from './prefetch';
+import { filesFor, modulePreload, readChunkList, type ChunkList } from './prefetch';
 
 const fakeDoc = (text: string | null) =>
   ({ getElementById: (id: string) => (id === 'dtx-chunks' && text !== null ? { textContent: text } : null) }) as never;
@@ -30,5 +30,21 @@ describe('pattern prefetch (shell/prefetch.ts)', () => {
     // view.js and the shared strings were asked for already; the shared folder's code is not a pattern's.
     expect(filesFor(list, 'saga', 'zh', ['broker'], seen)).toEqual(['./assets/saga.js']);
     expect(filesFor(list, 'unknown', 'en', [], seen)).toEqual([]);
+  });
+
+  it('adds one module preload link per idle moment, never several in one task', () => {
+    const head: { rel: string; href: string; crossOrigin: string | null }[] = [];
+    const doc = {
+      createElement: () => ({ rel: '', href: '', crossOrigin: null }),
+      head: { appendChild: (l: (typeof head)[number]) => head.push(l) },
+    } as never;
+    const queue: (() => void)[] = [];
+    modulePreload(['./assets/a.js', './assets/b.js'], doc, (cb) => queue.push(cb));
+    expect(head).toEqual([]);
+    expect(queue).toHaveLength(2);
+    queue.shift()!();
+    expect(head).toEqual([{ rel: 'modulepreload', href: './assets/a.js', crossOrigin: '' }]);
+    queue.shift()!();
+    expect(head.map((l) => l.href)).toEqual(['./assets/a.js', './assets/b.js']);
   });
 });

@@ -55,6 +55,27 @@ describe('index.html requests its scripts after the first frame (scripts.build.t
     }
   });
 
+  it('adds a few preloads per task, so a dozen are not one long task, and the entry after them', () => {
+    vi.useFakeTimers();
+    try {
+      const links = Array.from({ length: 7 }, (_, i) => `<link rel="modulepreload" href="./assets/c${i}.js">`);
+      const many = page.replace('</head>', links.join('') + '</head>');
+      const { added, frame } = runInline(scriptsAfterFirstFrame(many));
+      frame();
+      const sizes: number[] = [];
+      for (let n = 0; n < 6 && sizes.at(-1) !== 10; n++) {
+        vi.advanceTimersToNextTimer();
+        sizes.push(added.length);
+      }
+      // 2 + 7 preloads, three per task; the module script comes with the last three.
+      expect(sizes).toEqual([3, 6, 10]);
+      expect(added.slice(0, 9).every((a) => a.rel === 'modulepreload')).toBe(true);
+      expect(added[9]).toEqual({ tag: 'script', type: 'module', crossOrigin: '', src: './assets/index-A.js' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('leaves a page without a module script as it is', () => {
     const plain = '<html><head></head><body></body></html>';
     expect(scriptsAfterFirstFrame(plain)).toBe(plain);
