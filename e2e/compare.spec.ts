@@ -308,4 +308,10 @@ test('a sweep chart is drawn as soon as the form has a sweep, before the run tha
   await expect(chart.locator('.recharts-line-curve')).toHaveCount(await chosenCount(page));
   await expect(chart.getByText('No figures yet: press Run')).toHaveCount(0);
   await expect(chart.locator('svg[data-before-run]')).toHaveCount(1);
+  // With the results, a picker chooses which sweep point the other charts show: the first, then the second.
+  const shown = page.getByLabel('Message loss shown');
+  await expect(shown).toHaveValue('0');
+  await expect(shown.getByRole('option')).toHaveText(['0 %', '20 %']);
+  await shown.selectOption({ label: '20 %' });
+  await expect(shown).toHaveValue('1');
 });

@@ -697,11 +697,34 @@ function Slot({
 const STAND_IN = defaultLabConfig();
 const NO_PATTERNS: string[] = [];
 
+/**
+ * The sweep point the charts show, once a swept run has results. A component of its own, so that the first figures
+ * of a run (results: none → some) redraw this picker, not the whole Compare view in the worker message that brought
+ * them.
+ */
+function SweepPoint({ point, setPoint }: { point: number; setPoint: (p: number) => void }) {
+  const { t } = useTranslation();
+  const hasResults = useCompare((s) => s.aggregates.length > 0);
+  const sweep = useCompare((s) => s.ranConfig?.sweep);
+  if (!hasResults || !sweep) return null;
+  return (
+    <label className="flex items-center gap-2 text-[15px]">
+      {t('compare.sweep.point', { key: t(`compare.field.${sweep.key}`) })}
+      <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
+        {sweep.values.map((v, i) => (
+          <option key={i} value={i}>
+            {sweepLabelValue(sweep.key, v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function ChartsView() {
   const { t } = useTranslation();
   const [linkError, setLinkError] = useState<string | null>(null);
   useLinkSync(setLinkError);
-  const hasResults = useCompare((s) => s.aggregates.length > 0);
   const ranConfig = useCompare((s) => s.ranConfig);
   const ran = useCompare((s) => s.ranPatterns);
   const formSweep = useCompare((s) => s.form.sweepKey);
@@ -751,18 +774,7 @@ function ChartsView() {
         <RunBar />
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="mr-auto text-lg font-bold">{t('compare.results')}</h2>
-          {hasResults && ranConfig?.sweep && (
-            <label className="flex items-center gap-2 text-[15px]">
-              {t('compare.sweep.point', { key: t(`compare.field.${ranConfig.sweep.key}`) })}
-              <select className="hselect" value={point} onChange={(e) => setPoint(Number(e.target.value))}>
-                {ranConfig.sweep.values.map((v, i) => (
-                  <option key={i} value={i}>
-                    {sweepLabelValue(ranConfig.sweep!.key, v)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <SweepPoint point={point} setPoint={setPoint} />
           <Exports />
         </div>
         {pick && <AnomalyList pick={pick} onClose={() => setPick(null)} name={name} />}
