@@ -86,6 +86,15 @@ test('run a small comparison: every chart has data, its numbers as a table, CSV 
     // Header row + one row per pattern.
     await expect(card.getByRole('table').getByRole('row')).toHaveCount(patterns + 1);
   }
+  // Messages: each pattern's bar is its own types (no legend of every type of every pattern); its numbers row lists
+  // them, and the bar ends with the pattern's total.
+  const messages = page.getByRole('region', { name: 'Messages per transaction, by type' });
+  await expect(messages.locator('.recharts-legend-item')).toHaveCount(0);
+  const firstRow = messages.getByRole('table').getByRole('row').nth(1);
+  const total = (await firstRow.getByRole('cell').first().textContent()) ?? '';
+  expect(Number(total)).toBeGreaterThan(0);
+  await expect(firstRow.getByRole('cell').nth(1)).toHaveText(/^[A-Z_]+ [\d.]+( · [A-Z_]+ [\d.]+)*$/);
+  await expect(messages.getByRole('img').getByText(total, { exact: true })).toBeVisible();
   const pros = page.getByRole('region', { name: 'Pros and cons, measured' });
   await pros.scrollIntoViewIfNeeded();
   await expect(pros.getByRole('row')).toHaveCount(patterns + 1);

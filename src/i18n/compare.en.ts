@@ -83,6 +83,10 @@ const en: Record<string, string> = {
   'compare.col.ci': '95 % interval',
   'compare.col.maxHold': 'Longest hold (ms)',
   'compare.col.total': 'Total',
+  'compare.col.byType': 'By type (per transaction)',
+  'compare.chart.messagesNote':
+    "Each bar is one pattern's own message types, most frequent first (the last segment groups the rest). Point at a bar, or open Numbers, for every type.",
+  'compare.msg.rest': '+{{n}} types',
   'compare.col.affected': 'Runs inconsistent (%)',
   'compare.col.never': 'Never converged (%)',
   'compare.col.window': 'Window (ms)',

@@ -81,6 +81,10 @@ const zh: Record<string, string> = {
   'compare.col.ci': '95% 区间',
   'compare.col.maxHold': '最长持有（ms）',
   'compare.col.total': '合计',
+  'compare.col.byType': '按类型（每个事务）',
+  'compare.chart.messagesNote':
+    '每条是该模式自己的消息类型，按数量从多到少（最后一段合并其余类型）。指向一条或打开“数值”可看全部类型。',
+  'compare.msg.rest': '另 {{n}} 种',
   'compare.col.affected': '出现不一致的运行（%）',
   'compare.col.never': '从未收敛（%）',
   'compare.col.window': '窗口（ms）',

@@ -4,7 +4,7 @@
  * named in the legend / axis (lines also differ by dash), never by colour alone. Each has its numbers as a table.
  * Clicking a bar or point lists the anomalous runs it stands for.
  */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import {
   Area,
@@ -12,6 +12,7 @@ import {
   BarChart,
   CartesianGrid,
   ComposedChart,
+  LabelList,
   Legend,
   Line,
   LineChart,
@@ -23,7 +24,7 @@ import {
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
 import { ChartCard, NumTable } from './ChartCard';
-import { PatternTick, TILTED_AXIS_H, valueTick, WRAPPED_AXIS_H } from './axisLabels';
+import { PatternTick, RowTick, rowTickWidth, textWidth, TILTED_AXIS_H, valueTick, WRAPPED_AXIS_H } from './axisLabels';
 import {
   blockingRows,
   OUTCOME_GROUPS,
@@ -34,7 +35,9 @@ import {
   inconsistencyRows,
   latencyRows,
   lockRows,
+  MESSAGE_SLOTS,
   messageRows,
+  type MessageRow,
   outcomeRows,
   sweepLabelValue,
   sweepRows,
@@ -355,35 +358,115 @@ export function BlockingChart({ aggs, name, point, onPick, offered, t }: Props &
   );
 }
 
+/** Ink for a label on each slot's hue: white on the dark blue, the text colour on the lighter ones (contrast ≥ 4.5). */
+const SLOT_INK = Array.from({ length: MESSAGE_SLOTS }, (_, i) => (hue(i) === '#0072B2' ? '#fff' : '#0f172a'));
+/**
+ * A segment's label: its type's name inside it when it fits (else the tooltip and the table have it); the first
+ * segment also writes the bar's total past the bar's end (x scale from that segment: it starts at 0). The label is
+ * handed the whole row (`dataKey={wholeRow}`).
+ */
+const SEGMENT_LABELS = SLOT_INK.map(
+  (ink, i) =>
+    function SegmentLabel(p: { viewBox?: unknown; value?: unknown }) {
+      const box = p.viewBox as { x: number; y: number; width: number; height: number } | undefined;
+      const row = p.value as MessageDatum | undefined;
+      if (!box || !row) return null;
+      const text = String(row[`n${i}`] ?? '');
+      const inside = text && box.width >= textWidth(text) + 10;
+      const value = Number(row[`s${i}`]);
+      const end = i === 0 && value > 0 ? box.x + (box.width * Number(row.total)) / value : null;
+      const cy = box.y + box.height / 2;
+      return (
+        <g>
+          {inside && (
+            <text
+              x={box.x + box.width / 2}
+              y={cy}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={14}
+              fill={ink}
+            >
+              {text}
+            </text>
+          )}
+          {end !== null && (
+            <text x={end + 6} y={cy} dominantBaseline="central" fontSize={14} fontWeight={600} fill="#0f172a">
+              {row.total}
+            </text>
+          )}
+        </g>
+      );
+    },
+);
+const wholeRow = (d: MessageDatum) => d;
+const MSG_ROW_H = 38;
+
+type MessageDatum = MessageRow & { label: string };
+
+function MessageTip({
+  active,
+  payload,
+  t,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: MessageDatum }[];
+  t: TFunction;
+}) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="rounded border border-slate-400 bg-white px-3 py-2 text-sm text-slate-950 shadow">
+      <p className="font-bold">
+        {row.label} · {t('compare.col.total')} {row.total}
+      </p>
+      <dl className="grid grid-cols-[auto_auto] gap-x-4 tabular-nums">
+        {row.types.map((x) => (
+          <Fragment key={x.type}>
+            <dt>{x.type}</dt>
+            <dd className="text-right">{x.perTx}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 export function MessageChart({ aggs, name, t }: Props) {
-  const { types, rows } = messageRows(aggs);
-  const data = rows.map((r): Record<string, number | string | null> => ({ ...r, label: name(String(r.pattern)) }));
+  const data = messageRows(aggs).map((r): MessageDatum => ({
+    ...r,
+    label: name(r.pattern),
+    [`n${MESSAGE_SLOTS - 1}`]: r.rest ? t('compare.msg.rest', { n: r.rest }) : r[`n${MESSAGE_SLOTS - 1}`],
+  }));
+  const labelW = rowTickWidth(data.map((d) => d.label));
+  const tip = useMemo(() => <MessageTip t={t} />, [t]);
   return (
     <ChartCard
       empty={!aggs.length}
       id="messages"
       title={t('compare.chart.messages')}
+      note={t('compare.chart.messagesNote')}
       table={
         <NumTable
           caption={t('compare.chart.messages')}
-          head={[t('compare.col.pattern'), ...types, t('compare.col.total')]}
-          rows={data.map((r) => [r.label, ...types.map((ty) => r['m:' + ty] as number), r.total as number])}
+          head={[t('compare.col.pattern'), t('compare.col.total'), t('compare.col.byType')]}
+          rows={data.map((r) => [r.label, r.total, r.types.map((x) => `${x.type} ${x.perTx}`).join(' · ')])}
         />
       }
     >
-      <Bars data={data} yAxis={{ width: 56 }}>
-        {types.map((ty, i) => (
-          <Bar
-            key={ty}
-            dataKey={'m:' + ty}
-            name={ty}
-            stackId="msg"
-            fill={hue(i)}
-            stroke="#fff"
-            isAnimationActive={anim}
-          />
-        ))}
-      </Bars>
+      <ResponsiveContainer width="100%" height={Math.max(4, data.length) * MSG_ROW_H + 44}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" horizontal={false} />
+          <XAxis type="number" tick={valueTick('')} {...AXIS} />
+          <YAxis type="category" dataKey="label" width={labelW} interval={0} tick={RowTick} {...AXIS} />
+          <Tooltip content={tip} />
+          {SEGMENT_LABELS.map((label, i) => (
+            <Bar key={i} dataKey={`s${i}`} stackId="msg" fill={hue(i)} stroke="#fff" isAnimationActive={anim}>
+              <LabelList dataKey={wholeRow} content={label} />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
     </ChartCard>
   );
 }

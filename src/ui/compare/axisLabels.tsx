@@ -132,3 +132,26 @@ export function valueTick(unit = ''): (p: ValueTickProps) => ReactElement {
   }
   return tick;
 }
+
+/** How much room a row tick needs for `labels` (the widest one's longest line, at most two lines of `max` px). */
+export function rowTickWidth(labels: readonly string[], max = 190): number {
+  let w = 60;
+  for (const l of labels) for (const line of wrapLabel(l, max)) w = Math.max(w, textWidth(line));
+  return Math.ceil(w) + 14;
+}
+
+/** A category tick on a y axis (a horizontal bar chart's rows): the name right-aligned, on up to two lines. */
+export function RowTick(p: TickProps) {
+  const x = Number(p.x ?? 0);
+  const y = Number(p.y ?? 0);
+  const lines = wrapLabel(String(p.payload?.value ?? ''), Math.max(40, Number(p.width ?? 0) - 14)).slice(0, 2);
+  return (
+    <text fontSize={FONT} fill={TEXT} textAnchor="end" x={x - 4} y={y}>
+      {lines.map((line, k) => (
+        <tspan key={k} x={x - 4} dy={k ? FONT + 2 : lines.length > 1 ? -2 : FONT * 0.35}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}

@@ -77,16 +77,28 @@ describe('chart shaping', () => {
     ]);
   });
 
-  it('lock hold, messages by type (union of types), inconsistency', () => {
+  it('lock hold, messages by type (each pattern its own types, most first), inconsistency', () => {
     expect(lockRows(aggs)[0]).toMatchObject({ pattern: 'a', hold: 50, max: 60, blocked: 0 });
     const m = messageRows(aggs);
-    expect(m.types).toEqual(['commit', 'prepare', 'try']);
-    expect(m.rows[0]).toEqual({ pattern: 'a', total: 3, 'm:commit': 1, 'm:prepare': 2, 'm:try': 0 });
-    expect(m.rows[1]).toMatchObject({ 'm:try': 0.5, 'm:prepare': 1 });
+    expect(m[0]).toMatchObject({ pattern: 'a', total: 3, s0: 2, n0: 'prepare', s1: 1, n1: 'commit', s2: 0, n2: '' });
+    expect(m[0].types).toEqual([
+      { type: 'prepare', perTx: 2 },
+      { type: 'commit', perTx: 1 },
+    ]);
+    // b: run 1 sent TRY ×2 and run 2 PREPARE ×4, COMMIT ×2, over 4 transactions; ties go by name.
+    expect(m[1]).toMatchObject({ n0: 'prepare', s0: 1, n1: 'commit', s1: 0.5, n2: 'try', s2: 0.5, rest: 0 });
     expect(inconsistencyRows(aggs)).toEqual([
       { pattern: 'a', affected: 50, never: 0, windowP50: 300, windowP95: 300, windowMax: 300 },
       { pattern: 'b', affected: 0, never: 50, windowP50: null, windowP95: null, windowMax: null },
     ]);
+  });
+
+  it('messages: past six types, the last segment groups the rest (and says how many)', () => {
+    const many = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((k, i) => [k, 8 - i]));
+    const [row] = messageRows(aggregateAll([run('x', 0, 1, { transactions: 1, messages: many })]));
+    expect([row.n0, row.n1, row.n4, row.n5]).toEqual(['a', 'b', 'e', '']);
+    expect([row.s4, row.s5, row.rest]).toEqual([4, 3 + 2 + 1, 3]);
+    expect(row.types).toHaveLength(8);
   });
 
   it('sweep rows: one per swept value, a value and a band per pattern', () => {

@@ -99,15 +99,47 @@ export function offeredAt(config: LabConfig, point: number): number {
 }
 
 /** Messages per transaction by type: the union of types (sorted), a row per pattern. */
-export function messageRows(aggs: readonly PatternAggregate[]) {
-  const types = [...new Set(aggs.flatMap((a) => Object.keys(a.messagesPerTx)))].sort();
-  const rows = aggs.map((a) => {
-    const row: Record<string, number | string | null> = { pattern: a.pattern, total: r1(a.messagesPerTxTotal.mean) };
-    for (const t of types)
-      row['m:' + t] = a.messagesPerTx[t] === undefined ? 0 : Math.round(a.messagesPerTx[t] * 100) / 100;
+/** Segments of a pattern's messages bar: its most frequent types, the last slot the rest when there are more. */
+export const MESSAGE_SLOTS = 6;
+
+export interface MessageRow {
+  pattern: string;
+  total: number;
+  /** Every type this pattern sent, most per transaction first (ties by name), for the tooltip and the table. */
+  types: { type: string; perTx: number }[];
+  /** Slot i's value (`s0`…) and its type (`n0`…; for the last slot when it groups several, ''), as Recharts reads them. */
+  [slot: `s${number}` | `n${number}`]: number | string;
+  /** How many types the last slot groups (0 when it is one type or empty). */
+  rest: number;
+}
+
+/**
+ * Messages per transaction by type, one row per pattern. Each pattern has its own message types (2PC's PREPARE and
+ * VOTE, TCC's TRY, RocketMQ's HALF…: about 45 in all), so the bar's segments are per pattern, not per type: slot i is
+ * the pattern's i-th most frequent type, labelled with its name (a legend of 45 types in 8 colours said nothing).
+ */
+export function messageRows(aggs: readonly PatternAggregate[]): MessageRow[] {
+  return aggs.map((a) => {
+    const types = Object.entries(a.messagesPerTx)
+      .map(([type, v]) => ({ type, perTx: Math.round(v * 100) / 100 }))
+      .filter((x) => x.perTx > 0)
+      .sort((x, y) => y.perTx - x.perTx || (x.type < y.type ? -1 : x.type > y.type ? 1 : 0));
+    const row = { pattern: a.pattern, total: r1(a.messagesPerTxTotal.mean), types, rest: 0 } as MessageRow;
+    const grouped = types.length > MESSAGE_SLOTS;
+    for (let i = 0; i < MESSAGE_SLOTS; i++) {
+      const last = i === MESSAGE_SLOTS - 1;
+      if (last && grouped) {
+        const rest = types.slice(i);
+        row[`s${i}`] = Math.round(rest.reduce((n, x) => n + x.perTx, 0) * 100) / 100;
+        row[`n${i}`] = '';
+        row.rest = rest.length;
+      } else {
+        row[`s${i}`] = types[i]?.perTx ?? 0;
+        row[`n${i}`] = types[i]?.type ?? '';
+      }
+    }
     return row;
   });
-  return { types, rows };
 }
 
 export function inconsistencyRows(aggs: readonly PatternAggregate[]) {
