@@ -9,7 +9,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, type ErrorInfo } from 'react-dom/client';
 import i18n, { currentLang, i18nReady, loadLang } from './i18n';
-import { firstScreen, startFirstScreen, whenIdle } from './ui/shell/firstScreen';
+import { firstScreen, onIdle, startFirstScreen, whenIdle } from './ui/shell/firstScreen';
 import './index.css';
 
 declare global {
@@ -117,10 +117,7 @@ function registerServiceWorker() {
       // No service worker (blocked, private mode, file://): the app works online as before; nothing to report.
       .then(({ registerSW }) => registerSW({ immediate: true, onRegisterError: () => undefined }))
       .catch(() => undefined);
-  const idle = () =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(register, { timeout: 5000 })
-      : setTimeout(register, 1000);
+  const idle = () => void onIdle(register, 5000);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }

@@ -34,6 +34,7 @@ import { anomaliesFor, atPoint, offeredAt, prosConsRows, sweepLabelValue } from 
 import { navigate, useSideRoute } from './route';
 import { SideBySide } from './SideBySide';
 import { closeCompare } from './CompareButton';
+import { onIdle } from '../shell/firstScreen';
 
 const ALL = patterns.map((p) => p.id);
 
@@ -477,17 +478,6 @@ const stagger = {
   kick: null as (() => void) | null,
 };
 
-const idle: (f: () => void) => () => void =
-  typeof requestIdleCallback === 'function'
-    ? (f) => {
-        const h = requestIdleCallback(f);
-        return () => cancelIdleCallback(h);
-      }
-    : (f) => {
-        const h = setTimeout(f, 50);
-        return () => clearTimeout(h);
-      };
-
 function useStaggeredFigures(view: View) {
   useEffect(() => {
     stagger.view = view;
@@ -558,7 +548,7 @@ function useStaggeredFigures(view: View) {
     // run is going.
     let cancelIdle: (() => void) | null = null;
     const mountSoon = () => {
-      if (cancelIdle === null && drawing === null) cancelIdle = idle(mountOne);
+      if (cancelIdle === null && drawing === null) cancelIdle = onIdle(mountOne);
     };
     const mountOne = () => {
       cancelIdle = null;

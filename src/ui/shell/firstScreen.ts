@@ -25,8 +25,7 @@ export function startFirstScreen(): void {
   if (started) return;
   started = true;
   if (typeof window === 'undefined' || typeof requestAnimationFrame !== 'function') return resolveReady();
-  const idle = (cb: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1500 }) : setTimeout(cb, 50);
+  const idle = (cb: () => void) => void onIdle(cb, 1500);
   const frames = (n: number, cb: () => void): void => {
     if (n === 0) return cb();
     requestAnimationFrame(() => frames(n - 1, cb));
@@ -47,10 +46,17 @@ export function startFirstScreen(): void {
  * bar's link — runs in such moments one piece at a time, so no long task blocks a click. [issue 15: Lighthouse TBT]
  */
 export function whenIdle(timeout = 2000): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
-    else setTimeout(resolve, 50);
-  });
+  return new Promise((resolve) => void onIdle(resolve, timeout));
+}
+
+/** `f` in an idle moment (at most `timeout` ms away; 50 ms without requestIdleCallback). Returns its cancel. */
+export function onIdle(f: () => void, timeout = 2000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(() => f(), { timeout });
+    return () => cancelIdleCallback(h);
+  }
+  const h = setTimeout(f, 50);
+  return () => clearTimeout(h);
 }
 
 /** The panes drawn after the first screen take turns: each in an idle moment after the previous one. */
