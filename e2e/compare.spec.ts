@@ -26,6 +26,8 @@ async function openCompare(page: Page) {
   await openApp(page);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeVisible();
+  // The animated view's "Watch:" line (about its pattern) is not shown over the comparison.
+  await expect(page.getByText('Watch:')).toHaveCount(0);
 }
 
 async function setUp(page: Page, opts: { transactions: string; runs: string; preset: string }) {
@@ -217,6 +219,7 @@ test('open an anomalous run from a chart: the animated view at its breaking even
   await open.click();
   await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeHidden();
   await expect(page.getByRole('slider', { name: 'Time cursor' })).toBeVisible();
+  await expect(page.getByText('Watch:')).toBeVisible();
   expect(page.url()).toMatch(/#s=1\./);
   const read = () =>
     page.evaluate(() => {

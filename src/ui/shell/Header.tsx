@@ -15,6 +15,7 @@ import { currentLink } from '../hooks/useUrlSync';
 import { GuardsPopover, ParamsPopover } from './HeaderPopovers';
 import { togglePresentation } from '../hooks/usePresentation';
 import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
+import { useCompareRoute } from '../compare/route';
 import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
 import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
 
@@ -262,6 +263,8 @@ function Description() {
 
 export function Header() {
   const { t } = useTranslation();
+  // The "Watch:" line is about the pattern in the animated view; Compare has its own heading and intro.
+  const onCompare = useCompareRoute();
   return (
     <header className="shrink-0">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
@@ -295,7 +298,7 @@ export function Header() {
           </button>
         </div>
       </div>
-      <Description />
+      {!onCompare && <Description />}
     </header>
   );
 }
