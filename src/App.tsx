@@ -23,6 +23,7 @@ import { useRun } from './store/run';
 import { preloadPatterns } from './patterns/catalog';
 import { compareStrings, panelsStrings } from './i18n';
 import { addStrings } from './i18n/sources';
+import { NARROW } from './ui/shell/layout';
 
 // Not on the first screen: loaded when first shown.
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
@@ -94,7 +95,9 @@ export default function App() {
   return (
     <div
       className={
-        'flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900' + (present ? ' present' : '')
+        'flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900' +
+        // A phone (below 768 px): the panes stack and the page scrolls (NARROW, also in the skeleton).
+        (present ? ' present' : ' max-md:h-auto')
       }
     >
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
@@ -136,14 +139,14 @@ export default function App() {
         id="main"
         className={
           'grid min-h-0 flex-1 gap-0 ' +
-          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]') +
+          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)] ' + NARROW.main) +
           (compare ? ' hidden' : '') // [issue 14 hook-up]
         }
       >
         <div
           className={
             'grid min-h-0 gap-px bg-slate-300 ' +
-            (present ? 'present-cols' : 'grid-cols-[minmax(0,11fr)_minmax(0,9fr)]')
+            (present ? 'present-cols' : 'grid-cols-[minmax(0,11fr)_minmax(0,9fr)] ' + NARROW.top)
           }
         >
           <Pane name="diagram.title" className={present && presentSeq ? 'present-off' : ''}>
@@ -160,7 +163,7 @@ export default function App() {
             <Timeline />
           </ErrorBoundary>
         </div>
-        <div className={'grid min-h-0 grid-cols-3 gap-px bg-slate-300' + (present ? ' hidden' : '')}>
+        <div className={'grid min-h-0 grid-cols-3 gap-px bg-slate-300 ' + (present ? 'hidden' : NARROW.panels)}>
           <Pane name="panels.inv.title">
             <Later>
               <InvariantPanel />

@@ -116,7 +116,7 @@ function LangSwitch() {
       lang={l === 'zh' ? 'zh-CN' : 'en'}
       onClick={() => void setLang(l)}
       className={
-        'px-2.5 py-1 text-[15px] font-semibold ' +
+        'px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ' +
         (lang === l ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100')
       }
     >
@@ -278,13 +278,13 @@ export function Header() {
           <GuardsPopover />
           <ParamsPopover />
         </div>
-        <div className="ml-auto flex items-center gap-1.5">
+        <div className="ml-auto flex flex-wrap items-center gap-1.5">
           <CompareButton /> {/* [issue 14 hook-up] */}
           <TourButton /> {/* [issue 15 tours] */}
           <PresentToggle />
           <LangSwitch />
           {/* Presentation mode keeps what a presenter uses in front of the room. */}
-          <div className="present-hide flex items-center gap-1.5">
+          <div className="present-hide flex flex-wrap items-center gap-1.5">
             <FileActions />
           </div>
           <button

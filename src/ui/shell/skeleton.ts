@@ -12,6 +12,8 @@
  * pattern's texts.
  */
 
+import { NARROW } from './layout';
+
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export interface SkeletonFacts {
@@ -56,18 +58,18 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
         box('hbtn', t('params.button')) +
         `</span>`
       : '') +
-    `<span class="ml-auto flex items-center gap-1.5">` +
+    `<span class="ml-auto flex flex-wrap items-center gap-1.5">` +
     box('hbtn', t('compare.open')) +
     box('hbtn', t('tour.start')) +
     `<span class="hbtn w-10 px-0"><svg width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8">` +
     `<rect x="2" y="3" width="16" height="10" rx="1"/><path d="M10 13v3M6 18l4-2 4 2"/></svg></span>` +
     `<span class="flex overflow-hidden rounded border border-slate-500">` +
-    `<span lang="zh-CN" class="px-2.5 py-1 text-[15px] font-semibold ${
+    `<span lang="zh-CN" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
       lang === 'zh' ? 'bg-slate-800 text-white' : 'bg-white text-slate-800'
-    }">中文</span><span lang="en" class="px-2.5 py-1 text-[15px] font-semibold ${
+    }">中文</span><span lang="en" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
       lang === 'zh' ? 'bg-white text-slate-800' : 'bg-slate-800 text-white'
     }">EN</span></span>` +
-    `<span class="flex items-center gap-1.5">` +
+    `<span class="flex flex-wrap items-center gap-1.5">` +
     box('hbtn', t('header.export')) +
     box('hbtn', t('header.import')) +
     box('hbtn min-w-[4.5rem]', t('header.link')) +
@@ -81,8 +83,8 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     `</header>`;
   const title = (key: string, cls: string) => `<div class="${cls}">${esc(text(t(key)))}</div>`;
   const main =
-    `<div class="grid min-h-0 flex-1 gap-0 grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]">` +
-    `<div class="grid min-h-0 gap-px bg-slate-300 grid-cols-[minmax(0,11fr)_minmax(0,9fr)]">` +
+    `<div class="grid min-h-0 flex-1 gap-0 grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)] ${NARROW.main}">` +
+    `<div class="grid min-h-0 gap-px bg-slate-300 grid-cols-[minmax(0,11fr)_minmax(0,9fr)] ${NARROW.top}">` +
     pane(
       title(
         'diagram.title',
@@ -92,22 +94,22 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     pane(title('panels.seq.title', 'flex h-9 items-center border-b border-slate-200 px-2 text-sm font-semibold')) +
     `</div>` +
     // The timeline (Timeline.tsx): the transport buttons and the scrubber, at the height of its three lines of text.
-    `<div class="flex h-[83px] shrink-0 items-end gap-3 border-y border-slate-300 bg-slate-50 px-3 pt-0.5 pb-2">` +
+    `<div class="flex h-[83px] shrink-0 items-end gap-3 border-y border-slate-300 bg-slate-50 px-3 pt-0.5 pb-2 ${NARROW.timeline} max-md:h-auto">` +
     `<span class="flex items-center gap-1">${[10, 10, 12, 10, 10]
       .map(
         (w) =>
           `<span class="h-10 ${w === 12 ? 'w-12 bg-sky-800' : 'w-10 bg-white'} rounded-md border border-slate-400"></span>`,
       )
       .join('')}</span>` +
-    `<span class="relative min-w-0 flex-1 px-2"><span class="block h-[40px]"></span>` +
+    `<span class="relative min-w-0 flex-1 px-2 ${NARROW.scrubber}"><span class="block h-[40px]"></span>` +
     `<span class="block h-5 rounded-full bg-slate-200"></span></span></div>` +
-    `<div class="grid min-h-0 grid-cols-3 gap-px bg-slate-300">` +
+    `<div class="grid min-h-0 grid-cols-3 gap-px bg-slate-300 ${NARROW.panels}">` +
     pane(`<div class="p-2 text-sm font-semibold text-slate-900">${esc(text(t('panels.inv.title')))}</div>`) +
     pane(tabs(t, ['panels.insp.title', 'tables.title', 'panels.code.title'])) +
     pane(tabs(t, ['panels.faults.title', 'panels.log.title'])) +
     `</div></div>`;
   return (
-    `<div class="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900">` +
+    `<div class="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900 max-md:h-auto">` +
     `<span role="status" class="sr-only">${esc(t('app.loading'))}</span>` +
     `<div aria-hidden="true" class="contents">${header}${main}</div></div>`
   );

@@ -11,6 +11,7 @@ import { formatTime } from '../theme';
 import { invariantMarks, type InvMark } from '../panels/traceViews';
 import { cursorToFrac, eventFrac, fracToCursor } from './axis';
 import { useFastT } from '../hooks/useFastT';
+import { NARROW } from '../shell/layout';
 
 /** Traces longer than this get their markers and window bands a moment after they are shown (useLater). */
 const LATER_EVENTS = 50_000;
@@ -340,7 +341,7 @@ function Scrubber() {
   };
 
   return (
-    <div className="relative min-w-0 flex-1 px-2">
+    <div className={'relative min-w-0 flex-1 px-2 ' + NARROW.scrubber}>
       <div className="relative h-[40px]" aria-hidden={false}>
         <Windows ix={index} axis={axis} />
         <Markers ix={index} axis={axis} />
@@ -479,7 +480,9 @@ export function Timeline() {
   return (
     <section
       aria-label={t('timeline.title')}
-      className="flex shrink-0 items-end gap-3 border-y border-slate-300 bg-slate-50 px-3 pt-0.5 pb-2"
+      className={
+        'flex shrink-0 items-end gap-3 border-y border-slate-300 bg-slate-50 px-3 pt-0.5 pb-2 ' + NARROW.timeline
+      }
     >
       <div className="flex items-center gap-1" role="group" aria-label={t('timeline.transport')}>
         <button

@@ -1,0 +1,40 @@
+/**
+ * A deep link opened on a phone (412 × 823, the size Lighthouse's mobile run uses): the panes stack and the page
+ * scrolls, nothing runs past the screen's right edge, and the run plays from the timeline as on a desktop.
+ */
+import { expect, invariants, openApp, scrubber, test, timeline } from './fixtures';
+
+test.use({ viewport: { width: 412, height: 823 } });
+
+test('on a phone the panes stack, nothing runs past the right edge, and the run plays', async ({ page }) => {
+  await openApp(page);
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await width()).toBeLessThanOrEqual(412);
+  // Every header button is on screen (none cut off at the right edge).
+  for (const name of ['Compare', 'Export', 'Import', 'Copy link', 'Keyboard shortcuts']) {
+    const b = await page.getByRole('button', { name, exact: true }).boundingBox();
+    expect(b && b.x + b.width, name).toBeLessThanOrEqual(412);
+  }
+  // Diagram, then sequence chart, then timeline, then the panels, each below the one before, each full width.
+  const boxes = [];
+  for (const region of [
+    page.getByRole('region', { name: 'Topology' }),
+    page.getByRole('region', { name: 'Message sequence' }),
+    timeline(page),
+    invariants(page),
+  ]) {
+    await region.scrollIntoViewIfNeeded();
+    await expect(region).toBeVisible();
+    const b = await region.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, width: r.width };
+    });
+    boxes.push(b);
+  }
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom - 1);
+  for (const b of boxes.slice(0, 2)) expect(b.width).toBeGreaterThan(380);
+  // The run plays from the timeline.
+  await timeline(page).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await scrubber(page).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  expect(await width()).toBeLessThanOrEqual(412);
+});
