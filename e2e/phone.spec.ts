@@ -38,3 +38,11 @@ test('on a phone the panes stack, nothing runs past the right edge, and the run 
   await expect.poll(async () => Number(await scrubber(page).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   expect(await width()).toBeLessThanOrEqual(412);
 });
+
+test('on a phone the Compare view shows alone (the animated view does not stack above it)', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compare patterns' })).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Topology' })).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+});

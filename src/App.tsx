@@ -139,8 +139,9 @@ export default function App() {
         id="main"
         className={
           'grid min-h-0 flex-1 gap-0 ' +
-          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)] ' + NARROW.main) +
-          (compare ? ' hidden' : '') // [issue 14 hook-up]
+          (present ? 'grid-rows-[minmax(0,1fr)_auto]' : 'grid-rows-[minmax(0,1fr)_auto_minmax(0,30%)]') +
+          // [issue 14 hook-up] (hidden alone: the phone's flex would show it again)
+          (compare ? ' hidden' : present ? '' : ' ' + NARROW.main)
         }
       >
         <div
