@@ -184,9 +184,17 @@ export class StepDb implements Db {
     }
   }
 
+  private sink: ((table: string, key: string, row: Row | null) => void) | null = null;
+  /** forEach's visitor, made once: a closure made per call was the commit path's one allocation per step. */
+  private readonly toSink = (i: number): void => {
+    (this.sink as (table: string, key: string, row: Row | null) => void)(this.tbl[i], this.key[i], this.row[i]);
+  };
+
   /** Visit the step's writes in commit order. */
   forEach(f: (table: string, key: string, row: Row | null) => void): void {
-    this.visit((i) => f(this.tbl[i], this.key[i], this.row[i]));
+    this.sink = f;
+    this.visit(this.toSink);
+    this.sink = null;
   }
 
   /** The step's writes as a list (for the trace), in commit order, allocated at its exact length. */

@@ -18,7 +18,7 @@ import { InvariantChecker, type Recheck } from './checkers';
 import { DiscardDb, NodeDb, StepDb } from './db';
 import { FaultInjector } from './faults';
 import { EventQueue } from './heap';
-import { Network } from './network';
+import { Network, type LinkState } from './network';
 import {
   LOCKS_TABLE,
   STATE_TABLE,
@@ -213,6 +213,18 @@ interface NodeRt {
   rng: RngState;
   /** Open lock intervals by resource (the lock log's view of the `locks` table). */
   held: Map<string, LockInterval>;
+  /**
+   * The node's state, the same as `states[id]` (the world's record, keyed by node id): read from here, since a
+   * keyed load from that record by a variable id is a hash lookup, on every step.
+   */
+  state: NodeState;
+  /** Where its messages go, by destination (sends look up no node and no link by name). */
+  routes: Map<NodeId, Route>;
+}
+
+interface Route {
+  to: NodeRt;
+  link: LinkState;
 }
 
 export class UnknownNodeError extends Error {}
@@ -333,6 +345,8 @@ export class Run {
         db,
         rng: rngState(scenario.seed, 'node:' + n.id),
         held: new Map(),
+        state: null as unknown as NodeState,
+        routes: new Map(),
       };
       rt.ctx = {
         now: 0,
@@ -345,7 +359,7 @@ export class Run {
       };
       nodes.set(n.id, rt);
       const st = role.init(rt.ctx) as NodeState;
-      this.states[n.id] = st;
+      this.setState(rt, st);
       this.up[n.id] = true;
       this.initial.states[n.id] = st;
       const writes = stepDb.writes();
@@ -400,6 +414,11 @@ export class Run {
 
   private typeStats(type: string) {
     return (this.stats.byType[type] ??= { sent: 0, delivered: 0, dropped: 0 });
+  }
+
+  private setState(rt: NodeRt, state: NodeState): void {
+    rt.state = state;
+    this.states[rt.id] = state;
   }
 
   // ------------------------------------------------------------------ commit
@@ -462,7 +481,8 @@ export class Run {
     const db = this.stepDb;
     db.reset(rt.db);
     ctx.db = db;
-    const res = rt.role.step(this.states[rt.id] as never, input, ctx);
+    const before = rt.state;
+    const res = rt.role.step(before as never, input, ctx);
     const effects = res.effects;
     for (let i = 0; i < effects.length; i++) {
       const k = effects[i].kind;
@@ -471,9 +491,8 @@ export class Run {
         break;
       }
     }
-    const before = this.states[rt.id];
     const state = res.state as NodeState;
-    this.states[rt.id] = state;
+    if (state !== before) this.setState(rt, state);
     const wantEvents = this.wantEvents;
     let writes: TableWrite[] | undefined;
     if (db.dirty) {
@@ -541,7 +560,7 @@ export class Run {
       if (!rt.up || !startedUp) return; // crashed by a fault triggered by an earlier effect
       switch (e.kind) {
         case 'send':
-          this.send(rt.id, e.to, e.msg);
+          this.send(rt, e.to, e.msg);
           break;
         case 'setTimer': {
           const gen = ++this.timerGen;
@@ -568,16 +587,29 @@ export class Run {
 
   // ------------------------------------------------------------------ network
 
-  private send(from: NodeId, to: NodeId, msg: Msg): void {
-    const toRt = this.nodes.get(to);
-    if (!toRt) throw new UnknownNodeError(`${from} sent ${msg.type} to unknown node ${to}`);
+  /** The route from a node to `to`, looked up once per pair. */
+  private route(rt: NodeRt, to: NodeId, msg: Msg): Route {
+    let r = rt.routes.get(to);
+    if (r === undefined) {
+      const toRt = this.nodes.get(to);
+      if (!toRt) throw new UnknownNodeError(`${rt.id} sent ${msg.type} to unknown node ${to}`);
+      r = { to: toRt, link: this.network.link(rt.id, to) };
+      rt.routes.set(to, r);
+    }
+    return r;
+  }
+
+  private send(fromRt: NodeRt, to: NodeId, msg: Msg): void {
+    const route = this.route(fromRt, to, msg);
+    const from = fromRt.id;
+    const toRt = route.to;
     const now = this.now;
     const network = this.network;
     const msgId = ++this.msgCounter;
     const ts = this.typeStats(msg.type);
     ts.sent++;
     this.stats.messagesSent++;
-    const plan = network.plan(from, to, now);
+    const plan = network.plan(route.link, now);
     let lost: DropReason | undefined = plan.lost ? 'loss' : undefined;
     // Delivery delays of the copies: n of them (0, 1 or 2), d0 then d1.
     let n = plan.copies;
@@ -600,7 +632,7 @@ export class Run {
           if (!lost) {
             d0 += act.by;
             d1 += act.by;
-            network.bumpFifo(from, to, now + d0);
+            network.bumpFifo(route.link, now + d0);
           }
         } else if ('duplicate' in act) {
           if (!lost && n < 2) {
@@ -705,10 +737,10 @@ export class Run {
           for (const key of table.keys()) deletions.push({ table: name, key, row: null });
         }
       }
-      const before = this.states[rt.id];
+      const before = rt.state;
       const fresh = rt.role.init({ ...rt.ctx, db: new DiscardDb(rt.db) }) as NodeState;
       const state: NodeState = { durable: before.durable, volatile: fresh.volatile };
-      this.states[rt.id] = state;
+      this.setState(rt, state);
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
       this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
