@@ -21,12 +21,27 @@ export class NodeDb implements DbReader {
     return t;
   }
 
+  /** The table the last read found, by name: reads come in runs on one table (a check reads it at every node). */
+  private lastName = '';
+  private lastTable: Map<string, Row> | undefined = undefined;
+
+  private find(name: string): Map<string, Row> | undefined {
+    if (name === this.lastName) return this.lastTable;
+    const t = this.tables.get(name);
+    // A table that does not exist yet is not remembered: its first write makes it.
+    if (t !== undefined) {
+      this.lastName = name;
+      this.lastTable = t;
+    }
+    return t;
+  }
+
   get<R extends Row = Row>(table: string, key: string): R | undefined {
-    return this.tables.get(table)?.get(key) as R | undefined;
+    return this.find(table)?.get(key) as R | undefined;
   }
 
   has(table: string, key: string): boolean {
-    return this.tables.get(table)?.has(key) ?? false;
+    return this.find(table)?.has(key) ?? false;
   }
 
   size(table: string): number {
