@@ -32,6 +32,9 @@ interface TotalState {
 
 type Watcher = KeyState | TotalState;
 
+/** The invariants watching one table (opaque outside the checker). */
+export type Watchers = readonly Watcher[];
+
 /**
  * The keys a step touched for one invariant, in first-touch order, without repeats. A step touches a few keys, so
  * they sit in a list deduplicated by scanning; a big step (a recovery pass) adds a Set. (A Set cleared after every
@@ -125,10 +128,19 @@ export class InvariantChecker {
   /** One Change object, reused: invariants read it during keyOf / value and must not keep it. */
   private scratch: Change = { node: '', table: '', key: '', before: undefined, after: undefined };
 
+  /** The invariants that watch `table` (null: none, so its changes need not be reported, nor their before-rows). */
+  watchersOf(table: string): Watchers | null {
+    return this.byTable.get(table) ?? null;
+  }
+
   /** Route one change to the invariants that watch its table. */
   change(node: NodeId, table: string, key: string, before: unknown, after: unknown): void {
     const list = this.byTable.get(table);
-    if (!list) return;
+    if (list) this.changeFor(list, node, table, key, before, after);
+  }
+
+  /** `change`, for a caller that holds the table's watchers (watchersOf). */
+  changeFor(list: Watchers, node: NodeId, table: string, key: string, before: unknown, after: unknown): void {
     const c = this.scratch;
     c.node = node;
     c.table = table;

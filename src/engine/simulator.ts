@@ -14,7 +14,7 @@
  * A run can be advanced in slices (`Run.advance(n)`), so the page can simulate a long scenario in chunks with a
  * progress bar and a Cancel button, and stop at an event budget with a clear reason.
  */
-import { InvariantChecker, type Recheck } from './checkers';
+import { InvariantChecker, type Recheck, type Watchers } from './checkers';
 import { DiscardDb, NodeDb, StepDb } from './db';
 import { FaultInjector } from './faults';
 import { EventQueue } from './heap';
@@ -220,6 +220,17 @@ interface NodeRt {
   state: NodeState;
   /** Where its messages go, by destination (sends look up no node and no link by name). */
   routes: Map<NodeId, Route>;
+  /** Its tables as the commit sees them, by name (made at a table's first commit). */
+  tables: Map<string, CommitTable>;
+}
+
+/** A node's table, resolved once for the commit path: its rows and who must hear of their changes. */
+interface CommitTable {
+  rows: Map<string, Row>;
+  /** The invariants watching it (null: none, or invariants are off). */
+  watchers: Watchers | null;
+  /** It is the built-in locks table (its changes feed the lock log). */
+  locks: boolean;
 }
 
 interface Route {
@@ -347,6 +358,7 @@ export class Run {
         held: new Map(),
         state: null as unknown as NodeState,
         routes: new Map(),
+        tables: new Map(),
       };
       rt.ctx = {
         now: 0,
@@ -428,14 +440,27 @@ export class Run {
     for (let i = 0; i < writes.length; i++) this.commitWrite(rt, writes[i].table, writes[i].key, writes[i].row);
   }
 
+  private commitTable(rt: NodeRt, name: string): CommitTable {
+    let t = rt.tables.get(name);
+    if (t === undefined) {
+      t = { rows: rt.db.table(name), watchers: this.checker?.watchersOf(name) ?? null, locks: name === LOCKS_TABLE };
+      rt.tables.set(name, t);
+    }
+    return t;
+  }
+
   private commitWrite(rt: NodeRt, tableName: string, key: string, row: Row | null): void {
-    const table = rt.db.table(tableName);
-    const before = table.get(key);
-    if (row === null) table.delete(key);
-    else table.set(key, row);
+    const t = this.commitTable(rt, tableName);
+    const rows = t.rows;
+    // Only the invariants read the row a write replaces: on a table none watches, skip that lookup (on a big table,
+    // a miss for a new key walks cold entries).
+    const before = t.watchers !== null ? rows.get(key) : undefined;
+    if (row === null) rows.delete(key);
+    else rows.set(key, row);
     this.stats.writes++;
-    if (tableName === LOCKS_TABLE) this.lockChange(rt, key, row !== null);
-    this.checker?.change(rt.id, tableName, key, before, row ?? undefined);
+    if (t.locks) this.lockChange(rt, key, row !== null);
+    if (t.watchers !== null)
+      (this.checker as InvariantChecker).changeFor(t.watchers, rt.id, tableName, key, before, row ?? undefined);
   }
 
   private lockChange(rt: NodeRt, resource: string, held: boolean): void {
