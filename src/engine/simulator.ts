@@ -267,6 +267,8 @@ export class Run {
   private readonly network: Network;
   private readonly faults: FaultInjector;
   private readonly checker: InvariantChecker | null;
+  /** The invariants watching node states (looked up once: a step that changes its node's state reports it). */
+  private readonly stateWatchers: Watchers | null;
   private readonly nodes = new Map<NodeId, NodeRt>();
   private readonly states: Record<NodeId, NodeState> = {};
   private readonly up: Record<NodeId, boolean> = {};
@@ -336,6 +338,7 @@ export class Run {
           !!opts.referenceCheck,
         )
       : null;
+    this.stateWatchers = this.checker?.watchersOf(STATE_TABLE) ?? null;
 
     let first: StepDb | null = null;
     for (const n of topology.nodes) {
@@ -530,7 +533,9 @@ export class Run {
       }
     }
     const evSeq = this.seq;
-    if (state !== before) this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
+    if (state !== before && this.stateWatchers !== null) {
+      (this.checker as InvariantChecker).changeFor(this.stateWatchers, rt.id, STATE_TABLE, rt.id, before, state);
+    }
     let ev: TraceEvent | null = null;
     if (wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
     this.emit(ev);
