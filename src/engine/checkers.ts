@@ -16,6 +16,7 @@ interface KeyState {
   check: (w: World, key: string) => KeyVerdict;
   bad: Set<string>;
   dirty: DirtyKeys;
+  queued: boolean;
 }
 
 interface TotalState {
@@ -26,9 +27,13 @@ interface TotalState {
   ok: (total: number, w: World) => boolean;
   total: number;
   changed: boolean;
+  queued: boolean;
 }
 
 type Watcher = KeyState | TotalState;
+
+/** The invariants watching one table (opaque outside the checker). */
+export type Watchers = readonly Watcher[];
 
 /**
  * The keys a step touched for one invariant, in first-touch order, without repeats. A step touches a few keys, so
@@ -70,7 +75,12 @@ export class InvariantChecker {
   private holds: boolean[];
   private broken: InvariantInterval[][];
   private open: (InvariantInterval | null)[];
+  /**
+   * The watchers this event touched, each once (its `queued` flag), the first `nTouched` entries: a count rather
+   * than `length = 0`, which is a runtime call, once per event.
+   */
   private touched: Watcher[] = [];
+  private nTouched = 0;
   /** Number of per-key checks and total evaluations run (the cost counter tests compare across history sizes). */
   checks = 0;
   mismatches: string[] = [];
@@ -85,8 +95,8 @@ export class InvariantChecker {
     this.watchers = defs.map((def, i): Watcher => {
       const w = def.watch;
       return w.by === 'key'
-        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new DirtyKeys() }
-        : { kind: 'total', i, def, value: w.value, ok: w.ok, total: 0, changed: true };
+        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new DirtyKeys(), queued: false }
+        : { kind: 'total', i, def, value: w.value, ok: w.ok, total: 0, changed: true, queued: false };
     });
     for (const w of this.watchers) {
       for (const t of w.def.watch.tables) {
@@ -102,7 +112,13 @@ export class InvariantChecker {
     this.broken = defs.map(() => []);
     this.open = defs.map(() => null);
     // Totals start from nothing; initial rows arrive as changes. Every total is evaluated once at the first flush.
-    this.touched = this.watchers.filter((w) => w.kind === 'total');
+    for (const w of this.watchers) if (w.kind === 'total') this.touch(w);
+  }
+
+  private touch(w: Watcher): void {
+    if (w.queued) return;
+    w.queued = true;
+    this.touched[this.nTouched++] = w;
   }
 
   get size(): number {
@@ -112,10 +128,19 @@ export class InvariantChecker {
   /** One Change object, reused: invariants read it during keyOf / value and must not keep it. */
   private scratch: Change = { node: '', table: '', key: '', before: undefined, after: undefined };
 
+  /** The invariants that watch `table` (null: none, so its changes need not be reported, nor their before-rows). */
+  watchersOf(table: string): Watchers | null {
+    return this.byTable.get(table) ?? null;
+  }
+
   /** Route one change to the invariants that watch its table. */
   change(node: NodeId, table: string, key: string, before: unknown, after: unknown): void {
     const list = this.byTable.get(table);
-    if (!list) return;
+    if (list) this.changeFor(list, node, table, key, before, after);
+  }
+
+  /** `change`, for a caller that holds the table's watchers (watchersOf). */
+  changeFor(list: Watchers, node: NodeId, table: string, key: string, before: unknown, after: unknown): void {
     const c = this.scratch;
     c.node = node;
     c.table = table;
@@ -129,14 +154,14 @@ export class InvariantChecker {
         if (k === null || k === undefined) continue;
         if (typeof k === 'string') w.dirty.add(k);
         else for (const kk of k) w.dirty.add(kk);
-        if (w.dirty.length) this.touched.push(w);
+        if (w.dirty.length) this.touch(w);
       } else {
         const before = c.before === undefined ? 0 : w.value(c.node, c.table, c.before, c.key);
         const after = c.after === undefined ? 0 : w.value(c.node, c.table, c.after, c.key);
         if (before !== after) {
           w.total += after - before;
           w.changed = true;
-          this.touched.push(w);
+          this.touch(w);
         }
       }
     }
@@ -145,9 +170,10 @@ export class InvariantChecker {
   /** Re-check what this event touched and update the intervals. `seq`: the event the verdicts follow. */
   flush(now: Time, seq: number): void {
     const touched = this.touched;
-    if (touched.length) {
+    const n = this.nTouched;
+    if (n) {
       this.world.t = now;
-      for (let i = 0; i < touched.length; i++) {
+      for (let i = 0; i < n; i++) {
         const w = touched[i];
         if (w.kind === 'key') {
           const dirty = w.dirty;
@@ -160,11 +186,12 @@ export class InvariantChecker {
           this.setHolds(w.i, w.ok(w.total, this.world), now, seq);
         }
       }
-      for (let i = 0; i < touched.length; i++) {
+      for (let i = 0; i < n; i++) {
         const w = touched[i];
+        w.queued = false;
         if (w.kind === 'key') this.setHolds(w.i, w.bad.size === 0, now, seq);
       }
-      touched.length = 0;
+      this.nTouched = 0;
     }
     if (this.reference) this.compare(now);
   }
@@ -173,8 +200,10 @@ export class InvariantChecker {
     this.checks++;
     const v = w.check(this.world, key);
     const ok = typeof v === 'boolean' ? v : v.ok;
-    if (ok) w.bad.delete(key);
-    else w.bad.add(key);
+    // Most keys hold and most invariants have no bad key: skip hashing the key into an empty set.
+    if (ok) {
+      if (w.bad.size !== 0) w.bad.delete(key);
+    } else w.bad.add(key);
     if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > now) {
       this.schedule(v.recheckAt, { inv: w.i, key });
     }

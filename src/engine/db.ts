@@ -21,12 +21,27 @@ export class NodeDb implements DbReader {
     return t;
   }
 
+  /** The table the last read found, by name: reads come in runs on one table (a check reads it at every node). */
+  private lastName = '';
+  private lastTable: Map<string, Row> | undefined = undefined;
+
+  private find(name: string): Map<string, Row> | undefined {
+    if (name === this.lastName) return this.lastTable;
+    const t = this.tables.get(name);
+    // A table that does not exist yet is not remembered: its first write makes it.
+    if (t !== undefined) {
+      this.lastName = name;
+      this.lastTable = t;
+    }
+    return t;
+  }
+
   get<R extends Row = Row>(table: string, key: string): R | undefined {
-    return this.tables.get(table)?.get(key) as R | undefined;
+    return this.find(table)?.get(key) as R | undefined;
   }
 
   has(table: string, key: string): boolean {
-    return this.tables.get(table)?.has(key) ?? false;
+    return this.find(table)?.has(key) ?? false;
   }
 
   size(table: string): number {
@@ -184,9 +199,17 @@ export class StepDb implements Db {
     }
   }
 
+  private sink: ((table: string, key: string, row: Row | null) => void) | null = null;
+  /** forEach's visitor, made once: a closure made per call was the commit path's one allocation per step. */
+  private readonly toSink = (i: number): void => {
+    (this.sink as (table: string, key: string, row: Row | null) => void)(this.tbl[i], this.key[i], this.row[i]);
+  };
+
   /** Visit the step's writes in commit order. */
   forEach(f: (table: string, key: string, row: Row | null) => void): void {
-    this.visit((i) => f(this.tbl[i], this.key[i], this.row[i]));
+    this.sink = f;
+    this.visit(this.toSink);
+    this.sink = null;
   }
 
   /** The step's writes as a list (for the trace), in commit order, allocated at its exact length. */

@@ -50,7 +50,8 @@ export interface LinkPlan {
   reorder: boolean;
 }
 
-interface LinkState {
+/** A directed link's state: what `link()` hands out for a sender to keep (plan() then needs no lookup). */
+export interface LinkState {
   spec: LinkSpec;
   rng: Rng;
   lastDeliverAt: number;
@@ -83,7 +84,8 @@ export class Network {
     return this.link(from, to).fifo ? 'stream' : 'rpc';
   }
 
-  private link(from: NodeId, to: NodeId): LinkState {
+  /** The directed link from → to, made on first use (its random stream is named by its ends, so order is moot). */
+  link(from: NodeId, to: NodeId): LinkState {
     let byTo = this.links.get(from);
     if (!byTo) {
       byTo = new Map();
@@ -109,8 +111,7 @@ export class Network {
    * Plan a message's fate. Always draws five numbers plus the latency samples from the link's stream.
    * Returns a shared object that the next call overwrites (no allocation per message): read it at once.
    */
-  plan(from: NodeId, to: NodeId, now: number): LinkPlan {
-    const l = this.link(from, to);
+  plan(l: LinkState, now: number): LinkPlan {
     const { spec, rng } = l;
     const out = this.out;
     const lossU = rng.next();
@@ -144,8 +145,7 @@ export class Network {
    * Note a delivery time chosen outside plan() (a delayed message). On a stream the messages behind it wait for it
    * (FIFO); on an rpc link a delay holds back only the message it names.
    */
-  bumpFifo(from: NodeId, to: NodeId, deliverAt: number): void {
-    const l = this.link(from, to);
+  bumpFifo(l: LinkState, deliverAt: number): void {
     if (l.fifo && deliverAt > l.lastDeliverAt) l.lastDeliverAt = deliverAt;
   }
 

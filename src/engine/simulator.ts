@@ -14,11 +14,11 @@
  * A run can be advanced in slices (`Run.advance(n)`), so the page can simulate a long scenario in chunks with a
  * progress bar and a Cancel button, and stop at an event budget with a clear reason.
  */
-import { InvariantChecker, type Recheck } from './checkers';
+import { InvariantChecker, type Recheck, type Watchers } from './checkers';
 import { DiscardDb, NodeDb, StepDb } from './db';
 import { FaultInjector } from './faults';
 import { EventQueue } from './heap';
-import { Network } from './network';
+import { Network, type LinkState } from './network';
 import {
   LOCKS_TABLE,
   STATE_TABLE,
@@ -213,6 +213,29 @@ interface NodeRt {
   rng: RngState;
   /** Open lock intervals by resource (the lock log's view of the `locks` table). */
   held: Map<string, LockInterval>;
+  /**
+   * The node's state, the same as `states[id]` (the world's record, keyed by node id): read from here, since a
+   * keyed load from that record by a variable id is a hash lookup, on every step.
+   */
+  state: NodeState;
+  /** Where its messages go, by destination (sends look up no node and no link by name). */
+  routes: Map<NodeId, Route>;
+  /** Its tables as the commit sees them, by name (made at a table's first commit). */
+  tables: Map<string, CommitTable>;
+}
+
+/** A node's table, resolved once for the commit path: its rows and who must hear of their changes. */
+interface CommitTable {
+  rows: Map<string, Row>;
+  /** The invariants watching it (null: none, or invariants are off). */
+  watchers: Watchers | null;
+  /** It is the built-in locks table (its changes feed the lock log). */
+  locks: boolean;
+}
+
+interface Route {
+  to: NodeRt;
+  link: LinkState;
 }
 
 export class UnknownNodeError extends Error {}
@@ -244,6 +267,8 @@ export class Run {
   private readonly network: Network;
   private readonly faults: FaultInjector;
   private readonly checker: InvariantChecker | null;
+  /** The invariants watching node states (looked up once: a step that changes its node's state reports it). */
+  private readonly stateWatchers: Watchers | null;
   private readonly nodes = new Map<NodeId, NodeRt>();
   private readonly states: Record<NodeId, NodeState> = {};
   private readonly up: Record<NodeId, boolean> = {};
@@ -313,6 +338,7 @@ export class Run {
           !!opts.referenceCheck,
         )
       : null;
+    this.stateWatchers = this.checker?.watchersOf(STATE_TABLE) ?? null;
 
     let first: StepDb | null = null;
     for (const n of topology.nodes) {
@@ -333,6 +359,9 @@ export class Run {
         db,
         rng: rngState(scenario.seed, 'node:' + n.id),
         held: new Map(),
+        state: null as unknown as NodeState,
+        routes: new Map(),
+        tables: new Map(),
       };
       rt.ctx = {
         now: 0,
@@ -345,7 +374,7 @@ export class Run {
       };
       nodes.set(n.id, rt);
       const st = role.init(rt.ctx) as NodeState;
-      this.states[n.id] = st;
+      this.setState(rt, st);
       this.up[n.id] = true;
       this.initial.states[n.id] = st;
       const writes = stepDb.writes();
@@ -402,6 +431,11 @@ export class Run {
     return (this.stats.byType[type] ??= { sent: 0, delivered: 0, dropped: 0 });
   }
 
+  private setState(rt: NodeRt, state: NodeState): void {
+    rt.state = state;
+    this.states[rt.id] = state;
+  }
+
   // ------------------------------------------------------------------ commit
 
   /** Apply a step's table writes to the node's database, feed the checkers and the lock log. */
@@ -409,14 +443,27 @@ export class Run {
     for (let i = 0; i < writes.length; i++) this.commitWrite(rt, writes[i].table, writes[i].key, writes[i].row);
   }
 
+  private commitTable(rt: NodeRt, name: string): CommitTable {
+    let t = rt.tables.get(name);
+    if (t === undefined) {
+      t = { rows: rt.db.table(name), watchers: this.checker?.watchersOf(name) ?? null, locks: name === LOCKS_TABLE };
+      rt.tables.set(name, t);
+    }
+    return t;
+  }
+
   private commitWrite(rt: NodeRt, tableName: string, key: string, row: Row | null): void {
-    const table = rt.db.table(tableName);
-    const before = table.get(key);
-    if (row === null) table.delete(key);
-    else table.set(key, row);
+    const t = this.commitTable(rt, tableName);
+    const rows = t.rows;
+    // Only the invariants read the row a write replaces: on a table none watches, skip that lookup (on a big table,
+    // a miss for a new key walks cold entries).
+    const before = t.watchers !== null ? rows.get(key) : undefined;
+    if (row === null) rows.delete(key);
+    else rows.set(key, row);
     this.stats.writes++;
-    if (tableName === LOCKS_TABLE) this.lockChange(rt, key, row !== null);
-    this.checker?.change(rt.id, tableName, key, before, row ?? undefined);
+    if (t.locks) this.lockChange(rt, key, row !== null);
+    if (t.watchers !== null)
+      (this.checker as InvariantChecker).changeFor(t.watchers, rt.id, tableName, key, before, row ?? undefined);
   }
 
   private lockChange(rt: NodeRt, resource: string, held: boolean): void {
@@ -462,7 +509,8 @@ export class Run {
     const db = this.stepDb;
     db.reset(rt.db);
     ctx.db = db;
-    const res = rt.role.step(this.states[rt.id] as never, input, ctx);
+    const before = rt.state;
+    const res = rt.role.step(before as never, input, ctx);
     const effects = res.effects;
     for (let i = 0; i < effects.length; i++) {
       const k = effects[i].kind;
@@ -471,9 +519,8 @@ export class Run {
         break;
       }
     }
-    const before = this.states[rt.id];
     const state = res.state as NodeState;
-    this.states[rt.id] = state;
+    if (state !== before) this.setState(rt, state);
     const wantEvents = this.wantEvents;
     let writes: TableWrite[] | undefined;
     if (db.dirty) {
@@ -486,7 +533,9 @@ export class Run {
       }
     }
     const evSeq = this.seq;
-    if (state !== before) this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
+    if (state !== before && this.stateWatchers !== null) {
+      (this.checker as InvariantChecker).changeFor(this.stateWatchers, rt.id, STATE_TABLE, rt.id, before, state);
+    }
     let ev: TraceEvent | null = null;
     if (wantEvents) ev = this.stepEvent(rt, input, state, sendSeq, writes);
     this.emit(ev);
@@ -541,7 +590,7 @@ export class Run {
       if (!rt.up || !startedUp) return; // crashed by a fault triggered by an earlier effect
       switch (e.kind) {
         case 'send':
-          this.send(rt.id, e.to, e.msg);
+          this.send(rt, e.to, e.msg);
           break;
         case 'setTimer': {
           const gen = ++this.timerGen;
@@ -568,16 +617,29 @@ export class Run {
 
   // ------------------------------------------------------------------ network
 
-  private send(from: NodeId, to: NodeId, msg: Msg): void {
-    const toRt = this.nodes.get(to);
-    if (!toRt) throw new UnknownNodeError(`${from} sent ${msg.type} to unknown node ${to}`);
+  /** The route from a node to `to`, looked up once per pair. */
+  private route(rt: NodeRt, to: NodeId, msg: Msg): Route {
+    let r = rt.routes.get(to);
+    if (r === undefined) {
+      const toRt = this.nodes.get(to);
+      if (!toRt) throw new UnknownNodeError(`${rt.id} sent ${msg.type} to unknown node ${to}`);
+      r = { to: toRt, link: this.network.link(rt.id, to) };
+      rt.routes.set(to, r);
+    }
+    return r;
+  }
+
+  private send(fromRt: NodeRt, to: NodeId, msg: Msg): void {
+    const route = this.route(fromRt, to, msg);
+    const from = fromRt.id;
+    const toRt = route.to;
     const now = this.now;
     const network = this.network;
     const msgId = ++this.msgCounter;
     const ts = this.typeStats(msg.type);
     ts.sent++;
     this.stats.messagesSent++;
-    const plan = network.plan(from, to, now);
+    const plan = network.plan(route.link, now);
     let lost: DropReason | undefined = plan.lost ? 'loss' : undefined;
     // Delivery delays of the copies: n of them (0, 1 or 2), d0 then d1.
     let n = plan.copies;
@@ -600,7 +662,7 @@ export class Run {
           if (!lost) {
             d0 += act.by;
             d1 += act.by;
-            network.bumpFifo(from, to, now + d0);
+            network.bumpFifo(route.link, now + d0);
           }
         } else if ('duplicate' in act) {
           if (!lost && n < 2) {
@@ -705,10 +767,10 @@ export class Run {
           for (const key of table.keys()) deletions.push({ table: name, key, row: null });
         }
       }
-      const before = this.states[rt.id];
+      const before = rt.state;
       const fresh = rt.role.init({ ...rt.ctx, db: new DiscardDb(rt.db) }) as NodeState;
       const state: NodeState = { durable: before.durable, volatile: fresh.volatile };
-      this.states[rt.id] = state;
+      this.setState(rt, state);
       const evSeq = this.seq;
       if (deletions.length) this.commitWrites(rt, deletions);
       this.checker?.change(rt.id, STATE_TABLE, rt.id, before, state);
