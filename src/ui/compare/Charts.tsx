@@ -460,7 +460,8 @@ export function MessageChart({ aggs, name, t }: Props) {
           <XAxis type="number" tick={valueTick('')} {...AXIS} />
           <YAxis type="category" dataKey="label" width={labelW} interval={0} tick={RowTick} {...AXIS} />
           <Tooltip content={tip} />
-          {SEGMENT_LABELS.map((label, i) => (
+          {/* No figures: no segments (an empty chart's first draw, at the page's opening, stays light). */}
+          {(data.length ? SEGMENT_LABELS : []).map((label, i) => (
             <Bar key={i} dataKey={`s${i}`} stackId="msg" fill={hue(i)} stroke="#fff" isAnimationActive={anim}>
               <LabelList dataKey={wholeRow} content={label} />
             </Bar>

@@ -548,7 +548,7 @@ function useStaggeredFigures(view: View) {
     // run is going.
     let cancelIdle: (() => void) | null = null;
     const mountSoon = () => {
-      if (cancelIdle === null && drawing === null) cancelIdle = onIdle(mountOne);
+      if (cancelIdle === null && drawing === null) cancelIdle = onIdle(mountOne); // idle moments only: a forced mount (100-250 ms) would be a long task
     };
     const mountOne = () => {
       cancelIdle = null;

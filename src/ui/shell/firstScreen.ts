@@ -49,10 +49,13 @@ export function whenIdle(timeout = 2000): Promise<void> {
   return new Promise((resolve) => void onIdle(resolve, timeout));
 }
 
-/** `f` in an idle moment (at most `timeout` ms away; 50 ms without requestIdleCallback). Returns its cancel. */
-export function onIdle(f: () => void, timeout = 2000): () => void {
+/**
+ * `f` in an idle moment (at most `timeout` ms away; without one, only when the page is idle; 50 ms without
+ * requestIdleCallback). Returns its cancel.
+ */
+export function onIdle(f: () => void, timeout?: number): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const h = requestIdleCallback(() => f(), { timeout });
+    const h = requestIdleCallback(() => f(), timeout === undefined ? undefined : { timeout });
     return () => cancelIdleCallback(h);
   }
   const h = setTimeout(f, 50);
