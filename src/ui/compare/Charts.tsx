@@ -23,6 +23,7 @@ import {
 } from 'recharts';
 import type { Anomaly, PatternAggregate } from '../../lab/aggregate';
 import type { LabConfig } from '../../lab/config';
+import { patterns } from '../../patterns/registry';
 import { ChartCard, NumTable } from './ChartCard';
 import { PatternTick, RowTick, rowTickWidth, textWidth, TILTED_AXIS_H, valueTick, WRAPPED_AXIS_H } from './axisLabels';
 import {
@@ -401,6 +402,11 @@ const SEGMENT_LABELS = SLOT_INK.map(
 );
 const wholeRow = (d: MessageDatum) => d;
 const MSG_ROW_H = 38;
+/**
+ * The chart is as tall as every registered pattern needs, with or without figures and however many ran, so it does
+ * not grow (and push the charts below it down) when a run fills it; fewer rows get wider bands, not thicker bars.
+ */
+const MSG_H = patterns.length * MSG_ROW_H + 44;
 
 type MessageDatum = MessageRow & { label: string };
 
@@ -454,7 +460,7 @@ export function MessageChart({ aggs, name, t }: Props) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={Math.max(4, data.length) * MSG_ROW_H + 44}>
+      <ResponsiveContainer width="100%" height={MSG_H}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" horizontal={false} />
           <XAxis type="number" tick={valueTick('')} {...AXIS} />
@@ -462,7 +468,15 @@ export function MessageChart({ aggs, name, t }: Props) {
           <Tooltip content={tip} />
           {/* No figures: no segments (an empty chart's first draw, at the page's opening, stays light). */}
           {(data.length ? SEGMENT_LABELS : []).map((label, i) => (
-            <Bar key={i} dataKey={`s${i}`} stackId="msg" fill={hue(i)} stroke="#fff" isAnimationActive={anim}>
+            <Bar
+              key={i}
+              dataKey={`s${i}`}
+              stackId="msg"
+              fill={hue(i)}
+              stroke="#fff"
+              maxBarSize={MSG_ROW_H - 10}
+              isAnimationActive={anim}
+            >
               <LabelList dataKey={wholeRow} content={label} />
             </Bar>
           ))}

@@ -545,10 +545,10 @@ function useStaggeredFigures(view: View) {
       return last;
     };
     // Drawing the charts not drawn yet (and those off screen behind), one per idle moment, while no round and no
-    // run is going.
+    // run is going. Idle moments only, with no deadline: a mount forced by one (100-250 ms) would be a long task.
     let cancelIdle: (() => void) | null = null;
     const mountSoon = () => {
-      if (cancelIdle === null && drawing === null) cancelIdle = onIdle(mountOne); // idle moments only: a forced mount (100-250 ms) would be a long task
+      if (cancelIdle === null && drawing === null) cancelIdle = onIdle(mountOne);
     };
     const mountOne = () => {
       cancelIdle = null;
@@ -559,9 +559,9 @@ function useStaggeredFigures(view: View) {
       // First the charts not drawn at all; then those off screen drawn for an older ticket (another language, older
       // figures), so that a print, a screen reader or a quick scroll meets them up to date. Except a chart's FIRST
       // FILL (empty, figures now), a chart's dearest draw (the Messages chart, when it stacked ~45 series, took
-      // 100-190 ms of CPU): as a run ends it was a long task right at "Done"; it waits until the chart comes near the screen (the
-      // same one task, but only for a chart the person scrolls to), and till then its note says the figures are
-      // on their way.
+      // 100-190 ms of CPU): as a run ends it was a long task right at "Done"; it waits until the chart comes near
+      // the screen (the same one task, but only for a chart the person scrolls to), and till then its note says the
+      // figures are on their way.
       // (Such a chart still follows the view, still empty: a new language costs little there.) Each hands out one
       // ticket and returns: the slot calls onCommit once it has drawn it.
       for (let s = 0; s < SLOTS; s++) {

@@ -5,7 +5,7 @@
  * <link rel="modulepreload">: the browser downloads and parses the module but runs it only when a pick imports it,
  * so a pick needs no network and the page does not run every pattern's code in its first seconds.
  */
-import { whenIdle } from './firstScreen';
+import { onIdle } from './firstScreen';
 
 export type ChunkList = Record<string, Partial<Record<'code' | 'en' | 'zh', string[]>>>;
 
@@ -49,8 +49,8 @@ export function filesFor(
 
 const asked = new Set<string>();
 
-/** An idle moment (at most 2 s away: the shell's whenIdle). */
-const idle = (cb: () => void) => void whenIdle().then(cb);
+/** An idle moment, at most 2 s away (the shell's onIdle). */
+const idle = (cb: () => void) => void onIdle(cb, 2000);
 
 /**
  * Ask the browser for `files` (paths relative to the page) as module preloads, one link per idle moment: adding a
