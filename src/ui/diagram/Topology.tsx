@@ -26,7 +26,7 @@ import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
 import { TokenLayer } from './TokenLayer';
-import { markFirstScreenDrawn, useDiagramAfterFirstFrame } from '../shell/firstScreen';
+import { markFirstScreenDrawn, useDiagramStages } from '../shell/firstScreen';
 import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 import { useFastT } from '../hooks/useFastT';
 
@@ -96,10 +96,18 @@ function FitOnResize({
  * `compact`: a read-only mini diagram (inside a DiagramSource provider: the Compare view's side by side), named
  * `label`: no title row, zoom buttons, menus or selection.
  */
+/** React Flow's frame before the cards and links come (useDiagramStages). */
+const NO_NODES: Node[] = [];
+const NO_EDGES: Edge[] = [];
+
 export default function Topology({ compact = false, label }: { compact?: boolean; label?: string } = {}) {
   const { t } = useFastT();
-  // The page's first diagram is drawn a frame after the rest of the first screen (shell/firstScreen.ts).
-  const flowReady = useDiagramAfterFirstFrame(!compact);
+  // The page's first diagram is drawn a frame after the rest of the first screen, its cards and links a frame after
+  // React Flow's own frame (shell/firstScreen.ts).
+  const { flow: flowReady, filled } = useDiagramStages(!compact);
+  useEffect(() => {
+    if (filled && !compact) markFirstScreenDrawn();
+  }, [filled, compact]);
   const topo = useDiagram((s) => s.result.topology);
   const index = useDiagram((s) => s.index);
   const select = useDiagram((s) => s.select);
@@ -260,13 +268,12 @@ export default function Topology({ compact = false, label }: { compact?: boolean
           {flowReady && (
             <ReactFlow<Node, Edge>
               key={layoutKey}
-              nodes={nodes as Node[]}
-              edges={edges as Edge[]}
+              nodes={filled ? (nodes as Node[]) : NO_NODES}
+              edges={filled ? (edges as Edge[]) : NO_EDGES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               fitView
               fitViewOptions={{ padding: compact ? COMPACT_PADDING : PADDING }}
-              onInit={markFirstScreenDrawn}
               minZoom={minZoom}
               maxZoom={Math.max(1.6, minZoom)}
               nodesDraggable={false}
@@ -305,9 +312,11 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             >
               {!compact && <Controls showInteractive={false} position="bottom-left" />}
               <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
-              <ViewportPortal>
-                <TokenLayer boxes={boxes} routes={routes} />
-              </ViewportPortal>
+              {filled && (
+                <ViewportPortal>
+                  <TokenLayer boxes={boxes} routes={routes} />
+                </ViewportPortal>
+              )}
             </ReactFlow>
           )}
           {menu && !compact && (

@@ -15,7 +15,7 @@ let started = false;
 let drawn: () => void = () => undefined;
 /** Resolves when the diagram has drawn its first nodes (or a page without one has waited long enough). */
 const diagramDrawn: Promise<void> = new Promise((r) => (drawn = r));
-/** Called by the diagram when React Flow has measured and placed its nodes (its onInit). */
+/** Called by the diagram when its cards and links are in the page (useDiagramStages' second step). */
 export function markFirstScreenDrawn(): void {
   drawn();
 }
@@ -98,16 +98,22 @@ export function useAfterFirstScreen(): boolean {
 let diagramMounted = false;
 
 /**
- * The page's first diagram (React Flow) mounts a frame after the rest of the first screen has been committed and
- * painted, in a transition of its own. Mounted in the same commit, its first effects (React Flow reads the pane's
- * size at mount) forced the style and layout of the whole new page inside that task: at 4x CPU one task of several
- * hundred ms. Apart, the first commit's style and layout come in the browser's frame, and React Flow's measuring
- * sees only its own new elements. `defer` false (a mini diagram): at once. [issue 15: Lighthouse, TBT]
+ * The page's first diagram (React Flow) comes in two steps, each a frame after the previous one has been committed
+ * and painted, each in a transition of its own: `flow`, React Flow's frame without nodes or links, then `filled`,
+ * the cards and links. Mounted in the same commit as the rest of the first screen, React Flow's first effects (it
+ * reads the pane's size at mount) forced the style and layout of the whole new page inside that task: at 4x CPU one
+ * task of several hundred ms. Mounted with its cards, that read still forced the style and layout of every card and
+ * link inside the script, and Lighthouse's trace records a script stack for each element added to the layout: one
+ * 80-160 ms task (about 300 elements), against 20 ms when the same elements are laid out in the browser's own frame.
+ * Filled a frame later, the cards are laid out in that frame; the mount's read sees React Flow's frame alone.
+ * `defer` false (a mini diagram): both at once. [issue 15: Lighthouse, TBT]
  */
-export function useDiagramAfterFirstFrame(defer: boolean): boolean {
-  const [ready, setReady] = useState(() => !defer || diagramMounted || typeof requestAnimationFrame !== 'function');
+export function useDiagramStages(defer: boolean): { flow: boolean; filled: boolean } {
+  const [stage, setStage] = useState(() =>
+    !defer || diagramMounted || typeof requestAnimationFrame !== 'function' ? 2 : 0,
+  );
   useEffect(() => {
-    if (ready) {
+    if (stage === 2) {
       diagramMounted = true;
       return;
     }
@@ -115,8 +121,7 @@ export function useDiagramAfterFirstFrame(defer: boolean): boolean {
     const go = () => {
       if (done) return;
       done = true;
-      diagramMounted = true;
-      startTransition(() => setReady(true));
+      startTransition(() => setStage(stage + 1));
     };
     // After the next frame (its style, layout and paint), or 100 ms where there are no frames (a background tab).
     // A visible page waits for its frame (1 s at most): on a busy CPU the frame can come later than 100 ms, and the
@@ -128,8 +133,8 @@ export function useDiagramAfterFirstFrame(defer: boolean): boolean {
       cancelAnimationFrame(raf);
       clearTimeout(timer);
     };
-  }, [ready]);
-  return ready;
+  }, [stage]);
+  return { flow: stage >= 1, filled: stage === 2 };
 }
 
 let drawnIdle = false;
