@@ -102,12 +102,12 @@ const NO_EDGES: Edge[] = [];
 
 export default function Topology({ compact = false, label }: { compact?: boolean; label?: string } = {}) {
   const { t } = useFastT();
-  // The page's first diagram is drawn a frame after the rest of the first screen, its cards and links a frame after
-  // React Flow's own frame (shell/firstScreen.ts).
-  const { flow: flowReady, filled } = useDiagramStages(!compact);
+  // The page's first diagram is drawn a frame after the rest of the first screen, its cards a frame after React
+  // Flow's own frame, its links a frame after the cards (shell/firstScreen.ts).
+  const { flow: flowReady, cards, links } = useDiagramStages(!compact);
   useEffect(() => {
-    if (filled && !compact) markFirstScreenDrawn();
-  }, [filled, compact]);
+    if (links && !compact) markFirstScreenDrawn();
+  }, [links, compact]);
   const topo = useDiagram((s) => s.result.topology);
   const index = useDiagram((s) => s.index);
   const select = useDiagram((s) => s.select);
@@ -268,8 +268,8 @@ export default function Topology({ compact = false, label }: { compact?: boolean
           {flowReady && (
             <ReactFlow<Node, Edge>
               key={layoutKey}
-              nodes={filled ? (nodes as Node[]) : NO_NODES}
-              edges={filled ? (edges as Edge[]) : NO_EDGES}
+              nodes={cards ? (nodes as Node[]) : NO_NODES}
+              edges={links ? (edges as Edge[]) : NO_EDGES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               fitView
@@ -312,7 +312,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             >
               {!compact && <Controls showInteractive={false} position="bottom-left" />}
               <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
-              {filled && (
+              {links && (
                 <ViewportPortal>
                   <TokenLayer boxes={boxes} routes={routes} />
                 </ViewportPortal>

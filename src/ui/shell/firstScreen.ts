@@ -98,22 +98,23 @@ export function useAfterFirstScreen(): boolean {
 let diagramMounted = false;
 
 /**
- * The page's first diagram (React Flow) comes in two steps, each a frame after the previous one has been committed
- * and painted, each in a transition of its own: `flow`, React Flow's frame without nodes or links, then `filled`,
- * the cards and links. Mounted in the same commit as the rest of the first screen, React Flow's first effects (it
+ * The page's first diagram (React Flow) comes in three steps, each a frame after the previous one has been committed
+ * and painted, each in a transition of its own: `flow`, React Flow's frame without nodes or links, then `cards`,
+ * then `links` (the links and the message tokens). Mounted in the same commit as the rest of the first screen, React Flow's first effects (it
  * reads the pane's size at mount) forced the style and layout of the whole new page inside that task: at 4x CPU one
  * task of several hundred ms. Mounted with its cards, that read still forced the style and layout of every card and
  * link inside the script, and Lighthouse's trace records a script stack for each element added to the layout: one
  * 80-160 ms task (about 300 elements), against 20 ms when the same elements are laid out in the browser's own frame.
- * Filled a frame later, the cards are laid out in that frame; the mount's read sees React Flow's frame alone.
- * `defer` false (a mini diagram): both at once. [issue 15: Lighthouse, TBT]
+ * Filled a frame later, the cards are laid out in that frame; the mount's read sees React Flow's frame alone. Cards
+ * and links come apart because React Flow renders what its store gets synchronously (not in slices): both in one
+ * step were one 70 ms render and commit. `defer` false (a mini diagram): all at once. [issue 15: Lighthouse, TBT]
  */
-export function useDiagramStages(defer: boolean): { flow: boolean; filled: boolean } {
+export function useDiagramStages(defer: boolean): { flow: boolean; cards: boolean; links: boolean } {
   const [stage, setStage] = useState(() =>
-    !defer || diagramMounted || typeof requestAnimationFrame !== 'function' ? 2 : 0,
+    !defer || diagramMounted || typeof requestAnimationFrame !== 'function' ? 3 : 0,
   );
   useEffect(() => {
-    if (stage === 2) {
+    if (stage === 3) {
       diagramMounted = true;
       return;
     }
@@ -134,7 +135,7 @@ export function useDiagramStages(defer: boolean): { flow: boolean; filled: boole
       clearTimeout(timer);
     };
   }, [stage]);
-  return { flow: stage >= 1, filled: stage === 2 };
+  return { flow: stage >= 1, cards: stage >= 2, links: stage === 3 };
 }
 
 let drawnIdle = false;
