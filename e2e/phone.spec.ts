@@ -15,6 +15,12 @@ test('on a phone the panes stack, nothing runs past the right edge, and the run 
     const b = await page.getByRole('button', { name, exact: true }).boundingBox();
     expect(b && b.x + b.width, name).toBeLessThanOrEqual(412);
   }
+  // The panels below the first screen are drawn when someone scrolls near them, not while the page starts.
+  await expect(page.getByRole('region', { name: 'Message sequence' })).toBeVisible();
+  await expect(invariants(page)).toHaveCount(0);
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, 3000);
+  await expect(invariants(page)).toBeVisible();
   // Diagram, then sequence chart, then timeline, then the panels, each below the one before, each full width.
   const boxes = [];
   for (const region of [

@@ -3,7 +3,7 @@
  * timeline; invariants | inspector / tables / code burden | faults / event log. Every view sits in an error boundary, so one failing view shows a message while
  * the others keep working.
  */
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './ui/shell/Header';
 import { RunStatus } from './ui/shell/RunStatus';
@@ -17,7 +17,7 @@ import { useUrlSync } from './ui/hooks/useUrlSync';
 import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
-import { firstScreen, useAfterFirstScreen, whenIdle } from './ui/shell/firstScreen';
+import { firstScreen, useAfterFirstScreen, useNearScreen, whenIdle } from './ui/shell/firstScreen';
 import { useTour } from './store/tour';
 import { useRun } from './store/run';
 import { preloadPatterns } from './patterns/catalog';
@@ -64,9 +64,14 @@ const ComparePage = lazy(() =>
   ]).then(([m]) => m),
 );
 
-/** Content that the first screen does not need to respond: drawn once it is up. */
+/**
+ * Content that the first screen does not need to respond: drawn once it is up (on a phone, once it is also near the
+ * screen: useNearScreen). Until then an empty box the size of its pane stands in, watched for coming into view.
+ */
 function Later({ children }: { children: React.ReactNode }) {
-  return useAfterFirstScreen() ? children : null;
+  const box = useRef<HTMLSpanElement>(null);
+  const ready = useAfterFirstScreen(useNearScreen(box));
+  return ready ? children : <span ref={box} aria-hidden="true" className="pointer-events-none absolute inset-0" />;
 }
 
 function Pane({ name, children, className = '' }: { name: string; children: React.ReactNode; className?: string }) {
