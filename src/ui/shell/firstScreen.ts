@@ -105,10 +105,7 @@ const PHONE = '(max-width: 767.98px)';
  */
 export function useNearScreen(el: React.RefObject<Element | null>): boolean {
   const [near, setNear] = useState(
-    () =>
-      typeof IntersectionObserver !== 'function' ||
-      typeof matchMedia !== 'function' ||
-      !matchMedia(PHONE).matches,
+    () => typeof IntersectionObserver !== 'function' || typeof matchMedia !== 'function' || !matchMedia(PHONE).matches,
   );
   useEffect(() => {
     const target = el.current;
