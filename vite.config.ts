@@ -166,7 +166,7 @@ function scriptsAfterFirstPaint(): Plugin {
 
 /** The chunks App.tsx and useUrlSync import once the first screen is up (see build.modulePreload below). */
 const AFTER_FIRST_SCREEN =
-  /(^|\/)(InvariantPanel|SequenceChart|Inspector|FaultList|TourPlayer|Toasts|VerdictStrip|encode)-[\w-]+\.js$/;
+  /(^|\/)(InvariantPanel|SequenceChart|Inspector|FaultList|TourPlayer|Toasts|VerdictStrip|TokenLayer|encode)-[\w-]+\.js$/;
 
 // Relative base: the built site works from any folder or static host (file shares, GitHub Pages, a laptop).
 export default defineConfig({

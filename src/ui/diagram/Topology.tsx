@@ -25,7 +25,6 @@ import { ChipIcon, DiskIcon, ServiceNode, type ServiceNodeType } from './Service
 import { MessageEdge, type MessageEdgeType } from './MessageEdge';
 import { MenuContext, type MenuTarget } from './menu';
 import { pairsOf } from './derive';
-import { TokenLayer } from './TokenLayer';
 import { markFirstScreenDrawn, useDiagramStages } from '../shell/firstScreen';
 import { COMPACT_NODE, layoutScales, NODE_H, NODE_W, routeLinks, type Pt } from './geometry';
 import { useFastT } from '../hooks/useFastT';
@@ -96,6 +95,12 @@ function FitOnResize({
  * `compact`: a read-only mini diagram (inside a DiagramSource provider: the Compare view's side by side), named
  * `label`: no title row, zoom buttons, menus or selection.
  */
+/**
+ * The messages in flight: a chunk of its own, loaded with the links (useDiagramStages' last step), since the first
+ * screen needs none to respond. [issue 15: initial JS ≤ 200 kB]
+ */
+const TokenLayer = lazy(() => import('./TokenLayer').then((m) => ({ default: m.TokenLayer })));
+
 /** React Flow's frame before the cards and links come (useDiagramStages). */
 const NO_NODES: Node[] = [];
 const NO_EDGES: Edge[] = [];
@@ -314,7 +319,9 @@ export default function Topology({ compact = false, label }: { compact?: boolean
               <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
               {links && (
                 <ViewportPortal>
-                  <TokenLayer boxes={boxes} routes={routes} />
+                  <Suspense fallback={null}>
+                    <TokenLayer boxes={boxes} routes={routes} />
+                  </Suspense>
                 </ViewportPortal>
               )}
             </ReactFlow>
