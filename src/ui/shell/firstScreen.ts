@@ -79,6 +79,12 @@ export function useAfterFirstScreen(enabled = true): boolean {
   const [ready, setReady] = useState(() => up && waiting === 0);
   useEffect(() => {
     if (ready || !enabled) return;
+    // Enabled once the first screen's panes are all drawn (a phone's pane scrolled to): at once, not in an idle
+    // moment, which the browser holds back while a scroll goes on (the pane came two seconds after the scroll).
+    if (up && waiting === 0) {
+      startTransition(() => setReady(true));
+      return;
+    }
     let alive = true;
     waiting++;
     const mine = (turn = turn.then(() => whenIdle()));
