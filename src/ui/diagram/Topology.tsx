@@ -109,10 +109,10 @@ export default function Topology({ compact = false, label }: { compact?: boolean
   const { t } = useFastT();
   // The page's first diagram is drawn a frame after the rest of the first screen, its cards a frame after React
   // Flow's own frame, its links a frame after the cards (shell/firstScreen.ts).
-  const { flow: flowReady, cards, links } = useDiagramStages(!compact);
+  const { flow: flowReady, cards: cardsReady, links: linksReady } = useDiagramStages(!compact);
   useEffect(() => {
-    if (links && !compact) markFirstScreenDrawn();
-  }, [links, compact]);
+    if (linksReady && !compact) markFirstScreenDrawn();
+  }, [linksReady, compact]);
   const topo = useDiagram((s) => s.result.topology);
   const index = useDiagram((s) => s.index);
   const select = useDiagram((s) => s.select);
@@ -273,8 +273,8 @@ export default function Topology({ compact = false, label }: { compact?: boolean
           {flowReady && (
             <ReactFlow<Node, Edge>
               key={layoutKey}
-              nodes={cards ? (nodes as Node[]) : NO_NODES}
-              edges={links ? (edges as Edge[]) : NO_EDGES}
+              nodes={cardsReady ? (nodes as Node[]) : NO_NODES}
+              edges={linksReady ? (edges as Edge[]) : NO_EDGES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               fitView
@@ -317,7 +317,7 @@ export default function Topology({ compact = false, label }: { compact?: boolean
             >
               {!compact && <Controls showInteractive={false} position="bottom-left" />}
               <FitOnResize target={pane} bounds={bounds} padding={compact ? COMPACT_PADDING : PADDING} />
-              {links && (
+              {linksReady && (
                 <ViewportPortal>
                   <Suspense fallback={null}>
                     <TokenLayer boxes={boxes} routes={routes} />

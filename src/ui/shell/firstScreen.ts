@@ -15,7 +15,7 @@ let started = false;
 let drawn: () => void = () => undefined;
 /** Resolves when the diagram has drawn its first nodes (or a page without one has waited long enough). */
 const diagramDrawn: Promise<void> = new Promise((r) => (drawn = r));
-/** Called by the diagram when its cards and links are in the page (useDiagramStages' second step). */
+/** Called by the diagram when its cards and links are in the page (useDiagramStages' last step). */
 export function markFirstScreenDrawn(): void {
   drawn();
 }
@@ -137,9 +137,9 @@ let diagramMounted = false;
 /**
  * The page's first diagram (React Flow) comes in three steps, each a frame after the previous one has been committed
  * and painted, each in a transition of its own: `flow`, React Flow's frame without nodes or links, then `cards`,
- * then `links` (the links and the message tokens). Mounted in the same commit as the rest of the first screen, React Flow's first effects (it
- * reads the pane's size at mount) forced the style and layout of the whole new page inside that task: at 4x CPU one
- * task of several hundred ms. Mounted with its cards, that read still forced the style and layout of every card and
+ * then `links` (the links and the message tokens). Mounted in the same commit as the rest of the first screen,
+ * React Flow's first effects (it reads the pane's size at mount) forced the style and layout of the whole new page
+ * inside that task: at 4x CPU one task of several hundred ms. Mounted with its cards, that read still forced the style and layout of every card and
  * link inside the script, and Lighthouse's trace records a script stack for each element added to the layout: one
  * 80-160 ms task (about 300 elements), against 20 ms when the same elements are laid out in the browser's own frame.
  * Filled a frame later, the cards are laid out in that frame; the mount's read sees React Flow's frame alone. Cards
