@@ -139,12 +139,13 @@ let diagramMounted = false;
  * and painted, each in a transition of its own: `flow`, React Flow's frame without nodes or links, then `cards`,
  * then `links` (the links and the message tokens). Mounted in the same commit as the rest of the first screen,
  * React Flow's first effects (it reads the pane's size at mount) forced the style and layout of the whole new page
- * inside that task: at 4x CPU one task of several hundred ms. Mounted with its cards, that read still forced the style and layout of every card and
- * link inside the script, and Lighthouse's trace records a script stack for each element added to the layout: one
- * 80-160 ms task (about 300 elements), against 20 ms when the same elements are laid out in the browser's own frame.
- * Filled a frame later, the cards are laid out in that frame; the mount's read sees React Flow's frame alone. Cards
- * and links come apart because React Flow renders what its store gets synchronously (not in slices): both in one
- * step were one 70 ms render and commit. `defer` false (a mini diagram): all at once. [issue 15: Lighthouse, TBT]
+ * inside that task: at 4x CPU one task of several hundred ms. Mounted with its cards, that read still forced the
+ * style and layout of every card and link inside the script, and Lighthouse's trace records a script stack for each
+ * element added to the layout: one 80-160 ms task (about 300 elements), against 20 ms when the same elements are
+ * laid out in the browser's own frame. Filled a frame later, the cards are laid out in that frame; the mount's read
+ * sees React Flow's frame alone. Cards and links come apart because React Flow renders what its store gets
+ * synchronously (not in slices): both in one step were one 70 ms render and commit. `defer` false (a mini diagram):
+ * all at once. [issue 15: Lighthouse, TBT]
  */
 export function useDiagramStages(defer: boolean): { flow: boolean; cards: boolean; links: boolean } {
   const [stage, setStage] = useState(() =>
