@@ -17,13 +17,13 @@ import { useUrlSync } from './ui/hooks/useUrlSync';
 import { usePresentationKeys } from './ui/hooks/usePresentation';
 import { useUi } from './store/ui';
 import { useCompareRoute } from './ui/compare/route'; // [issue 14 hook-up]
-import { firstScreen, useAfterFirstScreen, useNearScreen, whenIdle } from './ui/shell/firstScreen';
+import { firstScreen, useAfterFirstScreen, whenIdle } from './ui/shell/firstScreen';
 import { useTour } from './store/tour';
 import { useRun } from './store/run';
 import { preloadPatterns } from './patterns/catalog';
 import { compareStrings, panelsStrings } from './i18n';
 import { addStrings } from './i18n/sources';
-import { NARROW } from './ui/shell/layout';
+import { NARROW, useNearScreen } from './ui/shell/layout';
 
 // Not on the first screen: loaded when first shown.
 // On the first screen but not needed for it to respond (issue 15, initial JS ≤ 200 kB): loaded just after it
@@ -102,7 +102,7 @@ export default function App() {
       className={
         'flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900' +
         // A phone (below 768 px): the panes stack and the page scrolls (NARROW, also in the skeleton).
-        (present ? ' present' : ' max-md:h-auto')
+        (present ? ' present' : ' ' + NARROW.root)
       }
     >
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">

@@ -100,37 +100,6 @@ export function useAfterFirstScreen(enabled = true): boolean {
   return ready;
 }
 
-/** The phone layout (below Tailwind's md, as shell/layout.ts), where the panes stack and the page scrolls. */
-const PHONE = '(max-width: 767.98px)';
-
-/**
- * Whether the element is on screen or about to be (less than half a screen below it), from then on. On a phone the
- * panes stack below the first screen: those nobody has scrolled to yet are not drawn (a long task each, at a
- * phone's CPU, while the page is still starting). Elsewhere, and without IntersectionObserver: at once.
- * [issue 15: Lighthouse mobile, total blocking time]
- */
-export function useNearScreen(el: React.RefObject<Element | null>): boolean {
-  const [near, setNear] = useState(
-    () => typeof IntersectionObserver !== 'function' || typeof matchMedia !== 'function' || !matchMedia(PHONE).matches,
-  );
-  useEffect(() => {
-    const target = el.current;
-    if (near || !target) return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          setNear(true);
-        }
-      },
-      { rootMargin: '0px 0px 50% 0px' },
-    );
-    io.observe(target);
-    return () => io.disconnect();
-  }, [el, near]);
-  return near;
-}
-
 /** Whether the page's first diagram has been drawn (a later one — another pattern, the view opened again — at once). */
 let diagramMounted = false;
 

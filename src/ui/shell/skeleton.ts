@@ -109,7 +109,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     pane(tabs(t, ['panels.faults.title', 'panels.log.title'])) +
     `</div></div>`;
   return (
-    `<div class="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900 max-md:h-auto">` +
+    `<div class="flex h-dvh min-h-[600px] flex-col bg-slate-100 text-[15px] text-slate-900 ${NARROW.root}">` +
     `<span role="status" class="sr-only">${esc(t('app.loading'))}</span>` +
     `<div aria-hidden="true" class="contents">${header}${main}</div></div>`
   );
