@@ -61,6 +61,37 @@ test('Back and Forward move between the scenarios a person switched to, and neve
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('Back returns to the start scenario also when a person switched before the link code had loaded', async ({
+  page,
+}) => {
+  // The address bar's writer loads once the first screen is up; held back here, the switches surely come first.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/encode-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page);
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await chooseScenario(page, /S-2PC-2/);
+  await expect(scenario).toHaveValue('s-2pc-2');
+  await chooseScenario(page, /S-2PC-4/);
+  await expect(scenario).toHaveValue('s-2pc-4');
+  release();
+  await expect.poll(() => hashOf(page)).toMatch(/^#s=1\./);
+
+  await page.goBack();
+  await expect(scenario).toHaveValue('s-2pc-2');
+  await page.goBack();
+  await expect(scenario).toHaveValue('');
+  expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  await page.goForward();
+  await expect(scenario).toHaveValue('s-2pc-2');
+  await page.goForward();
+  await expect(scenario).toHaveValue('s-2pc-4');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a tampered link is replaced in the address bar by the default scenario; a reload shows no error', async ({
   page,
 }) => {

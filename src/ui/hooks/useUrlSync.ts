@@ -160,6 +160,8 @@ export function useUrlSync() {
   useEffect(() => {
     let timer: number | undefined;
     let alive = true;
+    /** The scenarios switched to while the writer loads, after the one on screen before the first switch. */
+    let switched: RunState[] | null = null;
     const flush = () => {
       timer = undefined;
       if (mod && alive) write(mod, useRun.getState(), false);
@@ -170,8 +172,9 @@ export function useUrlSync() {
     };
     // Without a link the address bar gets the default scenario's link once the first screen is up: the link code
     // (lz-string, the schema) is not part of the first screen. [issue 15: initial JS]
+    // (The start had no link: a scenario pushed meanwhile is not read back as one.)
     if (location.hash) void loadFromHash(location.hash, true);
-    else void firstScreen.then(() => (alive ? loadFromHash(location.hash, true) : undefined));
+    else void firstScreen.then(() => (alive ? loadFromHash('', true) : undefined));
     const unsub = useRun.subscribe((s, prev) => {
       if (s.loads !== prev.loads) {
         // A new scenario. A write still pending belongs to the previous entry: finish it there first — unless the
@@ -182,8 +185,23 @@ export function useUrlSync() {
         }
         window.clearTimeout(timer);
         timer = undefined;
-        if (s.loadedFromLink || !mod) schedule();
-        else write(mod, s, true);
+        if (s.loadedFromLink) schedule();
+        else if (mod) write(mod, s, true);
+        else if (switched) switched.push(s);
+        else {
+          // Switched before the writer has loaded (it loads once the first screen is up): load it now, then write the
+          // previous scenario into this entry and push each one switched to meanwhile, so Back returns to each.
+          const from = location.hash;
+          const queue = (switched = [prev, s]);
+          void writerModule().then((m) => {
+            mod ??= m;
+            switched = null;
+            if (!alive || location.hash !== from) return; // Back / Forward / a link meanwhile: that entry wins
+            startWritePending = false;
+            queue[queue.length - 1] = useRun.getState(); // with the edits made since
+            queue.forEach((q, i) => write(m, q, i > 0));
+          });
+        }
         return;
       }
       if (s.scenario !== prev.scenario || s.cursor.t !== prev.cursor.t || s.playing !== prev.playing) {
