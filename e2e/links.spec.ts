@@ -8,6 +8,17 @@ import { chooseScenario, choosePattern, expect, facts, openApp, scrubber, test }
 
 const hashOf = (page: import('@playwright/test').Page) => page.evaluate(() => location.hash);
 
+/** Open the app and switch to two named 2PC scenarios in turn, as a person does; returns the scenario picker. */
+async function openAndSwitchTwice(page: import('@playwright/test').Page) {
+  await openApp(page);
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await chooseScenario(page, /S-2PC-2/);
+  await expect(scenario).toHaveValue('s-2pc-2');
+  await chooseScenario(page, /S-2PC-4/);
+  await expect(scenario).toHaveValue('s-2pc-4');
+  return scenario;
+}
+
 test('a link copied from the address bar at the end of a run opens at that instant, not at 0 ms', async ({
   page,
   context,
@@ -34,12 +45,7 @@ test('a link copied from the address bar at the end of a run opens at that insta
 });
 
 test('Back and Forward move between the scenarios a person switched to, and never leave the app', async ({ page }) => {
-  await openApp(page);
-  const scenario = page.getByRole('combobox', { name: 'Scenario' });
-  await chooseScenario(page, /S-2PC-2/);
-  await expect(scenario).toHaveValue('s-2pc-2');
-  await chooseScenario(page, /S-2PC-4/);
-  await expect(scenario).toHaveValue('s-2pc-4');
+  const scenario = await openAndSwitchTwice(page);
   await choosePattern(page, /^TCC/);
   await expect.poll(async () => (await facts(page)).pattern).toBe('tcc');
 
@@ -71,12 +77,7 @@ test('Back returns to the start scenario also when a person switched before the 
     await held;
     await route.continue();
   });
-  await openApp(page);
-  const scenario = page.getByRole('combobox', { name: 'Scenario' });
-  await chooseScenario(page, /S-2PC-2/);
-  await expect(scenario).toHaveValue('s-2pc-2');
-  await chooseScenario(page, /S-2PC-4/);
-  await expect(scenario).toHaveValue('s-2pc-4');
+  const scenario = await openAndSwitchTwice(page);
   release();
   await expect.poll(() => hashOf(page)).toMatch(/^#s=1\./);
 
