@@ -1,7 +1,8 @@
 /**
- * The lab's worker pool in Node (worker_threads): the jobs are dealt round-robin to N workers, each simulates its
- * jobs and sends back their metrics; the results are put back in canonical job order, so 1 or N workers give the
- * same numbers. The page's pool does the same with Web Workers.
+ * The lab's worker pool in Node (worker_threads): N workers are handed batches of jobs by src/lab/schedule.ts (each
+ * its own stretch of the canonical order, then the others' leftovers), each simulates its batch and sends back the
+ * metrics run by run; the results are put back in canonical job order, so 1 or N workers give the same numbers. The
+ * page's pool does the same with Web Workers.
  *
  * The worker is TypeScript. Loading it through tsx's module hooks costs each thread 1–3 s of start-up (every module
  * compiled again, one round trip to the hooks thread per import), a quarter of a 10-s sweep; so the worker is
@@ -13,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LabConfig } from '../lab/config';
 import type { RunMetrics } from '../lab/runs';
+import { JobRanges } from '../lab/schedule';
 import { labJobs, patternsOf, type LabResult, type Shard } from '../lab/sweep';
+import type { LabWorkerIn, LabWorkerOut } from './lab-worker';
 
 const WORKER_URL = new URL('./lab-worker.ts', import.meta.url);
 
@@ -63,20 +66,27 @@ export async function runLabNode(
   const results: (RunMetrics | undefined)[] = new Array(jobs.length);
   const script = await workerScript();
   let done = 0;
+  const ranges = new JobRanges(jobs.length, n);
   await Promise.all(
     Array.from({ length: n }, (_, w) => {
-      const mine = jobs.map((j, i) => [i, j] as const).filter(([i]) => i % n === w);
       return new Promise<void>((resolve, reject) => {
-        const worker = startWorker(script, { config: c, jobs: mine });
-        worker.on('message', (m: { i: number; metrics: RunMetrics }) => {
+        const worker = startWorker(script, { config: c, jobs });
+        const give = () => {
+          const r = ranges.next(w);
+          worker.postMessage((r ?? { stop: true }) satisfies LabWorkerIn);
+        };
+        worker.on('message', (m: LabWorkerOut) => {
+          if ('idle' in m) return give();
           results[m.i] = m.metrics;
           done++;
           opts.progress?.(done, jobs.length);
         });
         worker.on('error', reject);
         worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lab worker exited with ${code}`))));
+        give();
       });
     }),
   );
+  if (done !== jobs.length) throw new Error(`only ${done} of ${jobs.length} lab runs came back`);
   return { config: c, patterns: patternsOf(c).map((p) => p.id), shard, runs: results as RunMetrics[] };
 }

@@ -32,8 +32,9 @@ describe('streaming aggregation', () => {
   });
 
   it('any arrival order, with flushes anywhere between, gives the figures of the canonical order, bit for bit', () => {
-    // Runs come nearly in slot order (two workers, round-robin, in batches), or shuffled; the folded prefix of slots
-    // and the slots past it must add up exactly as one pass over the runs in canonical order.
+    // Runs come in slot order, or shuffled (workers fill their stretches from the front and take others' leftovers
+    // from the back); the folded prefix of slots and the slots past it must add up exactly as one pass over the runs
+    // in canonical order.
     const ref = aggregateAll(runs);
     let seed = 5;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLabConfig, FAULT_PRESETS, type LabConfig } from './config';
 import { labJobs, runLabSync } from './sweep';
-import { dealJobs, LabCancelled, progressOf, runLabWeb, workerCount, type Progress } from './web-pool';
+import { LabCancelled, progressOf, runLabWeb, workerCount, type Progress } from './web-pool';
 import { FakeLabWorker } from './web-testkit';
 
 const config: LabConfig = {
@@ -16,15 +16,33 @@ const config: LabConfig = {
 };
 
 describe('web pool', () => {
-  it('deals job i to worker i mod n, with its canonical index', () => {
-    const jobs = labJobs(config, null);
-    const shares = dealJobs(jobs, 3);
-    expect(shares.map((s) => s.map(([i]) => i))).toEqual([
-      [0, 3, 6],
-      [1, 4, 7],
-      [2, 5],
+  it('each worker starts on its own stretch of the canonical order, with the next batch queued', async () => {
+    const big = { ...config, runs: 64 };
+    const workers: FakeLabWorker[] = [];
+    const h = runLabWeb(big, labJobs(big, null), {
+      workers: 2,
+      makeWorker: () => {
+        const w = new FakeLabWorker();
+        workers.push(w);
+        return w;
+      },
+    });
+    // Before any run: two batches each, from the front of each half (128 jobs, batches of 1).
+    expect(workers.map((w) => w.ranges)).toEqual([
+      [
+        { from: 0, to: 1 },
+        { from: 1, to: 2 },
+      ],
+      [
+        { from: 64, to: 65 },
+        { from: 65, to: 66 },
+      ],
     ]);
-    expect(shares[1][0][1]).toBe(jobs[1]);
+    expect((await h.done).length).toBe(128);
+    const handed = workers.flatMap((w) =>
+      w.ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, k) => r.from + k)),
+    );
+    expect(handed.sort((a, b) => a - b)).toEqual(Array.from({ length: 128 }, (_, i) => i));
   });
 
   it('uses one worker per core but one (the page keeps one), capped, at least one, never more than the jobs', () => {

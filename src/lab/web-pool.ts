@@ -1,18 +1,28 @@
 /**
- * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped), the
- * jobs dealt round-robin exactly like src/cli/lab-pool.ts (and posted packed, src/lab/share.ts), each result put back
- * at its canonical job index, so the numbers equal the CLI's for the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every
- * worker at once. The worker factory is injectable, so the dealing and ordering are tested without a browser.
+ * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped). Each
+ * worker is posted every job once (packed, src/lab/share.ts), then handed batches by src/lab/schedule.ts exactly like
+ * src/cli/lab-pool.ts, two at a time (the next is queued while one runs, so a busy page thread never leaves a worker
+ * waiting); each result is put back at its canonical job index, so the numbers equal the CLI's for the same config.
+ * Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every worker at once. The worker
+ * factory is injectable, so the scheduling and ordering are tested without a browser.
  */
 import type { LabConfig } from './config';
 import type { LabJob, RunMetrics } from './runs';
+import { JobRanges, type JobRange } from './schedule';
 import { packShare, type JobShare } from './share';
 
-export type WorkerIn = { config: LabConfig; jobs: JobShare };
+export type WorkerIn =
+  /** First: the config and every job, in canonical order. */
+  | { kind: 'init'; config: LabConfig; jobs: JobShare }
+  /** Then: run these jobs. */
+  | ({ kind: 'range' } & JobRange);
 
 export type WorkerOut =
   /** Runs with their canonical indexes, batched (one message per ~50 ms), so the page is never flooded. */
-  { kind: 'runs'; runs: [number, RunMetrics][] } | { kind: 'done' } | { kind: 'error'; message: string };
+  | { kind: 'runs'; runs: [number, RunMetrics][] }
+  /** A range is done (its last runs were posted before this). */
+  | { kind: 'idle' }
+  | { kind: 'error'; message: string };
 
 /** The part of a Worker the pool uses. */
 export interface WorkerLike {
@@ -36,13 +46,6 @@ export function workerCount(
   cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1,
 ) {
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores || 1) - 1, jobs || 1));
-}
-
-/** Round-robin dealing (job i goes to worker i mod n), each job with its canonical index. */
-export function dealJobs(jobs: readonly LabJob[], n: number): [number, LabJob][][] {
-  const out: [number, LabJob][][] = Array.from({ length: n }, () => []);
-  jobs.forEach((j, i) => out[i % n].push([i, j]));
-  return out;
 }
 
 export interface Progress {
@@ -112,11 +115,20 @@ export function runLabWeb(
     settled = true;
     resolve([]);
   } else {
-    const shares = dealJobs(jobs, n).filter((s) => s.length);
-    for (const share of shares) {
-      const w = make();
-      workers.push(w);
-      w.onmessage = (e) => {
+    const count = Math.max(1, Math.min(n, jobs.length));
+    const ranges = new JobRanges(jobs.length, count);
+    const packed = packShare(jobs.map((j, i) => [i, j] as [number, LabJob]));
+    for (let w = 0; w < count; w++) {
+      const worker = make();
+      workers.push(worker);
+      let inFlight = 0;
+      const give = () => {
+        const r = ranges.next(w);
+        if (r === null) return;
+        inFlight++;
+        worker.postMessage({ kind: 'range', ...r });
+      };
+      worker.onmessage = (e) => {
         if (settled) return;
         const m = e.data;
         if (m.kind === 'runs') {
@@ -127,15 +139,21 @@ export function runLabWeb(
           }
           opts.onProgress?.(progressOf(done, jobs.length, now() - t0));
         } else if (m.kind === 'error') fail(new Error(m.message));
-        else if (++finished === shares.length) {
-          settled = true;
-          stopAll();
-          if (done !== jobs.length) reject(new Error(`only ${done} of ${jobs.length} runs came back`));
-          else resolve(results as RunMetrics[]);
+        else {
+          inFlight--;
+          give();
+          if (inFlight === 0 && ++finished === count) {
+            settled = true;
+            stopAll();
+            if (done !== jobs.length) reject(new Error(`only ${done} of ${jobs.length} runs came back`));
+            else resolve(results as RunMetrics[]);
+          }
         }
       };
-      w.onerror = (e) => fail(new Error(e.message || 'a lab worker failed'));
-      w.postMessage({ config, jobs: packShare(share) });
+      worker.onerror = (e) => fail(new Error(e.message || 'a lab worker failed'));
+      worker.postMessage({ kind: 'init', config, jobs: packed });
+      give();
+      give();
     }
   }
   return { done: promise, cancel: () => fail(new LabCancelled()) };

@@ -1,9 +1,11 @@
 /**
- * A stand-in for the lab Web Worker in Vitest (Node has no Worker): it runs the same runJob() as web-worker.ts,
- * one job per macrotask (so a cancel can land midway), and records whether it was terminated.
+ * A stand-in for the lab Web Worker in Vitest (Node has no Worker): it takes the same messages as web-worker.ts and
+ * runs the same runJob(), one job per macrotask (so a cancel can land midway), and records whether it was terminated.
  */
 import type { PatternDef } from '../engine';
-import { runJob } from './runs';
+import type { LabConfig } from './config';
+import { runJob, type LabJob } from './runs';
+import type { JobRange } from './schedule';
 import { patternsOf } from './sweep';
 import { unpackShare } from './share';
 import type { WorkerIn, WorkerLike, WorkerOut } from './web-pool';
@@ -13,23 +15,49 @@ export class FakeLabWorker implements WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   posted = 0;
+  /** The ranges it was handed, in order. */
+  readonly ranges: JobRange[] = [];
+  private config: LabConfig | null = null;
+  private jobs: [number, LabJob][] = [];
+  private queue: number[] = [];
+  private pumping = false;
   constructor(private readonly failOn?: number) {}
+
   postMessage(m: WorkerIn) {
-    const byId = new Map(patternsOf(m.config).map((p) => [p.id, p]));
-    const jobs = unpackShare(m.jobs);
-    const emit = (data: WorkerOut) => this.onmessage?.({ data } as MessageEvent<WorkerOut>);
-    const next = () => {
-      if (this.terminated) return;
-      const item = jobs.shift();
-      if (!item) return emit({ kind: 'done' });
-      const [i, job] = item;
-      if (i === this.failOn) return emit({ kind: 'error', message: `job ${i} failed` });
-      this.posted++;
-      emit({ kind: 'runs', runs: [[i, runJob(byId.get(job.pattern) as PatternDef, m.config, job)]] });
-      setTimeout(next, 0);
-    };
-    setTimeout(next, 0);
+    if (m.kind === 'init') {
+      this.config = m.config;
+      this.jobs = unpackShare(m.jobs);
+      return;
+    }
+    this.ranges.push({ from: m.from, to: m.to });
+    for (let k = m.from; k < m.to; k++) this.queue.push(k);
+    this.queue.push(-1); // the range's end
+    if (!this.pumping) {
+      this.pumping = true;
+      setTimeout(this.next, 0);
+    }
   }
+
+  private readonly next = () => {
+    if (this.terminated) return;
+    const emit = (data: WorkerOut) => this.onmessage?.({ data } as MessageEvent<WorkerOut>);
+    const k = this.queue.shift();
+    if (k === undefined) {
+      this.pumping = false;
+      return;
+    }
+    if (k < 0) emit({ kind: 'idle' });
+    else {
+      const [i, job] = this.jobs[k];
+      if (i === this.failOn) return emit({ kind: 'error', message: `job ${i} failed` });
+      const config = this.config as LabConfig;
+      const p = patternsOf(config).find((x) => x.id === job.pattern) as PatternDef;
+      this.posted++;
+      emit({ kind: 'runs', runs: [[i, runJob(p, config, job)]] });
+    }
+    setTimeout(this.next, 0);
+  };
+
   terminate() {
     this.terminated = true;
   }

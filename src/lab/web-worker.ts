@@ -1,10 +1,11 @@
 /**
- * One lab Web Worker (the page's counterpart of src/cli/lab-worker.ts): it is given the config and its share of the
- * jobs (with their canonical indexes), simulates them one by one and posts each run's metrics, then `done`.
- * Nothing here touches the DOM; a cancelled run is simply terminated by the pool.
+ * One lab Web Worker (the page's counterpart of src/cli/lab-worker.ts): it is given the config and every job, then
+ * ranges of jobs to run (src/lab/schedule.ts); it simulates a range's jobs one by one, posts their metrics, then
+ * `idle`. Nothing here touches the DOM; a cancelled run is simply terminated by the pool.
  */
 import type { PatternDef } from '../engine';
-import { runJob, type RunMetrics } from './runs';
+import type { LabConfig } from './config';
+import { runJob, type LabJob, type RunMetrics } from './runs';
 import { patternsOf } from './sweep';
 import { unpackShare } from './share';
 import type { WorkerIn, WorkerOut } from './web-pool';
@@ -13,16 +14,26 @@ const BATCH_MS = 50;
 
 const post = (m: WorkerOut) => (self as unknown as { postMessage(m: WorkerOut): void }).postMessage(m);
 
+let config: LabConfig | null = null;
+let jobs: [number, LabJob][] = [];
+let byId = new Map<string, PatternDef>();
+
 self.onmessage = (e: MessageEvent<WorkerIn>) => {
-  const { config } = e.data;
+  const m = e.data;
   try {
-    const jobs = unpackShare(e.data.jobs);
-    const byId = new Map(patternsOf(config).map((p) => [p.id, p]));
-    // Batched: at most one message per BATCH_MS (and one at the end), so a fast run cannot flood the page.
+    if (m.kind === 'init') {
+      config = m.config;
+      jobs = unpackShare(m.jobs);
+      byId = new Map(patternsOf(config).map((p) => [p.id, p]));
+      return;
+    }
+    const c = config as LabConfig;
+    // Batched: at most one message per BATCH_MS (and one at the range's end), so a fast run cannot flood the page.
     let batch: [number, RunMetrics][] = [];
     let last = performance.now();
-    for (const [i, job] of jobs) {
-      batch.push([i, runJob(byId.get(job.pattern) as PatternDef, config, job)]);
+    for (let k = m.from; k < m.to; k++) {
+      const [i, job] = jobs[k];
+      batch.push([i, runJob(byId.get(job.pattern) as PatternDef, c, job)]);
       if (performance.now() - last >= BATCH_MS) {
         post({ kind: 'runs', runs: batch });
         batch = [];
@@ -30,7 +41,7 @@ self.onmessage = (e: MessageEvent<WorkerIn>) => {
       }
     }
     if (batch.length) post({ kind: 'runs', runs: batch });
-    post({ kind: 'done' });
+    post({ kind: 'idle' });
   } catch (err) {
     post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
   }
