@@ -52,13 +52,23 @@ test('a half message’s row in the broker’s table leads to its check-back on 
   await goToEnd(page);
   await expect(row).toContainText('committed');
   await expect(row.getByRole('gridcell').nth(3)).toHaveText('1');
-  // Scroll the chart back (mouse wheel at its left margin, away from the arrows) until the check-back shows.
+  // Scroll the chart back (mouse wheel at its left margin, away from the arrows) until the check-back is on screen.
+  // Present is not enough: the chart also draws a margin above and below what shows, and clicking an arrow there
+  // makes the browser scroll it into view first, which moves it under the pointer (the chart redraws on scroll).
   const check = chart(page).getByRole('button', { name: /^CHECK_TX RocketMQ broker → Order service/ });
+  const onScreen = async () =>
+    (await check.count()) === 1 &&
+    (await check.evaluate((el) => {
+      const a = el.getBoundingClientRect();
+      const v = (el as SVGGElement).ownerSVGElement?.getBoundingClientRect();
+      return !!v && a.top >= v.top && a.bottom <= v.bottom;
+    }));
   const box = await chart(page).boundingBox();
   if (!box) throw new Error('no chart');
   await page.mouse.move(box.x + 4, box.y + box.height * 0.6);
-  for (let i = 0; i < 40 && (await check.count()) === 0; i++) await page.mouse.wheel(0, -150);
-  await expect(check).toHaveCount(1);
+  // Big steps until it is drawn, small ones after (so as not to step past the view, which is not much taller).
+  for (let i = 0; i < 80 && !(await onScreen()); i++) await page.mouse.wheel(0, (await check.count()) ? -40 : -150);
+  await expect.poll(onScreen).toBe(true);
   await page.mouse.move(box.x - 40, box.y + box.height + 40);
   await expect(check).toHaveAttribute('opacity', '1');
   const fetch = chart(page)
