@@ -222,7 +222,7 @@ function FileActions() {
       />
       <button
         type="button"
-        className="hbtn min-w-[4.5rem]"
+        className="hbtn min-w-14"
         onClick={() => void copyLink()}
         aria-label={copied ? t('header.copied') : t('header.copyLink')}
         title={t('header.copyLink.desc')}
@@ -267,7 +267,7 @@ export function Header() {
   const onCompare = useCompareRoute();
   return (
     <header className="shrink-0">
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
+      <div className="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         <h1 className="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">
           <img src="./favicon.svg" alt="" width={24} height={24} />
           {t('app.name')}

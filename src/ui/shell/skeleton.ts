@@ -47,7 +47,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
   const text = (s: string) => (withTexts ? s : '');
   const header =
     `<header class="shrink-0">` +
-    `<div class="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">` +
+    `<div class="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">` +
     `<span class="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">` +
     `<img src="./favicon.svg" alt="" width="24" height="24">${esc(t('app.name'))}</span>` +
     (withTexts
@@ -72,7 +72,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     `<span class="flex flex-wrap items-center gap-1.5">` +
     box('hbtn', t('header.export')) +
     box('hbtn', t('header.import')) +
-    box('hbtn min-w-[4.5rem]', t('header.link')) +
+    box('hbtn min-w-14', t('header.link')) +
     `</span>` +
     box('hbtn w-9 px-0', '?') +
     `</span></div>` +
