@@ -1,19 +1,19 @@
 /**
  * The lab's worker pool in the page: one Web Worker per core but one (navigator.hardwareConcurrency, capped). Each
  * worker is posted every job once (packed, src/lab/share.ts), then handed batches by src/lab/schedule.ts exactly like
- * src/cli/lab-pool.ts, two at a time (the next is queued while one runs, so a busy page thread never leaves a worker
- * waiting); each result is put back at its canonical job index, so the numbers equal the CLI's for the same config.
- * Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every worker at once. The worker
- * factory is injectable, so the scheduling and ordering are tested without a browser.
+ * src/cli/lab-pool.ts, two at a time (the next is queued while one runs, so a worker need not wait for the page's
+ * thread between batches); each result is put back at its canonical job index, so the numbers equal the CLI's for
+ * the same config. Progress (done / total, ETA) is reported as runs arrive; `cancel()` terminates every worker at
+ * once. The worker factory is injectable, so the scheduling and ordering are tested without a browser.
  */
 import type { LabConfig } from './config';
 import type { LabJob, RunMetrics } from './runs';
 import { JobRanges, type JobRange } from './schedule';
-import { packShare, type JobShare } from './share';
+import { packJobs, type PackedJobs } from './share';
 
 export type WorkerIn =
   /** First: the config and every job, in canonical order. */
-  | { kind: 'init'; config: LabConfig; jobs: JobShare }
+  | { kind: 'init'; config: LabConfig; jobs: PackedJobs }
   /** Then: run these jobs. */
   | ({ kind: 'range' } & JobRange);
 
@@ -117,7 +117,7 @@ export function runLabWeb(
   } else {
     const count = Math.max(1, Math.min(n, jobs.length));
     const ranges = new JobRanges(jobs.length, count);
-    const packed = packShare(jobs.map((j, i) => [i, j] as [number, LabJob]));
+    const packed = packJobs(jobs);
     for (let w = 0; w < count; w++) {
       const worker = make();
       workers.push(worker);

@@ -7,7 +7,7 @@ import type { LabConfig } from './config';
 import { runJob, type LabJob } from './runs';
 import type { JobRange } from './schedule';
 import { patternsOf } from './sweep';
-import { unpackShare } from './share';
+import { unpackJobs } from './share';
 import type { WorkerIn, WorkerLike, WorkerOut } from './web-pool';
 
 export class FakeLabWorker implements WorkerLike {
@@ -18,7 +18,8 @@ export class FakeLabWorker implements WorkerLike {
   /** The ranges it was handed, in order. */
   readonly ranges: JobRange[] = [];
   private config: LabConfig | null = null;
-  private jobs: [number, LabJob][] = [];
+  private jobs: LabJob[] = [];
+  private byId = new Map<string, PatternDef>();
   private queue: number[] = [];
   private pumping = false;
   constructor(private readonly failOn?: number) {}
@@ -26,7 +27,8 @@ export class FakeLabWorker implements WorkerLike {
   postMessage(m: WorkerIn) {
     if (m.kind === 'init') {
       this.config = m.config;
-      this.jobs = unpackShare(m.jobs);
+      this.jobs = unpackJobs(m.jobs);
+      this.byId = new Map(patternsOf(m.config).map((p) => [p.id, p]));
       return;
     }
     this.ranges.push({ from: m.from, to: m.to });
@@ -41,19 +43,20 @@ export class FakeLabWorker implements WorkerLike {
   private readonly next = () => {
     if (this.terminated) return;
     const emit = (data: WorkerOut) => this.onmessage?.({ data } as MessageEvent<WorkerOut>);
-    const k = this.queue.shift();
-    if (k === undefined) {
+    const i = this.queue.shift();
+    if (i === undefined) {
       this.pumping = false;
       return;
     }
-    if (k < 0) emit({ kind: 'idle' });
+    if (i < 0) emit({ kind: 'idle' });
     else {
-      const [i, job] = this.jobs[k];
       if (i === this.failOn) return emit({ kind: 'error', message: `job ${i} failed` });
-      const config = this.config as LabConfig;
-      const p = patternsOf(config).find((x) => x.id === job.pattern) as PatternDef;
+      const job = this.jobs[i];
       this.posted++;
-      emit({ kind: 'runs', runs: [[i, runJob(p, config, job)]] });
+      emit({
+        kind: 'runs',
+        runs: [[i, runJob(this.byId.get(job.pattern) as PatternDef, this.config as LabConfig, job)]],
+      });
     }
     setTimeout(this.next, 0);
   };

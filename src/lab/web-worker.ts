@@ -7,7 +7,7 @@ import type { PatternDef } from '../engine';
 import type { LabConfig } from './config';
 import { runJob, type LabJob, type RunMetrics } from './runs';
 import { patternsOf } from './sweep';
-import { unpackShare } from './share';
+import { unpackJobs } from './share';
 import type { WorkerIn, WorkerOut } from './web-pool';
 
 const BATCH_MS = 50;
@@ -15,7 +15,7 @@ const BATCH_MS = 50;
 const post = (m: WorkerOut) => (self as unknown as { postMessage(m: WorkerOut): void }).postMessage(m);
 
 let config: LabConfig | null = null;
-let jobs: [number, LabJob][] = [];
+let jobs: LabJob[] = [];
 let byId = new Map<string, PatternDef>();
 
 self.onmessage = (e: MessageEvent<WorkerIn>) => {
@@ -23,7 +23,7 @@ self.onmessage = (e: MessageEvent<WorkerIn>) => {
   try {
     if (m.kind === 'init') {
       config = m.config;
-      jobs = unpackShare(m.jobs);
+      jobs = unpackJobs(m.jobs);
       byId = new Map(patternsOf(config).map((p) => [p.id, p]));
       return;
     }
@@ -31,9 +31,8 @@ self.onmessage = (e: MessageEvent<WorkerIn>) => {
     // Batched: at most one message per BATCH_MS (and one at the range's end), so a fast run cannot flood the page.
     let batch: [number, RunMetrics][] = [];
     let last = performance.now();
-    for (let k = m.from; k < m.to; k++) {
-      const [i, job] = jobs[k];
-      batch.push([i, runJob(byId.get(job.pattern) as PatternDef, c, job)]);
+    for (let i = m.from; i < m.to; i++) {
+      batch.push([i, runJob(byId.get(jobs[i].pattern) as PatternDef, c, jobs[i])]);
       if (performance.now() - last >= BATCH_MS) {
         post({ kind: 'runs', runs: batch });
         batch = [];
