@@ -5,6 +5,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Popover } from '../shell/Popover';
+import { Icon } from '../shell/Icon';
+import { ICON_ONLY_TEXT } from '../shell/icons';
 import { exportStrings, panelsStrings } from '../../i18n';
 import { addStrings } from '../../i18n/sources';
 
@@ -16,7 +18,17 @@ const ExportMenu = lazy(() =>
 export function ExportButton() {
   const { t } = useTranslation();
   return (
-    <Popover label={t('header.export')} ariaLabel={t('export.title')} align="right">
+    <Popover
+      label={
+        <>
+          <Icon name="export" />
+          <span className={ICON_ONLY_TEXT}>{t('header.export')}</span>
+        </>
+      }
+      ariaLabel={t('export.title')}
+      align="right"
+      buttonClass="hbtn gap-1.5"
+    >
       {(close) => (
         <Suspense fallback={<p className="text-[15px] text-slate-600">{t('app.loading')}</p>}>
           <ExportMenu close={close} />

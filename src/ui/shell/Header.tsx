@@ -18,6 +18,8 @@ import { CompareButton } from '../compare/CompareButton'; // [issue 14 hook-up]
 import { useCompareRoute } from '../compare/route';
 import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
 import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
+import { Icon } from './Icon';
+import { ICON_ONLY_TEXT } from './icons';
 
 const CUSTOM = '';
 
@@ -32,7 +34,7 @@ function PatternPicker() {
     return [...m.entries()];
   }, []);
   return (
-    <label className="flex max-w-max min-w-0 grow basis-40 items-center gap-2">
+    <label className="flex max-w-max min-w-0 grow basis-40 items-center gap-2 xl:min-w-max">
       <span className="sr-only">{t('header.pattern')}</span>
       <select
         value={current}
@@ -79,8 +81,10 @@ function ScenarioPicker() {
   const setPattern = useRun((s) => s.setPattern);
   const ns = pattern.scenarios.find((x) => x.id === name);
   const edited = useEdited();
+  // From 1280 px up, neither picker is narrower than its text: the header takes a second row rather than cut a
+  // name (below, a picker shrinks to the screen).
   return (
-    <div className="flex max-w-max min-w-0 grow basis-56 items-center gap-2">
+    <div className="flex max-w-max min-w-0 grow basis-56 items-center gap-2 xl:min-w-max">
       <label className="flex min-w-0 flex-1 items-center gap-2">
         <span className="sr-only">{t('header.scenario')}</span>
         <select
@@ -147,18 +151,7 @@ function PresentToggle() {
       onClick={togglePresentation}
       className={'hbtn w-10 px-0 ' + (present ? 'bg-slate-800! text-white! hover:bg-slate-900!' : '')}
     >
-      <svg
-        aria-hidden="true"
-        width="20"
-        height="20"
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-      >
-        <rect x="2" y="3" width="16" height="10" rx="1" />
-        <path d="M10 13v3M6 18l4-2 4 2" />
-      </svg>
+      <Icon name="present" />
     </button>
   );
 }
@@ -205,8 +198,14 @@ function FileActions() {
   return (
     <div className="flex items-center gap-1.5">
       <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
-      <button type="button" className="hbtn" onClick={() => fileRef.current?.click()} title={t('header.import.desc')}>
-        {t('header.import')}
+      <button
+        type="button"
+        className="hbtn gap-1.5"
+        onClick={() => fileRef.current?.click()}
+        title={t('header.import.desc')}
+      >
+        <Icon name="import" />
+        <span className={ICON_ONLY_TEXT}>{t('header.import')}</span>
       </button>
       <input
         ref={fileRef}
@@ -222,12 +221,20 @@ function FileActions() {
       />
       <button
         type="button"
-        className="hbtn min-w-14"
+        className="hbtn gap-1.5"
         onClick={() => void copyLink()}
         aria-label={copied ? t('header.copied') : t('header.copyLink')}
         title={t('header.copyLink.desc')}
       >
-        {copied ? t('header.copiedShort') : t('header.link')}
+        {/* Copied: a tick in the icon's place, the same size, so nothing in the header moves. */}
+        {copied ? (
+          <span aria-hidden="true" className="inline-flex size-5 items-center justify-center">
+            {t('header.copiedShort')}
+          </span>
+        ) : (
+          <Icon name="link" />
+        )}
+        <span className={ICON_ONLY_TEXT}>{t('header.link')}</span>
       </button>
     </div>
   );
@@ -270,7 +277,7 @@ export function Header() {
       <div className="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         <h1 className="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">
           <img src="./favicon.svg" alt="" width={24} height={24} />
-          {t('app.name')}
+          <span className={ICON_ONLY_TEXT}>{t('app.name')}</span>
         </h1>
         <PatternPicker />
         <ScenarioPicker />

@@ -13,6 +13,7 @@
  */
 
 import { NARROW } from './layout';
+import { ICON_ONLY_TEXT, iconHtml, type IconName } from './icons';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -27,6 +28,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** A control as a plain box with its label (inert). */
 const box = (cls: string, label: string) => `<span class="${cls}">${esc(label)}</span>`;
+/** A header button with an icon (Header.tsx): its text hides below ICON_ONLY_TEXT's width, as the app's does. */
+const iconBox = (icon: IconName, label: string) =>
+  `<span class="hbtn gap-1.5">${iconHtml(icon)}<span class="${ICON_ONLY_TEXT}">${esc(label)}</span></span>`;
 
 /** The tab strip of a bottom pane (Tabs.tsx): the first tab selected. */
 function tabs(t: Translate, labels: string[]): string {
@@ -49,7 +53,8 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     `<header class="shrink-0">` +
     `<div class="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">` +
     `<span class="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">` +
-    `<img src="./favicon.svg" alt="" width="24" height="24">${esc(t('app.name'))}</span>` +
+    `<img src="./favicon.svg" alt="" width="24" height="24">` +
+    `<span class="${ICON_ONLY_TEXT}">${esc(t('app.name'))}</span></span>` +
     (withTexts
       ? box('hselect inline-flex items-center pr-[26px]! font-semibold whitespace-nowrap', t(`pattern.${p}.name`)) +
         box('hselect inline-flex items-center pr-[26px]! whitespace-nowrap', t('header.defaultScenario')) +
@@ -61,8 +66,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     `<span class="ml-auto flex flex-wrap items-center gap-1.5">` +
     box('hbtn', t('compare.open')) +
     box('hbtn', t('tour.start')) +
-    `<span class="hbtn w-10 px-0"><svg width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8">` +
-    `<rect x="2" y="3" width="16" height="10" rx="1"/><path d="M10 13v3M6 18l4-2 4 2"/></svg></span>` +
+    `<span class="hbtn w-10 px-0">${iconHtml('present')}</span>` +
     `<span class="flex overflow-hidden rounded border border-slate-500">` +
     `<span lang="zh-CN" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
       lang === 'zh' ? 'bg-slate-800 text-white' : 'bg-white text-slate-800'
@@ -70,9 +74,9 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
       lang === 'zh' ? 'bg-white text-slate-800' : 'bg-slate-800 text-white'
     }">EN</span></span>` +
     `<span class="flex flex-wrap items-center gap-1.5">` +
-    box('hbtn', t('header.export')) +
-    box('hbtn', t('header.import')) +
-    box('hbtn min-w-14', t('header.link')) +
+    iconBox('export', t('header.export')) +
+    iconBox('import', t('header.import')) +
+    iconBox('link', t('header.link')) +
     `</span>` +
     box('hbtn w-9 px-0', '?') +
     `</span></div>` +
