@@ -327,3 +327,28 @@ test('a sweep chart is drawn as soon as the form has a sweep, before the run tha
   await shown.selectOption({ label: '20 %' });
   await expect(shown).toHaveValue('1');
 });
+
+test('on the Compare view the header keeps only what applies to it, and Copy link copies the comparison', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openCompare(page);
+  const header = page.locator('header');
+  // The animated view's pickers, guards, parameters, tour, export and import are not shown over the comparison.
+  await expect(header.getByRole('combobox')).toHaveCount(0);
+  for (const name of [/^Guards/, /^Parameters/, /^Tour/, /^Export/, /^Import/]) {
+    await expect(header.getByRole('button', { name })).toHaveCount(0);
+  }
+  // The link is the comparison's own address (its config), not the animated view's scenario.
+  await page.getByLabel('Transactions per run').fill('7');
+  await expect(page).toHaveURL(/#lab=/);
+  await header.getByRole('button', { name: 'Copy link' }).click();
+  await expect(header.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  // Back in the animated view, its controls are there again.
+  await page.getByRole('button', { name: 'Back to the animated view' }).click();
+  await expect(header.getByRole('combobox', { name: 'Pattern' })).toBeVisible();
+  await expect(header.getByRole('button', { name: /^Export/ })).toBeVisible();
+});

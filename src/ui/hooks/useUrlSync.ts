@@ -20,6 +20,7 @@ import { baseScenario, posAtTime, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
 import { firstScreen, whenIdle } from '../shell/firstScreen';
+import { isCompareHash } from '../compare/route';
 
 /**
  * The link code is loaded on first use, off the first screen's critical path, in two parts: the writer (lz-string and
@@ -235,8 +236,12 @@ export function useUrlSync() {
   }, []);
 }
 
-/** The link that reproduces the current scenario, with the cursor where it is, the tour step and the language. */
+/**
+ * The link that reproduces the current scenario, with the cursor where it is, the tour step and the language. On the
+ * Compare view, the address itself: it carries that view's whole config (`#lab=…`, kept in sync as it changes).
+ */
 export async function currentLink(): Promise<string> {
+  if (isCompareHash(location.hash)) return location.href;
   const { encodeLink } = await writerModule();
   const s = useRun.getState();
   return location.href.replace(/#.*$/, '') + encodeLink(s.scenario, s.cursor.t, extras(s));

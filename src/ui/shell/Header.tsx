@@ -156,7 +156,8 @@ function PresentToggle() {
   );
 }
 
-function FileActions() {
+/** Export, import and copy a link; `scenario` false (the Compare view): the link only, the address of that view. */
+function FileActions({ scenario }: { scenario: boolean }) {
   const { t } = useTranslation();
   const fileRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
@@ -197,28 +198,32 @@ function FileActions() {
 
   return (
     <div className="flex items-center gap-1.5">
-      <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
-      <button
-        type="button"
-        className="hbtn gap-1.5"
-        onClick={() => fileRef.current?.click()}
-        title={t('header.import.desc')}
-      >
-        <Icon name="import" />
-        <span className={ICON_ONLY_TEXT}>{t('header.import')}</span>
-      </button>
-      <input
-        ref={fileRef}
-        type="file"
-        accept=".json,application/json"
-        className="hidden"
-        aria-label={t('header.import.file')}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importFile(f);
-        }}
-      />
+      {scenario && (
+        <>
+          <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
+          <button
+            type="button"
+            className="hbtn gap-1.5"
+            onClick={() => fileRef.current?.click()}
+            title={t('header.import.desc')}
+          >
+            <Icon name="import" />
+            <span className={ICON_ONLY_TEXT}>{t('header.import')}</span>
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            className="hidden"
+            aria-label={t('header.import.file')}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+        </>
+      )}
       <button
         type="button"
         className="hbtn gap-1.5"
@@ -277,22 +282,28 @@ export function Header() {
       <div className="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         <h1 className="flex items-center gap-1.5 text-lg font-bold whitespace-nowrap text-slate-950">
           <img src="./favicon.svg" alt="" width={24} height={24} />
-          <span className={ICON_ONLY_TEXT}>{t('app.name')}</span>
+          {/* Below 1440 px the animated view's controls need the room; the Compare view's header has plenty. */}
+          <span className={onCompare ? undefined : ICON_ONLY_TEXT}>{t('app.name')}</span>
         </h1>
-        <PatternPicker />
-        <ScenarioPicker />
-        <div className="flex items-center gap-1.5">
-          <GuardsPopover />
-          <ParamsPopover />
-        </div>
+        {/* The animated view's own controls: the Compare view has its own pickers, exports and way back. */}
+        {!onCompare && (
+          <>
+            <PatternPicker />
+            <ScenarioPicker />
+            <div className="flex items-center gap-1.5">
+              <GuardsPopover />
+              <ParamsPopover />
+            </div>
+          </>
+        )}
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
           <CompareButton /> {/* [issue 14 hook-up] */}
-          <TourButton /> {/* [issue 15 tours] */}
+          {!onCompare && <TourButton />} {/* [issue 15 tours] */}
           <PresentToggle />
           <LangSwitch />
           {/* Presentation mode keeps what a presenter uses in front of the room. */}
           <div className="present-hide flex flex-wrap items-center gap-1.5">
-            <FileActions />
+            <FileActions scenario={!onCompare} />
           </div>
           <button
             type="button"
