@@ -21,6 +21,7 @@ import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
 import { textWidth as measureText } from '../panels/measure';
 import { useSeqModel } from './useSeqModel';
+import { Segmented } from '../shell/Segmented';
 import {
   cursorU,
   defaultScale,
@@ -296,26 +297,16 @@ export function SequenceChart() {
   const toolbar = (
     <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 whitespace-nowrap">
       <h2 className="shrink-0 font-semibold">{t('panels.seq.title')}</h2>
-      <div
-        role="group"
-        aria-label={t('panels.seq.axis')}
-        className="flex shrink-0 overflow-hidden rounded border border-slate-300"
-      >
-        {(['time', 'order'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            aria-pressed={mode === m}
-            onClick={() => {
-              setMode(m);
-              setFollow(true);
-            }}
-            className={`px-2 py-0.5 ${mode === m ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'}`}
-          >
-            {t('panels.seq.axis.' + m)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('panels.seq.axis')}
+        options={(['time', 'order'] as const).map((m) => ({ value: m, label: t('panels.seq.axis.' + m) }))}
+        value={mode}
+        onChange={(m) => {
+          setMode(m);
+          setFollow(true);
+        }}
+        buttonClass="px-2 py-0.5"
+      />
       {mode === 'time' && (
         <div className="flex shrink-0 gap-1">
           <button

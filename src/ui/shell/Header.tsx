@@ -19,6 +19,7 @@ import { useCompareRoute } from '../compare/route';
 import { ExportButton } from '../export/ExportButton'; // [issue 15 hook-up]
 import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
 import { Icon } from './Icon';
+import { Segmented, type Segment } from './Segmented';
 import { ICON_ONLY_TEXT } from './icons';
 
 const CUSTOM = '';
@@ -110,32 +111,23 @@ function ScenarioPicker() {
   );
 }
 
+const LANGS: readonly Segment<Lang>[] = [
+  { value: 'zh', label: '中文', lang: 'zh-CN' },
+  { value: 'en', label: 'EN', lang: 'en' },
+];
+
 function LangSwitch() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'zh' ? 'zh' : currentLang();
-  const btn = (l: Lang, text: string) => (
-    <button
-      type="button"
-      aria-pressed={lang === l}
-      lang={l === 'zh' ? 'zh-CN' : 'en'}
-      onClick={() => void setLang(l)}
-      className={
-        'px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ' +
-        (lang === l ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100')
-      }
-    >
-      {text}
-    </button>
-  );
   return (
-    <div
-      role="group"
-      aria-label={t('header.language')}
-      className="flex overflow-hidden rounded border border-slate-500"
-    >
-      {btn('zh', '中文')}
-      {btn('en', 'EN')}
-    </div>
+    <Segmented
+      label={t('header.language')}
+      options={LANGS}
+      value={lang}
+      onChange={(l) => void setLang(l)}
+      className="border-slate-500"
+      buttonClass="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap"
+    />
   );
 }
 
