@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLabConfig, FAULT_PRESETS, type LabConfig } from './config';
 import { labJobs, runLabSync } from './sweep';
 import { LabCancelled, progressOf, runLabWeb, workerCount, type Progress } from './web-pool';
-import { FakeLabWorker } from './web-testkit';
+import { FakeLabWorker, fakeWorkers } from './web-testkit';
 
 const config: LabConfig = {
   ...defaultLabConfig(),
@@ -18,14 +18,10 @@ const config: LabConfig = {
 describe('web pool', () => {
   it('each worker starts on its own stretch of the canonical order, with the next batch queued', async () => {
     const big = { ...config, runs: 64 };
-    const workers: FakeLabWorker[] = [];
+    const { workers, makeWorker } = fakeWorkers();
     const h = runLabWeb(big, labJobs(big, null), {
       workers: 2,
-      makeWorker: () => {
-        const w = new FakeLabWorker();
-        workers.push(w);
-        return w;
-      },
+      makeWorker,
     });
     // Before any run: two batches each, from the front of each half (128 jobs, batches of 1).
     expect(workers.map((w) => w.ranges)).toEqual([
@@ -73,15 +69,11 @@ describe('web pool', () => {
   });
 
   it('cancel terminates every worker at once and rejects with LabCancelled', async () => {
-    const workers: FakeLabWorker[] = [];
+    const { workers, makeWorker } = fakeWorkers();
     let runs = 0;
     const h = runLabWeb(config, labJobs(config, null), {
       workers: 2,
-      makeWorker: () => {
-        const w = new FakeLabWorker();
-        workers.push(w);
-        return w;
-      },
+      makeWorker,
       onRun: () => {
         if (++runs === 2) h.cancel();
       },
@@ -94,14 +86,10 @@ describe('web pool', () => {
   });
 
   it('a failing worker stops the others and rejects with its message', async () => {
-    const workers: FakeLabWorker[] = [];
+    const { workers, makeWorker } = fakeWorkers(3);
     const h = runLabWeb(config, labJobs(config, null), {
       workers: 2,
-      makeWorker: () => {
-        const w = new FakeLabWorker(3);
-        workers.push(w);
-        return w;
-      },
+      makeWorker,
     });
     await expect(h.done).rejects.toThrow('job 3 failed');
     expect(workers.every((w) => w.terminated)).toBe(true);

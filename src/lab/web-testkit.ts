@@ -65,3 +65,14 @@ export class FakeLabWorker implements WorkerLike {
     this.terminated = true;
   }
 }
+
+/** A worker factory for runLabWeb that keeps every fake it makes (`failOn` as FakeLabWorker's). */
+export function fakeWorkers(failOn?: number): { workers: FakeLabWorker[]; makeWorker: () => FakeLabWorker } {
+  const workers: FakeLabWorker[] = [];
+  const makeWorker = () => {
+    const w = new FakeLabWorker(failOn);
+    workers.push(w);
+    return w;
+  };
+  return { workers, makeWorker };
+}
