@@ -67,7 +67,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     box('hbtn', t('compare.open')) +
     box('hbtn', t('tour.start')) +
     `<span class="hbtn w-10 px-0">${iconHtml('present')}</span>` +
-    `<span class="flex overflow-hidden rounded border border-slate-500">` +
+    `<span class="flex shrink-0 overflow-hidden rounded border border-slate-500">` +
     `<span lang="zh-CN" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
       lang === 'zh' ? 'bg-slate-800 text-white' : 'bg-white text-slate-800'
     }">中文</span><span lang="en" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
