@@ -34,8 +34,9 @@ export const ICON_ATTRS = {
 export function iconHtml(name: IconName): string {
   const a = ICON_ATTRS;
   return (
-    `<svg aria-hidden="true" width="${a.width}" height="${a.height}" viewBox="${a.viewBox}" fill="none" ` +
-    `stroke="currentColor" stroke-width="${a.strokeWidth}" stroke-linecap="round" stroke-linejoin="round">` +
+    `<svg aria-hidden="true" width="${a.width}" height="${a.height}" viewBox="${a.viewBox}" fill="${a.fill}" ` +
+    `stroke="${a.stroke}" stroke-width="${a.strokeWidth}" stroke-linecap="${a.strokeLinecap}" ` +
+    `stroke-linejoin="${a.strokeLinejoin}">` +
     ICONS[name].map((d) => `<path d="${d}"/>`).join('') +
     `</svg>`
   );
