@@ -118,6 +118,45 @@ for (const l of LANGS) {
   });
 }
 
+test('the "Watch:" line takes at most two lines at 1280 px; "More" shows the rest, a new scenario folds it again', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const desc = page.locator('#scenario-desc');
+  const lineH = await desc.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const height = async () => (await desc.boundingBox())?.height ?? 0;
+  const more = page.getByRole('button', { name: 'More' });
+  // 2PC's default line fits: no button.
+  expect(await height()).toBeLessThan(2.5 * lineH);
+  await expect(more).toHaveCount(0);
+  // Didi pay's takes four lines at this width: folded to two, with "More".
+  await page.getByRole('combobox', { name: 'Pattern' }).selectOption('didi-pay');
+  await expect(desc).toContainText('one message to four services');
+  await expect(more).toBeVisible();
+  expect(await height()).toBeLessThan(2.5 * lineH);
+  const diagramTop = (await page.getByRole('region', { name: 'Topology' }).boundingBox())?.y ?? 0;
+  await more.click();
+  const less = page.getByRole('button', { name: 'Less' });
+  await expect(less).toHaveAttribute('aria-expanded', 'true');
+  expect(await height()).toBeGreaterThan(3.5 * lineH);
+  // The whole text is on screen: nothing past the paragraph's box.
+  expect(await desc.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  expect((await page.getByRole('region', { name: 'Topology' }).boundingBox())?.y ?? 0).toBeGreaterThan(diagramTop);
+  await less.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  expect(await height()).toBeLessThan(2.5 * lineH);
+  // Opened, then another scenario: its line starts folded.
+  await more.click();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ index: 1 });
+  expect(await height()).toBeLessThan(2.5 * lineH);
+  // In Chinese the same line fits two lines at 1280 px: no button.
+  await setLang(page, '中文');
+  await page.getByRole('combobox', { name: '场景' }).selectOption({ index: 0 });
+  await expect(page.getByRole('button', { name: '展开' })).toHaveCount(0);
+  expect(await height()).toBeLessThan(2.5 * lineH);
+});
+
 test('the event log names each actor whole: the name when it fits, else the node id (P1, P2, P3 apart)', async ({
   page,
 }) => {

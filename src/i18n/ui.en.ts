@@ -21,6 +21,8 @@ const en: Record<string, string> = {
   'header.claim': 'Seed claim this scenario reproduces',
   'header.edited': 'edited',
   'header.watch': 'Watch:',
+  'header.descMore': 'More',
+  'header.descLess': 'Less',
   'header.language': 'Language',
   'header.present': 'Present',
   'header.present.desc':

@@ -21,6 +21,8 @@ const zh: Record<string, string> = {
   'header.claim': '该场景复现的论断',
   'header.edited': '已修改',
   'header.watch': '看点：',
+  'header.descMore': '展开',
+  'header.descLess': '收起',
   'header.language': '语言',
   'header.present': '演示',
   'header.present.desc': '演示模式：全屏、大字号；显示拓扑图、时序图和不变量结论条。按 Esc 退出',

@@ -3,7 +3,7 @@
  * guards, parameters, language, export / import / copy link, shortcuts. Under it, one line says what the chosen
  * scenario shows, so a room can read what to watch.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalog } from '../../patterns/catalog'; // ids and families only: each pattern's code loads when picked
 import { namedScenario, sameJson } from '../../engine';
@@ -21,6 +21,7 @@ import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
 import { Icon } from './Icon';
 import { Segmented, type Segment } from './Segmented';
 import { ICON_ONLY_TEXT } from './icons';
+import { DESC } from './layout';
 
 const CUSTOM = '';
 
@@ -244,24 +245,54 @@ function Description() {
   const ns = pattern.scenarios.find((x) => x.id === name);
   const text = ns ? t(`scenario.${pattern.id}.${ns.id}.desc`) : t(`pattern.${pattern.id}.desc`);
   const claims = ns?.claims ?? [];
+  const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  const ref = useRef<HTMLParagraphElement>(null);
+  // Another pattern or scenario: its line starts folded again.
+  const [shown, setShown] = useState(text);
+  if (shown !== text) {
+    setShown(text);
+    setOpen(false);
+  }
+  // Whether the folded line hides text (measured, so a line that fits gets no button): at each size and text.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || open) return;
+    const measure = () => setCut(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [text, open]);
   return (
-    <p
-      id="scenario-desc"
-      aria-live="polite"
-      className="border-b border-slate-300 bg-sky-50 px-4 py-1 text-[15px] leading-snug text-slate-900"
-    >
-      <span className="font-semibold text-sky-900">{t('header.watch')} </span>
-      {claims.map((c) => (
-        <span
-          key={c}
-          className="mr-1.5 inline-block rounded-full border border-sky-800 bg-white px-2 font-mono text-sm leading-5 font-semibold whitespace-nowrap text-sky-900"
-          title={t('header.claim')}
+    <div className={DESC.box}>
+      <p ref={ref} id="scenario-desc" aria-live="polite" className={`${DESC.text} ${open ? 'pr-20' : DESC.clamp}`}>
+        <span className="font-semibold text-sky-900">{t('header.watch')} </span>
+        {claims.map((c) => (
+          <span
+            key={c}
+            className="mr-1.5 inline-block rounded-full border border-sky-800 bg-white px-2 font-mono text-sm leading-5 font-semibold whitespace-nowrap text-sky-900"
+            title={t('header.claim')}
+          >
+            {c}
+          </span>
+        ))}
+        {text}
+      </p>
+      {(cut || open) && (
+        // Over the end of the second line (where the fold's ellipsis is): nothing moves when it appears.
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="scenario-desc"
+          onClick={() => setOpen((o) => !o)}
+          className="absolute right-2 bottom-1 rounded-r bg-linear-to-r from-transparent via-sky-50 via-40% to-sky-50 pl-8 text-[15px] leading-snug font-semibold text-sky-900 underline hover:text-sky-700 focus-visible:outline-2 focus-visible:outline-sky-700"
         >
-          {c}
-        </span>
-      ))}
-      {text}
-    </p>
+          {t(open ? 'header.descLess' : 'header.descMore')}
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -16,6 +16,17 @@ export const NARROW = {
   scrubber: 'max-md:order-last max-md:basis-full',
 } as const;
 
+/**
+ * The "Watch:" line under the header (Header.tsx's Description, and the skeleton's): at most two lines, so a long
+ * description (Didi pay's took four at 1280 px) does not take the diagram's height; "More" shows the rest.
+ */
+export const DESC = {
+  box: 'relative border-b border-slate-300 bg-sky-50 px-4 py-1',
+  /** No padding of its own: the fold cuts at the second line's foot, showing nothing of a third. */
+  text: 'text-[15px] leading-snug text-slate-900',
+  clamp: 'line-clamp-2',
+} as const;
+
 /** The same breakpoint as a media query (NARROW's classes apply exactly when it matches). */
 const PHONE = '(max-width: 767.98px)';
 

@@ -12,7 +12,7 @@
  * pattern's texts.
  */
 
-import { NARROW } from './layout';
+import { DESC, NARROW } from './layout';
 import { ICON_ONLY_TEXT, iconHtml, type IconName } from './icons';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -81,8 +81,9 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     box('hbtn w-9 px-0', '?') +
     `</span></div>` +
     (withTexts
-      ? `<p class="border-b border-slate-300 bg-sky-50 px-4 py-1 text-[15px] leading-snug text-slate-900">` +
-        `<span class="font-semibold text-sky-900">${esc(t('header.watch'))} </span>${esc(t(`pattern.${p}.desc`))}</p>`
+      ? `<div class="${DESC.box}"><p class="${DESC.text} ${DESC.clamp}">` +
+        `<span class="font-semibold text-sky-900">${esc(t('header.watch'))} </span>${esc(t(`pattern.${p}.desc`))}` +
+        `</p></div>`
       : '') +
     `</header>`;
   const title = (key: string, cls: string) => `<div class="${cls}">${esc(text(t(key)))}</div>`;
