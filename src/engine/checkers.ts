@@ -17,6 +17,8 @@ interface KeyState {
   bad: Set<string>;
   dirty: DirtyKeys;
   queued: boolean;
+  /** The earliest re-check queued per key (a later one for the same key would only repeat it); made when needed. */
+  due: Map<string, Time> | null;
 }
 
 interface TotalState {
@@ -95,7 +97,17 @@ export class InvariantChecker {
     this.watchers = defs.map((def, i): Watcher => {
       const w = def.watch;
       return w.by === 'key'
-        ? { kind: 'key', i, def, keyOf: w.keyOf, check: w.check, bad: new Set(), dirty: new DirtyKeys(), queued: false }
+        ? {
+            kind: 'key',
+            i,
+            def,
+            keyOf: w.keyOf,
+            check: w.check,
+            bad: new Set(),
+            dirty: new DirtyKeys(),
+            queued: false,
+            due: null,
+          }
         : { kind: 'total', i, def, value: w.value, ok: w.ok, total: 0, changed: true, queued: false };
     });
     for (const w of this.watchers) {
@@ -204,9 +216,20 @@ export class InvariantChecker {
     if (ok) {
       if (w.bad.size !== 0) w.bad.delete(key);
     } else w.bad.add(key);
-    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > now) {
-      this.schedule(v.recheckAt, { inv: w.i, key });
-    }
+    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > now) this.recheckAt(w, key, v.recheckAt);
+  }
+
+  /**
+   * Queue a re-check of `key` at `at`, unless one at or before `at` is queued already: that one re-checks and asks
+   * again for the later time if it still matters. (A lock taken again, or held by the next transaction, asked for
+   * a second and a third re-check of the same deadline: 19 checks per 2PC transaction for 3 lock intervals.)
+   */
+  private recheckAt(w: KeyState, key: string, at: Time): void {
+    const due = (w.due ??= new Map());
+    const cur = due.get(key);
+    if (cur !== undefined && cur <= at) return;
+    due.set(key, at);
+    this.schedule(at, { inv: w.i, key });
   }
 
   /**
@@ -216,11 +239,14 @@ export class InvariantChecker {
    */
   recheckWould(r: Recheck, at: Time): 'change' | 'none' {
     const w = this.watchers[r.inv] as KeyState;
+    // Superseded by an earlier re-check of the key (recheckAt), which did whatever this one would.
+    if (w.due?.get(r.key) !== at) return 'none';
+    w.due.delete(r.key);
     this.world.t = at;
     const v = w.check(this.world, r.key);
     const ok = typeof v === 'boolean' ? v : v.ok;
     if (ok === w.bad.has(r.key)) return 'change';
-    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > at) this.schedule(v.recheckAt, r);
+    if (typeof v !== 'boolean' && v.recheckAt !== undefined && v.recheckAt > at) this.recheckAt(w, r.key, v.recheckAt);
     return 'none';
   }
 
