@@ -245,15 +245,11 @@ function Description() {
   const ns = pattern.scenarios.find((x) => x.id === name);
   const text = ns ? t(`scenario.${pattern.id}.${ns.id}.desc`) : t(`pattern.${pattern.id}.desc`);
   const claims = ns?.claims ?? [];
-  const [open, setOpen] = useState(false);
+  // The text "More" opened: another pattern or scenario starts folded again.
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const open = openFor === text;
   const [cut, setCut] = useState(false);
   const ref = useRef<HTMLParagraphElement>(null);
-  // Another pattern or scenario: its line starts folded again.
-  const [shown, setShown] = useState(text);
-  if (shown !== text) {
-    setShown(text);
-    setOpen(false);
-  }
   // Whether the folded line hides text (measured, so a line that fits gets no button): at each size and text.
   useLayoutEffect(() => {
     const el = ref.current;
@@ -268,7 +264,7 @@ function Description() {
   return (
     <div className={DESC.box}>
       <p ref={ref} id="scenario-desc" aria-live="polite" className={`${DESC.text} ${open ? 'pr-20' : DESC.clamp}`}>
-        <span className="font-semibold text-sky-900">{t('header.watch')} </span>
+        <span className={DESC.label}>{t('header.watch')} </span>
         {claims.map((c) => (
           <span
             key={c}
@@ -286,7 +282,7 @@ function Description() {
           type="button"
           aria-expanded={open}
           aria-controls="scenario-desc"
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setOpenFor(open ? null : text)}
           className="absolute right-2 bottom-1 rounded-r bg-linear-to-r from-transparent via-sky-50 via-40% to-sky-50 pl-8 text-[15px] leading-snug font-semibold text-sky-900 underline hover:text-sky-700 focus-visible:outline-2 focus-visible:outline-sky-700"
         >
           {t(open ? 'header.descLess' : 'header.descMore')}

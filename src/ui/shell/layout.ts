@@ -25,6 +25,8 @@ export const DESC = {
   /** No padding of its own: the fold cuts at the second line's foot, showing nothing of a third. */
   text: 'text-[15px] leading-snug text-slate-900',
   clamp: 'line-clamp-2',
+  /** "Watch:" */
+  label: 'font-semibold text-sky-900',
 } as const;
 
 /** The same breakpoint as a media query (NARROW's classes apply exactly when it matches). */

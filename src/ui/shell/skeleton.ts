@@ -82,7 +82,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     `</span></div>` +
     (withTexts
       ? `<div class="${DESC.box}"><p class="${DESC.text} ${DESC.clamp}">` +
-        `<span class="font-semibold text-sky-900">${esc(t('header.watch'))} </span>${esc(t(`pattern.${p}.desc`))}` +
+        `<span class="${DESC.label}">${esc(t('header.watch'))} </span>${esc(t(`pattern.${p}.desc`))}` +
         `</p></div>`
       : '') +
     `</header>`;
