@@ -500,3 +500,41 @@ test('at 1024×768 error messages stack clear of the timeline and stay; an infor
   }
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('presentation mode at 1280×720: every card title of every pattern is inside the diagram, in both languages', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const patternPicker = page.locator('header select').first();
+  const ids = await patternPicker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(ids.length).toBeGreaterThanOrEqual(8);
+  /** Card titles outside the pane (cut by its top, bottom or sides), with their node id. */
+  const cut = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.topology')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node [data-title]')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top < pane.top - 0.5 || r.bottom > pane.bottom + 0.5 || r.left < pane.left || r.right > pane.right;
+        })
+        .map((el) => el.closest<HTMLElement>('[data-node]')?.dataset.node ?? '?');
+    });
+  for (const lang of ['EN', '中文']) {
+    await page.getByRole('button', { name: lang, exact: true }).click();
+    const present = page.getByRole('button', { name: lang === 'EN' ? 'Present' : '演示', exact: true });
+    for (const id of ids) {
+      await patternPicker.selectOption(id);
+      await page.keyboard.press('p');
+      await expect(present).toHaveAttribute('aria-pressed', 'true');
+      // The diagram keeps its name for screen readers though its title bar gives the cards its height here.
+      const diagram = page.getByRole('region', { name: lang === 'EN' ? 'Topology' : '拓扑' });
+      await expect(diagram).toBeVisible();
+      await expect(diagram.locator('.react-flow__node [data-title]').first()).toBeVisible();
+      // Polled: the diagram re-fits its view a frame or two after the layout changes.
+      await expect.poll(cut, { message: `${id} in ${lang}`, timeout: 5000 }).toEqual([]);
+      await present.click();
+      await expect(present).toHaveAttribute('aria-pressed', 'false');
+    }
+  }
+});

@@ -42,7 +42,10 @@ const edgeTypes: EdgeTypes = { message: MessageEdge };
  * buttons. (fitBounds takes a number only; getViewportForBounds takes per-side padding with units.)
  */
 type Padding = Parameters<typeof getViewportForBounds>[5];
-const PADDING: Padding = { top: 0.03, right: 0.03, bottom: 0.03, left: '48px' };
+/** The fit's margin at each edge (a fraction of the pane), and on the left the zoom buttons' width. */
+const EDGE = 0.03;
+const CONTROLS_W = 48;
+const PADDING: Padding = { top: EDGE, right: EDGE, bottom: EDGE, left: `${CONTROLS_W}px` };
 const COMPACT_PADDING: Padding = 0.03;
 
 /** Refit when the pane changes size (window resize, projector, panels): the cards and the links routed under them. */
@@ -64,6 +67,10 @@ function FitOnResize({
     if (!width || !height) return;
     const { bounds: b, padding: p } = latest.current;
     const v = getViewportForBounds(b, width, height, minZoom, maxZoom, p);
+    // Too big for the pane at the smallest zoom allowed (presentation mode keeps its text large): shown from its top
+    // (and left) edge, not centred, so the first row's titles and the cards' left side are in view, not cut.
+    if (b.height * v.zoom > height) v.y = Math.round(EDGE * height) - b.y * v.zoom;
+    if (b.width * v.zoom > width) v.x = CONTROLS_W - b.x * v.zoom;
     // Already there (the mount's fit and the observer's first report ask twice): setting the same viewport would
     // still re-render every subscriber of React Flow's transform. [issue 15: Lighthouse, total blocking time]
     const [x, y, zoom] = transform;
