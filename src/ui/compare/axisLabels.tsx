@@ -90,6 +90,7 @@ interface ValueTickProps {
   x?: number | string;
   y?: number | string;
   index?: number;
+  visibleTicksCount?: number;
   payload?: { value?: unknown };
   textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
   verticalAnchor?: string;
@@ -114,13 +115,16 @@ export function valueTick(unit = ''): (p: ValueTickProps) => ReactElement {
     tick = (p: ValueTickProps) => {
       const v = p.payload?.value;
       const text = (p.tickFormatter ? p.tickFormatter(v as never, p.index ?? 0) : String(v ?? '')) + unit;
+      // The last tick of a horizontal axis sits on the plot's right edge (a 'dataMax' domain ends there): centred
+      // there, its right half ("120.2 s") was cut by the chart's edge, so it ends at the tick instead.
+      const last = p.textAnchor === 'middle' && !!p.index && p.index === (p.visibleTicksCount ?? 0) - 1;
       return (
         <text
           className={p.className}
           x={p.x}
           y={p.y}
           dy={DY[p.verticalAnchor ?? 'end'] ?? '0'}
-          textAnchor={p.textAnchor}
+          textAnchor={last ? 'end' : p.textAnchor}
           fontSize={FONT}
           fill={TEXT}
         >
