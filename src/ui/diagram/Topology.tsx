@@ -42,11 +42,14 @@ const edgeTypes: EdgeTypes = { message: MessageEdge };
  * buttons. (fitBounds takes a number only; getViewportForBounds takes per-side padding with units.)
  */
 type Padding = Parameters<typeof getViewportForBounds>[5];
-/** The fit's margin at each edge (a fraction of the pane), and on the left the zoom buttons' width. */
-const EDGE = 0.03;
-const CONTROLS_W = 48;
-const PADDING: Padding = { top: EDGE, right: EDGE, bottom: EDGE, left: `${CONTROLS_W}px` };
+const PADDING: Padding = { top: 0.03, right: 0.03, bottom: 0.03, left: '48px' };
 const COMPACT_PADDING: Padding = 0.03;
+
+/** One side of a padding in pixels of a pane `size` long: a fraction of it, or "N px" (the forms used here). */
+function sidePx(p: Padding, side: 'top' | 'left', size: number): number {
+  const v = typeof p === 'object' ? p[side] : p;
+  return typeof v === 'number' ? v * size : typeof v === 'string' && v.endsWith('px') ? parseFloat(v) : 0;
+}
 
 /** Refit when the pane changes size (window resize, projector, panels): the cards and the links routed under them. */
 function FitOnResize({
@@ -69,8 +72,8 @@ function FitOnResize({
     const v = getViewportForBounds(b, width, height, minZoom, maxZoom, p);
     // Too big for the pane at the smallest zoom allowed (presentation mode keeps its text large): shown from its top
     // (and left) edge, not centred, so the first row's titles and the cards' left side are in view, not cut.
-    if (b.height * v.zoom > height) v.y = Math.round(EDGE * height) - b.y * v.zoom;
-    if (b.width * v.zoom > width) v.x = CONTROLS_W - b.x * v.zoom;
+    if (b.height * v.zoom > height) v.y = Math.round(sidePx(p, 'top', height)) - b.y * v.zoom;
+    if (b.width * v.zoom > width) v.x = Math.round(sidePx(p, 'left', width)) - b.x * v.zoom;
     // Already there (the mount's fit and the observer's first report ask twice): setting the same viewport would
     // still re-render every subscriber of React Flow's transform. [issue 15: Lighthouse, total blocking time]
     const [x, y, zoom] = transform;
