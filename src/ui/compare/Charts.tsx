@@ -61,6 +61,10 @@ interface Props {
 }
 
 const AXIS = { stroke: '#334155' };
+/** Right margins (px) of the charts whose x axis is a value axis: the room its last label may spill into. */
+const CDF_RIGHT = 16;
+const MESSAGES_RIGHT = 48;
+const SWEEP_RIGHT = 16;
 /** A percent axis is 0–100 whatever the rounding: stacked shares rounded to 0.1 % can add up to 100.1. */
 const PERCENT_AXIS = {
   domain: [0, 100] as [number, number],
@@ -174,12 +178,12 @@ export function CdfChart({ aggs, name, t }: Props) {
       }
     >
       <ResponsiveContainer width="100%" height={H}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+        <LineChart margin={{ top: 8, right: CDF_RIGHT, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis
             dataKey="x"
             type="number"
-            tick={valueTick()}
+            tick={valueTick('', CDF_RIGHT)}
             {...AXIS}
             interval={0}
             domain={[0, 'dataMax']}
@@ -461,9 +465,9 @@ export function MessageChart({ aggs, name, t }: Props) {
       }
     >
       <ResponsiveContainer width="100%" height={MSG_H}>
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 4, left: 8 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: MESSAGES_RIGHT, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" horizontal={false} />
-          <XAxis type="number" tick={valueTick('')} {...AXIS} />
+          <XAxis type="number" tick={valueTick('', MESSAGES_RIGHT)} {...AXIS} />
           <YAxis type="category" dataKey="label" width={labelW} interval={0} tick={RowTick} {...AXIS} />
           <Tooltip content={tip} />
           {/* No figures: no segments (an empty chart's first draw, at the page's opening, stays light). */}
@@ -613,7 +617,7 @@ export function SweepChart({
       <ResponsiveContainer width="100%" height={H + 40}>
         <ComposedChart
           data={rows}
-          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
+          margin={{ top: 8, right: SWEEP_RIGHT, bottom: 4, left: 8 }}
           onClick={(s) => {
             const i = Number(s?.activeIndex);
             if (Number.isInteger(i) && i >= 0) onPick(null, i);
@@ -626,7 +630,7 @@ export function SweepChart({
             domain={['dataMin', 'dataMax']}
             ticks={config.sweep.values}
             tickFormatter={xTick}
-            tick={valueTick()}
+            tick={valueTick('', SWEEP_RIGHT)}
             {...AXIS}
           />
           <YAxis tick={valueTick(unit)} {...AXIS} interval={0} unit={unit} width={80} />

@@ -2,8 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { valueTick } from './axisLabels';
 
-const anchorOf = (p: Parameters<ReturnType<typeof valueTick>>[0]) =>
-  /text-anchor="(\w+)"/.exec(renderToStaticMarkup(valueTick(' s')(p)))?.[1];
+const anchorOf = (p: Parameters<ReturnType<typeof valueTick>>[0], room = 0) =>
+  /text-anchor="(\w+)"/.exec(renderToStaticMarkup(valueTick(' s', room)(p)))?.[1];
 
 describe('valueTick', () => {
   const tick = (index: number, textAnchor: 'middle' | 'end' = 'middle') => ({
@@ -18,6 +18,12 @@ describe('valueTick', () => {
   it("ends a horizontal axis' last label at its tick, so the chart's edge does not cut it", () => {
     expect(anchorOf(tick(3))).toBe('end');
     expect(renderToStaticMarkup(valueTick(' s')(tick(3)))).toContain('105 s');
+  });
+
+  it("keeps a last label centred when half of it fits in the chart's right margin", () => {
+    // No canvas here: '105 s' is estimated at 5 × 0.55 × 14 ≈ 38.5 px, so its right half needs ≈ 19 px.
+    expect(anchorOf(tick(3), 48)).toBe('middle');
+    expect(anchorOf(tick(3), 16)).toBe('end');
   });
 
   it('centres the other labels of a horizontal axis on their ticks', () => {

@@ -107,17 +107,25 @@ const valueTicks = new Map<string, (p: ValueTickProps) => ReactElement>();
  * A value axis' tick (numbers, with `unit` appended, through the axis' tickFormatter) as one plain SVG text, placed as
  * Recharts' default tick places it. The default tick is Recharts' Text, which measures its words in the DOM
  * (getBoundingClientRect) at every redraw, because the axis gives it a width: a quarter of a chart's update while a
- * sweep streams in. One function per unit, so the axis' props stay the same from one update to the next.
+ * sweep streams in. One function per unit and margin, so the axis' props stay the same from one update to the next.
+ * `room`: the px right of a horizontal axis' end (the chart's right margin), where a last label centred on the end
+ * spills.
  */
-export function valueTick(unit = ''): (p: ValueTickProps) => ReactElement {
-  let tick = valueTicks.get(unit);
+export function valueTick(unit = '', room = 0): (p: ValueTickProps) => ReactElement {
+  const k = unit + '\u0000' + room;
+  let tick = valueTicks.get(k);
   if (!tick) {
     tick = (p: ValueTickProps) => {
       const v = p.payload?.value;
       const text = (p.tickFormatter ? p.tickFormatter(v as never, p.index ?? 0) : String(v ?? '')) + unit;
       // The last tick of a horizontal axis sits on the plot's right edge (a 'dataMax' domain ends there): centred
-      // there, its right half ("120.2 s") was cut by the chart's edge, so it ends at the tick instead.
-      const last = p.textAnchor === 'middle' && !!p.index && p.index === (p.visibleTicksCount ?? 0) - 1;
+      // there, a label wider than twice the margin ("120.2 s" in 16 px) was cut by the chart's edge, so it ends at
+      // the tick instead; one that fits stays centred like the others.
+      const last =
+        p.textAnchor === 'middle' &&
+        !!p.index &&
+        p.index === (p.visibleTicksCount ?? 0) - 1 &&
+        textWidth(text) / 2 > room;
       return (
         <text
           className={p.className}
@@ -132,7 +140,7 @@ export function valueTick(unit = ''): (p: ValueTickProps) => ReactElement {
         </text>
       );
     };
-    valueTicks.set(unit, tick);
+    valueTicks.set(k, tick);
   }
   return tick;
 }
