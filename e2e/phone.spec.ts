@@ -52,3 +52,40 @@ test('on a phone the Compare view shows alone (the animated view does not stack 
   await expect(page.getByRole('region', { name: 'Topology' })).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
 });
+
+for (const lang of ['en', 'zh-CN']) {
+  test(`on a phone (${lang}) the header's buttons take four rows, and the first paint's header is as tall as the app's`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: lang });
+    const page = await context.newPage();
+    const header = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('header > div')!;
+        const tops = [...bar.querySelectorAll('.hbtn, .hselect')].map((el) =>
+          Math.round(el.getBoundingClientRect().top),
+        );
+        // A row: controls whose tops are within a few px (a select sits a px or two off a button).
+        const rows = [...new Set(tops)].sort((a, b) => a - b).filter((t, i, s) => i === 0 || t - s[i - 1] > 8);
+        return { rows: rows.length, height: Math.round(bar.getBoundingClientRect().height) };
+      });
+    // The first paint alone: the app's script never arrives, the page's static copy of the view stays.
+    await page.route(/\/assets\/.*\.js$/, (r) => r.abort());
+    await page.goto('/');
+    await expect(page.getByRole('status')).toBeAttached();
+    const first = await header();
+    await page.unroute(/\/assets\/.*\.js$/);
+    // The app, in the context's language (its time cursor is named in it).
+    await page.goto('/');
+    await expect(page.getByRole('slider').first()).toBeVisible();
+    await page.waitForFunction(() => !!(window as unknown as { __dtx?: unknown }).__dtx);
+    const app = await header();
+    // Five rows before the header's groups gave up their boxes on a phone (211 px at 390 px wide).
+    expect(app.rows).toBeLessThanOrEqual(4);
+    expect(
+      Math.abs(first.height - app.height),
+      `first paint ${first.height} px, app ${app.height} px`,
+    ).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+}

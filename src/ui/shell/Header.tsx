@@ -21,7 +21,7 @@ import { TourButton } from '../tour/TourButton'; // [issue 15 tours]
 import { Icon } from './Icon';
 import { Segmented, type Segment } from './Segmented';
 import { ICON_ONLY_TEXT } from './icons';
-import { DESC } from './layout';
+import { DESC, NARROW } from './layout';
 
 const CUSTOM = '';
 
@@ -190,7 +190,7 @@ function FileActions({ scenario }: { scenario: boolean }) {
   };
 
   return (
-    <div className="flex items-center gap-1.5">
+    <div className={`flex items-center gap-1.5 ${NARROW.headerGroup}`}>
       {scenario && (
         <>
           <ExportButton /> {/* [issue 15 hook-up] images, trace, events, scenario file */}
@@ -309,19 +309,19 @@ export function Header() {
           <>
             <PatternPicker />
             <ScenarioPicker />
-            <div className="flex items-center gap-1.5">
+            <div className={`flex items-center gap-1.5 ${NARROW.headerGroup}`}>
               <GuardsPopover />
               <ParamsPopover />
             </div>
           </>
         )}
-        <div className="ml-auto flex flex-wrap items-center gap-1.5">
+        <div className={`ml-auto flex flex-wrap items-center gap-1.5 ${NARROW.headerGroup}`}>
           <CompareButton /> {/* [issue 14 hook-up] */}
           {!onCompare && <TourButton />} {/* [issue 15 tours] */}
           <PresentToggle />
           <LangSwitch />
           {/* Presentation mode keeps what a presenter uses in front of the room. */}
-          <div className="present-hide flex flex-wrap items-center gap-1.5">
+          <div className={`present-hide flex flex-wrap items-center gap-1.5 ${NARROW.headerGroup}`}>
             <FileActions scenario={!onCompare} />
           </div>
           <button

@@ -58,12 +58,12 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     (withTexts
       ? box('hselect inline-flex items-center pr-[26px]! font-semibold whitespace-nowrap', t(`pattern.${p}.name`)) +
         box('hselect inline-flex items-center pr-[26px]! whitespace-nowrap', t('header.defaultScenario')) +
-        `<span class="flex items-center gap-1.5">` +
+        `<span class="flex items-center gap-1.5 ${NARROW.headerGroup}">` +
         box('hbtn', t('guards.button', { on: facts.guardsOn, total: facts.guardsTotal })) +
         box('hbtn', t('params.button')) +
         `</span>`
       : '') +
-    `<span class="ml-auto flex flex-wrap items-center gap-1.5">` +
+    `<span class="ml-auto flex flex-wrap items-center gap-1.5 ${NARROW.headerGroup}">` +
     box('hbtn', t('compare.open')) +
     box('hbtn', t('tour.start')) +
     `<span class="hbtn w-10 px-0">${iconHtml('present')}</span>` +
@@ -73,7 +73,7 @@ export function skeletonHtml(t: Translate, lang: 'en' | 'zh', facts: SkeletonFac
     }">中文</span><span lang="en" class="px-2.5 py-1 text-[15px] font-semibold whitespace-nowrap ${
       lang === 'zh' ? 'bg-white text-slate-800' : 'bg-slate-800 text-white'
     }">EN</span></span>` +
-    `<span class="flex flex-wrap items-center gap-1.5">` +
+    `<span class="flex flex-wrap items-center gap-1.5 ${NARROW.headerGroup}">` +
     iconBox('export', t('header.export')) +
     iconBox('import', t('header.import')) +
     iconBox('link', t('header.link')) +
