@@ -54,7 +54,7 @@ test('on a phone the Compare view shows alone (the animated view does not stack 
 });
 
 for (const lang of ['en', 'zh-CN']) {
-  test(`on a phone (${lang}) the header's buttons take four rows, and the first paint's header is as tall as the app's`, async ({
+  test(`on a phone (${lang}) the header's buttons take four rows with the pattern's whole name, and the first paint's header is as tall as the app's`, async ({
     browser,
   }) => {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: lang });
@@ -82,6 +82,18 @@ for (const lang of ['en', 'zh-CN']) {
     const app = await header();
     // Five rows before the header's groups gave up their boxes on a phone (211 px at 390 px wide).
     expect(app.rows).toBeLessThanOrEqual(4);
+    // The pattern's whole name is shown (in Chinese it used to share the first row with the scenario and be cut).
+    const cut = await page
+      .locator('header select')
+      .first()
+      .evaluate((el: HTMLElement) => {
+        const w = el.getBoundingClientRect().width;
+        el.style.minWidth = 'max-content';
+        const full = el.getBoundingClientRect().width;
+        el.style.minWidth = '';
+        return full - w;
+      });
+    expect(cut, 'px of the pattern name cut off').toBeLessThanOrEqual(1);
     expect(
       Math.abs(first.height - app.height),
       `first paint ${first.height} px, app ${app.height} px`,

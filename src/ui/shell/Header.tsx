@@ -36,7 +36,7 @@ function PatternPicker() {
     return [...m.entries()];
   }, []);
   return (
-    <label className="flex max-w-max min-w-0 grow basis-40 items-center gap-2 xl:min-w-max">
+    <label className="flex max-w-max min-w-0 grow basis-40 items-center gap-2 max-md:basis-60 xl:min-w-max">
       <span className="sr-only">{t('header.pattern')}</span>
       <select
         value={current}
