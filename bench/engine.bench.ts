@@ -218,7 +218,7 @@ function nTx(p: PatternDef, n: number) {
 function linearCost() {
   const SMALL = 100;
   const BIG = Number(process.env.TX ?? 10_000);
-  const ROUNDS = Number(process.env.ROUNDS ?? 5);
+  const ROUNDS = Number(process.env.ROUNDS ?? 9);
   // The first column fits the longest pattern id (didi-coupon).
   const W = [Math.max(8, ...patterns.map((p) => p.id.length)), 12, 12, 14, 14, 9, 11];
   console.log(
@@ -231,28 +231,40 @@ function linearCost() {
   for (const p of patterns) {
     const small = nTx(p, SMALL);
     const big = nTx(p, BIG);
-    simulate(p, big, { record: false }); // warm-up (JIT) on the big one
-    const perEv = (sc: typeof small, reps: number) => {
-      const xs: number[] = [];
+    // Warm-up: the first runs of a pattern are still being compiled and re-compiled (TurboFan on other threads,
+    // counted in this process' CPU time) and ran up to 2× slower than later ones; three big runs and as many small
+    // events bring it to the speed it keeps.
+    for (let i = 0; i < 3; i++) simulate(p, big, { record: false });
+    for (let e = 0; e < 3 * 200_000;) e += simulate(p, small, { record: false }).stats.events;
+    /**
+     * CPU µs per event over runs of `sc` until at least `minEvents` events: total time over total events, so the
+     * collector's work is counted at its share in both sizes. (Timing single small runs and taking their median, as
+     * this did before, leaves out most of the small runs' garbage collections — a 1 ms run seldom holds one — while
+     * the big run pays for all of its own: side by side, the median single run read 3–10 % below the small runs'
+     * total over total, e.g. TCC 0.394 against 0.420 µs.)
+     */
+    const perEv = (sc: typeof small, minEvents: number) => {
       let events = 0;
-      for (let i = 0; i < reps; i++) {
-        const [ms, r] = time(() => simulate(p, sc, { record: false }));
-        xs.push((ms * 1000) / r.stats.events);
-        events = r.stats.events;
-      }
-      return { us: median(xs), events };
+      let runEvents = 0;
+      const [ms] = time(() => {
+        while (events < minEvents) {
+          runEvents = simulate(p, sc, { record: false }).stats.events;
+          events += runEvents;
+        }
+      });
+      return { us: (ms * 1000) / events, events: runEvents };
     };
-    // ROUNDS rounds, each timing the small scenario (median of 9 runs) and then the big one once, back to back: on a
-    // shared VM the speed drifts within seconds, so each round's ratio compares like with like; the medians over
-    // rounds are printed.
+    // ROUNDS rounds, each timing the small scenario over about as many events as the big one has, then the big one
+    // once, back to back: on a shared VM the speed drifts within seconds, so each round's ratio compares like with
+    // like; the medians over rounds are printed.
     const smalls: number[] = [];
     const bigs: number[] = [];
     const ratios: number[] = [];
     let aEvents = 0;
     let bEvents = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      const a = perEv(small, 9);
       const b = perEv(big, 1);
+      const a = perEv(small, b.events);
       smalls.push(a.us);
       bigs.push(b.us);
       ratios.push(b.us / a.us);
