@@ -6,6 +6,11 @@
 import { useSyncExternalStore } from 'react';
 
 const ROUTE_EVENT = 'dtx:route';
+/**
+ * Fired just before navigate() moves the address, while it still shows the entry being left: a write still pending
+ * for that entry (the scenario link is written 300 ms after the last edit) lands there now, not over the new one.
+ */
+export const LEAVE_EVENT = 'dtx:leave';
 
 export const isCompareHash = (hash: string) => /^#?lab(=|$)/.test(hash);
 
@@ -30,6 +35,7 @@ export function useCompareRoute(): boolean {
 
 /** Go to a hash without a hashchange (so the scenario link loader does not re-run), then re-render the route. */
 export function navigate(hash: string, mode: 'push' | 'replace' = 'push') {
+  window.dispatchEvent(new Event(LEAVE_EVENT));
   try {
     if (mode === 'push') history.pushState(history.state, '', hash);
     else history.replaceState(history.state, '', hash);

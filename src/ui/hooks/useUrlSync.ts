@@ -20,7 +20,7 @@ import { baseScenario, posAtTime, type Scenario } from '../../engine';
 import type { ScenarioError } from '../../scenario/errors';
 import { defaultPattern } from '../../patterns/catalog';
 import { firstScreen, whenIdle } from '../shell/firstScreen';
-import { isCompareHash } from '../compare/route';
+import { isCompareHash, LEAVE_EVENT } from '../compare/route';
 
 /**
  * The link code is loaded on first use, off the first screen's critical path, in two parts: the writer (lz-string and
@@ -84,6 +84,9 @@ function write(m: LinkModule, s: RunState, push: boolean): void {
     return; // a scenario that cannot be encoded keeps the previous link
   }
   if (hash.length > m.MAX_LINK_CHARS) return notice(); // a link no one could open
+  // Never over the Compare view's address: it carries that view's config (a write that was pending when the view
+  // opened has gone into the entry it belonged to: LEAVE_EVENT).
+  if (isCompareHash(location.hash)) return;
   lastHash = hash;
   if (location.hash === hash) return;
   try {
@@ -215,6 +218,20 @@ export function useUrlSync() {
     });
     const onLang = () => schedule();
     i18n.on('languageChanged', onLang);
+    // Leaving for the Compare view (or back) within WRITE_DELAY_MS of an edit or a language switch: write now, into
+    // the entry being left. Before, the late write replaced the Compare view's #lab address with the scenario link,
+    // and the view opened with no patterns to choose.
+    // Leaving the Compare view: its way back (closeCompare) names the scenario only; the full link (cursor, tour,
+    // language) is written once the animated view's address is back.
+    const onLeave = () => {
+      if (!mod || !alive) return;
+      if (isCompareHash(location.hash)) schedule();
+      else if (timer !== undefined) {
+        window.clearTimeout(timer);
+        flush();
+      }
+    };
+    window.addEventListener(LEAVE_EVENT, onLeave);
     const onNavigate = () => {
       // Only scenario links (or an emptied hash) are ours; an in-page anchor such as #main is not a scenario.
       const h = location.hash;
@@ -230,6 +247,7 @@ export function useUrlSync() {
       unsub();
       unsubTour();
       i18n.off('languageChanged', onLang);
+      window.removeEventListener(LEAVE_EVENT, onLeave);
       window.removeEventListener('popstate', onNavigate);
       window.removeEventListener('hashchange', onNavigate);
     };
