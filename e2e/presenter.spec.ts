@@ -443,6 +443,33 @@ test('sequence-chart lane headers never break inside a word (中文 "Smith 的�
   }
 });
 
+test("presentation mode at 1920×1080 in Chinese: Didi pay's lane headers are the Chinese names, not English ids", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  await choosePattern(page, /^Didi payment/);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: '演示', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // Six lanes in the chart's third of the screen, at 1.54× zoom: 支付服务 did not fit on one line and showed "pay".
+  // Each header's tooltip is the node's name; the header shows it, broken between characters where needed.
+  const headers = page.locator('button[title="支付服务"], button[title="库存"], button[title="采购"]');
+  await expect(headers).toHaveCount(3);
+  await expect
+    .poll(() => headers.evaluateAll((els) => els.map((e) => [e.textContent, (e as HTMLElement).title])))
+    .toEqual([
+      ['支付服务', '支付服务'],
+      ['库存', '库存'],
+      ['采购', '采购'],
+    ]);
+  // Whole on screen: two lines at most, nothing hidden.
+  for (const h of await headers.all())
+    expect(await h.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1)).toBe(
+      true,
+    );
+});
+
 test('at 1024×768 error messages stack clear of the timeline and stay; an informational one times out', async ({
   page,
 }) => {

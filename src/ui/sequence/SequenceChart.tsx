@@ -33,6 +33,7 @@ import {
   stepTicks,
   timeTicks,
   wrapText,
+  laneHeading,
   splitAt,
   tickStep,
   visibleEvents,
@@ -64,22 +65,6 @@ function firstSegAfter(segs: readonly SeqSegment[], seq: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Does a lane header fit its lane in two lines? */
-function fitsTwoLines(text: string, width: number, px: number): boolean {
-  let lines = 1;
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (textWidth(word, px) > width) return false;
-    const next = line ? line + ' ' + word : word;
-    if (textWidth(next, px) <= width) line = next;
-    else {
-      lines++;
-      line = word;
-    }
-  }
-  return lines <= 2;
 }
 
 interface Highlight {
@@ -194,7 +179,7 @@ export function SequenceChart() {
   const GUTTER = gutterFor(index.endTime);
   const laneW = Math.max(40, (size.w - GUTTER - 12) / nLanes);
   const xOf = (lane: number) => GUTTER + (lane + 0.5) * laneW;
-  // Lane headers: as large as the lane allows; a name too long for two lines shows the node's id instead.
+  // Lane headers: as large as the lane allows; a name too long for two lines shrinks, then shows the node's id.
   const headPx = laneW < 100 ? 13 : laneW < 150 ? 14 : 16;
 
   const cu = cursorU(mode, cursor, events);
@@ -813,19 +798,21 @@ export function SequenceChart() {
       <div className="relative h-11 shrink-0 border-b border-slate-200 bg-slate-50" aria-hidden="true">
         {lanes.map((id, i) => {
           const isHl = hl.lanes.has(i) || hl.heads.has(i);
+          // The heading's box is laneW - 4 wide with 4 px of padding each side.
+          const head = laneHeading(name(id), id, laneW - 12, headPx, textWidth);
           return (
             <button
               type="button"
               tabIndex={-1}
               key={id}
-              className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold break-keep ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
-              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: headPx }}
+              className={`absolute top-0.5 line-clamp-2 h-10 overflow-hidden rounded px-1 text-center leading-tight font-semibold text-balance ${head.cjk ? 'break-normal' : 'break-keep'} ${isHl ? 'bg-yellow-200' : 'hover:bg-slate-200'}`}
+              style={{ left: xOf(i) - laneW / 2 + 2, width: laneW - 4, fontSize: head.px }}
               title={name(id)}
               onMouseEnter={() => setHover({ kind: 'node', node: id })}
               onMouseLeave={() => setHover(null)}
               onClick={() => select({ kind: 'node', node: id })}
             >
-              {fitsTwoLines(name(id), laneW - 10, headPx) ? name(id) : <span className="text-[1.15em]">{id}</span>}
+              {head.text}
             </button>
           );
         })}

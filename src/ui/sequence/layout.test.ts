@@ -18,6 +18,7 @@ import {
   stepTicks,
   timeTicks,
   wrapText,
+  laneHeading,
   type LabelCand,
   seekTarget,
   splitAt,
@@ -356,5 +357,53 @@ describe('issue 13 item 8: time labels distinct, chart labels never overlapping'
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(w(l)).toBeLessThanOrEqual(140);
     expect(lines.join(' ')).toBe('Cancel of g1 releases the frozen 30 and records the barrier');
+  });
+});
+
+describe('laneHeading', () => {
+  // A stand-in for the canvas: a Chinese character 1 em wide, any other 0.6 em.
+  const measure = (s: string, px: number) => [...s].reduce((w, c) => w + px * (/[\u4e00-\u9fff]/.test(c) ? 1 : 0.6), 0);
+
+  it('shows the name at the lane size when it fits two lines', () => {
+    expect(laneHeading('Participant P1', 'P1', 90, 13, measure)).toEqual({
+      text: 'Participant P1',
+      px: 13,
+      cjk: false,
+    });
+  });
+
+  it('breaks a Chinese name between its characters rather than show the English id', () => {
+    // 支付服务 is 52 px at 13 px: one unbreakable word in a 41-px lane, so the heading read "pay" in Chinese.
+    expect(laneHeading('支付服务', 'pay', 41, 13, measure)).toEqual({ text: '支付服务', px: 13, cjk: true });
+    // Whole words where they fit: "Bob 的账户服务" breaks at its space; 库存 stays on one line.
+    expect(laneHeading('Bob 的账户服务', 'bob', 80, 13, measure)).toEqual({
+      text: 'Bob 的账户服务',
+      px: 13,
+      cjk: false,
+    });
+    expect(laneHeading('库存', 'stock', 41, 13, measure)).toEqual({ text: '库存', px: 13, cjk: false });
+  });
+
+  it('falls back to the id: 1.15× the lane size when it fits, else as large as fits, never below the lane size', () => {
+    // A short id gets the larger size.
+    expect(laneHeading('Coordinator standby', 'C2', 40, 13, measure)).toEqual({ text: 'C2', px: 15, cjk: false });
+    // "ledger" is 54 px at 15 px, 46.8 at 13: in a 48-px lane it was cut ("ledge"); now it is drawn at 13.
+    const h = laneHeading('Ledger service', 'ledger', 48, 13, measure);
+    expect(h).toEqual({ text: 'ledger', px: 13, cjk: false });
+    expect(measure(h.text, h.px)).toBeLessThanOrEqual(48);
+    // Never smaller than the lane size (presentation mode keeps every text at least 20 px on screen): when nothing
+    // fits, the narrower of name and id.
+    expect(laneHeading('Procurement', 'procure', 30, 13, measure)).toEqual({ text: 'procure', px: 13, cjk: false });
+    expect(laneHeading('Orders', 'orders', 30, 13, measure)).toEqual({ text: 'Orders', px: 13, cjk: false });
+    // (the canvas measures a capital wider: the id must be narrower by a fifth to be chosen)
+    const caps = (s: string, px: number) => measure(s, px) + (/^[A-Z]/.test(s) ? 2 : 0);
+    expect(laneHeading('Ledger', 'ledger', 30, 13, caps)).toEqual({ text: 'Ledger', px: 13, cjk: false });
+    expect(laneHeading('DDMQ', 'broker', 30, 13, measure)).toEqual({ text: 'DDMQ', px: 13, cjk: false });
+    // A Chinese name is cut less than an id when broken between characters.
+    expect(laneHeading('事务管理器', 'coordinator', 12, 13, measure)).toEqual({
+      text: '事务管理器',
+      px: 13,
+      cjk: true,
+    });
   });
 });
