@@ -5,34 +5,13 @@
  * (valueTick) that does not measure its label.
  */
 import type { ReactElement } from 'react';
+import { textWidth as measureText } from '../panels/measure';
 
 const FONT = 14;
 const TEXT = '#0f172a';
 
-let ctx: CanvasRenderingContext2D | null | undefined;
-let family = '';
-const widths = new Map<string, number>();
-
-/** Text width in px at `size` in the page's font (canvas measureText, cached; an estimate without a canvas). */
-export function textWidth(s: string, size = FONT): number {
-  const k = size + '\u0000' + s;
-  let w = widths.get(k);
-  if (w !== undefined) return w;
-  if (ctx === undefined) {
-    try {
-      ctx = document.createElement('canvas').getContext('2d');
-      family = getComputedStyle(document.body).fontFamily || 'sans-serif';
-    } catch {
-      ctx = null;
-    }
-  }
-  if (ctx) {
-    ctx.font = `${size}px ${family}`;
-    w = ctx.measureText(s).width;
-  } else w = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0);
-  widths.set(k, w);
-  return w;
-}
+/** Text width in px at `size` in the page's font (src/ui/panels/measure.ts). */
+export const textWidth = (s: string, size = FONT): number => measureText(s, size, 400);
 
 /** Break a label into lines no wider than `max` px (at spaces, '/' or '-', or, in CJK text, between characters). */
 export function wrapLabel(s: string, max: number, size = FONT): string[] {
