@@ -110,6 +110,47 @@ test('side by side: one mini diagram per pattern on one shared clock, and the ou
   expect(cursorT).toBe(t);
 });
 
+test('every mini card shows its whole service name, in both languages, at 1280 and 1920 px', async ({ page }) => {
+  // "Transaction manager (TM)" and "Bob's account service" were cut to "Transaction manager…" and "Bob's account…"
+  // at 20 px; they now take 17 px, and Chinese names keep their words whole where that fits (Smith / 的账户服务).
+  const registered = await openSide(page);
+  const titles = page.locator('[data-title]');
+  for (const [w, h] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['中文', 'EN']) {
+      await page.getByRole('button', { name: lang, exact: true }).click();
+      await expect.poll(() => titles.count()).toBeGreaterThanOrEqual(registered * 3);
+      const cut = await titles.evaluateAll((els) =>
+        els
+          .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.textContent),
+      );
+      expect(cut, `${lang} at ${w}×${h}`).toEqual([]);
+    }
+  }
+  // Smith's card in Chinese breaks at the space, not inside 服务.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  const smith = titles.filter({ hasText: /^Smith 的账户服务$/ }).first();
+  const lines = await smith.evaluate((el) => {
+    const text = el.firstChild as Text;
+    const tops = new Set<number>();
+    const at: string[] = [];
+    for (let i = 0; i < (text.textContent ?? '').length; i++) {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      const top = Math.round(r.getBoundingClientRect().top);
+      if (!tops.has(top)) at.push((text.textContent ?? '').slice(i));
+      tops.add(top);
+    }
+    return at;
+  });
+  expect(lines).toEqual(['Smith 的账户服务', '的账户服务']);
+});
+
 test('screenshots of the side by side (SHOTS=<folder>)', async ({ page }) => {
   test.skip(!shots, 'set SHOTS=<folder> to take them');
   test.setTimeout(180_000);

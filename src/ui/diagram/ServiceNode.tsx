@@ -24,6 +24,7 @@ import { locksOfNode } from '../tables/rows';
 import { dropsByNode, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
 import { COMPACT_NODE, NODE_H, NODE_W } from './geometry';
+import { fitsTwoLines, HAS_CJK, textWidth } from '../panels/measure';
 
 export type ServiceNodeData = { topo: TopologyNode };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
@@ -32,6 +33,22 @@ const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', durable: [
 
 /** Lock chips a card has room for; the rest is counted ("+3") and listed in the inspector and the table view. */
 const CARD_LOCKS = 2;
+
+/**
+ * A mini card's title, in at most two lines: at 20 px, else 17 px (Transaction manager (TM), Bob's account service were
+ * cut to "Transaction manager…", "Bob's account…" at 20 px); its words kept whole where that fits (Smith / 的账户服务,
+ * not Smith 的账户服 / 务), else a Chinese name broken between characters; cut only if nothing fits.
+ */
+function compactTitle(label: string): { className: string; style: { fontSize: number; lineHeight: string } } {
+  const room = COMPACT_NODE.w - 2 * 3 - 2 * 6 - 2; // borders, padding, a rounding margin
+  for (const px of [20, 17]) {
+    const style = { fontSize: px, lineHeight: `${px + 3}px` };
+    const m = (s: string) => textWidth(s, px, 700);
+    if (fitsTwoLines(label, room, m)) return { className: 'break-keep', style };
+    if (HAS_CJK.test(label) && fitsTwoLines(label, room, m, true)) return { className: '', style };
+  }
+  return { className: '', style: { fontSize: 17, lineHeight: '20px' } };
+}
 
 /**
  * One row per section on the card (readable from the back of a room): a row the pattern marks as violating an
@@ -134,7 +151,8 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
   const statusText = up ? t(view.statusKey) : t('node.crashed');
-  if (compact)
+  const title = compact ? compactTitle(labelText) : null;
+  if (title)
     // A mini diagram (side by side): the service's name and its status word in large type, the tone colour, ✕ when
     // crashed and a lock count — what a room reads from afar; the rest is in the animated view.
     return (
@@ -149,7 +167,12 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
         >
           <Handle type="target" position={Position.Top} className="node-handle" isConnectable={false} />
           <Handle type="source" position={Position.Bottom} className="node-handle" isConnectable={false} />
-          <div data-title="" className="line-clamp-2 shrink-0 text-[20px] leading-[23px] font-bold" title={labelText}>
+          <div
+            data-title=""
+            className={'line-clamp-2 shrink-0 font-bold ' + title.className}
+            style={title.style}
+            title={labelText}
+          >
             {labelText}
           </div>
           <div className="flex min-h-0 flex-1 items-start gap-1 overflow-hidden" title={statusText}>

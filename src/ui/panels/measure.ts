@@ -24,3 +24,35 @@ export function textWidth(text: string, px: number, weight = 400): number {
   cache.set(k, w);
   return w;
 }
+
+/** Text with a Chinese (CJK) character in it. */
+export const HAS_CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * Does `text` fit `width` in at most two lines? Broken at its spaces only (CSS `word-break: keep-all`), or with `cjk`,
+ * also between Chinese characters (CSS's default: 支付 / 服务).
+ */
+export function fitsTwoLines(text: string, width: number, measure: (s: string) => number, cjk = false): boolean {
+  let lines = 1;
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    // A word's pieces: the word itself, or with `cjk` each Chinese character and each run of other characters.
+    const pieces =
+      cjk && HAS_CJK.test(word)
+        ? (word.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [
+            word,
+          ])
+        : [word];
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i];
+      if (measure(piece) > width) return false;
+      const next = line ? line + (i === 0 ? ' ' : '') + piece : piece;
+      if (measure(next) <= width) line = next;
+      else {
+        lines++;
+        line = piece;
+      }
+    }
+  }
+  return lines <= 2;
+}

@@ -5,6 +5,7 @@
  * scrolls and seeks within a frame.
  */
 import type { Cursor } from '../../engine';
+import { fitsTwoLines, HAS_CJK } from '../panels/measure';
 import type { DropReason, FaultAction, NodeId, TraceEvent } from '../../engine';
 
 export type AxisMode = 'time' | 'order';
@@ -591,37 +592,6 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
   return lines;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-
-/**
- * Does `text` fit `width` in at most two lines? Broken at its spaces only (the heading's CSS keeps words whole), or
- * with `cjk`, also between Chinese characters (the CSS then lets them break: 支付 / 服务).
- */
-export function fitsTwoLines(text: string, width: number, measure: (s: string) => number, cjk = false): boolean {
-  let lines = 1;
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    // A word's pieces: the word itself, or with `cjk` each Chinese character and each run of other characters.
-    const pieces =
-      cjk && CJK.test(word)
-        ? (word.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [
-            word,
-          ])
-        : [word];
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i];
-      if (measure(piece) > width) return false;
-      const next = line ? line + (i === 0 ? ' ' : '') + piece : piece;
-      if (measure(next) <= width) line = next;
-      else {
-        lines++;
-        line = piece;
-      }
-    }
-  }
-  return lines <= 2;
-}
-
 /**
  * A lane's heading, at the lane's size `px` or larger, never smaller (presentation mode's texts are at least 20 px at
  * 1920×1080): its node's name in at most two lines, its words whole; else a Chinese name broken between characters
@@ -639,11 +609,11 @@ export function laneHeading(
 ): { text: string; px: number; cjk: boolean } {
   const m = (s: string) => measure(s, px);
   if (fitsTwoLines(name, width, m)) return { text: name, px, cjk: false };
-  if (CJK.test(name) && fitsTwoLines(name, width, m, true)) return { text: name, px, cjk: true };
+  if (HAS_CJK.test(name) && fitsTwoLines(name, width, m, true)) return { text: name, px, cjk: true };
   for (let p = Math.round(px * 1.15); p >= px; p--) if (measure(id, p) <= width) return { text: id, px: p, cjk: false };
   // Nothing fits: the id when it is cut clearly less than the name (its widest word): by a fifth; else the name (the
   // id "orders" for "Orders" is narrower only by its capital).
-  const cjk = CJK.test(name);
+  const cjk = HAS_CJK.test(name);
   const widest = Math.max(...name.split(/\s+/).map((w) => (cjk ? Math.max(...[...w].map(m)) : m(w))));
   return measure(id, px) <= 0.8 * widest ? { text: id, px, cjk: false } : { text: name, px, cjk };
 }
