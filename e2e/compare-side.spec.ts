@@ -151,6 +151,39 @@ test('every mini card shows its whole service name, in both languages, at 1280 a
   expect(lines).toEqual(['Smith 的账户服务', '的账户服务']);
 });
 
+test('a message token in a mini diagram never covers a card name or status, even between close neighbours', async ({
+  page,
+}) => {
+  // TCC's and Saga's client and coordinator sit 30 px apart: BEGIN (about 100 px long) was drawn across both cards,
+  // over the coordinator's status. A token longer than its link now sits beside the pair.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openSide(page);
+  const overlaps = () =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      for (const mini of document.querySelectorAll('[aria-label^="Side by side: "]')) {
+        // Each card's name and status word (what the mini card shows).
+        const cards = [...mini.querySelectorAll('[data-title]')].flatMap((e) =>
+          [e, e.nextElementSibling].filter((x) => x !== null).map((x) => x.getBoundingClientRect()),
+        );
+        for (const tok of mini.querySelectorAll('.token-layer [role="img"]')) {
+          const r = tok.getBoundingClientRect();
+          for (const c of cards)
+            if (r.left < c.right - 1 && r.right > c.left + 1 && r.top < c.bottom - 1 && r.bottom > c.top + 1)
+              out.push(`${mini.getAttribute('aria-label')}: ${tok.textContent}`);
+        }
+      }
+      return out;
+    });
+  const tokens = page.locator('[aria-label^="Side by side: "] .token-layer [role="img"]');
+  // At the start and just after the crash at 200 ms.
+  for (const ms of [0, 250]) {
+    if (ms) await scrubTo(page, ms);
+    expect(await overlaps(), `at ${ms} ms`).toEqual([]);
+    if (ms === 0) expect(await tokens.count()).toBeGreaterThan(0);
+  }
+});
+
 test('screenshots of the side by side (SHOTS=<folder>)', async ({ page }) => {
   test.skip(!shots, 'set SHOTS=<folder> to take them');
   test.setTimeout(180_000);

@@ -71,6 +71,24 @@ function PairTokens({
     };
     const m0 = ext(pts[0], pts[1]);
     const m1 = ext(pts[pts.length - 2], pts[pts.length - 1]);
+    if (len <= m0 + m1 && straight) {
+      // Longer than the gap between its cards (mini diagrams draw neighbours close): beside the pair instead of on
+      // both — above a level link (below when it comes back), right of an upright one (left) — or on the other side
+      // when a third card is there; on the link only if both sides are taken.
+      const mid = pointAlong(pts, len / 2);
+      const level = Math.abs(pts[1].x - pts[0].x) >= Math.abs(pts[1].y - pts[0].y);
+      const before = level
+        ? { x: mid.x, y: Math.min(a.y, b.y) - h / 2 - 4 }
+        : { x: Math.max(a.x + a.w, b.x + b.w) + w / 2 + 4, y: mid.y };
+      const after = level
+        ? { x: mid.x, y: Math.max(a.y + a.h, b.y + b.h) + h / 2 + 4 }
+        : { x: Math.min(a.x, b.x) - w / 2 - 4, y: mid.y };
+      const onCard = (q: Pt) =>
+        others.some(
+          (o) => q.x - w / 2 < o.x + o.w && q.x + w / 2 > o.x && q.y - h / 2 < o.y + o.h && q.y + h / 2 > o.y,
+        );
+      for (const q of forward ? [before, after] : [after, before]) if (!onCard(q)) return `translate(${q.x},${q.y})`;
+    }
     const d = len > m0 + m1 ? m0 + f * (len - m0 - m1) : len / 2;
     const at = pointAlong(pts, d);
     const side = straight ? (forward ? SIDE * k : -SIDE * k) : 0;
