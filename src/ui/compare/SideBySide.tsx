@@ -15,7 +15,8 @@ import { encodeLink } from '../../scenario/link';
 import { useRun } from '../../store/run';
 import { useSide, type SideTrace } from '../../store/compare-side';
 import { decodeSideLink, encodeSideLink } from '../../store/compare-link';
-import { DiagramSource } from '../diagram/source';
+import { CompactTitleFit, DiagramSource } from '../diagram/source';
+import { compactTitle } from '../diagram/compactTitle';
 import Topology from '../diagram/Topology';
 import { navigate } from './route';
 import { NumTable } from './ChartCard';
@@ -325,7 +326,9 @@ function MiniDiagram({ tr }: { tr: SideTrace }) {
       </div>
       <div className="h-[17rem] min-h-0 2xl:h-[20rem]">
         <DiagramSource.Provider value={tr.view}>
-          <Topology compact label={t('compare.side.diagram', { pattern: title })} />
+          <CompactTitleFit.Provider value={compactTitle}>
+            <Topology compact label={t('compare.side.diagram', { pattern: title })} />
+          </CompactTitleFit.Provider>
         </DiagramSource.Provider>
       </div>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 px-2 py-1 text-[15px]">

@@ -18,37 +18,23 @@ import {
   type TopologyNode,
   type TraceIndex,
 } from '../../engine';
-import { useCompactDiagram, useDiagram } from './source';
+import { CompactTitleFit, useCompactDiagram, useDiagram } from './source';
 import { formatTime, toneClass, type ToneOrState } from '../theme';
 import { locksOfNode } from '../tables/rows';
 import { dropsByNode, meanFlight, nodesOf } from './derive';
 import { MenuContext } from './menu';
 import { COMPACT_NODE, NODE_H, NODE_W } from './geometry';
-import { fitsTwoLines, HAS_CJK, textWidth } from '../panels/measure';
 
 export type ServiceNodeData = { topo: TopologyNode };
 export type ServiceNodeType = Node<ServiceNodeData, 'service'>;
+
+/** A mini card's title when no fit is provided (CompactTitleFit). */
+const DEFAULT_COMPACT_TITLE = { className: '', style: { fontSize: 20, lineHeight: '23px' } };
 
 const FALLBACK: NodeView = { tone: 'idle', statusKey: 'node.unknown', durable: [], volatile: [] };
 
 /** Lock chips a card has room for; the rest is counted ("+3") and listed in the inspector and the table view. */
 const CARD_LOCKS = 2;
-
-/**
- * A mini card's title, in at most two lines: at 20 px, else 17 px (Transaction manager (TM), Bob's account service were
- * cut to "Transaction manager…", "Bob's account…" at 20 px); its words kept whole where that fits (Smith / 的账户服务,
- * not Smith 的账户服 / 务), else a Chinese name broken between characters; cut only if nothing fits.
- */
-function compactTitle(label: string): { className: string; style: { fontSize: number; lineHeight: string } } {
-  const room = COMPACT_NODE.w - 2 * 3 - 2 * 6 - 2; // borders, padding, a rounding margin
-  for (const px of [20, 17]) {
-    const style = { fontSize: px, lineHeight: `${px + 3}px` };
-    const m = (s: string) => textWidth(s, px, 700);
-    if (fitsTwoLines(label, room, m)) return { className: 'break-keep', style };
-    if (HAS_CJK.test(label) && fitsTwoLines(label, room, m, true)) return { className: '', style };
-  }
-  return { className: '', style: { fontSize: 17, lineHeight: '20px' } };
-}
 
 /**
  * One row per section on the card (readable from the back of a room): a row the pattern marks as violating an
@@ -151,7 +137,8 @@ function ServiceNodeImpl({ data }: NodeProps<ServiceNodeType>) {
   const roleName = t(`role.${pattern.id}.${role}`);
   const labelText = t(label);
   const statusText = up ? t(view.statusKey) : t('node.crashed');
-  const title = compact ? compactTitle(labelText) : null;
+  const fit = useContext(CompactTitleFit);
+  const title = compact ? (fit?.(labelText) ?? DEFAULT_COMPACT_TITLE) : null;
   if (title)
     // A mini diagram (side by side): the service's name and its status word in large type, the tone colour, ✕ when
     // crashed and a lock count — what a room reads from afar; the rest is in the animated view.

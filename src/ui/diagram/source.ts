@@ -23,3 +23,12 @@ export function useDiagram<T>(selector: (s: DiagramState) => T): T {
 export function useCompactDiagram(): boolean {
   return useContext(DiagramSource) !== null;
 }
+
+/** A mini card title's size and line breaking (src/ui/diagram/compactTitle.ts). */
+export interface TitleFit {
+  className: string;
+  style: { fontSize: number; lineHeight: string };
+}
+
+/** Provided beside DiagramSource by the page that draws mini diagrams: how their cards' titles fit (null: 20 px). */
+export const CompactTitleFit = createContext<((label: string) => TitleFit) | null>(null);
