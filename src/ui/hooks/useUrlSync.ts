@@ -71,6 +71,9 @@ function link(m: LinkModule, s: Pick<RunState, 'scenario' | 'cursor' | 'index'>)
 
 /** Write the address bar for state `s` (push: a new history entry). */
 function write(m: LinkModule, s: RunState, push: boolean): void {
+  // Never over the Compare view's address: it carries that view's config (a write that was pending when the view
+  // opened has gone into the entry it belonged to: LEAVE_EVENT).
+  if (isCompareHash(location.hash)) return;
   const notice = () => {
     if (noticeFor === s.loads) return;
     noticeFor = s.loads;
@@ -84,9 +87,6 @@ function write(m: LinkModule, s: RunState, push: boolean): void {
     return; // a scenario that cannot be encoded keeps the previous link
   }
   if (hash.length > m.MAX_LINK_CHARS) return notice(); // a link no one could open
-  // Never over the Compare view's address: it carries that view's config (a write that was pending when the view
-  // opened has gone into the entry it belonged to: LEAVE_EVENT).
-  if (isCompareHash(location.hash)) return;
   lastHash = hash;
   if (location.hash === hash) return;
   try {
@@ -218,11 +218,10 @@ export function useUrlSync() {
     });
     const onLang = () => schedule();
     i18n.on('languageChanged', onLang);
-    // Leaving for the Compare view (or back) within WRITE_DELAY_MS of an edit or a language switch: write now, into
-    // the entry being left. Before, the late write replaced the Compare view's #lab address with the scenario link,
-    // and the view opened with no patterns to choose.
-    // Leaving the Compare view: its way back (closeCompare) names the scenario only; the full link (cursor, tour,
-    // language) is written once the animated view's address is back.
+    // Leaving for the Compare view within WRITE_DELAY_MS of an edit or a language switch: write now, into the entry
+    // being left (the late write used to replace the Compare view's #lab address with the scenario link, and the view
+    // opened with no pattern to choose). Leaving the Compare view: its way back (closeCompare) names the scenario
+    // only; the full link (cursor, tour, language) is written once the animated view's address is back.
     const onLeave = () => {
       if (!mod || !alive) return;
       if (isCompareHash(location.hash)) schedule();
