@@ -5,7 +5,7 @@
  * (valueTick) that does not measure its label.
  */
 import type { ReactElement } from 'react';
-import { textWidth as measureText } from '../panels/measure';
+import { HAS_CJK, textWidth as measureText } from '../panels/measure';
 
 const FONT = 14;
 const TEXT = '#0f172a';
@@ -15,7 +15,7 @@ export const textWidth = (s: string, size = FONT): number => measureText(s, size
 
 /** Break a label into lines no wider than `max` px (at spaces, '/' or '-', or, in CJK text, between characters). */
 export function wrapLabel(s: string, max: number, size = FONT): string[] {
-  const words = /[\u2e80-\u9fff]/.test(s) ? [...s] : s.split(/(?<=[\s/-])/);
+  const words = HAS_CJK.test(s) ? [...s] : s.split(/(?<=[\s/-])/);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

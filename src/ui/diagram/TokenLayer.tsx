@@ -69,6 +69,9 @@ function PairTokens({
       const l = Math.hypot(q1.x - q0.x, q1.y - q0.y) || 1;
       return (Math.abs(q1.x - q0.x) / l) * (w / 2) + (Math.abs(q1.y - q0.y) / l) * (h / 2) + 4;
     };
+    /** Whether a token centred at (x, y) overlaps another card's top `depth` px (its title row, or all of it). */
+    const onOther = (x: number, y: number, depth: (o: Box) => number) =>
+      others.some((o) => x - w / 2 < o.x + o.w && x + w / 2 > o.x && y - h / 2 < o.y + depth(o) && y + h / 2 > o.y - 2);
     const m0 = ext(pts[0], pts[1]);
     const m1 = ext(pts[pts.length - 2], pts[pts.length - 1]);
     if (len <= m0 + m1 && straight) {
@@ -83,18 +86,14 @@ function PairTokens({
       const after = level
         ? { x: mid.x, y: Math.max(a.y + a.h, b.y + b.h) + h / 2 + 4 }
         : { x: Math.min(a.x, b.x) - w / 2 - 4, y: mid.y };
-      const onCard = (q: Pt) =>
-        others.some(
-          (o) => q.x - w / 2 < o.x + o.w && q.x + w / 2 > o.x && q.y - h / 2 < o.y + o.h && q.y + h / 2 > o.y,
-        );
-      for (const q of forward ? [before, after] : [after, before]) if (!onCard(q)) return `translate(${q.x},${q.y})`;
+      for (const q of forward ? [before, after] : [after, before])
+        if (!onOther(q.x, q.y, (o) => o.h)) return `translate(${q.x},${q.y})`;
     }
     const d = len > m0 + m1 ? m0 + f * (len - m0 - m1) : len / 2;
     const at = pointAlong(pts, d);
     const side = straight ? (forward ? SIDE * k : -SIDE * k) : 0;
     // A token passing near another card flips to the line's other side (or onto it) rather than cover its title.
-    const covers = (x: number, y: number) =>
-      others.some((o) => x - w / 2 < o.x + o.w && x + w / 2 > o.x && y - h / 2 < o.y + TITLE_H && y + h / 2 > o.y - 2);
+    const covers = (x: number, y: number) => onOther(x, y, () => TITLE_H);
     for (const k of [side, -side, 0]) {
       const x = at.x + at.nx * k;
       const y = at.y + at.ny * k;

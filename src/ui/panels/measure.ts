@@ -19,40 +19,43 @@ export function textWidth(text: string, px: number, weight = 400): number {
   if (ctx) {
     ctx.font = `${weight} ${px}px ${family}`;
     w = ctx.measureText(text).width;
-  } else w = [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? px : px * 0.55), 0);
+  } else w = [...text].reduce((n, ch) => n + (HAS_CJK.test(ch) ? px : px * 0.55), 0);
   if (cache.size > 4000) cache.clear();
   cache.set(k, w);
   return w;
 }
 
+/** The Chinese (CJK) characters: ideographs, radicals, punctuation, full-width forms. */
+const CJK_CHARS = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
 /** Text with a Chinese (CJK) character in it. */
-export const HAS_CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+export const HAS_CJK = new RegExp(`[${CJK_CHARS}]`);
+/** A word's pieces where Chinese text may break: each Chinese character, each run of other characters. */
+const CJK_PIECES = new RegExp(`[${CJK_CHARS}]|[^${CJK_CHARS}]+`, 'g');
 
 /**
- * Does `text` fit `width` in at most two lines? Broken at its spaces only (CSS `word-break: keep-all`), or with `cjk`,
- * also between Chinese characters (CSS's default: 支付 / 服务).
+ * Words of `text` in lines no wider than `width` (by `measure`), greedily; a word wider than a line stands alone.
+ * Broken at spaces only (CSS `word-break: keep-all`), or with `cjk` also between Chinese characters (CSS's default).
  */
-export function fitsTwoLines(text: string, width: number, measure: (s: string) => number, cjk = false): boolean {
-  let lines = 1;
+export function wrapText(text: string, width: number, measure: (s: string) => number, cjk = false): string[] {
+  const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    // A word's pieces: the word itself, or with `cjk` each Chinese character and each run of other characters.
-    const pieces =
-      cjk && HAS_CJK.test(word)
-        ? (word.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [
-            word,
-          ])
-        : [word];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const pieces = cjk && HAS_CJK.test(word) ? (word.match(CJK_PIECES) ?? [word]) : [word];
     for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i];
-      if (measure(piece) > width) return false;
-      const next = line ? line + (i === 0 ? ' ' : '') + piece : piece;
-      if (measure(next) <= width) line = next;
+      const next = line ? line + (i === 0 ? ' ' : '') + pieces[i] : pieces[i];
+      if (!line || measure(next) <= width) line = next;
       else {
-        lines++;
-        line = piece;
+        lines.push(line);
+        line = pieces[i];
       }
     }
   }
-  return lines <= 2;
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Does `text` fit `width` in at most two lines, wrapped as wrapText does (支付 / 服务 with `cjk`)? */
+export function fitsTwoLines(text: string, width: number, measure: (s: string) => number, cjk = false): boolean {
+  const lines = wrapText(text, width, measure, cjk);
+  return lines.length <= 2 && lines.every((l) => measure(l) <= width);
 }

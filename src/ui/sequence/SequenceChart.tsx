@@ -19,7 +19,7 @@ import { msgOfRow, rowKeysOf } from '../diagram/derive';
 import { FUTURE_LABEL, formatTime, messageColor, messageLabelColor, toneColor } from '../theme';
 import { describeEvent } from '../panels/describe';
 import { usePanelText } from '../panels/common';
-import { textWidth as measureText } from '../panels/measure';
+import { textWidth as measureText, wrapText } from '../panels/measure';
 import { useSeqModel } from './useSeqModel';
 import { Segmented } from '../shell/Segmented';
 import {
@@ -32,7 +32,6 @@ import {
   segsOf,
   stepTicks,
   timeTicks,
-  wrapText,
   laneHeading,
   splitAt,
   tickStep,
@@ -179,7 +178,7 @@ export function SequenceChart() {
   const GUTTER = gutterFor(index.endTime);
   const laneW = Math.max(40, (size.w - GUTTER - 12) / nLanes);
   const xOf = (lane: number) => GUTTER + (lane + 0.5) * laneW;
-  // Lane headers: as large as the lane allows; a name too long for two lines shrinks, then shows the node's id.
+  // Lane headers: as large as the lane allows; a name too long for two lines shows the node's id (laneHeading).
   const headPx = laneW < 100 ? 13 : laneW < 150 ? 14 : 16;
 
   const cu = cursorU(mode, cursor, events);

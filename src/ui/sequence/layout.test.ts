@@ -17,7 +17,6 @@ import {
   lowerBound,
   stepTicks,
   timeTicks,
-  wrapText,
   laneHeading,
   type LabelCand,
   seekTarget,
@@ -27,6 +26,7 @@ import {
   visibleEvents,
   visibleSegments,
 } from './layout';
+import { wrapText } from '../panels/measure';
 
 function run(faults = baseScenario(pingPong).faults, extra: Partial<ReturnType<typeof baseScenario>> = {}) {
   const s = { ...baseScenario(pingPong), faults, ...extra };

@@ -576,22 +576,6 @@ export function placeLabels(
   return out;
 }
 
-/** Words of `text` in lines no wider than `width` (by `measure`); a word wider than a line stands alone. */
-export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (!line || measure(next) <= width) line = next;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /**
  * A lane's heading, at the lane's size `px` or larger, never smaller (presentation mode's texts are at least 20 px at
  * 1920×1080): its node's name in at most two lines, its words whole; else a Chinese name broken between characters
